@@ -1,0 +1,56 @@
+"""The exception tree of wiredesk.
+
+::
+
+    WiredeskError
+      InputError      a capture could not be read or decoded (names the input)
+      ParseError      a capture held no recognisable article (names the input, says why)
+      SourceError     a feed or page could not be fetched (url, status, reason)
+      StoreError
+        NotFound
+      ConfigError
+
+Bad copy is normal: callers catch ``InputError`` and ``ParseError`` per
+capture and go on. The command line turns any ``WiredeskError`` into a
+one-line message and exit status 1.
+"""
+
+from __future__ import annotations
+
+
+class WiredeskError(Exception):
+    """Base of every error wiredesk raises on purpose."""
+
+
+class InputError(WiredeskError):
+    """A capture could not be read or decoded."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ParseError(WiredeskError):
+    """A capture held no recognisable article."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class SourceError(WiredeskError):
+    """A feed or page could not be fetched."""
+
+
+class StoreError(WiredeskError):
+    """The store could not do what was asked."""
+
+
+class NotFound(StoreError):
+    """No record with that id."""
+
+
+class ConfigError(WiredeskError):
+    """A setting is missing or wrong."""

@@ -1,0 +1,94 @@
+"""The records every stage shares: what one news page holds.
+
+Frozen, slotted, keyword-only dataclasses. ``None`` means "the copy did not
+say"; an empty tuple means "it says there are none". Timestamps are
+timezone-aware UTC. This module imports nothing else from wiredesk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+BlockKind = Literal["paragraph", "subheading"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dateline:
+    """Where and from whom a story came: ``LONDEN (ANP/AFP/RTR) -``."""
+
+    place: str | None
+    agencies: tuple[str, ...]
+    date_text: str | None = None
+    desk: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """One piece of an article body: a paragraph or a sub-heading."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """The main story of a page."""
+
+    headline: str | None
+    standfirst: str | None = None
+    byline: str | None = None
+    version: int | None = None
+    replaces: str | None = None
+    dateline: Dateline | None = None
+    body: tuple[Block, ...] = ()
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Brief:
+    """One item of a rail: a short story with its own time."""
+
+    title: str | None
+    dateline: Dateline | None
+    text: str | None
+    age_text: str | None
+    age_seconds: int | None
+    published_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rail:
+    """A list of briefs beside the story: "Meer uit Buitenland", "Related"."""
+
+    title: str
+    section: str | None
+    items: tuple[Brief, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """What one capture holds: the main article, its rails, and what was left out."""
+
+    source: str | None
+    captured_at: datetime
+    language: str | None
+    article: Article
+    rails: tuple[Rail, ...]
+    dropped: tuple[str, ...]
+
+    @property
+    def has_article(self) -> bool:
+        """True when the page held something recognisable as a story: a body."""
+        return bool(self.article.body)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Capture:
+    """Raw bytes as received: where from, when captured, and how that time is known."""
+
+    data: bytes
+    source: str
+    captured_at: datetime
+    captured_at_from: Literal["given", "file modification time", "now"]

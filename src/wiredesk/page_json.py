@@ -1,0 +1,69 @@
+"""Pages as JSON: the one place records become the documented JSON shape.
+
+The shape is described by ``page.schema.json`` beside this module.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from wiredesk.model import Article, Brief, Dateline, Page, Rail
+
+
+def page_to_json(page: Page) -> dict[str, Any]:
+    return {
+        "source": page.source,
+        "captured_at": _time(page.captured_at),
+        "language": page.language,
+        "article": _article(page.article),
+        "rails": [_rail(rail) for rail in page.rails],
+        "dropped": list(page.dropped),
+    }
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _dateline(dateline: Dateline | None) -> dict[str, Any] | None:
+    if dateline is None:
+        return None
+    return {
+        "place": dateline.place,
+        "agencies": list(dateline.agencies),
+        "date_text": dateline.date_text,
+        "desk": dateline.desk,
+    }
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "byline": article.byline,
+        "version": article.version,
+        "replaces": article.replaces,
+        "dateline": _dateline(article.dateline),
+        "body": [{"kind": block.kind, "text": block.text} for block in article.body],
+        "published_at": _time(article.published_at),
+    }
+
+
+def _brief(brief: Brief) -> dict[str, Any]:
+    return {
+        "title": brief.title,
+        "dateline": _dateline(brief.dateline),
+        "text": brief.text,
+        "age_text": brief.age_text,
+        "age_seconds": brief.age_seconds,
+        "published_at": _time(brief.published_at),
+    }
+
+
+def _rail(rail: Rail) -> dict[str, Any]:
+    return {
+        "title": rail.title,
+        "section": rail.section,
+        "items": [_brief(brief) for brief in rail.items],
+    }

@@ -1,0 +1,164 @@
+"""Time labels beside briefs: an age ("1 uur geleden"), a clock time ("14:44") or a date.
+
+``split_label`` finds a label at the start or end of a line, where copied
+pages glue it to the neighbouring brief ("1 uur geledenWASHINGTON (ANP) -").
+``read_label`` turns one into seconds before the capture and a UTC time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from functools import cache
+
+from babel import Locale
+
+from wiredesk.parse.ages import LANGUAGES, age_regex, read_age
+from wiredesk.parse.dateline import read_dateline
+from wiredesk.parse.times import PrintedTime, find_clock, find_date, month_regex, resolve
+
+CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:uur|uhr))?"
+SEPARATORS = "|·•"
+# What may directly follow a label glued to the next brief: a capital, a quote, a parenthesis.
+GLUE_OPENERS = tuple("'’\"“„«(")
+# How far from a line's end a trailing label can start.
+TRAIL_WINDOW = 48
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SplitLine:
+    """A rail line with the time labels found at its start and end taken off."""
+
+    lead: str | None
+    text: str
+    trail: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LabelTime:
+    age_seconds: int | None
+    published_at: datetime | None
+
+
+@cache
+def _day_words(languages: tuple[str, ...]) -> dict[str, int]:
+    """Named days ("gisteren", "heute") -> days back, from CLDR."""
+    words: dict[str, int] = {}
+    for language in languages:
+        relative = dict(Locale.parse(language)._data["date_fields"]["day"].get("relative", {}))
+        for offset in (0, -1, -2):
+            if offset in relative:
+                words[relative[offset].casefold()] = -offset
+    return words
+
+
+@cache
+def label_regex(languages: tuple[str, ...]) -> str:
+    month = month_regex()
+    date = (
+        rf"(?:\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+        r"|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))"
+    )
+    days = "|".join(re.escape(word) for word in sorted(_day_words(languages), key=len, reverse=True))
+    at = r"\s*,?\s*(?:(?:om|um|à|at|,)\s*)?"
+    dated = rf"(?:{date}|{days})(?:{at}{CLOCK})"
+    return rf"(?:{dated}|{date}|{CLOCK}|{age_regex(languages)})"
+
+
+@cache
+def _lead_re(languages: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{label_regex(languages)})", re.IGNORECASE)
+
+
+@cache
+def _trail_re(languages: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?<=[.!?\"”’)»])\s*|\s*[{SEPARATORS}]\s*)(?P<label>{label_regex(languages)})$",
+        re.IGNORECASE,
+    )
+
+
+def languages_for(language: str | None) -> tuple[str, ...]:
+    """The languages whose labels to look for on a page in ``language``."""
+    return (language,) if language in LANGUAGES else LANGUAGES
+
+
+def split_label(line: str, languages: tuple[str, ...]) -> SplitLine:
+    """Take a time label off the start and the end of a rail line."""
+    lead: str | None = None
+    text = line
+    match = _lead_re(languages).match(line)
+    if match is not None:
+        after = line[match.end() :]
+        rest = _after_lead(after)
+        if rest is not None:
+            lead, text = match.group(0).strip(), rest
+    trail: str | None = None
+    if text:
+        window_start = max(0, len(text) - TRAIL_WINDOW)
+        found = _trail_re(languages).search(text, window_start)
+        if found is not None and found.start() > 0:
+            trail, text = found["label"].strip(), text[: found.start()].rstrip()
+    return SplitLine(lead=lead, text=text, trail=trail)
+
+
+def _after_lead(after: str) -> str | None:
+    """What follows a leading label when it is one, else None."""
+    if not after:
+        return ""
+    first = after[0]
+    if first in SEPARATORS:
+        return after.lstrip(SEPARATORS + " ")
+    if first.isspace():
+        stripped = after.lstrip()
+        if stripped[:1] in SEPARATORS or read_dateline(stripped) is not None:
+            return stripped.lstrip(SEPARATORS + " ")
+        return None
+    if first.isupper() or first in GLUE_OPENERS:
+        return after
+    return None
+
+
+def read_label(
+    label: str,
+    languages: tuple[str, ...],
+    captured_at: datetime | None,
+    zone: tzinfo,
+) -> LabelTime:
+    """Seconds before the capture and the UTC time a label stands for."""
+    seconds = read_age(label, languages)
+    if seconds is not None:
+        published = captured_at - timedelta(seconds=seconds) if captured_at else None
+        return LabelTime(age_seconds=seconds, published_at=published)
+    if captured_at is None:
+        return LabelTime(age_seconds=None, published_at=None)
+    published = _read_printed(label, languages, captured_at, zone)
+    if published is None:
+        return LabelTime(age_seconds=None, published_at=None)
+    return LabelTime(
+        age_seconds=int((captured_at - published).total_seconds()), published_at=published
+    )
+
+
+def _read_printed(
+    label: str, languages: tuple[str, ...], captured_at: datetime, zone: tzinfo
+) -> datetime | None:
+    clock_found = find_clock(label)
+    clock = clock_found[1] if clock_found else None
+    clock_zone = clock_found[2] if clock_found else None
+    date_found = find_date(label)
+    if date_found is not None:
+        _, day, has_year = date_found
+        printed = PrintedTime(day=day, has_year=has_year, clock=clock, zone=clock_zone)
+        return resolve(printed, captured_at, zone)
+    if clock is None:
+        return None
+    head = label[: clock_found[0].start()].strip(" ,").casefold() if clock_found else ""
+    for word, days_back in _day_words(languages).items():
+        if head.startswith(word):
+            local = captured_at.astimezone(clock_zone or zone)
+            day = (local - timedelta(days=days_back)).date()
+            printed = PrintedTime(day=day, has_year=True, clock=clock, zone=clock_zone)
+            return resolve(printed, captured_at, zone)
+    return resolve(PrintedTime(day=None, has_year=False, clock=clock, zone=clock_zone), captured_at, zone)

@@ -1,0 +1,167 @@
+"""Rails: the "Meer uit Buitenland" lists of briefs beside a story.
+
+A rail is a title line and the lines after it up to the next rail. Each brief
+has a time label printed either after it or before it; copied pages glue the
+label to the neighbouring brief. The page itself tells which: a label left
+dangling at the very end means labels follow their briefs (the sample page),
+a label at the top and none at the end means they precede them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from wiredesk.model import Brief, Rail
+from wiredesk.parse.dateline import read_dateline
+from wiredesk.parse.labels import read_label, split_label
+from wiredesk.parse.rules import RAIL_TITLE_RE
+
+# A brief's own title is a short line without a closing full stop.
+MAX_TITLE_WORDS = 18
+MAX_TITLE_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RailTitle:
+    title: str
+    section: str | None
+
+
+@dataclass(slots=True)
+class _Item:
+    texts: list[str] = field(default_factory=list)
+    label: str | None = None
+
+
+def read_rail_title(line: str) -> RailTitle | None:
+    """The rail a title line opens ("Meer uit Buitenland" -> section "Buitenland"), or None."""
+    if len(line) > 60:
+        return None
+    match = RAIL_TITLE_RE.fullmatch(line)
+    if match is None:
+        return None
+    section = match["section"].strip() if match["section"] else None
+    return RailTitle(title=line.rstrip(" :"), section=section)
+
+
+def is_title_line(line: str) -> bool:
+    """Whether a line reads as a title: short, and not closed like a sentence."""
+    return (
+        len(line) <= MAX_TITLE_CHARS
+        and len(line.split()) <= MAX_TITLE_WORDS
+        and not line.endswith((".", ",", ";", ":"))
+    )
+
+
+def read_rail(
+    title: RailTitle,
+    lines: list[str],
+    *,
+    languages: tuple[str, ...],
+    captured_at: datetime | None,
+    zone: tzinfo,
+) -> tuple[Rail, list[str]]:
+    """A rail from the lines under its title, and the labels that belong to no brief."""
+    tokens = list(_tokens(lines, languages))
+    items, orphans = _group(tokens)
+    briefs = tuple(_brief(item, languages, captured_at, zone) for item in items)
+    return Rail(title=title.title, section=title.section, items=briefs), orphans
+
+
+def _tokens(lines: list[str], languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    for line in lines:
+        split = split_label(line, languages)
+        if split.lead is not None:
+            yield "label", split.lead
+        if split.text:
+            yield "text", split.text
+        if split.trail is not None:
+            yield "label", split.trail
+
+
+def _group(tokens: list[tuple[str, str]]) -> tuple[list[_Item], list[str]]:
+    """Group texts and labels into items, labels after or before their texts."""
+    kinds = [kind for kind, _ in tokens]
+    if "label" not in kinds:
+        return _split_texts([text for _, text in tokens]), []
+    labels_precede = kinds[0] == "label" and kinds[-1] == "text"
+    items: list[_Item] = []
+    orphans: list[str] = []
+    current = _Item()
+    for kind, value in tokens:
+        if kind == "text":
+            current.texts.append(value)
+            continue
+        if labels_precede:
+            if current.texts or current.label is not None:
+                items.append(current)
+            current = _Item(label=value)
+        elif current.texts:
+            current.label = value
+            items.append(current)
+            current = _Item()
+        else:
+            orphans.append(value)  # a label with no brief before it
+    if current.texts:
+        if current.label is not None:
+            items.append(current)
+        else:
+            items.extend(_split_texts(current.texts))
+    elif current.label is not None:
+        orphans.append(current.label)
+    return [part for item in items for part in _split_item(item)], orphans
+
+
+def _split_texts(texts: list[str]) -> list[_Item]:
+    """Items from unlabelled lines: one per line, a title line joining the text below it."""
+    items: list[_Item] = []
+    for text in texts:
+        previous = items[-1] if items else None
+        if (
+            previous is not None
+            and len(previous.texts) == 1
+            and is_title_line(previous.texts[0])
+            and read_dateline(previous.texts[0]) is None
+            and not is_title_line(text)
+        ):
+            previous.texts.append(text)
+        else:
+            items.append(_Item(texts=[text]))
+    return items
+
+
+def _split_item(item: _Item) -> list[_Item]:
+    """One labelled group holds one brief; unlabelled extra lines before it become their own."""
+    if len(item.texts) <= 2:
+        return [item]
+    head = _split_texts(item.texts)
+    head[-1].label = item.label
+    return head
+
+
+def _brief(
+    item: _Item, languages: tuple[str, ...], captured_at: datetime | None, zone: tzinfo
+) -> Brief:
+    texts = list(item.texts)
+    title: str | None = None
+    if len(texts) >= 2 and is_title_line(texts[0]):
+        title = texts.pop(0)
+    text: str | None = " ".join(texts) if texts else None
+    dateline = None
+    if text is not None:
+        found = read_dateline(text)
+        if found is not None:
+            dateline, text = found.dateline, found.rest or None
+        elif title is None and is_title_line(text):
+            title, text = text, None
+    times = read_label(item.label, languages, captured_at, zone) if item.label else None
+    return Brief(
+        title=title,
+        dateline=dateline,
+        text=text,
+        age_text=item.label,
+        age_seconds=times.age_seconds if times else None,
+        published_at=times.published_at if times else None,
+    )

@@ -1,0 +1,185 @@
+"""The parser's rules as data: agencies, rail titles, boilerplate, wire furniture.
+
+Each rule says where it comes from. Matching is case-insensitive unless noted.
+Change a rule here, add a case under ``tests/corpus/`` that shows why.
+"""
+
+from __future__ import annotations
+
+import re
+
+# News agencies as they are printed in datelines, casefolded. The sample page
+# prints "(ANP/AFP/RTR)"; Reuters' own copy prints "(Reuters)"; Swiss papers
+# print "(afp sda)" or "(awp/sda)".
+AGENCIES = frozenset(
+    {
+        "anp", "afp", "rtr", "reuters", "ap", "dpa", "dpa-afx", "afx", "belga", "efe",
+        "ansa", "bloomberg", "xinhua", "sda", "awp", "keystone-sda", "apa", "kna", "epd",
+        "pa", "upi", "bno", "novum", "aap", "tass", "ria", "kyodo", "yonhap", "ntb",
+        "tt", "ritzau", "stt", "pap", "ctk", "čtk", "mti", "lusa", "ians", "pti",
+        "bernama", "antara", "anadolu", "aa", "dts", "kap", "idea", "sid", "ddp",
+        "europa press", "ep", "agi", "adnkronos", "cna", "irna", "wafa", "mena", "sana",
+    }
+)  # fmt: skip
+
+# dpa marks its regional desks after a slash: "(dpa/lnw)" is dpa's
+# North Rhine-Westphalia desk, "(dpa/lby)" Bavaria's.
+DESK_AGENCIES = frozenset({"dpa", "epd", "kna"})
+
+# Rail titles: "Meer uit Buitenland" names its section, "Lees ook" does not.
+RAIL_TITLES_WITH_SECTION = (
+    r"meer uit", r"meer over", r"meer van", r"more from", r"more in", r"more on",
+    r"mehr aus", r"mehr zu", r"mehr zum thema", r"plus de", r"plus d['’]articles", r"autres articles",
+    r"à lire aussi dans", r"dans la rubrique",
+)  # fmt: skip
+RAIL_TITLES = (
+    r"meer nieuws", r"lees ook", r"lees meer", r"ook interessant", r"ook gelezen", r"gerelateerd",
+    r"gerelateerde artikelen", r"meest gelezen", r"laatste nieuws", r"het laatste nieuws",
+    r"net binnen", r"andere artikelen", r"related", r"related stories", r"related articles",
+    r"related news", r"read more", r"read next", r"more news", r"more stories", r"most read",
+    r"most popular", r"latest news", r"latest", r"top stories", r"you may also like",
+    r"mehr zum thema", r"auch interessant", r"das könnte sie auch interessieren", r"meistgelesen",
+    r"meistgelesene artikel", r"weitere artikel", r"weitere nachrichten", r"neueste artikel",
+    r"aktuelle nachrichten", r"lesen sie auch", r"à lire aussi", r"a lire aussi", r"lire aussi",
+    r"sur le même sujet", r"les plus lus", r"les plus lues", r"dernières actualités",
+    r"dernières infos", r"à la une", r"vous aimerez aussi", r"dans l['’]actualité",
+)  # fmt: skip
+
+RAIL_TITLE_RE = re.compile(
+    r"(?:(?P<named>" + "|".join(RAIL_TITLES_WITH_SECTION) + r")\s+(?P<section>[^\W\d_][\w&' -]{0,40}?)"
+    r"|(?:" + "|".join(RAIL_TITLES) + r"))\s*:?",
+    re.IGNORECASE,
+)
+
+# Lines that are page furniture wherever they stand: navigation, sharing,
+# advertising labels. Whole-line matches, casefolded.
+FURNITURE_LINES = frozenset(
+    {
+        "home", "nieuws", "news", "nachrichten", "actualités", "actualites", "menu", "zoeken",
+        "search", "suche", "rechercher", "inloggen", "log in", "login", "sign in", "anmelden",
+        "se connecter", "connexion", "abonneren", "abonneer", "subscribe", "abonnieren",
+        "s'abonner", "registreren", "register", "account", "mijn account", "my account",
+        "deel dit artikel", "deel artikel", "delen", "deel", "share", "share this article",
+        "share this", "teilen", "artikel teilen", "partager", "partager cet article",
+        "facebook", "twitter", "x", "whatsapp", "linkedin", "e-mail", "email", "mail",
+        "kopieer link", "copy link", "link kopieren", "copier le lien", "print", "afdrukken",
+        "drucken", "imprimer", "advertentie", "advertisement", "advertising", "ad", "anzeige",
+        "werbung", "publicité", "publicite", "sponsored", "gesponsord", "reclame",
+        "privacy", "cookies", "contact", "colofon", "impressum", "datenschutz", "about us",
+        "over ons", "terms of use", "mentions légales", "toon meer", "bekijk meer",
+        "bekijk alles", "meer laden", "show more", "load more", "see more", "view all",
+        "mehr anzeigen", "mehr laden", "alle artikel", "voir plus", "afficher plus",
+        "terug", "back", "zurück", "retour", "volgende", "next", "vorige", "previous",
+        "naar boven", "back to top", "nach oben", "haut de page", "sluiten", "close",
+        "schließen", "fermer", "accepteren", "accept", "akzeptieren", "accepter",
+        "alles accepteren", "accept all", "alle akzeptieren", "tout accepter", "weigeren",
+        "reject", "ablehnen", "refuser", "instellingen", "settings", "einstellungen",
+        "paramètres", "video", "foto", "photo", "audio", "podcast", "live", "liveblog",
+        "net binnen", "breaking", "breaking news", "eilmeldung", "alerte info",
+        "dernière minute", "update", "gekopieerd", "copied", "lees voor", "luister",
+        "listen", "vorlesen", "écouter", "reageer", "reageren", "comments", "kommentare",
+        "commentaires", "reacties",
+    }
+)  # fmt: skip
+
+# Patterns of furniture lines. Each is matched against the whole line.
+FURNITURE_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # breadcrumbs: "Nieuws > Buitenland", "Home › News › World"
+        r"[\w&' .-]{1,30}(?:(?:\s*[>›»|]\s*|\s+/\s+)[\w&' .-]{1,30}){1,5}",
+        # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
+        r"(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit)s?\s*[:©].{0,120}",
+        r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
+        r"(?:©|\(c\)|copyright)\s*.{0,120}",
+        r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
+        # cookie and login prompts
+        r".{0,80}\b(?:wij gebruiken|we gebruiken|we use|wir verwenden|wir nutzen|nous utilisons|"
+        r"(?:deze|onze) (?:site|website) gebruikt|this (?:site|website) uses|"
+        r"diese (?:seite|website) (?:verwendet|nutzt)|ce site utilise)\b.{0,60}\bcookies\b.{0,240}",
+        r".{0,40}\b(?:cookie-?instellingen|cookiebeleid|cookie settings|cookie policy|"
+        r"cookie-einstellungen|paramètres des cookies|gestion des cookies)\b.{0,80}",
+        r"(?:log|meld) (?:in|je aan) (?:om|to|en) .{0,120}",
+        r"(?:sign in|log in|subscribe) to .{0,120}",
+        r"(?:melden sie sich an|jetzt abonnieren|bitte anmelden).{0,120}",
+        r"(?:connectez-vous|abonnez-vous).{0,120}",
+        # share counters and reading times: "3 reacties", "Leestijd 2 minuten", "4 min read"
+        r"\d+\s+(?:reacties|comments|kommentare|commentaires)",
+        r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
+        r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
+        # inline links inside a body: "Lees ook: Kabinet valt"
+        r"(?:lees ook|lees meer|read more|read also|lesen sie auch|mehr dazu|lire aussi|à lire aussi)\s*[:|].+",
+    )
+)
+
+# A breaking-news banner printed above the real headline.
+BANNER_RE = re.compile(
+    r"(?:breaking(?: news)?|net binnen|eilmeldung|alerte info|dernière minute|live)\s*[:|–-]\s*.+",
+    re.IGNORECASE,
+)
+
+# Wire header and slug lines, as agencies' feeds deliver them.
+WIRE_HEADER_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"zczc.*",  # teleprinter start-of-message
+        r"nnnn",  # teleprinter end-of-message
+        r"\^?bc-[\w/-]+.*",  # AP/Reuters budget slug: "BC-Oil-Prices/"
+        r"(?:slug|keywords?|trefwoorden|stichwörter|mots-clés|prioriteit|priority|priorität|"
+        r"ref|category|rubriek|ressort|urgency|version)\s*:.*",
+        r"anp[- ]\w+.*\d{2}[-.]\d{2}[-.]\d{2,4}.*",  # "ANP-NIEUWS 18-03-26 14:02"
+        r"[a-z]{2,4}\d{3,5}\s+\d\s+\w{2,3}\s+\d+.*",  # dpa header: "lnw0123 4 pl 254 dpa 0678"
+        r"(?:dpa|afp|anp|rtr|ap)\s*[-/]\s*(?:nieuws|news|afx|basisdienst)\b.*",
+        r"[A-Z0-9]+(?:-[A-Z0-9]+)+/",  # Reuters slug: "MIDEAST-CRISIS/"
+    )
+)
+
+# Trailers after a wire story: credits, desk initials, contact lines.
+WIRE_TRAILER_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\((?:reporting|additional reporting|writing|editing|compiled|berichterstattung|"
+        r"redigiert|geschrieben|mitarbeit|rédigé|rédaction|reportage|édité|"
+        r"bewerkt|vertaling|redactie)\b.*\)",
+        r"\(\(.*\)\)",  # Reuters editor's notes: "((jane.doe@tr.com; +44 20 ...))"
+        r"our standards:.*",
+        r"(?:contact|kontakt|redactie|redaktion|rédaction|contacts?)\s*:.*",
+        r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}",  # desk initials: "jdw/rs", "afp/lg/ab"
+        r"(?:anp|dpa|afp|ap|rtr)\s*/\s*[a-z]{2,4}(?:/[a-z]{2,4})*",  # "ANP/jdw"
+        r"dpa\s+[a-z]{2,4}(?:\s+[a-z]{2,4}){0,3}(?:\s+\w+)?",  # "dpa lnw xy"
+        r"(?:einde bericht|end of story|ende|fin)\s*\.?",
+        r"\(?(?:mehr|more|meer|suite|plus)\s*\)?",
+        r"-\s*(?:end|eind|ende|fin)\s*-",
+    )
+)
+
+# Bylines: "Door ANP", "By Jane Doe", "Von Anna Schmidt", "Par Jean Dupont".
+BYLINE_RE = re.compile(
+    r"(?:door|van onze (?:correspondent|verslaggever)|by|from|von|par|de notre correspondant)"
+    r"\s+(?:[^\W\d_][\w.'’-]*)(?:[ ,]+(?:[^\W\d_][\w.'’-]*|&|en|and|und|et)){0,7}"
+    r"(?:\s*[|,·]\s*.{0,60})?",
+)
+
+# Words that open a date line under the headline ("Bijgewerkt 18 maart 2026, 14:02").
+DATE_LINE_PREFIX = re.compile(
+    r"(?:gepubliceerd|bijgewerkt|laatste update|geplaatst|aangepast|vandaag|gisteren|"
+    r"published|updated|last updated|posted|"
+    r"veröffentlicht|aktualisiert|stand|zuletzt aktualisiert|"
+    r"publié|mis à jour|modifié|le)(?:\s+(?:op|on|am|le|à|om))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+# ANP's version marker: "N i e u w bericht, vervangt: <old headline>" opens a
+# new version whose headline ends in "(2)"; "G e c o r r i g e e r d" marks a correction.
+ANP_REPLACES_RE = re.compile(
+    r"(?:n\s?i\s?e\s?u\s?w|g\s?e\s?c\s?o\s?r\s?r\s?i\s?g\s?e\s?e\s?r\s?d|"
+    r"a\s?a\s?n\s?g\s?e\s?v\s?u\s?l\s?d)\s+bericht\s*,?\s*vervangt\s*:\s*(?P<old>.+)",
+    re.IGNORECASE,
+)
+ANP_VERSION_RE = re.compile(r"^(?P<headline>.+?)\s*(?P<marker>\((?P<n>\d{1,2})\))$")
+# Reuters prefixes: "UPDATE 1-", "WRAPUP 2-", "REFILE-", "CORRECTED-", chained.
+REUTERS_PREFIX_RE = re.compile(
+    r"^(?P<marker>(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|REPEAT|EXCLUSIVE|INSIGHT|FACTBOX|"
+    r"ANALYSIS|BREAKINGVIEWS|GRAPHIC|TIMELINE|EXPLAINER|FEATURE)(?:\s+(?P<n>\d{1,2}))?"
+    r"\s*-\s*)+)(?P<headline>\S.*)$"
+)

@@ -1,0 +1,319 @@
+"""``parse_text``: the text of one news page in, a ``Page`` out.
+
+The page is read top to bottom in three parts: the top (furniture, banner,
+headline), the article (standfirst, byline, date line, dateline, body with
+sub-headings), and the rails that follow it. Every line ends up somewhere:
+in the article, in a rail, or in ``dropped``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+
+from wiredesk.model import Article, Block, Dateline, Page, Rail
+from wiredesk.parse.dateline import read_dateline
+from wiredesk.parse.labels import languages_for
+from wiredesk.parse.language import detect_language
+from wiredesk.parse.lines import split_lines
+from wiredesk.parse.rails import RailTitle, is_title_line, read_rail, read_rail_title
+from wiredesk.parse.rules import (
+    ANP_REPLACES_RE,
+    ANP_VERSION_RE,
+    BANNER_RE,
+    BYLINE_RE,
+    FURNITURE_LINES,
+    FURNITURE_PATTERNS,
+    REUTERS_PREFIX_RE,
+    WIRE_HEADER_PATTERNS,
+    WIRE_TRAILER_PATTERNS,
+)
+from wiredesk.parse.times import page_zone, read_date_line, resolve
+
+MAX_HEADLINE_WORDS = 25
+MAX_HEADLINE_CHARS = 200
+MAX_SUBHEADING_WORDS = 8
+MAX_SUBHEADING_CHARS = 70
+MAX_BYLINE_CHARS = 80
+
+
+def parse_text(
+    text: str,
+    *,
+    captured_at: datetime | None = None,
+    language: str | None = None,
+    timezone: str | None = None,
+    source: str | None = None,
+) -> Page:
+    """Parse the text of one news page.
+
+    ``captured_at`` anchors the ages of rail briefs ("1 uur geleden"); without
+    it ages are read but not placed in time. ``language`` skips detection.
+    ``timezone`` (an IANA name) is where times printed without a zone are
+    read; by default the page language's own (Amsterdam for Dutch, UTC for
+    English). Never raises on any text.
+    """
+    if captured_at is not None and captured_at.tzinfo is None:
+        captured_at = captured_at.replace(tzinfo=UTC)
+    lines = split_lines(text)
+    if language is None:
+        language = detect_language(lines)
+    reader = _Reader(
+        lines=lines,
+        captured_at=captured_at.astimezone(UTC) if captured_at else None,
+        zone=page_zone(language, timezone),
+        languages=languages_for(language),
+    )
+    article = reader.read_article()
+    rails = reader.read_rails()
+    return Page(
+        source=source,
+        captured_at=reader.captured_at,
+        language=language,
+        article=article,
+        rails=rails,
+        dropped=tuple(reader.dropped),
+    )
+
+
+def is_furniture(line: str) -> bool:
+    """Navigation, sharing, advertising, credits and wire furniture: never the story."""
+    key = line.casefold().rstrip(" :")
+    if key in FURNITURE_LINES:
+        return True
+    patterns = (*FURNITURE_PATTERNS, *WIRE_HEADER_PATTERNS, *WIRE_TRAILER_PATTERNS)
+    return any(pattern.fullmatch(line) for pattern in patterns)
+
+
+def is_byline(line: str) -> bool:
+    if len(line) > MAX_BYLINE_CHARS or BYLINE_RE.fullmatch(line) is None:
+        return False
+    name = line.split(None, 1)[1] if " " in line else ""
+    return name[:1].isupper()
+
+
+def is_headline_like(line: str) -> bool:
+    return (
+        len(line) <= MAX_HEADLINE_CHARS
+        and len(line.split()) <= MAX_HEADLINE_WORDS
+        and not (line.endswith(".") and len(line.split()) > 12)
+        and read_dateline(line) is None
+    )
+
+
+@dataclass
+class _Reader:
+    """Walks the lines of one page once, collecting what it finds."""
+
+    lines: list[str]
+    captured_at: datetime | None
+    zone: tzinfo
+    languages: tuple[str, ...]
+    pos: int = 0
+    dropped: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+
+    # -- helpers -----------------------------------------------------------
+
+    def _drop(self, line: str) -> None:
+        self.dropped.append(line)
+        self.pos += 1
+
+    def _next_significant(self, start: int) -> str | None:
+        """The next line from ``start`` that is not furniture."""
+        for line in self.lines[start:]:
+            if not is_furniture(line):
+                return line
+        return None
+
+    def _take_date_line(self, line: str) -> bool:
+        printed = read_date_line(line)
+        if printed is None:
+            return False
+        if self.published_at is None:
+            if self.captured_at is not None:
+                self.published_at = resolve(printed, self.captured_at, self.zone)
+            elif printed.day is not None and printed.has_year:
+                anchor = datetime.combine(printed.day, printed.clock or datetime.min.time())
+                self.published_at = anchor.replace(tzinfo=printed.zone or self.zone).astimezone(UTC)
+        self._drop(line)
+        return True
+
+    def _is_rail_start(self, index: int) -> RailTitle | None:
+        title = read_rail_title(self.lines[index])
+        if title is None or index + 1 >= len(self.lines):
+            return None
+        return title
+
+    # -- the top and the article ---------------------------------------------
+
+    def read_article(self) -> Article:
+        headline = self._read_headline()
+        version, replaces = None, None
+        if headline is not None:
+            headline, version = self._read_version_marker(headline)
+        standfirst, byline, replaces = self._read_meta(headline)
+        dateline, body = self._read_body()
+        return Article(
+            headline=headline,
+            standfirst=standfirst,
+            byline=byline,
+            version=version,
+            replaces=replaces,
+            dateline=dateline,
+            body=tuple(body),
+            published_at=self.published_at,
+        )
+
+    def _read_headline(self) -> str | None:
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            if is_furniture(line) or BANNER_RE.fullmatch(line) or read_rail_title(line):
+                self._drop(line)
+                continue
+            if self._take_date_line(line):
+                continue
+            if not is_headline_like(line):
+                return None  # the story starts without a headline
+            following = self._next_significant(self.pos + 1)
+            if (
+                following is not None
+                and following.casefold() != line.casefold()
+                and is_title_line(following)
+                and is_headline_like(following)
+                and not is_byline(following)
+                and read_date_line(following) is None
+                and ANP_REPLACES_RE.fullmatch(following) is None
+                and read_rail_title(following) is None
+            ):
+                self._drop(line)  # a section label or kicker above the headline
+                continue
+            self.pos += 1
+            return line
+        return None
+
+    def _read_version_marker(self, headline: str) -> tuple[str, int | None]:
+        """Take ANP's "(2)" or Reuters' "UPDATE 1-" off a headline."""
+        anp = ANP_VERSION_RE.match(headline)
+        if anp is not None and int(anp["n"]) >= 2:
+            self.dropped.append(anp["marker"])
+            return anp["headline"], int(anp["n"])
+        reuters = REUTERS_PREFIX_RE.match(headline)
+        if reuters is not None:
+            self.dropped.append(reuters["marker"].strip())
+            # "UPDATE 1" is the story's second version.
+            return reuters["headline"], int(reuters["n"]) + 1 if reuters["n"] else None
+        return headline, None
+
+    def _read_meta(self, headline: str | None) -> tuple[str | None, str | None, str | None]:
+        """Standfirst, byline and replaced headline between the headline and the body."""
+        standfirst = byline = replaces = None
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            replaced = ANP_REPLACES_RE.fullmatch(line)
+            if is_furniture(line) or (headline and line.casefold() == headline.casefold()):
+                self._drop(line)
+            elif replaced is not None and replaces is None:
+                replaces = replaced["old"].strip()
+                self._drop(line)
+            elif byline is None and is_byline(line):
+                byline = line
+                self.pos += 1
+            elif self._take_date_line(line):
+                pass
+            elif (
+                standfirst is None
+                and headline is not None
+                and not is_title_line(line)
+                and read_dateline(line) is None
+                and self._standfirst_follows(self.pos + 1)
+            ):
+                standfirst = line
+                self.pos += 1
+            else:
+                break
+        return standfirst, byline, replaces
+
+    def _standfirst_follows(self, start: int) -> bool:
+        """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
+        for line in self.lines[start:]:
+            if is_furniture(line):
+                continue
+            return is_byline(line) or read_date_line(line) is not None or bool(read_dateline(line))
+        return False
+
+    def _read_body(self) -> tuple[Dateline | None, list[Block]]:
+        dateline: Dateline | None = None
+        body: list[Block] = []
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            if self._is_rail_start(self.pos) is not None:
+                break
+            if is_furniture(line):
+                self._drop(line)
+                continue
+            self.pos += 1
+            if not body:
+                found = read_dateline(line)
+                if found is not None:
+                    dateline = found.dateline
+                    line = found.rest
+                    if not line and self.pos < len(self.lines):
+                        line = self.lines[self.pos]  # the dateline stood alone on its line
+                        self.pos += 1
+                    if not line:
+                        continue
+            body.append(Block(kind=self._block_kind(line, body), text=line))
+        return dateline, body
+
+    def _block_kind(self, line: str, body: list[Block]) -> str:
+        if (
+            body
+            and body[-1].kind == "paragraph"
+            and len(line) <= MAX_SUBHEADING_CHARS
+            and len(line.split()) <= MAX_SUBHEADING_WORDS
+            and is_title_line(line)
+            and line[:1].isupper()
+        ):
+            following = self._next_significant(self.pos)
+            if (
+                following is not None
+                and not is_title_line(following)
+                and read_rail_title(following) is None
+            ):
+                return "subheading"
+        return "paragraph"
+
+    # -- the rails -------------------------------------------------------------
+
+    def read_rails(self) -> tuple[Rail, ...]:
+        rails: list[Rail] = []
+        while self.pos < len(self.lines):
+            title = read_rail_title(self.lines[self.pos])
+            if title is None:  # only when the article ended without a body
+                self._drop(self.lines[self.pos])
+                continue
+            start = self.pos + 1
+            end = start
+            while end < len(self.lines) and read_rail_title(self.lines[end]) is None:
+                end += 1
+            kept: list[str] = []
+            for line in self.lines[start:end]:
+                if is_furniture(line):
+                    self.dropped.append(line)
+                else:
+                    kept.append(line)
+            rail, orphans = read_rail(
+                title,
+                kept,
+                languages=self.languages,
+                captured_at=self.captured_at,
+                zone=self.zone,
+            )
+            self.dropped.extend(orphans)
+            if rail.items:
+                rails.append(rail)
+            else:
+                self.dropped.append(self.lines[self.pos])
+            self.pos = end
+        return tuple(rails)

@@ -1,0 +1,272 @@
+"""Printed dates and clock times ("18 maart 2026, 14:02", "Nov 8", "14:44"), read into datetimes.
+
+Month names come from Babel's CLDR data for each language; the few
+spellings sites use beside CLDR's ("Sept", "mrt") are listed in ``EXTRA_MONTHS``.
+A time printed without a zone is local to the page: see ``LOCAL_ZONES``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+
+from wiredesk.parse.ages import LANGUAGES
+
+# Where a page's language tells its clock: Dutch, German and French news is
+# printed in Amsterdam, Berlin or Paris time. English is written everywhere, so
+# English pages without a zone are read as UTC.
+LOCAL_ZONES = {"nl": "Europe/Amsterdam", "de": "Europe/Berlin", "fr": "Europe/Paris"}
+
+# Zone abbreviations printed after times on news sites.
+ZONE_NAMES: dict[str, tzinfo] = {
+    "utc": UTC,
+    "gmt": UTC,
+    "z": UTC,
+    "cet": ZoneInfo("Europe/Paris"),
+    "cest": ZoneInfo("Europe/Paris"),
+    "mez": ZoneInfo("Europe/Berlin"),
+    "mesz": ZoneInfo("Europe/Berlin"),
+    "bst": ZoneInfo("Europe/London"),
+    "et": ZoneInfo("America/New_York"),
+    "est": ZoneInfo("America/New_York"),
+    "edt": ZoneInfo("America/New_York"),
+    "pt": ZoneInfo("America/Los_Angeles"),
+    "pst": ZoneInfo("America/Los_Angeles"),
+    "pdt": ZoneInfo("America/Los_Angeles"),
+}
+
+EXTRA_MONTHS = {
+    "sept": 9,
+    "mrt": 3,
+    "maa": 3,
+    "mär": 3,
+    "mrz": 3,
+    "juil": 7,
+    "févr": 2,
+    "fév": 2,
+    "janv": 1,
+    "avr": 4,
+    "déc": 12,
+}
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Every month name and abbreviation of the supported languages -> month number."""
+    names = dict(EXTRA_MONTHS)
+    for language in LANGUAGES:
+        locale = Locale.parse(language)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    names.setdefault(name.casefold().rstrip("."), number)
+    return names
+
+
+@cache
+def weekday_regex() -> str:
+    names: set[str] = set()
+    for language in LANGUAGES:
+        locale = Locale.parse(language)
+        for width in ("wide", "abbreviated"):
+            names.update(n.casefold().rstrip(".") for n in locale.days["format"][width].values())
+    return "(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\.?"
+
+
+@cache
+def month_regex() -> str:
+    names = sorted(month_names(), key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, names)) + r")\.?"
+
+
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    month = month_regex()
+    forms = (
+        # 18 maart 2026 / 18. März 2026 / le 18 mars
+        rf"(?P<day>\d{{1,2}})\.?\s+(?P<month>{month})(?:\s+(?P<year>\d{{4}}))?",
+        # March 18, 2026 / Nov 8
+        rf"(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?",
+        # 2026-03-18
+        r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})",
+        # 18-03-2026, 18.03.2026, 18/03/26
+        r"(?P<day>\d{1,2})[-./](?P<mnum>\d{1,2})[-./](?P<year>\d{4}|\d{2})",
+    )
+    return tuple(re.compile(form, re.IGNORECASE) for form in forms)
+
+
+TIME_RE = re.compile(
+    r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
+    r"(?:\s*(?P<ampm>[ap])\.?\s*m\.?)?"
+    r"(?:\s*(?:uur|uhr|h))?"
+    r"(?:\s+(?P<zone>[A-Za-z]{1,4})\b|\s*(?P<offset>[+-]\d{2}:?\d{2}))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PrintedTime:
+    """A date, a clock time or both, as a page printed them."""
+
+    day: date | None  # the year may be missing: then ``has_year`` is False
+    has_year: bool
+    clock: time | None
+    zone: tzinfo | None
+
+
+@cache
+def date_patterns() -> tuple[re.Pattern[str], ...]:
+    return _date_patterns()
+
+
+def find_date(text: str) -> tuple[re.Match[str], date, bool] | None:
+    """The first printed date in ``text``, with whether it gave a year."""
+    for pattern in date_patterns():
+        match = pattern.search(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if groups.get("month"):
+            month = month_names().get(groups["month"].casefold().rstrip("."))
+        else:
+            month = int(groups["mnum"])
+        year_text = groups.get("year")
+        year = int(year_text) if year_text else 2000  # leap-safe placeholder
+        if year < 100:
+            year += 2000
+        try:
+            day = date(year, month or 0, int(groups["day"]))
+        except ValueError:
+            continue
+        return match, day, year_text is not None
+    return None
+
+
+def find_clock(text: str) -> tuple[re.Match[str], time, tzinfo | None] | None:
+    """The first clock time in ``text`` ("14:02", "10.42 a.m. GMT", "14h02")."""
+    for match in TIME_RE.finditer(text):
+        hour, minute = int(match["hour"]), int(match["minute"])
+        if match["ampm"]:
+            if hour > 12:
+                continue
+            hour = hour % 12 + (12 if match["ampm"].lower() == "p" else 0)
+        if hour > 23 or minute > 59:
+            continue
+        zone: tzinfo | None = None
+        if match["zone"]:
+            zone = ZONE_NAMES.get(match["zone"].casefold())
+        elif match["offset"]:
+            digits = match["offset"].replace(":", "")
+            delta = timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
+            zone = _fixed_zone(-delta if digits[0] == "-" else delta)
+        return match, time(hour, minute), zone
+    return None
+
+
+def _fixed_zone(offset: timedelta) -> tzinfo:
+    from datetime import timezone
+
+    return timezone(offset)
+
+
+def page_zone(language: str | None, zone_name: str | None) -> tzinfo:
+    """The zone in which a page's printed times without a zone are read."""
+    if zone_name:
+        return ZoneInfo(zone_name)
+    if language in LOCAL_ZONES:
+        return ZoneInfo(LOCAL_ZONES[language])
+    return UTC
+
+
+def resolve(printed: PrintedTime, captured_at: datetime, zone: tzinfo) -> datetime | None:
+    """Place a printed date/time on the time line, relative to the capture.
+
+    A clock time without a date is on the capture's local day, or the day
+    before when that would lie after the capture. A date without a year is in
+    the capture's year, or the year before when that would lie after it.
+    """
+    zone = printed.zone or zone
+    local_capture = captured_at.astimezone(zone)
+    clock = printed.clock or time(0, 0)
+    if printed.day is None:
+        moment = datetime.combine(local_capture.date(), clock, tzinfo=zone)
+        if moment > captured_at:
+            moment -= timedelta(days=1)
+        return moment.astimezone(UTC)
+    day = printed.day
+    if not printed.has_year:
+        day = _with_year(day, local_capture.year)
+        if day is None:
+            return None
+        if datetime.combine(day, clock, tzinfo=zone) > captured_at:
+            day = _with_year(day, local_capture.year - 1)
+            if day is None:
+                return None
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+def _with_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return None
+
+
+# Words that may stand in a date line beside the date and time themselves.
+DATE_LINE_FILLERS = frozenset(
+    {
+        "om", "um", "à", "at", "uur", "uhr", "h", "le", "am", "op", "on", "the", "de", "du",
+        "gepubliceerd", "bijgewerkt", "laatste", "update", "geplaatst", "aangepast",
+        "published", "updated", "last", "posted", "veröffentlicht", "aktualisiert", "stand",
+        "zuletzt", "publié", "publiée", "mis", "jour", "modifié", "and", "en", "und", "et",
+        "gmt", "utc", "cet", "cest", "mez", "mesz", "bst", "et", "est", "edt", "pt", "pst",
+        "pdt", "am", "pm", "a", "p", "m",
+    }
+)  # fmt: skip
+MAX_DATE_LINE_CHARS = 90
+
+
+@cache
+def _weekday_names() -> frozenset[str]:
+    names: set[str] = set()
+    for language in LANGUAGES:
+        locale = Locale.parse(language)
+        for width in ("wide", "abbreviated"):
+            names.update(n.casefold().rstrip(".") for n in locale.days["format"][width].values())
+    return frozenset(names)
+
+
+def read_date_line(line: str) -> PrintedTime | None:
+    """The date and time of a date line under a headline, or None when the line is not one.
+
+    A date line holds a date (and maybe a time) and little else:
+    "18 maart 2026, 14:02", "Updated March 18, 2026 10:42 GMT",
+    "Mittwoch, 18.03.2026, 14:02 Uhr", "Publié le 18 mars 2026 à 14h02".
+    """
+    if len(line) > MAX_DATE_LINE_CHARS or not any(char.isdigit() for char in line):
+        return None
+    first = re.split(r"\s[|·•]\s", line, maxsplit=1)[0]
+    date_found = find_date(first)
+    rest = first
+    day: date | None = None
+    has_year = False
+    if date_found is not None:
+        match, day, has_year = date_found
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+    clock_found = find_clock(rest)
+    clock: time | None = None
+    zone: tzinfo | None = None
+    if clock_found is not None:
+        match, clock, zone = clock_found
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+    if day is None and clock is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", rest.casefold())
+    extra = [w for w in words if w not in DATE_LINE_FILLERS and w not in _weekday_names()]
+    if extra or re.search(r"\d", rest):
+        return None
+    return PrintedTime(day=day, has_year=has_year, clock=clock, zone=zone)

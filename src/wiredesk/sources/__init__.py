@@ -1,0 +1,1 @@
+"""Sources: getting captures in. Only this stage talks to the file system and the network."""
