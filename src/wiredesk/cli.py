@@ -18,7 +18,7 @@ from wiredesk.sources.files import read_capture
 TEXT_WIDTH = 72
 
 
-class IsoTime(click.ParamType):
+class IsoTime(click.ParamType):  # type: ignore[type-arg]
     """An ISO-8601 time; without an offset it is taken as UTC."""
 
     name = "ISO-8601"
@@ -119,7 +119,10 @@ def _summary(page: Page, capture: Capture) -> str:
         f"  headline:  {article.headline or '(none)'}",
     ]
     if article.version:
-        lines.append(f"  version:   {article.version}" + (f", replaces {article.replaces!r}" if article.replaces else ""))
+        lines.append(
+            f"  version:   {article.version}"
+            + (f", replaces {article.replaces!r}" if article.replaces else "")
+        )
     if article.byline:
         lines.append(f"  byline:    {article.byline}")
     if article.published_at:

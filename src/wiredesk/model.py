@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Literal
 
 BlockKind = Literal["paragraph", "subheading"]
+CapturedAtFrom = Literal["given", "file modification time", "now"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,7 +73,7 @@ class Page:
     """What one capture holds: the main article, its rails, and what was left out."""
 
     source: str | None
-    captured_at: datetime
+    captured_at: datetime | None
     language: str | None
     article: Article
     rails: tuple[Rail, ...]
@@ -91,4 +92,4 @@ class Capture:
     data: bytes
     source: str
     captured_at: datetime
-    captured_at_from: Literal["given", "file modification time", "now"]
+    captured_at_from: CapturedAtFrom

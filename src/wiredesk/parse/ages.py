@@ -115,7 +115,9 @@ def age_regex(languages: tuple[str, ...]) -> str:
     """One regex (as text, no groups) matching any age of the given languages."""
     alternatives: list[str] = []
     for language in languages:
-        alternatives.extend(rule.pattern.pattern.replace("(?P<n>", "(?:") for rule in age_rules(language))
+        alternatives.extend(
+            rule.pattern.pattern.replace("(?P<n>", "(?:") for rule in age_rules(language)
+        )
     alternatives.sort(key=len, reverse=True)
     return "(?:" + "|".join(alternatives) + ")"
 

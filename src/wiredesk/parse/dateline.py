@@ -69,7 +69,9 @@ def read_dateline(text: str) -> DatelineMatch | None:
         date_text=match["date"] or match["dateonly"],
         desk=desk,
     )
-    return DatelineMatch(dateline=dateline, rest=text[match.end() :], printed=match.group(0).strip())
+    return DatelineMatch(
+        dateline=dateline, rest=text[match.end() :], printed=match.group(0).strip()
+    )
 
 
 def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None] | None:

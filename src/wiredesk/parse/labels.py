@@ -60,7 +60,9 @@ def label_regex(languages: tuple[str, ...]) -> str:
         rf"(?:\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
         r"|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))"
     )
-    days = "|".join(re.escape(word) for word in sorted(_day_words(languages), key=len, reverse=True))
+    days = "|".join(
+        re.escape(word) for word in sorted(_day_words(languages), key=len, reverse=True)
+    )
     at = r"\s*,?\s*(?:(?:om|um|à|at|,)\s*)?"
     dated = rf"(?:{date}|{days})(?:{at}{CLOCK})"
     return rf"(?:{dated}|{date}|{CLOCK}|{age_regex(languages)})"
@@ -161,4 +163,6 @@ def _read_printed(
             day = (local - timedelta(days=days_back)).date()
             printed = PrintedTime(day=day, has_year=True, clock=clock, zone=clock_zone)
             return resolve(printed, captured_at, zone)
-    return resolve(PrintedTime(day=None, has_year=False, clock=clock, zone=clock_zone), captured_at, zone)
+    return resolve(
+        PrintedTime(day=None, has_year=False, clock=clock, zone=clock_zone), captured_at, zone
+    )

@@ -29,8 +29,8 @@ DESK_AGENCIES = frozenset({"dpa", "epd", "kna"})
 # Rail titles: "Meer uit Buitenland" names its section, "Lees ook" does not.
 RAIL_TITLES_WITH_SECTION = (
     r"meer uit", r"meer over", r"meer van", r"more from", r"more in", r"more on",
-    r"mehr aus", r"mehr zu", r"mehr zum thema", r"plus de", r"plus d['’]articles", r"autres articles",
-    r"à lire aussi dans", r"dans la rubrique",
+    r"mehr aus", r"mehr zu", r"mehr zum thema", r"plus de", r"plus d['’]articles",
+    r"autres articles", r"à lire aussi dans", r"dans la rubrique",
 )  # fmt: skip
 RAIL_TITLES = (
     r"meer nieuws", r"lees ook", r"lees meer", r"ook interessant", r"ook gelezen", r"gerelateerd",
@@ -46,7 +46,9 @@ RAIL_TITLES = (
 )  # fmt: skip
 
 RAIL_TITLE_RE = re.compile(
-    r"(?:(?P<named>" + "|".join(RAIL_TITLES_WITH_SECTION) + r")\s+(?P<section>[^\W\d_][\w&' -]{0,40}?)"
+    r"(?:(?P<named>"
+    + "|".join(RAIL_TITLES_WITH_SECTION)
+    + r")\s+(?P<section>[^\W\d_][\w&' -]{0,40}?)"
     r"|(?:" + "|".join(RAIL_TITLES) + r"))\s*:?",
     re.IGNORECASE,
 )
@@ -108,7 +110,8 @@ FURNITURE_PATTERNS = tuple(
         r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
         r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
         # inline links inside a body: "Lees ook: Kabinet valt"
-        r"(?:lees ook|lees meer|read more|read also|lesen sie auch|mehr dazu|lire aussi|à lire aussi)\s*[:|].+",
+        r"(?:lees ook|lees meer|read more|read also|lesen sie auch|mehr dazu|lire aussi|"
+        r"à lire aussi)\s*[:|].+",
     )
 )
 

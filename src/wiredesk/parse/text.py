@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
-from wiredesk.model import Article, Block, Dateline, Page, Rail
+from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.labels import languages_for
 from wiredesk.parse.language import detect_language
@@ -266,7 +266,7 @@ class _Reader:
             body.append(Block(kind=self._block_kind(line, body), text=line))
         return dateline, body
 
-    def _block_kind(self, line: str, body: list[Block]) -> str:
+    def _block_kind(self, line: str, body: list[Block]) -> BlockKind:
         if (
             body
             and body[-1].kind == "paragraph"

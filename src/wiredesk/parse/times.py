@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -168,8 +168,6 @@ def find_clock(text: str) -> tuple[re.Match[str], time, tzinfo | None] | None:
 
 
 def _fixed_zone(offset: timedelta) -> tzinfo:
-    from datetime import timezone
-
     return timezone(offset)
 
 
@@ -197,15 +195,13 @@ def resolve(printed: PrintedTime, captured_at: datetime, zone: tzinfo) -> dateti
         if moment > captured_at:
             moment -= timedelta(days=1)
         return moment.astimezone(UTC)
-    day = printed.day
+    day: date | None = printed.day
     if not printed.has_year:
-        day = _with_year(day, local_capture.year)
-        if day is None:
-            return None
-        if datetime.combine(day, clock, tzinfo=zone) > captured_at:
+        day = _with_year(printed.day, local_capture.year)
+        if day is not None and datetime.combine(day, clock, tzinfo=zone) > captured_at:
             day = _with_year(day, local_capture.year - 1)
-            if day is None:
-                return None
+    if day is None:
+        return None
     return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
 
 
@@ -223,8 +219,8 @@ DATE_LINE_FILLERS = frozenset(
         "gepubliceerd", "bijgewerkt", "laatste", "update", "geplaatst", "aangepast",
         "published", "updated", "last", "posted", "veröffentlicht", "aktualisiert", "stand",
         "zuletzt", "publié", "publiée", "mis", "jour", "modifié", "and", "en", "und", "et",
-        "gmt", "utc", "cet", "cest", "mez", "mesz", "bst", "et", "est", "edt", "pt", "pst",
-        "pdt", "am", "pm", "a", "p", "m",
+        "gmt", "utc", "cet", "cest", "mez", "mesz", "bst", "est", "edt", "pt", "pst",
+        "pdt", "pm", "a", "p", "m",
     }
 )  # fmt: skip
 MAX_DATE_LINE_CHARS = 90

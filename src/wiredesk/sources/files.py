@@ -20,8 +20,13 @@ def read_capture(path: str, captured_at: datetime | None = None) -> Capture:
     """
     if path == STDIN:
         data = sys.stdin.buffer.read()
-        when, origin = (captured_at, "given") if captured_at else (datetime.now(UTC), "now")
-        return Capture(data=data, source="<stdin>", captured_at=when, captured_at_from=origin)
+        if captured_at is not None:
+            return Capture(
+                data=data, source="<stdin>", captured_at=captured_at, captured_at_from="given"
+            )
+        return Capture(
+            data=data, source="<stdin>", captured_at=datetime.now(UTC), captured_at_from="now"
+        )
     file = Path(path)
     try:
         data = file.read_bytes()

@@ -1,0 +1,24 @@
+"""Shared fixtures: paths to the sample page and the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "src" / "wiredesk" / "samples"
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        help="Rewrite the expected values of the corpus cases from the current parser.",
+    )
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return (SAMPLES / "anp-buitenland.txt").read_text(encoding="utf-8")

@@ -1,0 +1,65 @@
+"""Datelines in every form agencies and sites print them, and look-alikes that are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiredesk.model import Dateline
+from wiredesk.parse.dateline import read_dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agencies", "date_text", "desk"),
+    [
+        ("BEIJING (ANP/AFP) - De", "BEIJING", ("ANP", "AFP"), None, None),
+        ("LONDEN (ANP/AFP/RTR) - De", "LONDEN", ("ANP", "AFP", "RTR"), None, None),
+        ("MEXICO-STAD (ANP/AFP) - De", "MEXICO-STAD", ("ANP", "AFP"), None, None),
+        ("DEN HAAG (ANP) - Het", "DEN HAAG", ("ANP",), None, None),
+        ("'S-HERTOGENBOSCH (ANP) - Een", "'S-HERTOGENBOSCH", ("ANP",), None, None),
+        ("SÃO PAULO (AFP) - O", "SÃO PAULO", ("AFP",), None, None),
+        ("Berlin (dpa) - Die", "Berlin", ("dpa",), None, None),
+        ("LONDON, Nov 8 (Reuters) - Oil", "LONDON", ("Reuters",), "Nov 8", None),
+        ("WASHINGTON (AP) — The", "WASHINGTON", ("AP",), None, None),
+        ("PARIS (AFP) - Le", "PARIS", ("AFP",), None, None),
+        ("BRUSSEL (BELGA) - De", "BRUSSEL", ("BELGA",), None, None),
+        ("MADRID (EFE) – El", "MADRID", ("EFE",), None, None),
+        ("ROMA (ANSA) - Il", "ROMA", ("ANSA",), None, None),
+        ("NEW YORK (Bloomberg) - Stocks", "NEW YORK", ("Bloomberg",), None, None),
+        ("PEKING (Xinhua) - Die", "PEKING", ("Xinhua",), None, None),
+        ("BEIJING (ANP/AFP) = De", "BEIJING", ("ANP", "AFP"), None, None),
+        ("Nov 8 (Reuters) - Oil", None, ("Reuters",), "Nov 8", None),
+        ("Genf (afp sda) - Die", "Genf", ("afp", "sda"), None, None),
+        ("Düsseldorf (dpa/lnw) - Die", "Düsseldorf", ("dpa",), None, "lnw"),
+        ("Frankfurt am Main (dpa-AFX) - Der", "Frankfurt am Main", ("dpa-AFX",), None, None),
+    ],
+)
+def test_dateline_forms(
+    text: str, place: str | None, agencies: tuple[str, ...], date_text: str | None, desk: str | None
+) -> None:
+    found = read_dateline(text)
+    assert found is not None
+    assert found.dateline == Dateline(
+        place=place, agencies=agencies, date_text=date_text, desk=desk
+    )
+    assert found.rest == text.rsplit(" ", 1)[1]
+
+
+def test_dateline_alone_on_its_line_leaves_no_rest() -> None:
+    found = read_dateline("BEIJING (ANP/AFP)")
+    assert found is not None
+    assert (found.dateline.place, found.rest) == ("BEIJING", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FEYENOORD (Ned) - Celtic (Sco) 2-1",  # a sports result: Ned is no agency
+        "Remko de Waal (ANP)",  # a photo credit
+        "Foto: ANP / Remko de Waal",
+        "De premier (VVD) - zo bleek later - stemde tegen.",
+        "Het kabinet (ANP) zegt niets",  # no separator, not alone
+        "",
+    ],
+)
+def test_look_alikes_are_not_datelines(text: str) -> None:
+    assert read_dateline(text) is None

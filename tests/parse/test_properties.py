@@ -1,0 +1,111 @@
+"""Properties of the parser on any text: it never raises and it loses no line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from wiredesk import parse_text
+from wiredesk.model import Dateline, Page
+from wiredesk.parse.lines import clean_line
+
+# Words: runs of letters or of digits, split where lower case meets upper case,
+# so that "geledenWASHINGTON" (an age glued to a dateline) is two words on both sides.
+WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+CASE_BREAK_RE = re.compile(r"(?<=[^\W\d_])(?=[A-Z])")
+
+CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+
+# Pieces of real pages, so that generated text exercises datelines, ages and rails.
+PIECES = [
+    "China wil zich niet mengen",
+    "BEIJING (ANP/AFP) - De samenwerking tussen Rusland en Noord-Korea.",
+    "LONDON, Nov 8 (Reuters) -",
+    "Meer uit Buitenland",
+    "More from World",
+    "1 uur geleden",
+    "2 hours agoWASHINGTON (AP) — The",
+    "vor 3 Stunden",
+    "il y a 4 heures",
+    "14:44",
+    "17 maart",
+    "Door ANP",
+    "By Jane Doe",
+    "18 maart 2026, 14:02",
+    "Deel dit artikel",
+    "Advertentie",
+    "Foto: ANP / Remko de Waal",
+    "UPDATE 1-Oil prices fall",
+    "Kabinet valt (2)",
+    "N i e u w bericht, vervangt: Kabinet valt",
+    "(Reporting by Jane Doe; Editing by John Smith)",
+    "FEYENOORD (Ned) - Celtic (Sco) 2-1",
+    "Koersk",
+    "Berlin (dpa/lnw) =",
+]
+
+
+def words(text: str) -> Iterator[str]:
+    text = unicodedata.normalize("NFC", text)
+    for word in WORD_RE.findall(CASE_BREAK_RE.sub(" ", text)):
+        yield word.casefold()
+
+
+def dateline_strings(dateline: Dateline | None) -> list[str]:
+    if dateline is None:
+        return []
+    return [dateline.place or "", *dateline.agencies, dateline.date_text or "", dateline.desk or ""]
+
+
+def output_strings(page: Page) -> Iterator[str]:
+    article = page.article
+    yield from (article.headline or "", article.standfirst or "", article.byline or "")
+    yield article.replaces or ""
+    yield from dateline_strings(article.dateline)
+    yield from (block.text for block in article.body)
+    for rail in page.rails:
+        yield rail.title
+        for brief in rail.items:
+            yield from (brief.title or "", brief.text or "", brief.age_text or "")
+            yield from dateline_strings(brief.dateline)
+    yield from page.dropped
+
+
+def assert_every_line_accounted_for(text: str, page: Page) -> None:
+    found = {word for piece in output_strings(page) for word in words(piece)}
+    for line in text.splitlines():
+        missing = set(words(clean_line(line))) - found
+        assert not missing, f"line {line!r} lost {sorted(missing)}"
+
+
+lines = st.one_of(
+    st.sampled_from(PIECES),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
+)
+pages = st.lists(lines, max_size=30).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=pages, language=st.sampled_from([None, "nl", "en", "de", "fr", "xx"]))
+@example(
+    text="1 uur geledenWASHINGTON (ANP/RTR) - De Verenigde Staten\n5 uur geleden", language="nl"
+)
+def test_parse_never_raises_and_loses_no_line(text: str, language: str | None) -> None:
+    page = parse_text(text, captured_at=CAPTURED_AT, language=language)
+    assert_every_line_accounted_for(text, page)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=400))
+def test_parse_never_raises_on_any_text(text: str) -> None:
+    page = parse_text(text)
+    assert_every_line_accounted_for(text, page)
+
+
+def test_sample_loses_no_line(sample_text: str) -> None:
+    assert_every_line_accounted_for(sample_text, parse_text(sample_text, captured_at=CAPTURED_AT))
