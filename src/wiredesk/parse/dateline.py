@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from wiredesk.model import Dateline
 from wiredesk.parse.rules import AGENCIES, DESK_AGENCIES
@@ -48,6 +48,7 @@ def dateline_regex() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def read_dateline(text: str) -> DatelineMatch | None:
     """The dateline that opens ``text``, or None when it does not open with one."""
     if "(" not in text[:120]:

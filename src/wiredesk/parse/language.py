@@ -6,6 +6,7 @@ wiredesk in, so that a short Dutch page is not read as Afrikaans.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -13,8 +14,9 @@ from typing import Any
 # and their neighbours on European news pages.
 CANDIDATES = ("nl", "en", "de", "fr", "es", "it", "pt", "da", "sv", "no", "pl")
 # How much text to look at: enough for a confident answer, little enough to stay fast.
-SAMPLE_CHARS = 1200
-MIN_SAMPLE_CHARS = 20
+SAMPLE_CHARS = 500
+MIN_LETTERS = 20
+LETTERS_RE = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -36,7 +38,7 @@ def detect_language(lines: list[str]) -> str | None:
         if size >= SAMPLE_CHARS:
             break
     text = " ".join(sample)[:SAMPLE_CHARS]
-    if sum(char.isalpha() for char in text) < MIN_SAMPLE_CHARS:
+    if len(LETTERS_RE.findall(text)) < MIN_LETTERS:
         return None
     language, _score = _identifier().classify(text)
     return str(language)

@@ -13,9 +13,14 @@ import unicodedata
 
 # Characters that carry nothing a reader sees: zero-width spaces and joiners,
 # the byte-order mark, soft hyphens.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-# Control characters (but tab and newline) and exotic spaces become plain spaces.
-SPACES_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\s]+")
+INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters and every kind of space but the newline become one plain
+# space. The regex matches only runs that are not already one plain space, so
+# ordinary text costs no replacements.
+_SPACE = r"(?:[^\S\n]|[\x00-\x08\x0e-\x1f\x7f-\x9f])"
+_ODD_SPACE = r"(?:[^\S\n ]|[\x00-\x08\x0e-\x1f\x7f-\x9f])"
+SPACES_RE = re.compile(rf"{_SPACE}*{_ODD_SPACE}{_SPACE}*| {{2,}}")
+ODD_SPACE_RE = re.compile(_ODD_SPACE)
 SENTENCE_END = tuple('.!?:;"”’»)')
 
 # Wrapped copy is never wider than this; site paragraphs usually are.
@@ -27,13 +32,20 @@ WRAP_SLACK = 3
 
 def clean_line(line: str) -> str:
     """One line with its whitespace collapsed and invisible characters removed."""
-    return SPACES_RE.sub(" ", line.translate(INVISIBLE)).strip()
+    return SPACES_RE.sub(" ", INVISIBLE_RE.sub("", line)).strip()
 
 
 def split_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, cleaned, with hard-wrapped paragraphs joined."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    raw = [clean_line(line) for line in text.split("\n")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Each clean-up runs only where it has something to do: most copy needs none.
+    if INVISIBLE_RE.search(text):
+        text = INVISIBLE_RE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "  " in text or ODD_SPACE_RE.search(text):
+        text = SPACES_RE.sub(" ", text)
+    raw = [line.strip() for line in text.split("\n")]
     width = _wrap_width(raw)
     if width is None:
         return [line for line in raw if line]

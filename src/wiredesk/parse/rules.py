@@ -28,9 +28,13 @@ DESK_AGENCIES = frozenset({"dpa", "epd", "kna"})
 
 # Rail titles: "Meer uit Buitenland" names its section, "Lees ook" does not.
 RAIL_TITLES_WITH_SECTION = (
-    r"meer uit", r"meer over", r"meer van", r"more from", r"more in", r"more on",
-    r"mehr aus", r"mehr zu", r"mehr zum thema", r"plus de", r"plus d['’]articles",
-    r"autres articles", r"à lire aussi dans", r"dans la rubrique",
+    r"meer uit", r"meer van", r"more from", r"more in", r"mehr aus", r"mehr von",
+    r"plus de", r"autres articles", r"à lire aussi dans", r"dans la rubrique",
+)  # fmt: skip
+# Titles that name a topic rather than a section: "Meer over stikstof".
+RAIL_TITLES_WITH_TOPIC = (
+    r"meer over", r"more on", r"more about", r"mehr zu", r"mehr zum thema", r"mehr über",
+    r"plus sur", r"en savoir plus sur", r"sur le même sujet",
 )  # fmt: skip
 RAIL_TITLES = (
     r"meer nieuws", r"lees ook", r"lees meer", r"ook interessant", r"ook gelezen", r"gerelateerd",
@@ -46,10 +50,9 @@ RAIL_TITLES = (
 )  # fmt: skip
 
 RAIL_TITLE_RE = re.compile(
-    r"(?:(?P<named>"
-    + "|".join(RAIL_TITLES_WITH_SECTION)
-    + r")\s+(?P<section>[^\W\d_][\w&' -]{0,40}?)"
-    r"|(?:" + "|".join(RAIL_TITLES) + r"))\s*:?",
+    rf"(?:(?:{'|'.join(RAIL_TITLES_WITH_SECTION)})\s+(?P<section>[^\W\d_][\w&' -]{{0,40}}?)"
+    rf"|(?:{'|'.join(RAIL_TITLES_WITH_TOPIC)})(?:\s+[^\W\d_][\w&' -]{{0,40}}?)?"
+    rf"|(?:{'|'.join(RAIL_TITLES)}))\s*:?",
     re.IGNORECASE,
 )
 
@@ -161,6 +164,7 @@ BYLINE_RE = re.compile(
     r"(?:door|van onze (?:correspondent|verslaggever)|by|from|von|par|de notre correspondant)"
     r"\s+(?:[^\W\d_][\w.'’-]*)(?:[ ,]+(?:[^\W\d_][\w.'’-]*|&|en|and|und|et)){0,7}"
     r"(?:\s*[|,·]\s*.{0,60})?",
+    re.IGNORECASE,
 )
 
 # Words that open a date line under the headline ("Bijgewerkt 18 maart 2026, 14:02").

@@ -8,8 +8,10 @@ in the article, in a rail, or in ``dropped``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
 from wiredesk.parse.dateline import read_dateline
@@ -76,13 +78,26 @@ def parse_text(
     )
 
 
+# All furniture patterns in one regex: one pass per line instead of one per pattern.
+FURNITURE_RE = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (*FURNITURE_PATTERNS, *WIRE_HEADER_PATTERNS, *WIRE_TRAILER_PATTERNS)
+    ),
+    re.IGNORECASE,
+)
+# No furniture line is longer than this: longer lines are story text.
+MAX_FURNITURE_CHARS = 420
+
+
+@lru_cache(maxsize=4096)
 def is_furniture(line: str) -> bool:
     """Navigation, sharing, advertising, credits and wire furniture: never the story."""
-    key = line.casefold().rstrip(" :")
-    if key in FURNITURE_LINES:
+    if len(line) > MAX_FURNITURE_CHARS:
+        return False
+    if line.casefold().rstrip(" :") in FURNITURE_LINES:
         return True
-    patterns = (*FURNITURE_PATTERNS, *WIRE_HEADER_PATTERNS, *WIRE_TRAILER_PATTERNS)
-    return any(pattern.fullmatch(line) for pattern in patterns)
+    return FURNITURE_RE.fullmatch(line) is not None
 
 
 def is_byline(line: str) -> bool:
