@@ -28,6 +28,7 @@ from wiredesk.parse.dateline import read_dateline
         ("PEKING (Xinhua) - Die", "PEKING", ("Xinhua",), None, None),
         ("BEIJING (ANP/AFP) = De", "BEIJING", ("ANP", "AFP"), None, None),
         ("Nov 8 (Reuters) - Oil", None, ("Reuters",), "Nov 8", None),
+        ("(AFP) - Le", None, ("AFP",), None, None),
         ("Genf (afp sda) - Die", "Genf", ("afp", "sda"), None, None),
         ("Düsseldorf (dpa/lnw) - Die", "Düsseldorf", ("dpa",), None, "lnw"),
         ("Frankfurt am Main (dpa-AFX) - Der", "Frankfurt am Main", ("dpa-AFX",), None, None),
@@ -55,6 +56,7 @@ def test_dateline_alone_on_its_line_leaves_no_rest() -> None:
     [
         "FEYENOORD (Ned) - Celtic (Sco) 2-1",  # a sports result: Ned is no agency
         "Remko de Waal (ANP)",  # a photo credit
+        "(ANP)",  # a credit alone on its line
         "Foto: ANP / Remko de Waal",
         "De premier (VVD) - zo bleek later - stemde tegen.",
         "Het kabinet (ANP) zegt niets",  # no separator, not alone

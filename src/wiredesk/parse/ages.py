@@ -61,6 +61,7 @@ class AgeRule:
     pattern: re.Pattern[str]
     unit_seconds: int
     fixed: int | None  # seconds for a named age ("gisteren"), else None
+    last_word: str  # the word it ends with, casefolded ("geleden"), to rule lines out fast
 
 
 def _pattern_regex(pattern: str, numbers: str) -> str:
@@ -84,30 +85,43 @@ def age_rules(language: str) -> tuple[AgeRule, ...]:
     locale = Locale.parse(language)
     fields = locale._data["date_fields"]
     numbers = "|".join(sorted(NUMBER_WORDS.get(language, {}), key=len, reverse=True)) or "x^"
-    found: dict[str, tuple[int, int | None]] = {}
+    found: dict[str, tuple[int, int | None, str]] = {}
     for unit, seconds in UNIT_SECONDS.items():
         for width in WIDTHS:
             field = fields.get(unit + width)
             if not field:
                 continue
             for pattern in dict(field.get("past", {})).values():
-                found.setdefault(_pattern_regex(pattern, numbers), (seconds, None))
+                found.setdefault(
+                    _pattern_regex(pattern, numbers), (seconds, None, _last_word(pattern))
+                )
     for pattern, unit in EXTRA_PATTERNS.get(language, {}).items():
-        found.setdefault(_pattern_regex(pattern, numbers), (UNIT_SECONDS[unit], None))
+        found.setdefault(
+            _pattern_regex(pattern, numbers), (UNIT_SECONDS[unit], None, _last_word(pattern))
+        )
     day = dict(fields.get("day", {}).get("relative", {}))
     for offset in (-1, -2):
         if offset in day:
-            found.setdefault(_pattern_regex(day[offset], numbers), (0, -offset * 86400))
+            found.setdefault(
+                _pattern_regex(day[offset], numbers), (0, -offset * 86400, _last_word(day[offset]))
+            )
     now = dict(fields.get("second", {}).get("relative", {}))
     if 0 in now:
-        found.setdefault(_pattern_regex(now[0], numbers), (0, 0))
+        found.setdefault(_pattern_regex(now[0], numbers), (0, 0, _last_word(now[0])))
     for words, seconds in EXTRA_AGES.get(language, {}).items():
-        found.setdefault(_pattern_regex(words, numbers), (0, seconds))
+        found.setdefault(_pattern_regex(words, numbers), (0, seconds, _last_word(words)))
     ordered = sorted(found.items(), key=lambda item: len(item[0]), reverse=True)
     return tuple(
-        AgeRule(pattern=re.compile(regex, re.IGNORECASE), unit_seconds=unit, fixed=fixed)
-        for regex, (unit, fixed) in ordered
+        AgeRule(
+            pattern=re.compile(regex, re.IGNORECASE), unit_seconds=unit, fixed=fixed, last_word=last
+        )
+        for regex, (unit, fixed, last) in ordered
     )
+
+
+def _last_word(pattern: str) -> str:
+    words = re.findall(r"[^\W\d_]+", pattern.replace("{0}", "0"))
+    return words[-1].casefold() if words and not pattern.endswith("{0}") else ""
 
 
 @cache

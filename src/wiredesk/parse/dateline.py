@@ -1,8 +1,9 @@
 """Datelines: the "LONDEN (ANP/AFP/RTR) -" that opens a wire story.
 
-A dateline is a place (optional), a date (optional, Reuters style
-"LONDON, Nov 8 (Reuters) -"), agencies in parentheses, and a separator: a
-dash of any width, "=", or the end of the line when the dateline stands alone.
+A dateline is a place and a date (each optional: Reuters prints
+"LONDON, Nov 8 (Reuters) -", some sites just "(AFP) -"), agencies in
+parentheses, and a separator: a dash of any width, "=", or the end of the
+line when the dateline stands alone.
 Every name in the parentheses must be a known agency (or a regional desk
 after one), which keeps look-alikes such as "FEYENOORD (Ned) - Celtic (Sco)
 2-1" as plain text.
@@ -42,7 +43,7 @@ def dateline_regex() -> re.Pattern[str]:
     word = r"['’]?[^\W\d_][\w'’./-]*"
     place = rf"{word}(?:\s+{word}){{0,{MAX_PLACE_WORDS - 1}}}"
     return re.compile(
-        rf"(?:(?P<place>{place})(?:\s*,\s*(?P<date>{date}))?|(?P<dateonly>{date}))"
+        rf"(?:(?P<place>{place})(?:\s*,\s*(?P<date>{date}))?|(?P<dateonly>{date}))?"
         r"\s*\((?P<agencies>[^()\n]{1,60})\)\s*(?:(?P<sep>[-–—=])\s*|$)",
         re.IGNORECASE,
     )
@@ -61,6 +62,8 @@ def read_dateline(text: str) -> DatelineMatch | None:
         return None
     place = match["place"]
     alone = match["sep"] is None
+    if alone and match.start("agencies") == 1:
+        return None  # "(AFP)" alone on a line is a credit, not a dateline
     if place is not None and not _is_place(place, alone=alone):
         return None
     codes, desk = agencies

@@ -14,9 +14,16 @@ from functools import cache
 
 from babel import Locale
 
-from wiredesk.parse.ages import LANGUAGES, age_regex, read_age
+from wiredesk.parse.ages import LANGUAGES, age_regex, age_rules, read_age
 from wiredesk.parse.dateline import read_dateline
-from wiredesk.parse.times import PrintedTime, find_clock, find_date, month_regex, resolve
+from wiredesk.parse.times import (
+    PrintedTime,
+    find_clock,
+    find_date,
+    month_names,
+    month_regex,
+    resolve,
+)
 
 CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:uur|uhr))?"
 SEPARATORS = "|·•"
@@ -51,6 +58,25 @@ def _day_words(languages: tuple[str, ...]) -> dict[str, int]:
             if offset in relative:
                 words[relative[offset].casefold()] = -offset
     return words
+
+
+@cache
+def _end_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """Words a time label can end with: "geleden", "gisteren", month names, "uur"."""
+    words = {rule.last_word for language in languages for rule in age_rules(language)}
+    words.update(_day_words(languages))
+    words.update(month_names())
+    words.update({"uur", "uhr"})
+    return frozenset(word for word in words if word)
+
+
+def _may_end_with_label(text: str, languages: tuple[str, ...]) -> bool:
+    """A cheap test that rules out most lines before the label regex runs."""
+    if text[-1].isdigit():
+        return True
+    tail = text[-24:].casefold().rstrip(". ")
+    last = re.split(r"[^\w'’]+", tail)[-1]
+    return last in _end_words(languages)
 
 
 @cache
@@ -97,7 +123,7 @@ def split_label(line: str, languages: tuple[str, ...]) -> SplitLine:
         if rest is not None:
             lead, text = match.group(0).strip(), rest
     trail: str | None = None
-    if text:
+    if text and _may_end_with_label(text, languages):
         window_start = max(0, len(text) - TRAIL_WINDOW)
         found = _trail_re(languages).search(text, window_start)
         if found is not None and found.start() > 0:
