@@ -36,6 +36,7 @@ def test_parse_sample_as_json_matches_the_issue() -> None:
     page = json.loads(result.stdout)
     jsonschema.validate(page, SCHEMA)
     assert page["captured_at"] == "2026-03-18T14:00:00+00:00"
+    assert page["captured_at_from"] == "given"
     assert page["language"] == "nl"
     assert page["article"]["dateline"] == {
         "place": "BEIJING", "agencies": ["ANP", "AFP"], "date_text": None, "desk": None
@@ -71,6 +72,7 @@ def test_capture_time_defaults_to_file_modification_time(tmp_path: Path) -> None
     assert "captured 2026-03-18 14:00 UTC, file modification time" in result.stdout
     data = json.loads(wiredesk("parse", str(page)).stdout)
     assert data["captured_at"] == "2026-03-18T14:00:00+00:00"
+    assert data["captured_at_from"] == "file modification time"
     assert data["rails"][0]["items"][0]["published_at"] == "2026-03-18T13:00:00+00:00"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
@@ -103,11 +104,20 @@ def parse(
             failed = True
             continue
         if output_format == "json":
-            click.echo(json.dumps(page_to_json(page), ensure_ascii=False))
+            click.echo(json.dumps(_capture_json(page, capture), ensure_ascii=False))
         else:
             click.echo(_summary(page, capture))
     if failed:
         raise SystemExit(1)
+
+
+def _capture_json(page: Page, capture: Capture) -> dict[str, Any]:
+    """The page's JSON, saying after ``captured_at`` where that time came from."""
+    data = page_to_json(page)
+    ordered = {key: data[key] for key in ("source", "captured_at")}
+    ordered["captured_at_from"] = capture.captured_at_from
+    ordered.update(data)
+    return ordered
 
 
 def _summary(page: Page, capture: Capture) -> str:
