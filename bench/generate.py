@@ -1037,8 +1037,15 @@ class _PageBuilder:
         """A rail of headlines, each followed by its age on a line of its own."""
         count = self.rng.randint(MIN_BRIEFS, MAX_BRIEFS)
         lines = [self.rail_title(named=named)]
+        seen: set[str] = set()
         for age in self.ages(count):
-            lines += [self.headline(), age]
+            title = self.headline()
+            for _ in range(5):  # a rail rarely lists the same story twice
+                if title not in seen:
+                    break
+                title = self.headline()
+            seen.add(title)
+            lines += [title, age]
         return lines, count
 
     def date_line(self, moment: datetime) -> str:

@@ -38,3 +38,41 @@ def test_site_copy_keeps_one_paragraph_per_line() -> None:
         f"Zin nummer {n} is een volledige zin die eindigt met een punt." for n in range(5)
     )
     assert len(split_lines(text)) == 6
+
+
+def test_one_overlong_line_does_not_set_the_wrap_width() -> None:
+    text = (
+        "N i e u w bericht, vervangt: Oekraine dreigt met nieuwe sancties tegen Iran\n\n"
+        "Een woordvoerder van het Kremlin wil voor het einde van het jaar de\n"
+        "defensie-uitgaven verhogen tot 2 procent van het bbp. Het ministerie\n"
+        "van Buitenlandse Zaken in Beijing reageerde nog niet op vragen van\n"
+        "journalisten, meldt het persbureau.\n"
+    )
+    lines = split_lines(text)
+    assert len(lines) == 2
+    assert lines[1].endswith("vragen van journalisten, meldt het persbureau.")
+
+
+def test_no_break_space_binds_words_when_wraps_are_measured() -> None:
+    text = (
+        "La ministre a convoqué l'ambassadeur jeudi après une série de\n"
+        "déclarations jugées hostiles par le gouvernement. « C'est notre\n"
+        "pays\u00a0», a-t-elle déclaré devant les députés réunis à Paris.\n"
+        "La mesure entrera en vigueur le 7 mai et durera six mois au moins\n"
+        "selon le texte publié mercredi soir au Journal officiel du pays.\n"
+    )
+    lines = split_lines(text)
+    assert lines[0].startswith("La ministre a convoqué")
+    assert "« C'est notre pays », a-t-elle déclaré" in lines[0]
+
+
+def test_a_list_of_titles_is_not_taken_for_wrapped_copy() -> None:
+    titles = [
+        "Kabinet wil extra geld voor dijkversterking in Zeeland en Friesland",
+        "2 uur geleden",
+        "Oppositie eist opheldering over uitgelekte notitie van ministerie",
+        "3 uur geleden",
+        "Vakbonden dreigen met landelijke staking in het openbaar vervoer",
+        "4 uur geleden",
+    ]
+    assert split_lines("\n".join(titles)) == titles

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -136,6 +136,7 @@ def age_regex(languages: tuple[str, ...]) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+@lru_cache(maxsize=2048)
 def read_age(text: str, languages: tuple[str, ...]) -> int | None:
     """Seconds in an age printed as ``text`` ("2 uur geleden" -> 7200), or None."""
     words = {}

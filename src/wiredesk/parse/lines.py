@@ -26,6 +26,9 @@ SENTENCE_END = tuple('.!?:;"”’»)')
 # Wrapped copy is never wider than this; site paragraphs usually are.
 MAX_WRAP_WIDTH = 100
 MIN_WRAPPED_LINES = 3
+MIN_WRAP_WIDTH = 30
+# The width is read at this share of the wrapped lines, so one overlong line does not set it.
+WIDTH_PERCENTILE = 0.9
 # Wrappers differ by a character or two in where they break.
 WRAP_SLACK = 3
 
@@ -43,20 +46,24 @@ def split_lines(text: str) -> list[str]:
         text = INVISIBLE_RE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if "  " in text or ODD_SPACE_RE.search(text):
-        text = SPACES_RE.sub(" ", text)
+    # Widths are measured before spaces are cleaned: a no-break space still
+    # binds "«\u00a0C'est" into one word, as it did for the wrapper.
     raw = [line.strip() for line in text.split("\n")]
+    if "  " in text or ODD_SPACE_RE.search(text):
+        cleaned = [SPACES_RE.sub(" ", line).strip() for line in raw]
+    else:
+        cleaned = raw
     width = _wrap_width(raw)
     if width is None:
-        return [line for line in raw if line]
+        return [line for line in cleaned if line]
     lines: list[str] = []
-    previous = ""
-    for line in raw:
-        if line and previous and _was_wrapped(previous, line, width):
+    for index, line in enumerate(cleaned):
+        if not line:
+            continue
+        if index and raw[index - 1] and _was_wrapped(raw[index - 1], raw[index], width):
             lines[-1] = f"{lines[-1]} {line}"
-        elif line:
+        else:
             lines.append(line)
-        previous = line
     return lines
 
 
@@ -69,17 +76,25 @@ def _was_wrapped(line: str, following: str, width: int) -> bool:
 def _wrap_width(lines: list[str]) -> int | None:
     """The width the copy was wrapped at, or None when it is not hard-wrapped.
 
-    Copy is wrapped when no line is wider than ``MAX_WRAP_WIDTH`` and several
-    lines come close to the widest while stopping mid-sentence.
+    Only lines followed by another line of the same block count: a long
+    headline standing alone does not set the width. Copy is wrapped when most
+    of those lines stay under ``MAX_WRAP_WIDTH``, and those near the width
+    stop mid-sentence, often with the sentence going on in lower case.
     """
-    filled = [line for line in lines if line]
-    if len(filled) < MIN_WRAPPED_LINES:
+    continued = [
+        (line, following)
+        for line, following in zip(lines, lines[1:], strict=False)
+        if line and following
+    ]
+    if len(continued) < MIN_WRAPPED_LINES:
         return None
-    width = max(len(line) for line in filled)
-    if width > MAX_WRAP_WIDTH or width < 30:
+    lengths = sorted(len(line) for line, _ in continued)
+    width = lengths[int(len(lengths) * WIDTH_PERCENTILE)]
+    if width > MAX_WRAP_WIDTH or width < MIN_WRAP_WIDTH:
         return None
-    near = [line for line in filled if len(line) >= width * 0.8]
-    open_ended = [line for line in near if not line.endswith(SENTENCE_END)]
-    if len(near) < MIN_WRAPPED_LINES or len(open_ended) * 2 < len(near):
+    near = [(line, following) for line, following in continued if len(line) >= width * 0.8]
+    open_ended = sum(not line.endswith(SENTENCE_END) for line, _ in near)
+    lowercase = sum(following[:1].islower() for _, following in near)
+    if len(near) < MIN_WRAPPED_LINES or open_ended * 2 < len(near) or lowercase * 4 < len(near):
         return None
     return width

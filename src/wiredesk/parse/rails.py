@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from functools import lru_cache
 
 from wiredesk.model import Brief, Rail
 from wiredesk.parse.dateline import read_dateline
@@ -21,6 +22,7 @@ from wiredesk.parse.rules import RAIL_TITLE_RE
 # A brief's own title is a short line without a closing full stop.
 MAX_TITLE_WORDS = 18
 MAX_TITLE_CHARS = 160
+CLOSING_QUOTES = "\"'”’»)"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +37,7 @@ class _Item:
     label: str | None = None
 
 
+@lru_cache(maxsize=2048)
 def read_rail_title(line: str) -> RailTitle | None:
     """The rail a title line opens ("Meer uit Buitenland" -> section "Buitenland"), or None."""
     if len(line) > 60:
@@ -47,11 +50,14 @@ def read_rail_title(line: str) -> RailTitle | None:
 
 
 def is_title_line(line: str) -> bool:
-    """Whether a line reads as a title: short, and not closed like a sentence."""
+    """Whether a line reads as a title: short, and not closed like a sentence.
+
+    A closing quote does not hide the full stop before it: 'zei hij: "Nee."'
+    """
     return (
         len(line) <= MAX_TITLE_CHARS
         and len(line.split()) <= MAX_TITLE_WORDS
-        and not line.endswith((".", ",", ";", ":"))
+        and not line.rstrip(CLOSING_QUOTES).endswith((".", ",", ";", ":"))
     )
 
 

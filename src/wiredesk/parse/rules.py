@@ -91,19 +91,12 @@ FURNITURE_LINES = frozenset(
 FURNITURE_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        # breadcrumbs: "Nieuws > Buitenland", "Home › News › World"
-        r"[\w&' .-]{1,30}(?:(?:\s*[>›»|]\s*|\s+/\s+)[\w&' .-]{1,30}){1,5}",
         # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
         r"(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit)s?\s*[:©].{0,120}",
         r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
         r"(?:©|\(c\)|copyright)\s*.{0,120}",
         r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
-        # cookie and login prompts
-        r".{0,80}\b(?:wij gebruiken|we gebruiken|we use|wir verwenden|wir nutzen|nous utilisons|"
-        r"(?:deze|onze) (?:site|website) gebruikt|this (?:site|website) uses|"
-        r"diese (?:seite|website) (?:verwendet|nutzt)|ce site utilise)\b.{0,60}\bcookies\b.{0,240}",
-        r".{0,40}\b(?:cookie-?instellingen|cookiebeleid|cookie settings|cookie policy|"
-        r"cookie-einstellungen|paramètres des cookies|gestion des cookies)\b.{0,80}",
+        # login prompts
         r"(?:log|meld) (?:in|je aan) (?:om|to|en) .{0,120}",
         r"(?:sign in|log in|subscribe) to .{0,120}",
         r"(?:melden sie sich an|jetzt abonnieren|bitte anmelden).{0,120}",
@@ -116,6 +109,23 @@ FURNITURE_PATTERNS = tuple(
         r"(?:lees ook|lees meer|read more|read also|lesen sie auch|mehr dazu|lire aussi|"
         r"à lire aussi)\s*[:|].+",
     )
+)
+
+# Breadcrumbs: "Nieuws > Buitenland", "Home › News › World". Only tried on
+# lines holding one of ``CRUMB_SEPARATORS``.
+CRUMB_SEPARATORS = (">", "›", "»", "|", " / ")
+CRUMB_RE = re.compile(
+    r"[\w&' .-]{1,30}(?:(?:\s*[>›»|]\s*|\s+/\s+)[\w&' .-]{1,30}){1,5}", re.IGNORECASE
+)
+
+# Cookie prompts and links. Only tried on lines that say "cookie".
+COOKIE_RE = re.compile(
+    r".{0,80}\b(?:wij gebruiken|we gebruiken|we use|wir verwenden|wir nutzen|nous utilisons|"
+    r"(?:deze|onze) (?:site|website) gebruikt|this (?:site|website) uses|"
+    r"diese (?:seite|website) (?:verwendet|nutzt)|ce site utilise)\b.{0,60}\bcookies\b.{0,240}"
+    r"|.{0,40}\b(?:cookie-?instellingen|cookiebeleid|cookie settings|cookie policy|"
+    r"cookie-einstellungen|paramètres des cookies|gestion des cookies)\b.{0,80}",
+    re.IGNORECASE,
 )
 
 # A breaking-news banner printed above the real headline.
@@ -144,7 +154,7 @@ WIRE_HEADER_PATTERNS = tuple(
 WIRE_TRAILER_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        r"\((?:reporting|additional reporting|writing|editing|compiled|berichterstattung|"
+        r"\((?:reporting|additional reporting|writing|editing|compiled|berichterstattung|bericht|"
         r"redigiert|geschrieben|mitarbeit|rédigé|rédaction|reportage|édité|"
         r"bewerkt|vertaling|redactie)\b.*\)",
         r"\(\(.*\)\)",  # Reuters editor's notes: "((jane.doe@tr.com; +44 20 ...))"

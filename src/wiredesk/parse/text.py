@@ -24,6 +24,9 @@ from wiredesk.parse.rules import (
     ANP_VERSION_RE,
     BANNER_RE,
     BYLINE_RE,
+    COOKIE_RE,
+    CRUMB_RE,
+    CRUMB_SEPARATORS,
     FURNITURE_LINES,
     FURNITURE_PATTERNS,
     REUTERS_PREFIX_RE,
@@ -95,7 +98,12 @@ def is_furniture(line: str) -> bool:
     """Navigation, sharing, advertising, credits and wire furniture: never the story."""
     if len(line) > MAX_FURNITURE_CHARS:
         return False
-    if line.casefold().rstrip(" :") in FURNITURE_LINES:
+    key = line.casefold()
+    if key.rstrip(" :") in FURNITURE_LINES:
+        return True
+    if "cookie" in key and COOKIE_RE.fullmatch(line):
+        return True
+    if any(separator in line for separator in CRUMB_SEPARATORS) and CRUMB_RE.fullmatch(line):
         return True
     return FURNITURE_RE.fullmatch(line) is not None
 
