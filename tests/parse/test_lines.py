@@ -76,3 +76,17 @@ def test_a_list_of_titles_is_not_taken_for_wrapped_copy() -> None:
         "4 uur geleden",
     ]
     assert split_lines("\n".join(titles)) == titles
+
+
+def test_titles_with_lower_case_ages_are_not_taken_for_wrapped_copy() -> None:
+    lines = [
+        "Au moins 45 morts dans des incendies de forêt à Bruxelles",
+        "à l'instant",
+        "Bruxelles veut durcir les règles pour les géants du numérique",
+        "il y a 35 minutes",
+        "Le Japon conclut un accord sur les exportations de céréales",
+        "il y a 3 heures",
+        "La Chine décrète l'état d'urgence après de graves inondations",
+        "il y a 4 heures",
+    ]
+    assert split_lines("\n".join(lines)) == lines

@@ -29,6 +29,8 @@ MIN_WRAPPED_LINES = 3
 MIN_WRAP_WIDTH = 30
 # The width is read at this share of the wrapped lines, so one overlong line does not set it.
 WIDTH_PERCENTILE = 0.9
+# In wrapped copy nearly every line that another line follows is near the width.
+MIN_NEAR_SHARE = 0.75
 # Wrappers differ by a character or two in where they break.
 WRAP_SLACK = 3
 
@@ -78,8 +80,9 @@ def _wrap_width(lines: list[str]) -> int | None:
 
     Only lines followed by another line of the same block count: a long
     headline standing alone does not set the width. Copy is wrapped when most
-    of those lines stay under ``MAX_WRAP_WIDTH``, and those near the width
-    stop mid-sentence, often with the sentence going on in lower case.
+    of those lines stay under ``MAX_WRAP_WIDTH`` and come near that width (a
+    list of titles and ages does not), stopping mid-sentence, often with the
+    sentence going on in lower case.
     """
     continued = [
         (line, following)
@@ -95,6 +98,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     near = [(line, following) for line, following in continued if len(line) >= width * 0.8]
     open_ended = sum(not line.endswith(SENTENCE_END) for line, _ in near)
     lowercase = sum(following[:1].islower() for _, following in near)
-    if len(near) < MIN_WRAPPED_LINES or open_ended * 2 < len(near) or lowercase * 4 < len(near):
+    if (
+        len(near) < MIN_WRAPPED_LINES
+        or len(near) < len(continued) * MIN_NEAR_SHARE
+        or open_ended * 2 < len(near)
+        or lowercase * 4 < len(near)
+    ):
         return None
     return width
