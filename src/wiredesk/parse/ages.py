@@ -61,6 +61,7 @@ class AgeRule:
     pattern: re.Pattern[str]
     unit_seconds: int
     fixed: int | None  # seconds for a named age ("gisteren"), else None
+    first_word: str  # the word it starts with, casefolded ("vor"), or "" before a number
     last_word: str  # the word it ends with, casefolded ("geleden"), to rule lines out fast
 
 
@@ -84,44 +85,37 @@ def age_rules(language: str) -> tuple[AgeRule, ...]:
     """The age rules of one language, longest pattern first."""
     locale = Locale.parse(language)
     fields = locale._data["date_fields"]
-    numbers = "|".join(sorted(NUMBER_WORDS.get(language, {}), key=len, reverse=True)) or "x^"
-    found: dict[str, tuple[int, int | None, str]] = {}
+    # (pattern as CLDR writes it, seconds per unit, seconds of a named age)
+    printed: list[tuple[str, int, int | None]] = []
     for unit, seconds in UNIT_SECONDS.items():
         for width in WIDTHS:
             field = fields.get(unit + width)
-            if not field:
-                continue
-            for pattern in dict(field.get("past", {})).values():
-                found.setdefault(
-                    _pattern_regex(pattern, numbers), (seconds, None, _last_word(pattern))
-                )
-    for pattern, unit in EXTRA_PATTERNS.get(language, {}).items():
-        found.setdefault(
-            _pattern_regex(pattern, numbers), (UNIT_SECONDS[unit], None, _last_word(pattern))
-        )
+            if field:
+                printed.extend((p, seconds, None) for p in dict(field.get("past", {})).values())
+    printed.extend((p, UNIT_SECONDS[u], None) for p, u in EXTRA_PATTERNS.get(language, {}).items())
     day = dict(fields.get("day", {}).get("relative", {}))
-    for offset in (-1, -2):
-        if offset in day:
-            found.setdefault(
-                _pattern_regex(day[offset], numbers), (0, -offset * 86400, _last_word(day[offset]))
-            )
+    printed.extend((day[offset], 0, -offset * 86400) for offset in (-1, -2) if offset in day)
     now = dict(fields.get("second", {}).get("relative", {}))
     if 0 in now:
-        found.setdefault(_pattern_regex(now[0], numbers), (0, 0, _last_word(now[0])))
-    for words, seconds in EXTRA_AGES.get(language, {}).items():
-        found.setdefault(_pattern_regex(words, numbers), (0, seconds, _last_word(words)))
-    ordered = sorted(found.items(), key=lambda item: len(item[0]), reverse=True)
-    return tuple(
-        AgeRule(
-            pattern=re.compile(regex, re.IGNORECASE), unit_seconds=unit, fixed=fixed, last_word=last
+        printed.append((now[0], 0, 0))
+    printed.extend((words, 0, seconds) for words, seconds in EXTRA_AGES.get(language, {}).items())
+
+    numbers = "|".join(sorted(NUMBER_WORDS.get(language, {}), key=len, reverse=True)) or "x^"
+    rules: dict[str, AgeRule] = {}
+    for pattern, unit, fixed in printed:
+        regex = _pattern_regex(pattern, numbers)
+        words = re.findall(r"[^\W\d_]+|\{0\}", pattern)
+        rules.setdefault(
+            regex,
+            AgeRule(
+                pattern=re.compile(regex, re.IGNORECASE),
+                unit_seconds=unit,
+                fixed=fixed,
+                first_word="" if words[0] == "{0}" else words[0].casefold(),
+                last_word="" if words[-1] == "{0}" else words[-1].casefold(),
+            ),
         )
-        for regex, (unit, fixed, last) in ordered
-    )
-
-
-def _last_word(pattern: str) -> str:
-    words = re.findall(r"[^\W\d_]+", pattern.replace("{0}", "0"))
-    return words[-1].casefold() if words and not pattern.endswith("{0}") else ""
+    return tuple(sorted(rules.values(), key=lambda rule: len(rule.pattern.pattern), reverse=True))
 
 
 @cache

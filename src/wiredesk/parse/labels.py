@@ -14,7 +14,7 @@ from functools import cache
 
 from babel import Locale
 
-from wiredesk.parse.ages import LANGUAGES, age_regex, age_rules, read_age
+from wiredesk.parse.ages import LANGUAGES, NUMBER_WORDS, age_regex, age_rules, read_age
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.times import (
     PrintedTime,
@@ -31,6 +31,7 @@ SEPARATORS = "|·•"
 GLUE_OPENERS = tuple("'’\"“„«(")
 # How far from a line's end a trailing label can start.
 TRAIL_WINDOW = 48
+WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,6 +69,34 @@ def _end_words(languages: tuple[str, ...]) -> frozenset[str]:
     words.update(month_names())
     words.update({"uur", "uhr"})
     return frozenset(word for word in words if word)
+
+
+@cache
+def _start_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """Words a time label can start with: "vor", "il", "gisteren", "een", month names."""
+    words = {rule.first_word for language in languages for rule in age_rules(language)}
+    for language in languages:
+        words.update(NUMBER_WORDS.get(language, {}))
+    words.update(_first_word(word) for word in _day_words(languages))
+    words.update(month_names())
+    return frozenset(word for word in words if word)
+
+
+def _first_word(text: str) -> str:
+    """The first word, cut where a capital follows glued ("gesternRegensburg" -> "gestern")."""
+    match = WORD_RE.match(text)
+    if match is None:
+        return ""
+    word = match.group(0)
+    for index in range(1, len(word)):
+        if word[index].isupper() and not word[index - 1].isupper():
+            return word[:index].casefold()
+    return word.casefold()
+
+
+def _may_start_with_label(line: str, languages: tuple[str, ...]) -> bool:
+    """A cheap test that rules out most lines before the label regex runs."""
+    return line[:1].isdigit() or _first_word(line) in _start_words(languages)
 
 
 def _may_end_with_label(text: str, languages: tuple[str, ...]) -> bool:
@@ -116,7 +145,7 @@ def split_label(line: str, languages: tuple[str, ...]) -> SplitLine:
     """Take a time label off the start and the end of a rail line."""
     lead: str | None = None
     text = line
-    match = _lead_re(languages).match(line)
+    match = _lead_re(languages).match(line) if _may_start_with_label(line, languages) else None
     if match is not None:
         after = line[match.end() :]
         rest = _after_lead(after)

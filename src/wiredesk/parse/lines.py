@@ -14,13 +14,16 @@ import unicodedata
 # Characters that carry nothing a reader sees: zero-width spaces and joiners,
 # the byte-order mark, soft hyphens.
 INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Control characters and every kind of space but the newline become one plain
-# space. The regex matches only runs that are not already one plain space, so
-# ordinary text costs no replacements.
-_SPACE = r"(?:[^\S\n]|[\x00-\x08\x0e-\x1f\x7f-\x9f])"
-_ODD_SPACE = r"(?:[^\S\n ]|[\x00-\x08\x0e-\x1f\x7f-\x9f])"
-SPACES_RE = re.compile(rf"{_SPACE}*{_ODD_SPACE}{_SPACE}*| {{2,}}")
-ODD_SPACE_RE = re.compile(_ODD_SPACE)
+# Control characters and every kind of space but the plain space and the
+# newline ("odd" spaces); runs of spaces of any kind become one plain space.
+# Both regexes open with a character class, which the regex engine scans for
+# quickly: ordinary text costs next to nothing.
+_ODD = "\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+ODD_SPACE_RE = re.compile(f"[{_ODD}]")
+SPACES_RE = re.compile(f"[ {_ODD}]{{2,}}|[{_ODD}]")
+DOUBLE_SPACES_RE = re.compile(" {2,}")
+# Any character either clean-up acts on: one scan tells whether to run them.
+UNUSUAL_RE = re.compile(f"[{_ODD}\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SENTENCE_END = tuple('.!?:;"”’»)')
 
 # Wrapped copy is never wider than this; site paragraphs usually are.
@@ -44,15 +47,18 @@ def split_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, cleaned, with hard-wrapped paragraphs joined."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Each clean-up runs only where it has something to do: most copy needs none.
-    if INVISIBLE_RE.search(text):
+    odd = UNUSUAL_RE.search(text) is not None
+    if odd:
         text = INVISIBLE_RE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    # Widths are measured before spaces are cleaned: a no-break space still
+    if not odd and "  " in text:
+        text = DOUBLE_SPACES_RE.sub(" ", text)
+    # Widths are measured before odd spaces are cleaned: a no-break space still
     # binds "«\u00a0C'est" into one word, as it did for the wrapper.
     raw = [line.strip() for line in text.split("\n")]
-    if "  " in text or ODD_SPACE_RE.search(text):
-        cleaned = [SPACES_RE.sub(" ", line).strip() for line in raw]
+    if odd:  # the clean-up keeps every newline, so the lines stay in step with ``raw``
+        cleaned = [line.strip() for line in SPACES_RE.sub(" ", text).split("\n")]
     else:
         cleaned = raw
     width = _wrap_width(raw)

@@ -26,7 +26,7 @@ from wiredesk.parse.rules import (
     BYLINE_RE,
     COOKIE_RE,
     CRUMB_RE,
-    CRUMB_SEPARATORS,
+    CRUMB_HINT_RE,
     FURNITURE_LINES,
     FURNITURE_PATTERNS,
     REUTERS_PREFIX_RE,
@@ -91,6 +91,9 @@ FURNITURE_RE = re.compile(
 )
 # No furniture line is longer than this: longer lines are story text.
 MAX_FURNITURE_CHARS = 420
+# Past this length only a cookie prompt or a parenthesised trailer
+# ("(Reporting by ...)") is furniture; every other rule is for short lines.
+LONG_LINE_CHARS = 250
 
 
 @lru_cache(maxsize=4096)
@@ -103,7 +106,9 @@ def is_furniture(line: str) -> bool:
         return True
     if "cookie" in key and COOKIE_RE.fullmatch(line):
         return True
-    if any(separator in line for separator in CRUMB_SEPARATORS) and CRUMB_RE.fullmatch(line):
+    if len(line) > LONG_LINE_CHARS and not line.startswith("("):
+        return False
+    if CRUMB_HINT_RE.search(line) and CRUMB_RE.fullmatch(line):
         return True
     return FURNITURE_RE.fullmatch(line) is not None
 
