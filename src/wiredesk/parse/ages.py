@@ -102,14 +102,14 @@ def age_rules(language: str) -> tuple[AgeRule, ...]:
 
     numbers = "|".join(sorted(NUMBER_WORDS.get(language, {}), key=len, reverse=True)) or "x^"
     rules: dict[str, AgeRule] = {}
-    for pattern, unit, fixed in printed:
+    for pattern, per_unit, fixed in printed:
         regex = _pattern_regex(pattern, numbers)
         words = re.findall(r"[^\W\d_]+|\{0\}", pattern)
         rules.setdefault(
             regex,
             AgeRule(
                 pattern=re.compile(regex, re.IGNORECASE),
-                unit_seconds=unit,
+                unit_seconds=per_unit,
                 fixed=fixed,
                 first_word="" if words[0] == "{0}" else words[0].casefold(),
                 last_word="" if words[-1] == "{0}" else words[-1].casefold(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 # Characters that carry nothing a reader sees: zero-width spaces and joiners,
 # the byte-order mark, soft hyphens.
@@ -57,10 +58,8 @@ def split_lines(text: str) -> list[str]:
     # Widths are measured before odd spaces are cleaned: a no-break space still
     # binds "«\u00a0C'est" into one word, as it did for the wrapper.
     raw = [line.strip() for line in text.split("\n")]
-    if odd:  # the clean-up keeps every newline, so the lines stay in step with ``raw``
-        cleaned = [line.strip() for line in SPACES_RE.sub(" ", text).split("\n")]
-    else:
-        cleaned = raw
+    # The clean-up keeps every newline, so the cleaned lines stay in step with ``raw``.
+    cleaned = [line.strip() for line in SPACES_RE.sub(" ", text).split("\n")] if odd else raw
     width = _wrap_width(raw)
     if width is None:
         return [line for line in cleaned if line]
@@ -90,11 +89,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     list of titles and ages does not), stopping mid-sentence, often with the
     sentence going on in lower case.
     """
-    continued = [
-        (line, following)
-        for line, following in zip(lines, lines[1:], strict=False)
-        if line and following
-    ]
+    continued = [(line, following) for line, following in pairwise(lines) if line and following]
     if len(continued) < MIN_WRAPPED_LINES:
         return None
     lengths = sorted(len(line) for line, _ in continued)
