@@ -177,15 +177,6 @@ BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Words that open a date line under the headline ("Bijgewerkt 18 maart 2026, 14:02").
-DATE_LINE_PREFIX = re.compile(
-    r"(?:gepubliceerd|bijgewerkt|laatste update|geplaatst|aangepast|vandaag|gisteren|"
-    r"published|updated|last updated|posted|"
-    r"veröffentlicht|aktualisiert|stand|zuletzt aktualisiert|"
-    r"publié|mis à jour|modifié|le)(?:\s+(?:op|on|am|le|à|om))?\s*:?\s*",
-    re.IGNORECASE,
-)
-
 # ANP's version marker: "N i e u w bericht, vervangt: <old headline>" opens a
 # new version whose headline ends in "(2)"; "G e c o r r i g e e r d" marks a correction.
 ANP_REPLACES_RE = re.compile(

@@ -69,22 +69,14 @@ def month_names() -> dict[str, int]:
 
 
 @cache
-def weekday_regex() -> str:
-    names: set[str] = set()
-    for language in LANGUAGES:
-        locale = Locale.parse(language)
-        for width in ("wide", "abbreviated"):
-            names.update(n.casefold().rstrip(".") for n in locale.days["format"][width].values())
-    return "(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\.?"
-
-
-@cache
 def month_regex() -> str:
     names = sorted(month_names(), key=len, reverse=True)
     return "(?:" + "|".join(map(re.escape, names)) + r")\.?"
 
 
-def _date_patterns() -> tuple[re.Pattern[str], ...]:
+@cache
+def date_patterns() -> tuple[re.Pattern[str], ...]:
+    """Printed dates in the orders news pages use, with month names of every language."""
     month = month_regex()
     forms = (
         # 18 maart 2026 / 18. März 2026 / le 18 mars
@@ -116,11 +108,6 @@ class PrintedTime:
     has_year: bool
     clock: time | None
     zone: tzinfo | None
-
-
-@cache
-def date_patterns() -> tuple[re.Pattern[str], ...]:
-    return _date_patterns()
 
 
 def find_date(text: str) -> tuple[re.Match[str], date, bool] | None:
@@ -224,6 +211,7 @@ DATE_LINE_FILLERS = frozenset(
     }
 )  # fmt: skip
 MAX_DATE_LINE_CHARS = 90
+DIGIT_RE = re.compile(r"\d")
 
 
 @cache
@@ -243,7 +231,7 @@ def read_date_line(line: str) -> PrintedTime | None:
     "18 maart 2026, 14:02", "Updated March 18, 2026 10:42 GMT",
     "Mittwoch, 18.03.2026, 14:02 Uhr", "Publié le 18 mars 2026 à 14h02".
     """
-    if len(line) > MAX_DATE_LINE_CHARS or not any(char.isdigit() for char in line):
+    if len(line) > MAX_DATE_LINE_CHARS or DIGIT_RE.search(line) is None:
         return None
     first = re.split(r"\s[|·•]\s", line, maxsplit=1)[0]
     date_found = find_date(first)
@@ -263,6 +251,6 @@ def read_date_line(line: str) -> PrintedTime | None:
         return None
     words = re.findall(r"[^\W\d_]+", rest.casefold())
     extra = [w for w in words if w not in DATE_LINE_FILLERS and w not in _weekday_names()]
-    if extra or re.search(r"\d", rest):
+    if extra or DIGIT_RE.search(rest):
         return None
     return PrintedTime(day=day, has_year=has_year, clock=clock, zone=zone)
