@@ -25,6 +25,11 @@ PLACE_CONNECTORS = frozenset(
      "bij", "del", "da", "do", "dos", "di", "du", "en", "sous", "ob", "in"}
 )  # fmt: skip
 MAX_PLACE_WORDS = 5
+MAX_HEAD_CHARS = 60  # place and date before the parentheses
+MAX_AGENCIES_CHARS = 60
+SEPARATOR_RE = re.compile(r"\s*(?:(?P<sep>[-–—=])\s*|$)")
+AGENCY_SPLIT_RE = re.compile(r"(\s*[/,;+]\s*|\s+)")
+DESK_RE = re.compile(r"[a-z]{2,4}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,50 +42,57 @@ class DatelineMatch:
 
 
 @cache
-def dateline_regex() -> re.Pattern[str]:
+def head_regex() -> re.Pattern[str]:
+    """What may stand before the parentheses: a place, a place and a date, or a date."""
     month = month_regex()
     date = rf"(?:{month}\s+\d{{1,2}}|\d{{1,2}}\.?\s+{month})"
     word = r"['’]?[^\W\d_][\w'’./-]*"
     place = rf"{word}(?:\s+{word}){{0,{MAX_PLACE_WORDS - 1}}}"
     return re.compile(
-        rf"(?:(?P<place>{place})(?:\s*,\s*(?P<date>{date}))?|(?P<dateonly>{date}))?"
-        r"\s*\((?P<agencies>[^()\n]{1,60})\)\s*(?:(?P<sep>[-–—=])\s*|$)",
-        re.IGNORECASE,
+        rf"(?P<place>{place})(?:\s*,\s*(?P<date>{date}))?|(?P<dateonly>{date})", re.IGNORECASE
     )
 
 
 @lru_cache(maxsize=4096)
 def read_dateline(text: str) -> DatelineMatch | None:
-    """The dateline that opens ``text``, or None when it does not open with one."""
-    if "(" not in text[:120]:
+    """The dateline that opens ``text``, or None when it does not open with one.
+
+    The parentheses are found first and their agencies checked before any
+    regex runs on the place: most lines are ruled out with a ``find``.
+    """
+    opening = text.find("(", 0, MAX_HEAD_CHARS + 1)
+    if opening < 0:
         return None
-    match = dateline_regex().match(text)
-    if match is None:
+    closing = text.find(")", opening + 1, opening + MAX_AGENCIES_CHARS + 2)
+    if closing < 0:
         return None
-    agencies = _read_agencies(match["agencies"])
+    agencies = _read_agencies(text[opening + 1 : closing])
     if agencies is None:
         return None
-    place = match["place"]
-    alone = match["sep"] is None
-    if alone and match.start("agencies") == 1:
-        return None  # "(AFP)" alone on a line is a credit, not a dateline
-    if place is not None and not _is_place(place, alone=alone):
+    separator = SEPARATOR_RE.match(text, closing + 1)
+    if separator is None:
         return None
+    alone = separator["sep"] is None
+    head_text = text[:opening].strip()
+    place = date_text = None
+    if head_text:
+        head = head_regex().fullmatch(head_text)
+        if head is None:
+            return None
+        place, date_text = head["place"], head["date"] or head["dateonly"]
+        if place is not None and not _is_place(place, alone=alone):
+            return None
+    elif alone:
+        return None  # "(AFP)" alone on a line is a credit, not a dateline
     codes, desk = agencies
-    dateline = Dateline(
-        place=place,
-        agencies=codes,
-        date_text=match["date"] or match["dateonly"],
-        desk=desk,
-    )
-    return DatelineMatch(
-        dateline=dateline, rest=text[match.end() :], printed=match.group(0).strip()
-    )
+    dateline = Dateline(place=place, agencies=codes, date_text=date_text, desk=desk)
+    end = separator.end()
+    return DatelineMatch(dateline=dateline, rest=text[end:], printed=text[:end].strip())
 
 
 def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None] | None:
     """Split "ANP/AFP/RTR" or "afp sda" into agencies; "dpa/lnw" gives a desk."""
-    pieces = re.split(r"(\s*[/,;+]\s*|\s+)", inside.strip())
+    pieces = AGENCY_SPLIT_RE.split(inside.strip())
     codes: list[str] = []
     desk: str | None = None
     previous = ""
@@ -93,7 +105,7 @@ def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None] | None:
             desk is None
             and joiner == "/"
             and previous.casefold() in DESK_AGENCIES
-            and re.fullmatch(r"[a-z]{2,4}", token)
+            and DESK_RE.fullmatch(token)
         ):
             desk = token
         else:

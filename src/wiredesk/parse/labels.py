@@ -88,28 +88,27 @@ def _first_word(text: str) -> str:
     if match is None:
         return ""
     word = match.group(0)
+    if word.islower() or word.istitle() or word.isupper():
+        return word.casefold()  # nothing glued to it
     for index in range(1, len(word)):
         if word[index].isupper() and not word[index - 1].isupper():
             return word[:index].casefold()
     return word.casefold()
 
 
-def _may_start_with_label(line: str, languages: tuple[str, ...]) -> bool:
-    """A cheap test that rules out most lines before the label regex runs."""
-    return line[:1].isdigit() or _first_word(line) in _start_words(languages)
-
-
 def _may_end_with_label(text: str, languages: tuple[str, ...]) -> bool:
     """A cheap test that rules out most lines before the label regex runs."""
     if text[-1].isdigit():
         return True
-    tail = text[-24:].casefold().rstrip(". ")
-    last = re.split(r"[^\w'’]+", tail)[-1]
-    return last in _end_words(languages)
+    tail = text[-24:].rstrip(". ")
+    space = tail.rfind(" ")
+    last = tail[space + 1 :].casefold()
+    return last in _end_words(languages) or last.rsplit("'", 1)[-1] in _end_words(languages)
 
 
 @cache
-def label_regex(languages: tuple[str, ...]) -> str:
+def label_regex(languages: tuple[str, ...], *, digit_first: bool = False) -> str:
+    """A regex (as text) for any time label; with ``digit_first`` only those opening with a digit."""
     month = month_regex()
     date = (
         rf"(?:\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
@@ -119,13 +118,19 @@ def label_regex(languages: tuple[str, ...]) -> str:
         re.escape(word) for word in sorted(_day_words(languages), key=len, reverse=True)
     )
     at = r"\s*,?\s*(?:(?:om|um|à|at|,)\s*)?"
+    if digit_first:
+        numeric_date = (
+            r"(?:\d{1,2}\.?\s+" + month + r"(?:\s+\d{4})?|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))"
+        )
+        ages = age_regex(languages, numbers_first=True)
+        return rf"(?:{numeric_date}(?:{at}{CLOCK})|{numeric_date}|{CLOCK}|{ages})"
     dated = rf"(?:{date}|{days})(?:{at}{CLOCK})"
     return rf"(?:{dated}|{date}|{CLOCK}|{age_regex(languages)})"
 
 
 @cache
-def _lead_re(languages: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?:{label_regex(languages)})", re.IGNORECASE)
+def _lead_re(languages: tuple[str, ...], digit_first: bool) -> re.Pattern[str]:
+    return re.compile(label_regex(languages, digit_first=digit_first), re.IGNORECASE)
 
 
 @cache
@@ -145,7 +150,11 @@ def split_label(line: str, languages: tuple[str, ...]) -> SplitLine:
     """Take a time label off the start and the end of a rail line."""
     lead: str | None = None
     text = line
-    match = _lead_re(languages).match(line) if _may_start_with_label(line, languages) else None
+    match = None
+    if line[:1].isdigit():
+        match = _lead_re(languages, True).match(line)
+    elif _first_word(line) in _start_words(languages):
+        match = _lead_re(languages, False).match(line)
     if match is not None:
         after = line[match.end() :]
         rest = _after_lead(after)

@@ -91,13 +91,14 @@ def _wrap_width(lines: list[str]) -> int | None:
     list of titles and ages does not), stopping mid-sentence, often with the
     sentence going on in lower case.
     """
-    continued = [(line, following) for line, following in pairwise(lines) if line and following]
-    if len(continued) < MIN_WRAPPED_LINES:
+    lengths = [len(line) for line, following in pairwise(lines) if line and following]
+    if len(lengths) < MIN_WRAPPED_LINES:
         return None
-    lengths = sorted(len(line) for line, _ in continued)
+    lengths.sort()
     width = lengths[int(len(lengths) * WIDTH_PERCENTILE)]
     if width > MAX_WRAP_WIDTH or width < MIN_WRAP_WIDTH:
-        return None
+        return None  # site copy leaves here, before the closer look below
+    continued = [(line, following) for line, following in pairwise(lines) if line and following]
     near = [(line, following) for line, following in continued if len(line) >= width * 0.8]
     open_ended = sum(not line.endswith(SENTENCE_END) for line, _ in near)
     lowercase = sum(following[:1].islower() for _, following in near)

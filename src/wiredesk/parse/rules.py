@@ -113,7 +113,7 @@ FURNITURE_PATTERNS = tuple(
 
 # Breadcrumbs: "Nieuws > Buitenland", "Home › News › World". Only tried on
 # lines holding one of their separators (``CRUMB_HINT_RE``).
-CRUMB_HINT_RE = re.compile(r"[>›»|]| / ")
+CRUMB_HINT_RE = re.compile(r"[>›»|/]")
 CRUMB_RE = re.compile(
     r"[\w&' .-]{1,30}(?:(?:\s*[>›»|]\s*|\s+/\s+)[\w&' .-]{1,30}){1,5}", re.IGNORECASE
 )

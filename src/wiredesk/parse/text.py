@@ -18,7 +18,7 @@ from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.labels import languages_for
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.lines import split_lines
-from wiredesk.parse.rails import RailTitle, is_title_line, read_rail, read_rail_title
+from wiredesk.parse.rails import is_title_line, read_rail, read_rail_title
 from wiredesk.parse.rules import (
     ANP_REPLACES_RE,
     ANP_VERSION_RE,
@@ -92,8 +92,9 @@ FURNITURE_RE = re.compile(
 # No furniture line is longer than this: longer lines are story text.
 MAX_FURNITURE_CHARS = 420
 # Past this length only a cookie prompt or a parenthesised trailer
-# ("(Reporting by ...)") is furniture; every other rule is for short lines.
-LONG_LINE_CHARS = 250
+# ("(Reporting by ...)") is furniture; every other rule is for short lines
+# (the longest, photo credits and copyright lines, stop at about 140).
+LONG_LINE_CHARS = 160
 
 
 @lru_cache(maxsize=4096)
@@ -166,12 +167,6 @@ class _Reader:
                 self.published_at = anchor.replace(tzinfo=printed.zone or self.zone).astimezone(UTC)
         self._drop(line)
         return True
-
-    def _is_rail_start(self, index: int) -> RailTitle | None:
-        title = read_rail_title(self.lines[index])
-        if title is None or index + 1 >= len(self.lines):
-            return None
-        return title
 
     # -- the top and the article ---------------------------------------------
 
@@ -275,8 +270,8 @@ class _Reader:
         body: list[Block] = []
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if self._is_rail_start(self.pos) is not None:
-                break
+            if read_rail_title(line) is not None and self.pos + 1 < len(self.lines):
+                break  # a rail title with something under it
             if is_furniture(line):
                 self._drop(line)
                 continue
