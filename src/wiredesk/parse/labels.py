@@ -108,7 +108,7 @@ def _may_end_with_label(text: str, languages: tuple[str, ...]) -> bool:
 
 @cache
 def label_regex(languages: tuple[str, ...], *, digit_first: bool = False) -> str:
-    """A regex (as text) for any time label; with ``digit_first`` only those opening with a digit."""
+    """A regex (as text) for any time label; ``digit_first``: only those opening with a digit."""
     month = month_regex()
     date = (
         rf"(?:\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
