@@ -9,16 +9,12 @@ of 1,548 test pages wrongly at that length; CLD2 named them all right
 
 from __future__ import annotations
 
-import re
-
 import pycld2
 
 # How much text to look at: the longest lines, up to this many characters.
 SAMPLE_CHARS = 500
-MIN_LETTERS = 20
-NON_LETTERS_RE = re.compile(r"[\W\d_]+")
-# CLD2 refuses control characters; they carry no language anyway.
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Below this many bytes of text CLD2 scored, a page is too short to tell.
+MIN_TEXT_BYTES = 20
 UNKNOWN = "un"
 
 
@@ -31,13 +27,10 @@ def detect_language(lines: list[str]) -> str | None:
         size += len(line)
         if size >= SAMPLE_CHARS:
             break
-    text = " ".join(sample)[:SAMPLE_CHARS]
-    if len(NON_LETTERS_RE.sub("", text)) < MIN_LETTERS:
-        return None
-    data = CONTROL_RE.sub(" ", text).encode("utf-8", errors="replace")
+    data = " ".join(sample)[:SAMPLE_CHARS].encode("utf-8", errors="replace")
     try:
-        _reliable, _bytes, details = pycld2.detect(data, bestEffort=True)
-    except pycld2.error:
+        _reliable, text_bytes, details = pycld2.detect(data, bestEffort=True)
+    except pycld2.error:  # control characters: ``split_lines`` has removed them
         return None
     code = str(details[0][1]).split("-")[0].lower()
-    return None if code == UNKNOWN else code
+    return None if code == UNKNOWN or text_bytes < MIN_TEXT_BYTES else code

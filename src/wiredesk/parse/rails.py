@@ -22,6 +22,7 @@ from wiredesk.parse.rules import RAIL_TITLE_RE
 # A brief's own title is a short line without a closing full stop.
 MAX_TITLE_WORDS = 18
 MAX_TITLE_CHARS = 160
+MAX_RAIL_TITLE_CHARS = 60
 CLOSING_QUOTES = "\"'”’»)"
 
 
@@ -40,7 +41,7 @@ class _Item:
 @lru_cache(maxsize=2048)
 def read_rail_title(line: str) -> RailTitle | None:
     """The rail a title line opens ("Meer uit Buitenland" -> section "Buitenland"), or None."""
-    if len(line) > 60:
+    if len(line) > MAX_RAIL_TITLE_CHARS:
         return None
     match = RAIL_TITLE_RE.fullmatch(line)
     if match is None:

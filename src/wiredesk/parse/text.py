@@ -18,7 +18,7 @@ from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.labels import languages_for
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.lines import split_lines
-from wiredesk.parse.rails import is_title_line, read_rail, read_rail_title
+from wiredesk.parse.rails import MAX_RAIL_TITLE_CHARS, is_title_line, read_rail, read_rail_title
 from wiredesk.parse.rules import (
     ANP_REPLACES_RE,
     ANP_VERSION_RE,
@@ -102,13 +102,12 @@ def is_furniture(line: str) -> bool:
     """Navigation, sharing, advertising, credits and wire furniture: never the story."""
     if len(line) > MAX_FURNITURE_CHARS:
         return False
-    key = line.casefold()
-    if key.rstrip(" :") in FURNITURE_LINES:
+    if ("ookie" in line or "OOKIE" in line) and COOKIE_RE.fullmatch(line):
         return True
-    if "cookie" in key and COOKIE_RE.fullmatch(line):
+    if len(line) > LONG_LINE_CHARS:
+        return line.startswith("(") and FURNITURE_RE.fullmatch(line) is not None
+    if line.casefold().rstrip(" :") in FURNITURE_LINES:
         return True
-    if len(line) > LONG_LINE_CHARS and not line.startswith("("):
-        return False
     if CRUMB_HINT_RE.search(line) and CRUMB_RE.fullmatch(line):
         return True
     return FURNITURE_RE.fullmatch(line) is not None
@@ -270,7 +269,11 @@ class _Reader:
         body: list[Block] = []
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if read_rail_title(line) is not None and self.pos + 1 < len(self.lines):
+            if (
+                len(line) <= MAX_RAIL_TITLE_CHARS
+                and read_rail_title(line) is not None
+                and self.pos + 1 < len(self.lines)
+            ):
                 break  # a rail title with something under it
             if is_furniture(line):
                 self._drop(line)
@@ -286,7 +289,10 @@ class _Reader:
                         self.pos += 1
                     if not line:
                         continue
-            body.append(Block(kind=self._block_kind(line, body), text=line))
+            kind = (
+                self._block_kind(line, body) if len(line) <= MAX_SUBHEADING_CHARS else "paragraph"
+            )
+            body.append(Block(kind=kind, text=line))
         return dateline, body
 
     def _block_kind(self, line: str, body: list[Block]) -> BlockKind:
