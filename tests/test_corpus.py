@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import CORPUS, ROOT
 from wiredesk import parse_text
-from wiredesk.page_json import page_to_json
+from wiredesk.json_records import page_to_json
 
 CASES = sorted(CORPUS.glob("*/*.txt"))
 SCHEMA = json.loads((ROOT / "src" / "wiredesk" / "page.schema.json").read_text())

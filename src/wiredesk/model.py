@@ -7,8 +7,9 @@ timezone-aware UTC. This module imports nothing else from wiredesk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 BlockKind = Literal["paragraph", "subheading"]
@@ -93,3 +94,64 @@ class Capture:
     source: str
     captured_at: datetime
     captured_at_from: CapturedAtFrom
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredArticle:
+    """An article or brief as the store keeps it: its latest version and what is known of it."""
+
+    id: int
+    kind: Literal["article", "brief"]
+    headline: str | None
+    standfirst: str | None
+    byline: str | None
+    section: str | None
+    language: str | None
+    dateline: Dateline | None
+    body: tuple[Block, ...]
+    version: int
+    printed_version: int | None
+    replaces: str | None
+    age_text: str | None
+    published_at: datetime | None
+    first_seen_at: datetime
+    last_seen_at: datetime
+    full_article_id: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Version:
+    """One version of a stored article, as it was seen."""
+
+    version: int
+    headline: str | None
+    body: tuple[Block, ...]
+    printed_version: int | None
+    published_at: datetime | None
+    seen_at: datetime
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryCopy:
+    """What telling stories apart needs of an article, kept or new."""
+
+    id: int | None
+    headline: str | None
+    place: str | None
+    body_text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Matching:
+    """How the store tells a new version or a brief's full article: rules handed in by the caller.
+
+    ``previous_version(new, replaces, candidates)`` gives the id of the kept
+    story a new copy continues, or None; ``is_brief_of(brief_text, lead)``
+    whether a brief is the lead of an article; ``window`` how far apart in
+    time copies of one story can be.
+    """
+
+    window: timedelta
+    previous_version: Callable[[StoryCopy, str | None, list[StoryCopy]], int | None]
+    is_brief_of: Callable[[str, str], bool]

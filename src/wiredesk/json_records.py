@@ -1,6 +1,6 @@
-"""Pages as JSON: the one place records become the documented JSON shape.
+"""Records as JSON: the one place pages, stored articles and versions become JSON.
 
-The shape is described by ``page.schema.json`` beside this module.
+The shape of a page is described by ``page.schema.json`` beside this module.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from wiredesk.model import Article, Brief, Dateline, Page, Rail
+from wiredesk.model import Article, Brief, Dateline, Page, Rail, StoredArticle, Version
 
 
 def page_to_json(page: Page) -> dict[str, Any]:
@@ -66,4 +66,38 @@ def _rail(rail: Rail) -> dict[str, Any]:
         "title": rail.title,
         "section": rail.section,
         "items": [_brief(brief) for brief in rail.items],
+    }
+
+
+def stored_article_to_json(article: StoredArticle) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "kind": article.kind,
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "byline": article.byline,
+        "section": article.section,
+        "language": article.language,
+        "dateline": _dateline(article.dateline),
+        "body": [{"kind": block.kind, "text": block.text} for block in article.body],
+        "version": article.version,
+        "printed_version": article.printed_version,
+        "replaces": article.replaces,
+        "age_text": article.age_text,
+        "published_at": _time(article.published_at),
+        "first_seen_at": _time(article.first_seen_at),
+        "last_seen_at": _time(article.last_seen_at),
+        "full_article_id": article.full_article_id,
+    }
+
+
+def version_to_json(version: Version) -> dict[str, Any]:
+    return {
+        "version": version.version,
+        "headline": version.headline,
+        "body": [{"kind": block.kind, "text": block.text} for block in version.body],
+        "printed_version": version.printed_version,
+        "published_at": _time(version.published_at),
+        "seen_at": _time(version.seen_at),
+        "source": version.source,
     }

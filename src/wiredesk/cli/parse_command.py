@@ -1,70 +1,26 @@
-"""The ``wiredesk`` command line."""
+"""``wiredesk parse``: print what pages hold, without keeping them."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from wiredesk import __version__
+from wiredesk.cli.options import captured_at_option, parse_options
 from wiredesk.desk import parse_capture
 from wiredesk.errors import WiredeskError
+from wiredesk.json_records import page_to_json
 from wiredesk.model import Capture, Page
-from wiredesk.page_json import page_to_json
 from wiredesk.sources.files import read_capture
 
 TEXT_WIDTH = 72
 
 
-class IsoTime(click.ParamType):  # type: ignore[type-arg]
-    """An ISO-8601 time; without an offset it is taken as UTC."""
-
-    name = "ISO-8601"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> datetime:
-        if isinstance(value, datetime):
-            return value
-        try:
-            moment = datetime.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not an ISO-8601 time such as 2026-03-18T14:00:00+00:00")
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _check_zone(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise click.BadParameter(f"{value!r} is not a time zone such as Europe/Amsterdam") from None
-    return value
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="wiredesk")
-def main() -> None:
-    """wiredesk turns raw news copy into structured articles.
-
-    Start with `wiredesk parse PAGE.txt`: it prints the headline, dateline,
-    body, rails of briefs with their times, and what was left out.
-    """
-
-
-@main.command()
+@click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option(
-    "--captured-at",
-    type=IsoTime(),
-    help="When the pages were captured (ISO-8601, UTC if no offset). Ages such as "
-    "'1 uur geleden' count back from it. Default: each file's modification time; "
-    "for standard input, now.",
-)
+@captured_at_option
 @click.option(
     "--format",
     "output_format",
@@ -73,13 +29,7 @@ def main() -> None:
     show_default=True,
     help="json: one object per page (JSON Lines for several files); text: a short summary.",
 )
-@click.option("--language", help="The pages' language (nl, en, de, fr...); default: detected.")
-@click.option(
-    "--timezone",
-    callback=_check_zone,
-    help="Zone for times printed without one (IANA name, e.g. Europe/Amsterdam). "
-    "Default: the language's own (Amsterdam, Berlin, Paris; UTC for English).",
-)
+@parse_options
 @click.option("--encoding", help="Read the files in this encoding instead of UTF-8 (e.g. cp1252).")
 def parse(
     files: tuple[str, ...],

@@ -1,0 +1,28 @@
+"""The ``wiredesk`` command line: one group, a module per family of commands."""
+
+from __future__ import annotations
+
+import click
+
+from wiredesk import __version__
+from wiredesk.cli.parse_command import parse
+from wiredesk.cli.search_command import search
+from wiredesk.cli.store_commands import export, history, ingest, reparse, stats
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wiredesk")
+def main() -> None:
+    """wiredesk turns raw news copy into structured, searchable articles.
+
+    Start with `wiredesk parse PAGE.txt` to see what a page holds, then
+    `wiredesk ingest FOLDER` to keep pages and `wiredesk search WORDS` to find
+    them again. The database is a SQLite file in your data folder unless
+    --db or WIREDESK_DB says otherwise (postgresql+psycopg://... works too).
+    """
+
+
+for command in (parse, ingest, reparse, search, history, export, stats):
+    main.add_command(command)
+
+__all__ = ["main"]

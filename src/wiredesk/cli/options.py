@@ -1,0 +1,88 @@
+"""Options and types shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IsoTime(click.ParamType):  # type: ignore[type-arg]
+    """An ISO-8601 time; without an offset it is taken as UTC."""
+
+    name = "ISO-8601"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not an ISO-8601 time such as 2026-03-18T14:00:00+00:00")
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_zone(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"{value!r} is not a time zone such as Europe/Amsterdam") from None
+    return value
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        metavar="URL",
+        help="Database: a SQLite path or URL (sqlite:///news.db) or postgresql+psycopg://... "
+        "Default: WIREDESK_DB, else a SQLite file in your data folder.",
+    )(function)
+
+
+def captured_at_option(function: F) -> F:
+    return click.option(
+        "--captured-at",
+        type=IsoTime(),
+        help="When the pages were captured (ISO-8601, UTC if no offset). Ages such as "
+        "'1 uur geleden' count back from it. Default: each file's modification time; "
+        "for standard input, now.",
+    )(function)
+
+
+def parse_options(function: F) -> F:
+    function = click.option(
+        "--timezone",
+        callback=check_zone,
+        help="Zone for times printed without one (IANA name, e.g. Europe/Amsterdam). "
+        "Default: the language's own (Amsterdam, Berlin, Paris; UTC for English).",
+    )(function)
+    return click.option(
+        "--language", help="The pages' language (nl, en, de, fr...); default: detected."
+    )(function)
+
+
+def filter_options(function: F) -> F:
+    for name, text in reversed(
+        (
+            ("--section", "Only this section (Buitenland, World...)."),
+            ("--agency", "Only copy from this agency (ANP, Reuters...)."),
+            ("--place", "Only this dateline place (LONDEN, Berlin...)."),
+            ("--language", "Only this language (nl, en, de, fr)."),
+        )
+    ):
+        function = click.option(name, help=text)(function)
+    function = click.option(
+        "--kind", type=click.Choice(["article", "brief"]), help="Only articles or only briefs."
+    )(function)
+    function = click.option("--since", type=IsoTime(), help="Only from this time on.")(function)
+    return click.option("--until", type=IsoTime(), help="Only before this time.")(function)

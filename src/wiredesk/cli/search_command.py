@@ -1,0 +1,88 @@
+"""``wiredesk search``: find kept articles by their words, newest and best first."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from wiredesk.cli.options import db_option, filter_options
+from wiredesk.cli.store_commands import filters_from, open_store
+from wiredesk.errors import WiredeskError
+from wiredesk.store import Hit, read_query
+
+
+def hit_to_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "kind": hit.kind,
+        "headline": hit.headline,
+        "section": hit.section,
+        "place": hit.place,
+        "agencies": list(hit.agencies),
+        "language": hit.language,
+        "published_at": hit.published_at.isoformat() if hit.published_at else None,
+        "score": hit.score,
+        "snippet": hit.snippet.text,
+        "highlights": [list(span) for span in hit.snippet.highlights],
+    }
+
+
+@click.command()
+@click.argument("query")
+@db_option
+@filter_options
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many results."
+)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results first.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a list with snippets; json: one object per line.",
+)
+def search(
+    query: str, db: str | None, limit: int, offset: int, output_format: str, **options: Any
+) -> None:
+    """Search kept articles and briefs.
+
+    Words are matched in any form ("soldaat" finds "soldaten"); "quoted words"
+    are a phrase; OR joins alternatives; -word or NOT word leaves a word out.
+    """
+    try:
+        parsed = read_query(query)
+    except WiredeskError as error:
+        raise click.UsageError(f"cannot search for {query!r}: {error}") from None
+    with open_store(db) as store:
+        hits = store.search(
+            parsed, filters_from(options), now=datetime.now(UTC), limit=limit, offset=offset
+        )
+    if output_format == "json":
+        for hit in hits:
+            click.echo(json.dumps(hit_to_json(hit), ensure_ascii=False))
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    if not hits:
+        console.print("no matches")
+    for hit in hits:
+        when = hit.published_at or hit.dated_at
+        place = f"{hit.place} ({'/'.join(hit.agencies)})  " if hit.place else ""
+        console.print(
+            Text.assemble(
+                (f"[{hit.id}] ", "dim"),
+                (hit.headline or "(no headline)", "bold"),
+                f"  {hit.kind}, {hit.section or 'no section'}, {when:%Y-%m-%d %H:%M} UTC",
+            )
+        )
+        snippet = Text(f"    {place}{hit.snippet.text}")
+        shift = 4 + len(place)
+        for start, end in hit.snippet.highlights:
+            snippet.stylize("bold yellow", start + shift, end + shift)
+        console.print(snippet)

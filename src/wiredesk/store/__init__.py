@@ -1,0 +1,202 @@
+"""The store: the only stage that knows SQL. SQLite by default, PostgreSQL for production.
+
+``Store`` is what the service layer holds: it opens the database (applying
+migrations), and offers saving, reading, searching and rebuilding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, cast, delete, func, select, text
+
+from wiredesk.errors import InputError, ParseError
+from wiredesk.model import Capture, Matching, Page, StoredArticle, Version
+from wiredesk.store import archive
+from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
+from wiredesk.store.query import Query, QueryError, read_query
+from wiredesk.store.read import agency_counts, count_by, get_article, get_history, iter_articles
+from wiredesk.store.save import SaveResult, save_capture, save_page
+from wiredesk.store.schema import (
+    article_agencies,
+    article_versions,
+    articles,
+    captures,
+    sightings,
+)
+from wiredesk.store.search import Filters, Hit, search_articles
+
+__all__ = [
+    "Filters",
+    "Hit",
+    "Query",
+    "QueryError",
+    "SaveResult",
+    "Store",
+    "StoredCapture",
+    "read_query",
+    "resolve_url",
+]
+
+
+class StoredCapture:
+    """A capture read back from the archive, for parsing again."""
+
+    __slots__ = ("capture", "content_type", "id", "url")
+
+    def __init__(self, id: int, capture: Capture, content_type: str, url: str | None) -> None:
+        self.id = id
+        self.capture = capture
+        self.content_type = content_type
+        self.url = url
+
+
+class Store:
+    """A wiredesk database, opened and migrated."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_store_engine(url)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def has_capture(self, data: bytes) -> bool:
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                select(captures.c.id).where(captures.c.sha256 == archive.address(data))
+            ).first()
+        return found is not None
+
+    def save(
+        self,
+        capture: Capture,
+        *,
+        content_type: str,
+        url: str | None,
+        page: Page | None,
+        error: str | None,
+        stored_at: datetime,
+        matching: Matching,
+    ) -> SaveResult:
+        """Keep one capture and its page, whole or not at all."""
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                return save_capture(
+                    connection,
+                    capture,
+                    content_type=content_type,
+                    url=url,
+                    page=page,
+                    error=error,
+                    stored_at=stored_at,
+                    matching=matching,
+                )
+
+    def rebuild(
+        self,
+        parse: Callable[[StoredCapture], Page],
+        matching: Matching,
+        on_capture: Callable[[StoredCapture, SaveResult], None] | None = None,
+    ) -> SaveResult:
+        """Rebuild every article from the raw archive with ``parse``, in one transaction."""
+        total = SaveResult()
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                if connection.dialect.name == "sqlite":
+                    connection.execute(text("DELETE FROM article_search"))
+                for table in (sightings, article_agencies, article_versions):
+                    connection.execute(delete(table))
+                connection.execute(articles.update().values(full_article_id=None))
+                connection.execute(delete(articles))
+                rows = connection.execute(
+                    select(captures).order_by(captures.c.captured_at, captures.c.id)
+                ).all()
+                for row in rows:
+                    stored = _stored_capture(row)
+                    result = SaveResult(capture_id=row.id)
+                    try:
+                        page = parse(stored)
+                    except (InputError, ParseError) as error:  # bad copy: recorded, not fatal
+                        connection.execute(
+                            captures.update()
+                            .where(captures.c.id == row.id)
+                            .values(status="failed", error=str(error))
+                        )
+                        result.error = str(error)
+                    else:
+                        connection.execute(
+                            captures.update()
+                            .where(captures.c.id == row.id)
+                            .values(status="parsed", error=None)
+                        )
+                        save_page(connection, row.id, row.captured_at, page, result, matching)
+                    _add(total, result)
+                    if on_capture is not None:
+                        on_capture(stored, result)
+        return total
+
+    # -- reading -------------------------------------------------------------
+
+    def capture_count(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.count()).select_from(captures)).scalar_one())
+
+    def article(self, article_id: int) -> StoredArticle:
+        with self.engine.connect() as connection:
+            return get_article(connection, article_id)
+
+    def history(self, article_id: int) -> list[Version]:
+        with self.engine.connect() as connection:
+            return get_history(connection, article_id)
+
+    def articles(self, filters: Filters) -> Iterator[StoredArticle]:
+        with self.engine.connect() as connection:
+            yield from iter_articles(connection, filters)
+
+    def search(
+        self, query: Query, filters: Filters, *, now: datetime, limit: int = 20, offset: int = 0
+    ) -> list[Hit]:
+        with self.engine.connect() as connection:
+            return search_articles(connection, query, filters, now=now, limit=limit, offset=offset)
+
+    def stats(self) -> dict[str, list[tuple[Any, int]]]:
+        day = func.substr(cast(articles.c.dated_at, String), 1, 10)
+        with self.engine.connect() as connection:
+            return {
+                "kind": count_by(connection, articles.c.kind),
+                "section": count_by(connection, articles.c.section),
+                "agency": agency_counts(connection),
+                "language": count_by(connection, articles.c.language),
+                "day": count_by(connection, day),
+            }
+
+
+def _stored_capture(row: Any) -> StoredCapture:
+    capture = Capture(
+        data=archive.unpack(row.data),
+        source=row.source,
+        captured_at=row.captured_at,
+        captured_at_from="given",
+    )
+    return StoredCapture(id=row.id, capture=capture, content_type=row.content_type, url=row.url)
+
+
+def _add(total: SaveResult, result: SaveResult) -> None:
+    total.articles += result.articles
+    total.briefs += result.briefs
+    total.versions += result.versions
+    total.duplicates += result.duplicates

@@ -1,0 +1,103 @@
+"""Opening a store: the database URL, the engine, and migrations applied on first use.
+
+SQLite runs in WAL mode with a busy timeout, so readers never wait and two
+writers take turns; a write transaction (a connection with ``WRITE_OPTION``)
+starts with ``BEGIN IMMEDIATE`` so that a check-then-insert is never
+interleaved with another process's.
+PostgreSQL serialises ingest transactions with an advisory lock instead.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from wiredesk.errors import ConfigError, StoreError
+
+ENVIRONMENT_VARIABLE = "WIREDESK_DB"
+# Execution option that marks a connection's transactions as writes.
+WRITE_OPTION = "wiredesk_write"
+BUSY_TIMEOUT_MS = 30_000
+# Any constant works: it names the lock that ingest transactions take on PostgreSQL.
+PG_INGEST_LOCK = 0x77697265
+
+
+def default_url() -> str:
+    """A SQLite file in the user's data directory."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("wiredesk", appauthor=False))
+    return f"sqlite:///{folder / 'wiredesk.db'}"
+
+
+def resolve_url(option: str | None) -> str:
+    """The database URL: ``--db``, then ``WIREDESK_DB``, then the default file."""
+    url = option or os.environ.get(ENVIRONMENT_VARIABLE) or default_url()
+    if "://" not in url:  # a bare path means a SQLite file
+        url = f"sqlite:///{Path(url).expanduser()}"
+    return url
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for ``url``, with the SQLite settings wiredesk relies on."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigError(f"not a database URL: {url!r}") from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        # Timestamps come back in UTC, and text casts of them read as UTC.
+        return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"})
+    raise ConfigError(
+        f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
+    )
+
+
+def _sqlite_on_connect(connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the driver, decide when transactions begin.
+    connection.isolation_level = None
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    # Writers take the write lock up front (readers stay unblocked in WAL mode).
+    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; does nothing when it is there."""
+    config = Config()
+    config.set_main_option("script_location", str(files("wiredesk.store") / "migrations"))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current == head:
+                return
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as error:
+        raise StoreError(f"cannot open the database: {error.orig}") from None

@@ -1,0 +1,91 @@
+"""The search query language, read into a small tree before any database sees it.
+
+    soldaten koersk        both words (stemmed: "soldaat" finds "soldaten")
+    "noord-korea" china    a phrase and a word
+    drone OR drones        either
+    -trump, NOT trump      without
+
+Every word reaches the database as a quoted value, never as syntax, so no
+query can inject FTS5 or tsquery operators. A malformed query raises
+``QueryError`` with a message for the user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiredesk.errors import WiredeskError
+from wiredesk.store.stems import words
+
+TOKEN_RE = re.compile(r'"[^"]*"|\S+')
+
+
+class QueryError(WiredeskError):
+    """A search query that cannot be read."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """A word, or a phrase of several words in order."""
+
+    words: tuple[str, ...]
+    is_excluded: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Query:
+    """All clauses must match; a clause matches when any of its terms does."""
+
+    clauses: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+
+    @property
+    def words(self) -> set[str]:
+        return {word for clause in self.clauses for term in clause for word in term.words}
+
+
+def read_query(text: str) -> Query:
+    """Read a user's query; raise ``QueryError`` saying what is wrong with it."""
+    if text.count('"') % 2:
+        raise QueryError('the query has an unbalanced quote (")')
+    clauses: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = False
+    pending_not = False
+    for token in TOKEN_RE.findall(text):
+        if token == "OR":
+            if not clauses or pending_or or pending_not:
+                raise QueryError("OR needs a word on each side")
+            pending_or = True
+            continue
+        if token == "AND":
+            if not clauses or pending_or or pending_not:
+                raise QueryError("AND needs a word on each side")
+            continue
+        if token == "NOT":
+            if pending_not:
+                raise QueryError("NOT needs a word after it")
+            pending_not = True
+            continue
+        is_excluded = pending_not or (token.startswith("-") and len(token) > 1)
+        found = tuple(words(token.strip('"').removeprefix("-") if is_excluded else token))
+        if not found:
+            if pending_or or pending_not:
+                raise QueryError(f"{token!r} has no words to search for")
+            continue  # punctuation alone: nothing to search
+        term = Term(words=found, is_excluded=is_excluded)
+        if is_excluded:
+            if pending_or:
+                raise QueryError("OR cannot join an excluded word")
+            excluded.append(term)
+        elif pending_or:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        pending_or = pending_not = False
+    if pending_or or pending_not:
+        raise QueryError("the query ends with an operator (OR, AND or NOT)")
+    if not clauses:
+        raise QueryError("the query has no words to search for")
+    return Query(clauses=tuple(tuple(c) for c in clauses), excluded=tuple(excluded))

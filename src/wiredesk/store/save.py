@@ -1,0 +1,423 @@
+"""Saving what one capture held: the capture itself, its article and its briefs.
+
+All of it happens in the caller's transaction, so a capture is stored whole
+or not at all. An article already kept under the same text is a duplicate;
+a changed text of a kept story becomes its next version; everything else is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
+
+from wiredesk.model import Block, Capture, Dateline, Matching, Page, StoryCopy
+from wiredesk.store import archive
+from wiredesk.store.schema import article_agencies, article_versions, articles, captures, sightings
+from wiredesk.store.stems import index_text
+
+# PostgreSQL's text-search configuration per page language.
+PG_CONFIGS = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
+MAX_CANDIDATES = 50
+# The paragraphs of an article a brief is compared with.
+LEAD_BLOCKS = 2
+
+
+@dataclass(slots=True)
+class SaveResult:
+    """What saving one capture changed."""
+
+    capture_id: int | None = None
+    is_new_capture: bool = False
+    articles: int = 0  # new stories
+    briefs: int = 0  # new briefs
+    versions: int = 0  # new versions of kept stories
+    duplicates: int = 0  # copies already kept
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    """An article or brief as a page gives it, ready to be kept."""
+
+    kind: str  # "article" or "brief"
+    headline: str | None
+    standfirst: str | None
+    byline: str | None
+    section: str | None
+    language: str | None
+    dateline: Dateline | None
+    body: tuple[Block, ...]
+    printed_version: int | None
+    replaces: str | None
+    age_text: str | None
+    published_at: datetime | None
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(block.text for block in self.body)
+
+    @property
+    def body_hash(self) -> str:
+        text = f"{self.headline or ''}\n{self.body_text}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def drafts_of(page: Page) -> list[Draft]:
+    """The article and briefs of a page, as drafts; the article takes its page's section."""
+    sections = [rail.section for rail in page.rails if rail.section]
+    found: list[Draft] = []
+    article = page.article
+    if article.body:
+        found.append(
+            Draft(
+                kind="article",
+                headline=article.headline,
+                standfirst=article.standfirst,
+                byline=article.byline,
+                section=sections[0] if sections else None,
+                language=page.language,
+                dateline=article.dateline,
+                body=article.body,
+                printed_version=article.version,
+                replaces=article.replaces,
+                age_text=None,
+                published_at=article.published_at,
+            )
+        )
+    for rail in page.rails:
+        for brief in rail.items:
+            if not (brief.text or brief.title):
+                continue
+            found.append(
+                Draft(
+                    kind="brief",
+                    headline=brief.title,
+                    standfirst=None,
+                    byline=None,
+                    section=rail.section,
+                    language=page.language,
+                    dateline=brief.dateline,
+                    body=(Block(kind="paragraph", text=brief.text),) if brief.text else (),
+                    printed_version=None,
+                    replaces=None,
+                    age_text=brief.age_text,
+                    published_at=brief.published_at,
+                )
+            )
+    return found
+
+
+def find_capture(connection: Connection, data: bytes) -> int | None:
+    found = connection.execute(
+        select(captures.c.id).where(captures.c.sha256 == archive.address(data))
+    ).scalar()
+    return int(found) if found is not None else None
+
+
+def save_capture(
+    connection: Connection,
+    capture: Capture,
+    *,
+    content_type: str,
+    url: str | None,
+    page: Page | None,
+    error: str | None,
+    stored_at: datetime,
+    matching: Matching,
+) -> SaveResult:
+    """Keep a capture and what its page held; a capture kept before changes nothing."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": 0x77697265})
+    if find_capture(connection, capture.data) is not None:
+        return SaveResult()
+    capture_id: int = connection.execute(
+        insert(captures)
+        .returning(captures.c.id)
+        .values(
+            sha256=archive.address(capture.data),
+            source=capture.source,
+            url=url,
+            captured_at=capture.captured_at,
+            stored_at=stored_at,
+            content_type=content_type,
+            size=len(capture.data),
+            data=archive.pack(capture.data),
+            status="failed" if page is None else "parsed",
+            error=error,
+        )
+    ).scalar_one()
+    result = SaveResult(capture_id=capture_id, is_new_capture=True, error=error)
+    if page is not None:
+        save_page(connection, capture_id, capture.captured_at, page, result, matching)
+    return result
+
+
+def save_page(
+    connection: Connection,
+    capture_id: int,
+    seen_at: datetime,
+    page: Page,
+    result: SaveResult,
+    matching: Matching,
+) -> None:
+    """Keep the article and briefs of a page already stored as capture ``capture_id``."""
+    for draft in drafts_of(page):
+        outcome = _save_draft(connection, capture_id, seen_at, draft, matching)
+        if outcome == "duplicate":
+            result.duplicates += 1
+        elif outcome == "version":
+            result.versions += 1
+        elif draft.kind == "article":
+            result.articles += 1
+        else:
+            result.briefs += 1
+
+
+def _save_draft(
+    connection: Connection, capture_id: int, seen_at: datetime, draft: Draft, matching: Matching
+) -> str:
+    body_hash = draft.body_hash
+    kept = connection.execute(
+        select(article_versions.c.article_id)
+        .join(articles, articles.c.id == article_versions.c.article_id)
+        .where(article_versions.c.body_hash == body_hash, articles.c.kind == draft.kind)
+        .limit(1)
+    ).scalar()
+    if kept is not None:
+        _sighted(connection, capture_id, kept, draft.kind)
+        connection.execute(
+            update(articles)
+            .where(articles.c.id == kept, articles.c.last_seen_at < seen_at)
+            .values(last_seen_at=seen_at)
+        )
+        return "duplicate"
+    previous = None
+    if draft.kind == "article":
+        previous = _previous_version(connection, draft, seen_at, matching)
+    if previous is not None:
+        _add_version(connection, previous, capture_id, seen_at, draft)
+        outcome = "version"
+        article_id = previous
+    else:
+        article_id = _add_article(connection, capture_id, seen_at, draft)
+        outcome = "new"
+    _index(connection, article_id, draft)
+    _link_briefs(connection, article_id, draft, seen_at, matching)
+    _sighted(connection, capture_id, article_id, draft.kind)
+    return outcome
+
+
+def _columns(draft: Draft, capture_id: int, seen_at: datetime) -> dict[str, object]:
+    dateline = draft.dateline
+    return {
+        "headline": draft.headline,
+        "standfirst": draft.standfirst,
+        "byline": draft.byline,
+        "section": draft.section,
+        "language": draft.language,
+        "place": dateline.place if dateline else None,
+        "agencies": "/".join(dateline.agencies) if dateline else "",
+        "date_text": dateline.date_text if dateline else None,
+        "desk": dateline.desk if dateline else None,
+        "body": json.dumps(
+            [{"kind": b.kind, "text": b.text} for b in draft.body], ensure_ascii=False
+        ),
+        "body_text": draft.body_text,
+        "body_hash": draft.body_hash,
+        "printed_version": draft.printed_version,
+        "replaces": draft.replaces,
+        "age_text": draft.age_text,
+        "published_at": draft.published_at,
+        "last_seen_at": seen_at,
+        "dated_at": draft.published_at or seen_at,
+        "capture_id": capture_id,
+    }
+
+
+def _add_article(connection: Connection, capture_id: int, seen_at: datetime, draft: Draft) -> int:
+    values = _columns(draft, capture_id, seen_at)
+    article_id: int = connection.execute(
+        insert(articles)
+        .returning(articles.c.id)
+        .values(kind=draft.kind, version=1, first_seen_at=seen_at, **values)
+    ).scalar_one()
+    _insert_version(connection, article_id, 1, capture_id, seen_at, draft)
+    if draft.dateline:
+        agencies = {agency.casefold() for agency in draft.dateline.agencies}
+        connection.execute(
+            insert(article_agencies),
+            [{"article_id": article_id, "agency": agency} for agency in sorted(agencies)],
+        )
+    return article_id
+
+
+def _add_version(
+    connection: Connection, article_id: int, capture_id: int, seen_at: datetime, draft: Draft
+) -> None:
+    version = (
+        int(
+            connection.execute(
+                select(func.max(article_versions.c.version)).where(
+                    article_versions.c.article_id == article_id
+                )
+            ).scalar_one()
+        )
+        + 1
+    )
+    _insert_version(connection, article_id, version, capture_id, seen_at, draft)
+    connection.execute(
+        update(articles)
+        .where(articles.c.id == article_id)
+        .values(version=version, **_columns(draft, capture_id, seen_at))
+    )
+    if draft.dateline:
+        connection.execute(
+            delete(article_agencies).where(article_agencies.c.article_id == article_id)
+        )
+        agencies = {agency.casefold() for agency in draft.dateline.agencies}
+        connection.execute(
+            insert(article_agencies),
+            [{"article_id": article_id, "agency": agency} for agency in sorted(agencies)],
+        )
+
+
+def _insert_version(
+    connection: Connection,
+    article_id: int,
+    version: int,
+    capture_id: int,
+    seen_at: datetime,
+    draft: Draft,
+) -> None:
+    connection.execute(
+        insert(article_versions).values(
+            article_id=article_id,
+            version=version,
+            capture_id=capture_id,
+            headline=draft.headline,
+            body=json.dumps(
+                [{"kind": b.kind, "text": b.text} for b in draft.body], ensure_ascii=False
+            ),
+            body_hash=draft.body_hash,
+            printed_version=draft.printed_version,
+            published_at=draft.published_at,
+            seen_at=seen_at,
+        )
+    )
+
+
+def _previous_version(
+    connection: Connection, draft: Draft, seen_at: datetime, matching: Matching
+) -> int | None:
+    """The kept story this draft is a later version of, if any."""
+    place = draft.dateline.place if draft.dateline else None
+    near = articles.c.dated_at.between(seen_at - matching.window, seen_at + matching.window)
+    conditions = []
+    if draft.replaces:
+        conditions.append(articles.c.headline == draft.replaces)
+    if draft.headline:
+        conditions.append(and_(articles.c.headline == draft.headline, near))
+    if place:
+        conditions.append(and_(func.lower(articles.c.place) == place.casefold(), near))
+    if not conditions:
+        return None
+    rows = connection.execute(
+        select(articles.c.id, articles.c.headline, articles.c.place, articles.c.body_text)
+        .where(articles.c.kind == "article", or_(*conditions))
+        .order_by(articles.c.dated_at.desc())
+        .limit(MAX_CANDIDATES)
+    ).all()
+    candidates = [
+        StoryCopy(id=row.id, headline=row.headline, place=row.place, body_text=row.body_text)
+        for row in rows
+    ]
+    new = StoryCopy(id=None, headline=draft.headline, place=place, body_text=draft.body_text)
+    return matching.previous_version(new, draft.replaces, candidates)
+
+
+def _link_briefs(
+    connection: Connection, article_id: int, draft: Draft, seen_at: datetime, matching: Matching
+) -> None:
+    """Link a brief to its full article, whichever of the two arrived first."""
+    place = draft.dateline.place if draft.dateline else None
+    if not place:
+        return
+    other_kind = "brief" if draft.kind == "article" else "article"
+    near = articles.c.dated_at.between(seen_at - matching.window, seen_at + matching.window)
+    rows = connection.execute(
+        select(articles.c.id, articles.c.body)
+        .where(
+            articles.c.kind == other_kind,
+            func.lower(articles.c.place) == place.casefold(),
+            near,
+        )
+        .limit(MAX_CANDIDATES)
+    ).all()
+    for row in rows:
+        if draft.kind == "article":
+            brief_id, brief_text, lead = row.id, _text_of(row.body), _lead(draft.body)
+            full_id = article_id
+        else:
+            brief_id, brief_text, lead = article_id, draft.body_text, _lead_json(row.body)
+            full_id = row.id
+        if matching.is_brief_of(brief_text, lead):
+            connection.execute(
+                update(articles).where(articles.c.id == brief_id).values(full_article_id=full_id)
+            )
+            if draft.kind == "brief":
+                return
+
+
+def _lead(body: tuple[Block, ...]) -> str:
+    return " ".join(block.text for block in body[:LEAD_BLOCKS])
+
+
+def _text_of(body_json: str) -> str:
+    return " ".join(block["text"] for block in json.loads(body_json))
+
+
+def _lead_json(body_json: str) -> str:
+    return " ".join(block["text"] for block in json.loads(body_json)[:LEAD_BLOCKS])
+
+
+def _index(connection: Connection, article_id: int, draft: Draft) -> None:
+    """Put the article's words in the full-text index, replacing what was there."""
+    headline = " ".join(filter(None, (draft.headline, draft.standfirst)))
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
+        connection.execute(
+            text(
+                "INSERT INTO article_search (rowid, headline, body) VALUES (:id, :headline, :body)"
+            ),
+            {
+                "id": article_id,
+                "headline": index_text(headline, draft.language),
+                "body": index_text(draft.body_text, draft.language),
+            },
+        )
+    else:
+        config = PG_CONFIGS.get(draft.language or "", "simple")
+        connection.execute(
+            text(
+                "UPDATE articles SET search_vector = "
+                "setweight(to_tsvector(CAST(:config AS regconfig), :headline), 'A') || "
+                "to_tsvector(CAST(:config AS regconfig), :body) WHERE id = :id"
+            ),
+            {"config": config, "headline": headline, "body": draft.body_text, "id": article_id},
+        )
+
+
+def _sighted(connection: Connection, capture_id: int, article_id: int, role: str) -> None:
+    exists = connection.execute(
+        select(sightings.c.article_id).where(
+            sightings.c.capture_id == capture_id, sightings.c.article_id == article_id
+        )
+    ).first()
+    if exists is None:
+        connection.execute(
+            insert(sightings).values(capture_id=capture_id, article_id=article_id, role=role)
+        )

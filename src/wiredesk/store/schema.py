@@ -1,0 +1,142 @@
+"""The tables of the store, described once for SQLite and PostgreSQL alike.
+
+The full-text index is the one part that differs per database: an FTS5
+table on SQLite, a ``tsvector`` column on PostgreSQL. Both are made by the
+migrations, not here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData()
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored in UTC and read back timezone-aware, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        moment: datetime = value
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+# Every capture ever received, with its original bytes (compressed), so every
+# page can be parsed again when the parser improves.
+captures = Table(
+    "captures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=True),
+    Column("url", Text, nullable=True),
+    Column("captured_at", UTCDateTime(), nullable=False),
+    Column("stored_at", UTCDateTime(), nullable=False),
+    Column("content_type", String(16), nullable=False),  # "text" or "html"
+    Column("size", BigInteger, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # zlib-compressed original bytes
+    Column("status", String(16), nullable=False),  # "parsed" or "failed"
+    Column("error", Text, nullable=True),
+)
+
+# Articles and briefs: one row per story, holding its latest version.
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # "article" or "brief"
+    Column("headline", Text, nullable=True),
+    Column("standfirst", Text, nullable=True),
+    Column("byline", Text, nullable=True),
+    Column("section", Text, nullable=True),
+    Column("language", String(8), nullable=True),
+    Column("place", Text, nullable=True),
+    Column("agencies", Text, nullable=False, default=""),  # "ANP/AFP", as printed
+    Column("date_text", Text, nullable=True),
+    Column("desk", Text, nullable=True),
+    Column("body", Text, nullable=False),  # JSON: [{"kind": ..., "text": ...}]
+    Column("body_text", Text, nullable=False),  # the body as plain text, for search
+    Column("body_hash", String(64), nullable=False),  # of the latest version
+    Column("version", Integer, nullable=False, default=1),  # how many versions are kept
+    Column("printed_version", Integer, nullable=True),  # "(2)", "UPDATE 1-" as read
+    Column("replaces", Text, nullable=True),
+    Column("age_text", Text, nullable=True),  # a brief's label as printed
+    Column("published_at", UTCDateTime(), nullable=True),
+    Column("first_seen_at", UTCDateTime(), nullable=False),
+    Column("last_seen_at", UTCDateTime(), nullable=False),
+    # published_at where known, else first_seen_at: what lists sort and filter on
+    Column("dated_at", UTCDateTime(), nullable=False),
+    Column("capture_id", Integer, ForeignKey("captures.id"), nullable=False),
+    Column("full_article_id", Integer, ForeignKey("articles.id"), nullable=True),
+)
+Index("articles_dated_at", articles.c.dated_at)
+Index("articles_section_dated_at", articles.c.section, articles.c.dated_at)
+Index("articles_place", articles.c.place)
+Index("articles_body_hash", articles.c.body_hash)
+Index("articles_headline", articles.c.headline)
+
+# Every version of every article, the first included.
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("capture_id", Integer, ForeignKey("captures.id"), nullable=False),
+    Column("headline", Text, nullable=True),
+    Column("body", Text, nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("printed_version", Integer, nullable=True),
+    Column("published_at", UTCDateTime(), nullable=True),
+    Column("seen_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("article_id", "version"),
+    UniqueConstraint("article_id", "body_hash"),
+)
+Index("article_versions_body_hash", article_versions.c.body_hash)
+
+# The agencies of an article, casefolded, for filtering ("anp", "reuters").
+article_agencies = Table(
+    "article_agencies",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("agency", String(64), primary_key=True),
+)
+Index("article_agencies_agency", article_agencies.c.agency)
+
+# Which capture showed which article or brief: provenance, and what reparse rebuilds.
+sightings = Table(
+    "sightings",
+    metadata,
+    Column("capture_id", Integer, ForeignKey("captures.id"), primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("role", String(16), nullable=False),  # "article" or "brief"
+)
+Index("sightings_article", sightings.c.article_id)

@@ -1,0 +1,259 @@
+"""Full-text search: BM25 (FTS5) on SQLite, ``ts_rank_cd`` on PostgreSQL, with a recency boost.
+
+The query is read by ``query.py``; here it becomes an FTS5 MATCH string or a
+tsquery whose words are all bound values. Filters, ranking and snippets are
+the same on both databases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    text,
+    true,
+)
+from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.sql.expression import ColumnClause, Select
+
+from wiredesk.store.query import Query, Term
+from wiredesk.store.schema import article_agencies, articles
+from wiredesk.store.stems import STEMMERS, query_stems, stem_words
+
+# Recency boost: a story published now counts double, one a week old 1.5 times.
+BOOST_DAYS = 7.0
+# Headline words weigh more than body words in BM25.
+HEADLINE_WEIGHT = 3.0
+SNIPPET_WORDS = 30
+# PostgreSQL text-search configurations a query is read in, all at once.
+PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
+WORD_SPAN_RE = re.compile(r"[^\W_]+")
+FTS_TABLE = table("article_search", column("rowid"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Filters:
+    """What narrows a search or a listing; ``None`` means any."""
+
+    section: str | None = None
+    agency: str | None = None
+    place: str | None = None
+    language: str | None = None
+    kind: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Snippet:
+    """A piece of an article's text, with the character spans that matched the query."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """One search result."""
+
+    id: int
+    kind: str
+    headline: str | None
+    section: str | None
+    place: str | None
+    agencies: tuple[str, ...]
+    language: str | None
+    published_at: datetime | None
+    dated_at: datetime
+    score: float
+    snippet: Snippet
+
+
+def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    """SQL conditions for ``filters`` on the ``articles`` table."""
+    found: list[ColumnElement[bool]] = []
+    if filters.section:
+        found.append(func.lower(articles.c.section) == filters.section.casefold())
+    if filters.place:
+        found.append(func.lower(articles.c.place) == filters.place.casefold())
+    if filters.language:
+        found.append(articles.c.language == filters.language.casefold())
+    if filters.kind:
+        found.append(articles.c.kind == filters.kind)
+    if filters.since:
+        found.append(articles.c.dated_at >= filters.since)
+    if filters.until:
+        found.append(articles.c.dated_at < filters.until)
+    if filters.agency:
+        found.append(
+            exists().where(
+                article_agencies.c.article_id == articles.c.id,
+                article_agencies.c.agency == filters.agency.casefold(),
+            )
+        )
+    return found
+
+
+RESULT_COLUMNS = (
+    articles.c.id,
+    articles.c.kind,
+    articles.c.headline,
+    articles.c.section,
+    articles.c.place,
+    articles.c.agencies,
+    articles.c.language,
+    articles.c.published_at,
+    articles.c.dated_at,
+    articles.c.body,
+)
+
+
+def search_articles(
+    connection: Connection,
+    query: Query,
+    filters: Filters,
+    *,
+    now: datetime,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[Hit]:
+    """The best matches for ``query``, best first."""
+    if connection.dialect.name == "sqlite":
+        statement = _sqlite_search(query, now)
+    else:
+        statement = _postgres_search(query, now)
+    statement = statement.where(*filter_conditions(filters)).limit(limit).offset(offset)
+    return [_hit(row, query) for row in connection.execute(statement)]
+
+
+def _boost(days: Any) -> Any:
+    return 1.0 + BOOST_DAYS / (BOOST_DAYS + days)
+
+
+def _sqlite_search(query: Query, now: datetime) -> Select[Any]:
+    moment = literal(now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"))
+    days = func.max(func.julianday(moment) - func.julianday(articles.c.dated_at), 0.0)
+    bm25 = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0)
+    score = (bm25 * _boost(days)).label("score")  # BM25 is negative: lower is better
+    return (
+        select(*RESULT_COLUMNS, score)
+        .select_from(articles.join(FTS_TABLE, FTS_TABLE.c.rowid == articles.c.id))
+        .where(text("article_search MATCH :match").bindparams(match=fts5_match(query)))
+        .order_by(score)
+    )
+
+
+def fts5_match(query: Query) -> str:
+    """The FTS5 MATCH expression for a query: every word quoted, every stem offered."""
+    clauses = [" OR ".join(_fts5_term(term) for term in clause) for clause in query.clauses]
+    match = " AND ".join(f"({clause})" for clause in clauses)
+    for term in query.excluded:
+        match = f"({match}) NOT {_fts5_term(term)}"
+    return match
+
+
+def _fts5_term(term: Term) -> str:
+    if len(term.words) == 1:
+        forms = sorted(query_stems(term.words[0]))
+    else:
+        forms = sorted(
+            {" ".join(term.words)}
+            | {" ".join(stem_words(list(term.words), language)) for language in STEMMERS}
+        )
+    return "(" + " OR ".join('"' + form.replace('"', '""') + '"' for form in forms) + ")"
+
+
+def _postgres_search(query: Query, now: datetime) -> Select[Any]:
+    sql, params = tsquery_sql(query)
+    tsquery = (
+        text(f"SELECT {sql} AS query")
+        .bindparams(**params)
+        .columns(column("query", TSQUERY))
+        .subquery("q")
+    )
+    vector: ColumnClause[Any] = literal_column("articles.search_vector")
+    days = func.greatest(func.extract("epoch", literal(now) - articles.c.dated_at) / 86400.0, 0.0)
+    score = (func.ts_rank_cd(vector, tsquery.c.query) * _boost(days)).label("score")
+    return (
+        select(*RESULT_COLUMNS, score)
+        .select_from(articles.join(tsquery, true()))
+        .where(vector.op("@@")(tsquery.c.query))
+        .order_by(score.desc())
+    )
+
+
+def tsquery_sql(query: Query) -> tuple[str, dict[str, str]]:
+    """A tsquery expression (SQL) for a query; the words travel as bound parameters."""
+    params: dict[str, str] = {}
+
+    def term_sql(term: Term) -> str:
+        name = f"w{len(params)}"
+        params[name] = " ".join(term.words)
+        maker = "phraseto_tsquery" if len(term.words) > 1 else "plainto_tsquery"
+        forms = [f"{maker}('{config}'::regconfig, :{name})" for config in PG_CONFIGS]
+        return "(" + " || ".join(forms) + ")"
+
+    clauses = [
+        "(" + " || ".join(term_sql(term) for term in clause) + ")" for clause in query.clauses
+    ]
+    sql = " && ".join(clauses)
+    for term in query.excluded:
+        sql = f"({sql}) && !!{term_sql(term)}"
+    return sql, params
+
+
+def _hit(row: Any, query: Query) -> Hit:
+    body = " ".join(block["text"] for block in json.loads(row.body))
+    return Hit(
+        id=row.id,
+        kind=row.kind,
+        headline=row.headline,
+        section=row.section,
+        place=row.place,
+        agencies=tuple(filter(None, row.agencies.split("/"))),
+        language=row.language,
+        published_at=row.published_at,
+        dated_at=row.dated_at,
+        score=float(row.score),
+        snippet=make_snippet(body, query, row.language),
+    )
+
+
+def make_snippet(body_text: str, query: Query, language: str | None) -> Snippet:
+    """About ``SNIPPET_WORDS`` words around the first match, with every match marked."""
+    wanted = {form for word in query.words for form in query_stems(word)}
+    spans = [(match.start(), match.end()) for match in WORD_SPAN_RE.finditer(body_text)]
+    if not spans:
+        return Snippet(text="", highlights=())
+    folded = [body_text[start:end].casefold() for start, end in spans]
+    stems = stem_words(folded, language)
+    matches = [
+        index
+        for index, (word, stem) in enumerate(zip(folded, stems, strict=True))
+        if word in wanted or stem in wanted
+    ]
+    first = max(0, (matches[0] if matches else 0) - SNIPPET_WORDS // 3)
+    last = min(len(spans), first + SNIPPET_WORDS)
+    prefix = "… " if first > 0 else ""
+    suffix = " …" if last < len(spans) else ""
+    start, end = spans[first][0], spans[last - 1][1]
+    shift = len(prefix) - start
+    highlights = tuple(
+        (spans[index][0] + shift, spans[index][1] + shift)
+        for index in matches
+        if first <= index < last
+    )
+    return Snippet(text=prefix + body_text[start:end] + suffix, highlights=highlights)
