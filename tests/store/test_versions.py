@@ -1,0 +1,142 @@
+"""Versions of a story and briefs linked to their full article, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.conftest import SAMPLES
+from wiredesk.desk import ingest
+from wiredesk.model import Capture
+from wiredesk.sources.files import Incoming
+from wiredesk.store import Filters, Store
+
+T0 = datetime(2026, 3, 18, 9, 0, tzinfo=UTC)
+
+ANP_FIRST = """\
+Kabinet presenteert plan voor woningbouw
+DEN HAAG (ANP) - Het kabinet wil de komende tien jaar 900.000 woningen laten bouwen. Dat heeft minister De Jong van Volkshuisvesting vrijdag bekendgemaakt.
+Gemeenten krijgen extra geld om bouwlocaties aan te wijzen en vergunningen sneller te verlenen.
+"""
+
+ANP_SECOND = """\
+Kabinet presenteert plan voor woningbouw (2)
+N i e u w bericht, vervangt: Kabinet presenteert plan voor woningbouw
+DEN HAAG (ANP) - Het kabinet wil de komende tien jaar 900.000 woningen laten bouwen. Dat heeft minister De Jong van Volkshuisvesting vrijdag na afloop van de ministerraad bekendgemaakt.
+Gemeenten krijgen extra geld om bouwlocaties aan te wijzen en vergunningen sneller te verlenen.
+De oppositie noemt het plan onhaalbaar zolang er te weinig bouwvakkers zijn.
+"""
+
+REUTERS_FIRST = """\
+Oil prices fall as China demand worries mount
+LONDON, Nov 8 (Reuters) - Oil prices fell on Friday as weak economic data from China fuelled worries about demand in the world's biggest crude importer, outweighing supply cuts by major producers.
+Brent crude futures fell 62 cents, or 0.8%, to $73.01 a barrel by 0938 GMT.
+"""
+
+REUTERS_UPDATE = """\
+UPDATE 1-Oil prices extend losses as China demand worries mount
+LONDON, Nov 8 (Reuters) - Oil prices fell further on Friday as weak economic data from China fuelled worries about demand in the world's biggest crude importer, outweighing supply cuts by major producers.
+Brent crude futures fell 95 cents, or 1.3%, to $72.68 a barrel by 1305 GMT.
+Analysts said the market would watch U.S. inventory data next week.
+"""
+
+OTHER_LONDON_STORY = """\
+British economy grows faster than expected
+LONDON (Reuters) - Britain's economy grew by 0.4% in the third quarter, official figures showed on Friday, beating forecasts as services and construction picked up.
+The pound rose against the dollar after the data.
+"""
+
+FULL_DRONE_ARTICLE = """\
+Oekraïne stuurt drone-experts naar Midden-Oosten
+LONDEN (ANP/AFP/RTR) - Meer dan tweehonderd Oekraïense drone-experts zijn naar het Midden-Oosten gestuurd om te helpen bij de verdediging tegen Iraanse Shahed-drones. Dat zei de Oekraïense president Zelensky in een toespraak tot het Britse parlement.
+De Shahed wordt ook veel door Rusland gebruikt in de oorlog in Oekraïne. Oekraïne heeft daardoor veel ervaring opgebouwd met het neerhalen van de drones.
+Zelensky bedankte de Britse regering voor haar steun.
+"""
+
+
+def captures(*pages: tuple[str, datetime]) -> Iterator[Incoming]:
+    for number, (text, when) in enumerate(pages):
+        yield Incoming(
+            capture=Capture(
+                data=text.encode(), source=f"page-{number}.txt", captured_at=when,
+                captured_at_from="given",
+            ),
+            is_html=False,
+            url=None,
+        )  # fmt: skip
+
+
+def test_anp_replacement_becomes_second_version(store_url: str) -> None:
+    with Store(store_url) as store:
+        summary = ingest(
+            store, captures((ANP_FIRST, T0), (ANP_SECOND, T0 + timedelta(hours=1))), language="nl"
+        )
+        assert (summary.articles, summary.versions) == (1, 1)
+        [article] = store.articles(Filters(kind="article"))
+        assert article.version == 2
+        assert article.printed_version == 2
+        assert article.replaces == "Kabinet presenteert plan voor woningbouw"
+        assert article.body[-1].text.startswith("De oppositie noemt het plan onhaalbaar")
+        history = store.history(article.id)
+        assert [v.version for v in history] == [1, 2]
+        assert [v.printed_version for v in history] == [None, 2]
+        assert [v.source for v in history] == ["page-0.txt", "page-1.txt"]
+        assert len(history[0].body) == 2 and len(history[1].body) == 3
+
+
+def test_reuters_update_is_matched_by_place_and_text(store_url: str) -> None:
+    pages = (
+        (REUTERS_FIRST, T0),
+        (OTHER_LONDON_STORY, T0 + timedelta(minutes=30)),
+        (REUTERS_UPDATE, T0 + timedelta(hours=4)),
+    )
+    with Store(store_url) as store:
+        summary = ingest(store, captures(*pages), language="en")
+        assert (summary.articles, summary.versions) == (2, 1)
+        stories = {a.headline: a for a in store.articles(Filters())}
+        assert set(stories) == {
+            "Oil prices extend losses as China demand worries mount",
+            "British economy grows faster than expected",
+        }
+        oil = stories["Oil prices extend losses as China demand worries mount"]
+        assert (oil.version, oil.printed_version) == (2, 2)
+        assert [v.headline for v in store.history(oil.id)] == [
+            "Oil prices fall as China demand worries mount",
+            "Oil prices extend losses as China demand worries mount",
+        ]
+
+
+def test_an_old_version_seen_again_is_a_duplicate(store_url: str) -> None:
+    pages = (
+        (ANP_FIRST, T0),
+        (ANP_SECOND, T0 + timedelta(hours=1)),
+        (ANP_FIRST + "\nDeel dit artikel\n", T0 + timedelta(hours=2)),
+    )
+    with Store(store_url) as store:
+        summary = ingest(store, captures(*pages), language="nl")
+        assert (summary.articles, summary.versions, summary.duplicates) == (1, 1, 1)
+        [article] = store.articles(Filters())
+        assert article.version == 2
+
+
+@pytest.mark.parametrize("first", ["brief", "article"])
+def test_brief_is_linked_to_its_full_article_whichever_comes_first(
+    store_url: str, first: str
+) -> None:
+    sample = (SAMPLES / "anp-buitenland.txt").read_text(encoding="utf-8")
+    order = (sample, FULL_DRONE_ARTICLE) if first == "brief" else (FULL_DRONE_ARTICLE, sample)
+    captured = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+    with Store(store_url) as store:
+        ingest(store, captures(*((text, captured) for text in order)), language="nl")
+        [brief] = store.articles(Filters(kind="brief", place="londen", agency="rtr"))
+        [full] = [
+            article
+            for article in store.articles(Filters(kind="article"))
+            if article.headline == "Oekraïne stuurt drone-experts naar Midden-Oosten"
+        ]
+        assert brief.full_article_id == full.id
+        others = [b for b in store.articles(Filters(kind="brief")) if b.id != brief.id]
+        assert len(others) == 6
+        assert all(b.full_article_id is None for b in others)
