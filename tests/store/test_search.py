@@ -1,0 +1,192 @@
+"""Search: stems in four languages, the query language, filters, ranking and snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from wiredesk.desk import ingest
+from wiredesk.model import Capture
+from wiredesk.sources.files import Incoming
+from wiredesk.store import Filters, QueryError, Store, read_query
+
+NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
+
+PAGES = {
+    "nl": """\
+Noord-Koreaanse soldaten aan het front in Koersk
+KOERSK (ANP/AFP) - Duizenden Noord-Koreaanse soldaten vechten inmiddels mee aan Russische zijde, zegt de Oekraïense inlichtingendienst.
+Volgens de dienst zijn de militairen vorige maand per trein aangekomen.
+""",
+    "de": """\
+Bahnstreik legt Fernverkehr für Stunden lahm
+Berlin (dpa) - Ein Warnstreik der Lokführer hat den Fernverkehr der Bahn am Montag für mehrere Stunden lahmgelegt. Pendler mussten auf Busse ausweichen.
+Die Gewerkschaft kündigte weitere Streiks an.
+""",
+    "fr": """\
+Les agriculteurs manifestent à Paris
+PARIS (AFP) - Plusieurs centaines d'agriculteurs ont manifesté mercredi dans la capitale pour dénoncer la baisse de leurs revenus.
+Les manifestants ont bloqué plusieurs avenues pendant une heure.
+""",
+    "en": """\
+Drone attack hits oil depot near Moscow
+MOSCOW (Reuters) - A drone attack set fire to an oil depot outside Moscow overnight, the regional governor said on Wednesday.
+Nobody was hurt, he said.
+""",
+}
+
+
+def captures(pages: dict[str, str], start: datetime) -> Iterator[Incoming]:
+    for offset, (language, text) in enumerate(pages.items()):
+        yield Incoming(
+            capture=Capture(
+                data=text.encode(),
+                source=f"{language}.txt",
+                captured_at=start + timedelta(hours=offset),
+                captured_at_from="given",
+            ),
+            is_html=False,
+            url=None,
+        )
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with Store(store_url) as opened:
+        ingest(opened, captures(PAGES, datetime(2026, 3, 18, 8, 0, tzinfo=UTC)))
+        yield opened
+
+
+def headlines(store: Store, query: str, filters: Filters | None = None) -> list[str | None]:
+    hits = store.search(read_query(query), filters or Filters(), now=NOW)
+    return [hit.headline for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "headline"),
+    [
+        ("soldaat", "Noord-Koreaanse soldaten aan het front in Koersk"),  # nl plural
+        ("militair", "Noord-Koreaanse soldaten aan het front in Koersk"),
+        ("Stunde", "Bahnstreik legt Fernverkehr für Stunden lahm"),  # de plural
+        ("Streik", "Bahnstreik legt Fernverkehr für Stunden lahm"),
+        ("agriculteur", "Les agriculteurs manifestent à Paris"),  # fr plural
+        ("manifestation", "Les agriculteurs manifestent à Paris"),
+        ("drones", "Drone attack hits oil depot near Moscow"),  # en plural
+        ("attacked", "Drone attack hits oil depot near Moscow"),
+    ],
+)
+def test_words_are_found_in_other_forms(store: Store, query: str, headline: str) -> None:
+    assert headlines(store, query) == [headline]
+
+
+def test_phrase_or_and_not(store: Store) -> None:
+    assert headlines(store, '"oil depot"') == ["Drone attack hits oil depot near Moscow"]
+    assert headlines(store, '"depot oil"') == []
+    both = headlines(store, "soldaten OR agriculteurs")
+    assert sorted(filter(None, both)) == [
+        "Les agriculteurs manifestent à Paris",
+        "Noord-Koreaanse soldaten aan het front in Koersk",
+    ]
+    assert headlines(store, "soldaten OR agriculteurs -paris") == [
+        "Noord-Koreaanse soldaten aan het front in Koersk"
+    ]
+    assert headlines(store, "drone NOT moscow") == []
+
+
+def test_filters(store: Store) -> None:
+    everything = "soldaten OR Stunden OR agriculteurs OR drone"
+    assert len(headlines(store, everything)) == 4
+    assert headlines(store, everything, Filters(agency="dpa")) == [
+        "Bahnstreik legt Fernverkehr für Stunden lahm"
+    ]
+    assert headlines(store, everything, Filters(place="paris")) == [
+        "Les agriculteurs manifestent à Paris"
+    ]
+    assert headlines(store, everything, Filters(language="en")) == [
+        "Drone attack hits oil depot near Moscow"
+    ]
+    assert headlines(store, everything, Filters(kind="brief")) == []
+    window = Filters(
+        since=datetime(2026, 3, 18, 9, 0, tzinfo=UTC),
+        until=datetime(2026, 3, 18, 11, 0, tzinfo=UTC),
+    )
+    assert (
+        headlines(store, everything, window)
+        == [
+            "Bahnstreik legt Fernverkehr für Stunden lahm",
+            "Les agriculteurs manifestent à Paris",
+        ][::-1]
+    )
+
+
+def test_recent_stories_rank_first_among_equals(store_url: str) -> None:
+    text = "Storm {n}\nDEN HAAG (ANP) - Een zware storm trekt over het land, meldt het KNMI.\n"
+    with Store(store_url) as store:
+        old = Incoming(
+            capture=Capture(
+                data=text.format(n="oud").encode(),
+                source="old.txt",
+                captured_at=NOW - timedelta(days=30),
+                captured_at_from="given",
+            ),
+            is_html=False,
+            url=None,
+        )
+        new = Incoming(
+            capture=Capture(
+                data=text.format(n="nieuw").encode(),
+                source="new.txt",
+                captured_at=NOW - timedelta(hours=1),
+                captured_at_from="given",
+            ),
+            is_html=False,
+            url=None,
+        )
+        ingest(store, [old, new], language="nl")
+        assert headlines(store, "storm") == ["Storm nieuw", "Storm oud"]
+
+
+def test_snippet_marks_every_matched_word(store: Store) -> None:
+    [hit] = store.search(read_query("soldaat"), Filters(), now=NOW)
+    marked = [hit.snippet.text[start:end] for start, end in hit.snippet.highlights]
+    assert marked == ["soldaten"]
+    assert "Noord-Koreaanse soldaten vechten" in hit.snippet.text
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"soldaten', "unbalanced quote"),
+        ("OR", "OR needs a word"),
+        ("soldaten OR", "ends with an operator"),
+        ("NOT", "ends with an operator"),
+        ("* ( ) ^ :", "no words"),
+        ("", "no words"),
+    ],
+)
+def test_bad_queries_say_what_is_wrong(query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        read_query(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'koersk" OR 1=1 --',
+        "NEAR(soldaten koersk)",
+        "headline:koersk",
+        "soldaten*",
+        "'; DROP TABLE articles; --",
+        "^koersk",
+        "koersk AND",
+    ],
+)
+def test_syntax_look_alikes_are_searched_as_words(store: Store, query: str) -> None:
+    try:
+        parsed = read_query(query)
+    except QueryError:
+        return  # refused with a message is fine; a crash or an injection is not
+    store.search(parsed, Filters(), now=NOW)
+    assert len(list(store.articles(Filters()))) == 4  # nothing was dropped
