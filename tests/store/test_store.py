@@ -1,0 +1,89 @@
+"""Opening, migrating, rebuilding and reading the store back, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, text
+
+from tests.conftest import CORPUS, SAMPLES
+from wiredesk.desk import ingest, reparse
+from wiredesk.sources.files import iter_incoming
+from wiredesk.store import Filters, Store, read_query
+from wiredesk.store.db import resolve_url
+
+CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+
+
+def test_new_store_is_migrated_to_head_and_reopening_changes_nothing(store_url: str) -> None:
+    Store(store_url).close()
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        first = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    config = Config()
+    config.set_main_option("script_location", str(files("wiredesk.store") / "migrations"))
+    assert first == ScriptDirectory.from_config(config).get_current_head()
+    Store(store_url).close()
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    assert [row[0] for row in rows] == [first]
+    engine.dispose()
+
+
+def test_reparse_rebuilds_the_same_stories_without_duplicates(store_url: str) -> None:
+    with Store(store_url) as store:
+        before = ingest(store, iter_incoming([str(SAMPLES), str(CORPUS)], CAPTURED_AT))
+        assert before.errors == []
+        counts = store.stats()
+        headlines = sorted(a.headline or "" for a in store.articles(Filters()))
+        total = reparse(store)
+        assert (total.articles, total.briefs) == (before.articles, before.briefs)
+        assert store.stats() == counts
+        assert sorted(a.headline or "" for a in store.articles(Filters())) == headlines
+        again = reparse(store)
+        assert (again.articles, again.briefs) == (before.articles, before.briefs)
+        assert store.search(read_query("Koersk"), Filters(), now=CAPTURED_AT)
+
+
+def test_failed_capture_is_archived_with_its_reason(store_url: str, tmp_path: Path) -> None:
+    menu = tmp_path / "menu.txt"
+    menu.write_text("Home\nNieuws\nInloggen\n", encoding="utf-8")
+    with Store(store_url) as store:
+        summary = ingest(store, iter_incoming([str(menu)], CAPTURED_AT))
+        assert summary.errors == [f"{menu}: no recognisable article: no body text found"]
+        assert store.capture_count() == 1
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT status, error, size FROM captures")).one()
+    engine.dispose()
+    assert row.status == "failed"
+    assert "no recognisable article" in row.error
+    assert row.size == len("Home\nNieuws\nInloggen\n")
+
+
+def test_export_streams_newest_first_with_filters(store_url: str) -> None:
+    with Store(store_url) as store:
+        ingest(store, iter_incoming([str(SAMPLES / "anp-buitenland.txt")], CAPTURED_AT))
+        briefs = list(store.articles(Filters(kind="brief")))
+        assert len(briefs) == 7
+        times = [b.published_at for b in briefs]
+        assert times == sorted(times, reverse=True)
+        assert [b.dateline.place for b in store.articles(Filters(agency="rtr")) if b.dateline] == [
+            "LONDEN", "WASHINGTON", "BEIROET",
+        ]  # fmt: skip
+
+
+def test_database_url_comes_from_option_then_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("WIREDESK_DB", "sqlite:///from-env.db")
+    assert resolve_url("sqlite:///from-option.db") == "sqlite:///from-option.db"
+    assert resolve_url(None) == "sqlite:///from-env.db"
+    assert resolve_url(str(tmp_path / "plain.db")) == f"sqlite:///{tmp_path / 'plain.db'}"
+    monkeypatch.delenv("WIREDESK_DB")
+    assert resolve_url(None).startswith("sqlite:///") and resolve_url(None).endswith("wiredesk.db")
