@@ -22,7 +22,9 @@ def test_sample_is_kept_and_found(store_url: str) -> None:
         assert summary.errors == []
 
         hits = store.search(read_query("Koersk"), Filters(), now=NOW)
-        assert hits[0].headline == "China wil zich niet mengen in samenwerking Rusland en Noord-Korea"
+        assert (
+            hits[0].headline == "China wil zich niet mengen in samenwerking Rusland en Noord-Korea"
+        )
         assert hits[0].kind == "article"
 
         drone = store.search(read_query("drone"), Filters(section="Buitenland"), now=NOW)

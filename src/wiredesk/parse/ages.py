@@ -81,6 +81,18 @@ def _pattern_regex(pattern: str, numbers: str) -> str:
 
 
 @cache
+def day_words(languages: tuple[str, ...]) -> dict[str, int]:
+    """Named days, casefolded, and how many days back each is: "gisteren" -> 1, "heute" -> 0."""
+    words: dict[str, int] = {}
+    for language in languages:
+        relative = dict(Locale.parse(language)._data["date_fields"]["day"].get("relative", {}))
+        for offset in (0, -1, -2):
+            if offset in relative:
+                words[relative[offset].casefold()] = -offset
+    return words
+
+
+@cache
 def age_rules(language: str) -> tuple[AgeRule, ...]:
     """The age rules of one language, longest pattern first."""
     locale = Locale.parse(language)

@@ -45,11 +45,16 @@ class DatelineMatch:
 def head_regex() -> re.Pattern[str]:
     """What may stand before the parentheses: a place, a place and a date, or a date."""
     month = month_regex()
-    date = rf"(?:{month}\s+\d{{1,2}}|\d{{1,2}}\.?\s+{month})"
+    # "Nov 8", "8 nov.", with a year at times: "18 mars 2026" (AFP), "March 18, 2026"
+    date = rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?)"
     word = r"['’]?[^\W\d_][\w'’./-]*"
     place = rf"{word}(?:\s+{word}){{0,{MAX_PLACE_WORDS - 1}}}"
+    # AP names the state or country after the place: "KYIV, Ukraine", "SPRINGFIELD, Ill."
+    region = rf"{word}(?:\s+{word}){{0,2}}"
     return re.compile(
-        rf"(?P<place>{place})(?:\s*,\s*(?P<date>{date}))?|(?P<dateonly>{date})", re.IGNORECASE
+        rf"(?P<place>{place})(?:\s*,\s*(?P<region>{region}))?(?:\s*,\s*(?P<date>{date}))?"
+        rf"|(?P<dateonly>{date})",
+        re.IGNORECASE,
     )
 
 
@@ -82,6 +87,10 @@ def read_dateline(text: str) -> DatelineMatch | None:
         place, date_text = head["place"], head["date"] or head["dateonly"]
         if place is not None and not _is_place(place, alone=alone):
             return None
+        if head["region"]:
+            if not _is_place(head["region"], alone=False):
+                return None
+            place = f"{place}, {head['region']}"
     elif alone:
         return None  # "(AFP)" alone on a line is a credit, not a dateline
     codes, desk = agencies

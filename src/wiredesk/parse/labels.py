@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import cache
 
-from babel import Locale
-
-from wiredesk.parse.ages import LANGUAGES, NUMBER_WORDS, age_regex, age_rules, read_age
+from wiredesk.parse.ages import LANGUAGES, NUMBER_WORDS, age_regex, age_rules, day_words, read_age
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.times import (
     PrintedTime,
@@ -50,22 +48,10 @@ class LabelTime:
 
 
 @cache
-def _day_words(languages: tuple[str, ...]) -> dict[str, int]:
-    """Named days ("gisteren", "heute") -> days back, from CLDR."""
-    words: dict[str, int] = {}
-    for language in languages:
-        relative = dict(Locale.parse(language)._data["date_fields"]["day"].get("relative", {}))
-        for offset in (0, -1, -2):
-            if offset in relative:
-                words[relative[offset].casefold()] = -offset
-    return words
-
-
-@cache
 def _end_words(languages: tuple[str, ...]) -> frozenset[str]:
     """Words a time label can end with: "geleden", "gisteren", month names, "uur"."""
     words = {rule.last_word for language in languages for rule in age_rules(language)}
-    words.update(_day_words(languages))
+    words.update(day_words(languages))
     words.update(month_names())
     words.update({"uur", "uhr"})
     return frozenset(word for word in words if word)
@@ -77,7 +63,7 @@ def _start_words(languages: tuple[str, ...]) -> frozenset[str]:
     words = {rule.first_word for language in languages for rule in age_rules(language)}
     for language in languages:
         words.update(NUMBER_WORDS.get(language, {}))
-    words.update(_first_word(word) for word in _day_words(languages))
+    words.update(_first_word(word) for word in day_words(languages))
     words.update(month_names())
     return frozenset(word for word in words if word)
 
@@ -114,9 +100,7 @@ def label_regex(languages: tuple[str, ...], *, digit_first: bool = False) -> str
         rf"(?:\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
         r"|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))"
     )
-    days = "|".join(
-        re.escape(word) for word in sorted(_day_words(languages), key=len, reverse=True)
-    )
+    days = "|".join(re.escape(word) for word in sorted(day_words(languages), key=len, reverse=True))
     at = r"\s*,?\s*(?:(?:om|um|à|at|,)\s*)?"
     if digit_first:
         numeric_date = (
@@ -135,8 +119,11 @@ def _lead_re(languages: tuple[str, ...], digit_first: bool) -> re.Pattern[str]:
 
 @cache
 def _trail_re(languages: tuple[str, ...]) -> re.Pattern[str]:
+    # After the end of a sentence or a separator any label; glued straight to a
+    # title ("...asielwet1 uur geleden") only an age, which no title ends with.
     return re.compile(
-        rf"(?:(?<=[.!?\"”’)»])\s*|\s*[{SEPARATORS}]\s*)(?P<label>{label_regex(languages)})$",
+        rf"(?:(?<=[.!?\"”’)»])\s*|\s*[{SEPARATORS}]\s*)(?P<label>{label_regex(languages)})$"
+        rf"|(?P<age>{age_regex(languages)})$",
         re.IGNORECASE,
     )
 
@@ -165,7 +152,8 @@ def split_label(line: str, languages: tuple[str, ...]) -> SplitLine:
         window_start = max(0, len(text) - TRAIL_WINDOW)
         found = _trail_re(languages).search(text, window_start)
         if found is not None and found.start() > 0:
-            trail, text = found["label"].strip(), text[: found.start()].rstrip()
+            trail = (found["label"] or found["age"]).strip()
+            text = text[: found.start()].rstrip()
     return SplitLine(lead=lead, text=text, trail=trail)
 
 
@@ -181,8 +169,8 @@ def _after_lead(after: str) -> str | None:
         if stripped[:1] in SEPARATORS or read_dateline(stripped) is not None:
             return stripped.lstrip(SEPARATORS + " ")
         return None
-    if first.isupper() or first in GLUE_OPENERS:
-        return after
+    if first.isupper() or (first in GLUE_OPENERS and not after[1:2].islower()):
+        return after  # but "Yesterday's train strike" is a sentence, not a glued label
     return None
 
 
@@ -221,7 +209,7 @@ def _read_printed(
     if clock is None:
         return None
     head = label[: clock_found[0].start()].strip(" ,").casefold() if clock_found else ""
-    for word, days_back in _day_words(languages).items():
+    for word, days_back in day_words(languages).items():
         if head.startswith(word):
             local = captured_at.astimezone(clock_zone or zone)
             day = (local - timedelta(days=days_back)).date()

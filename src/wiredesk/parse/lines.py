@@ -12,6 +12,8 @@ import re
 import unicodedata
 from itertools import pairwise
 
+from wiredesk.parse.furniture import is_furniture
+
 # Characters that carry nothing a reader sees: zero-width spaces and joiners,
 # the byte-order mark, soft hyphens.
 INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -98,7 +100,15 @@ def _wrap_width(lines: list[str]) -> int | None:
     width = lengths[int(len(lengths) * WIDTH_PERCENTILE)]
     if width > MAX_WRAP_WIDTH or width < MIN_WRAP_WIDTH:
         return None  # site copy leaves here, before the closer look below
-    continued = [(line, following) for line, following in pairwise(lines) if line and following]
+    # Wire headers and trailers ("ZCZC", "mpf/sba") are short by nature: they say
+    # nothing about the width, and would outweigh the text of a short item.
+    continued = [
+        (line, following)
+        for line, following in pairwise(lines)
+        if line and following and not is_furniture(line)
+    ]
+    if len(continued) < MIN_WRAPPED_LINES:
+        return None
     near = [(line, following) for line, following in continued if len(line) >= width * 0.8]
     open_ended = sum(not line.endswith(SENTENCE_END) for line, _ in near)
     lowercase = sum(following[:1].islower() for _, following in near)

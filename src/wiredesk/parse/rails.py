@@ -9,6 +9,7 @@ a label at the top and none at the end means they precede them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -19,6 +20,7 @@ from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.labels import read_label, split_label
 from wiredesk.parse.rules import RAIL_TITLE_RE
 
+RANK_RE = re.compile(r"\d{1,2}\.?")
 # A brief's own title is a short line without a closing full stop.
 MAX_TITLE_WORDS = 18
 MAX_TITLE_CHARS = 160
@@ -79,6 +81,9 @@ def read_rail(
 
 def _tokens(lines: list[str], languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     for line in lines:
+        if RANK_RE.fullmatch(line):
+            yield "rank", line  # "1", "2." in a "Meest gelezen" list: a marker, not a brief
+            continue
         split = split_label(line, languages)
         if split.lead is not None:
             yield "label", split.lead
@@ -89,36 +94,45 @@ def _tokens(lines: list[str], languages: tuple[str, ...]) -> Iterator[tuple[str,
 
 
 def _group(tokens: list[tuple[str, str]]) -> tuple[list[_Item], list[str]]:
-    """Group texts and labels into items, labels after or before their texts."""
+    """Group texts and labels into items, labels after or before their texts.
+
+    Lines after the last complete brief (a footer under the rail) belong to no
+    brief: they are returned with the orphans, for ``dropped``.
+    """
+    orphans = [value for kind, value in tokens if kind == "rank"]
+    tokens = [token for token in tokens if token[0] != "rank"]
     kinds = [kind for kind, _ in tokens]
     if "label" not in kinds:
-        return _split_texts([text for _, text in tokens]), []
+        return _split_texts([text for _, text in tokens]), orphans
     labels_precede = kinds[0] == "label" and kinds[-1] == "text"
-    items: list[_Item] = []
-    orphans: list[str] = []
+    groups: list[_Item] = []
     current = _Item()
     for kind, value in tokens:
         if kind == "text":
             current.texts.append(value)
-            continue
-        if labels_precede:
+        elif labels_precede:
             if current.texts or current.label is not None:
-                items.append(current)
+                groups.append(current)
             current = _Item(label=value)
         elif current.texts:
             current.label = value
-            items.append(current)
+            groups.append(current)
             current = _Item()
         else:
             orphans.append(value)  # a label with no brief before it
-    if current.texts:
-        if current.label is not None:
-            items.append(current)
+    items: list[_Item] = []
+    for group in groups:
+        items.extend(_split_item(group, label_first=labels_precede))
+    if labels_precede and current.label is not None:
+        pieces = _split_item(current, label_first=True)
+        items.append(pieces[0])
+        orphans.extend(text for piece in pieces[1:] for text in piece.texts)
+    elif current.texts:
+        if read_dateline(current.texts[0]) is not None:
+            items.extend(_split_texts(current.texts))  # a last brief whose age is missing
         else:
-            items.extend(_split_texts(current.texts))
-    elif current.label is not None:
-        orphans.append(current.label)
-    return [part for item in items for part in _split_item(item)], orphans
+            orphans.extend(current.texts)
+    return items, orphans
 
 
 def _split_texts(texts: list[str]) -> list[_Item]:
@@ -139,13 +153,20 @@ def _split_texts(texts: list[str]) -> list[_Item]:
     return items
 
 
-def _split_item(item: _Item) -> list[_Item]:
-    """One labelled group holds one brief; unlabelled extra lines before it become their own."""
+def _split_item(item: _Item, *, label_first: bool) -> list[_Item]:
+    """One labelled group holds one brief; extra lines in it become unlabelled briefs.
+
+    The label stays with the brief it stands beside: the first when labels
+    precede their briefs, the last when they follow.
+    """
     if len(item.texts) <= 2:
-        return [item]
-    head = _split_texts(item.texts)
-    head[-1].label = item.label
-    return head
+        pieces = _split_texts(item.texts) if len(item.texts) == 2 else [item]
+        if len(pieces) == 1:
+            return [_Item(texts=item.texts, label=item.label)]
+    else:
+        pieces = _split_texts(item.texts)
+    (pieces[0] if label_first else pieces[-1]).label = item.label
+    return pieces
 
 
 def _brief(

@@ -14,7 +14,8 @@ import re
 AGENCIES = frozenset(
     {
         "anp", "afp", "rtr", "reuters", "ap", "dpa", "dpa-afx", "afx", "belga", "efe",
-        "ansa", "bloomberg", "xinhua", "sda", "awp", "keystone-sda", "apa", "kna", "epd",
+        "ansa", "bloomberg", "xinhua", "sda", "awp", "keystone-sda", "ats", "keystone-ats",
+        "apa", "kna", "epd",
         "pa", "upi", "bno", "novum", "aap", "tass", "ria", "kyodo", "yonhap", "ntb",
         "tt", "ritzau", "stt", "pap", "ctk", "čtk", "mti", "lusa", "ians", "pti",
         "bernama", "antara", "anadolu", "aa", "dts", "kap", "idea", "sid", "ddp",
@@ -49,11 +50,14 @@ RAIL_TITLES = (
     r"dernières infos", r"à la une", r"vous aimerez aussi", r"dans l['’]actualité",
 )  # fmt: skip
 
+# A section named in a rail title is one to three words, the first capitalised:
+# "Meer uit Buitenland", "Plus de Monde" - but not "Plus de moyens pour les hôpitaux".
+_SECTION = r"[A-ZÀ-ÖØ-Þ][\w&'-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w&'-]*|en|and|und|et|&)){0,2}"
+_TOPIC = r"[^\W\d_][\w&'-]*(?:\s+[^\W\d_][\w&'-]*){0,2}"
 RAIL_TITLE_RE = re.compile(
-    rf"(?:(?:{'|'.join(RAIL_TITLES_WITH_SECTION)})\s+(?P<section>[^\W\d_][\w&' -]{{0,40}}?)"
-    rf"|(?:{'|'.join(RAIL_TITLES_WITH_TOPIC)})(?:\s+[^\W\d_][\w&' -]{{0,40}}?)?"
-    rf"|(?:{'|'.join(RAIL_TITLES)}))\s*:?",
-    re.IGNORECASE,
+    rf"(?:(?i:{'|'.join(RAIL_TITLES_WITH_SECTION)})\s+(?P<section>{_SECTION})"
+    rf"|(?i:{'|'.join(RAIL_TITLES_WITH_TOPIC)})(?:\s+{_TOPIC})?"
+    rf"|(?i:{'|'.join(RAIL_TITLES)}))\s*:?"
 )
 
 # Lines that are page furniture wherever they stand: navigation, sharing,
@@ -63,7 +67,8 @@ FURNITURE_LINES = frozenset(
         "home", "nieuws", "news", "nachrichten", "actualités", "actualites", "menu", "zoeken",
         "search", "suche", "rechercher", "inloggen", "log in", "login", "sign in", "anmelden",
         "se connecter", "connexion", "abonneren", "abonneer", "subscribe", "abonnieren",
-        "s'abonner", "registreren", "register", "account", "mijn account", "my account",
+        "s'abonner", "getty images", "registreren", "register", "account", "mijn account",
+        "my account",
         "deel dit artikel", "deel artikel", "delen", "deel", "share", "share this article",
         "share this", "teilen", "artikel teilen", "partager", "partager cet article",
         "facebook", "twitter", "x", "whatsapp", "linkedin", "e-mail", "email", "mail",
@@ -88,27 +93,25 @@ FURNITURE_LINES = frozenset(
 )  # fmt: skip
 
 # Patterns of furniture lines. Each is matched against the whole line.
-FURNITURE_PATTERNS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
-        r"(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit)s?\s*[:©].{0,120}",
-        r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
-        r"(?:©|\(c\)|copyright)\s*.{0,120}",
-        r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
-        # login prompts
-        r"(?:log|meld) (?:in|je aan) (?:om|to|en) .{0,120}",
-        r"(?:sign in|log in|subscribe) to .{0,120}",
-        r"(?:melden sie sich an|jetzt abonnieren|bitte anmelden).{0,120}",
-        r"(?:connectez-vous|abonnez-vous).{0,120}",
-        # share counters and reading times: "3 reacties", "Leestijd 2 minuten", "4 min read"
-        r"\d+\s+(?:reacties|comments|kommentare|commentaires)",
-        r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
-        r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
-        # inline links inside a body: "Lees ook: Kabinet valt"
-        r"(?:lees ook|lees meer|read more|read also|lesen sie auch|mehr dazu|lire aussi|"
-        r"à lire aussi)\s*[:|].+",
-    )
+FURNITURE_PATTERNS = (
+    # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
+    r"\(?(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit)s?\s*[:©].{0,120}",
+    r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
+    r"(?:©|\(c\))\s*.{0,120}",
+    r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
+    r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
+    # login prompts
+    r"(?:log|meld) (?:in|je aan) (?:om|to|en) .{0,120}",
+    r"(?:sign in|log in|subscribe) to .{0,120}",
+    r"(?:melden sie sich an|jetzt abonnieren|bitte anmelden).{0,120}",
+    r"(?:connectez-vous|abonnez-vous).{0,120}",
+    # share counters and reading times: "3 reacties", "Leestijd 2 minuten", "4 min read"
+    r"\d+\s+(?:reacties|comments|kommentare|commentaires)",
+    r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
+    r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
+    # inline links inside a body: "Lees ook: Kabinet valt"
+    r"(?:lees ook|lees meer|read more|read also|lesen sie auch|mehr dazu|lire aussi|"
+    r"à lire aussi)\s*[:|].+",
 )
 
 # Breadcrumbs: "Nieuws > Buitenland", "Home › News › World". Only tried on
@@ -130,51 +133,48 @@ COOKIE_RE = re.compile(
 
 # A breaking-news banner printed above the real headline.
 BANNER_RE = re.compile(
-    r"(?:breaking(?: news)?|net binnen|eilmeldung|alerte info|dernière minute|live)\s*[:|–-]\s*.+",
+    r"(?P<banner>(?:breaking(?: news)?|net binnen|eilmeldung|alerte info|dernière minute|live)"
+    r"\s*[:|–-])\s*(?P<rest>.+)",
     re.IGNORECASE,
 )
 
 # Wire header and slug lines, as agencies' feeds deliver them.
-WIRE_HEADER_PATTERNS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"zczc.*",  # teleprinter start-of-message
-        r"nnnn",  # teleprinter end-of-message
-        r"\^?bc-[\w/-]+.*",  # AP/Reuters budget slug: "BC-Oil-Prices/"
-        r"(?:slug|keywords?|trefwoorden|stichwörter|mots-clés|prioriteit|priority|priorität|"
-        r"ref|category|rubriek|ressort|urgency|version)\s*:.*",
-        r"anp[- ]\w+.*\d{2}[-.]\d{2}[-.]\d{2,4}.*",  # "ANP-NIEUWS 18-03-26 14:02"
-        r"[a-z]{2,4}\d{3,5}\s+\d\s+\w{2,3}\s+\d+.*",  # dpa header: "lnw0123 4 pl 254 dpa 0678"
-        r"(?:dpa|afp|anp|rtr|ap)\s*[-/]\s*(?:nieuws|news|afx|basisdienst)\b.*",
-        r"[A-Z0-9]+(?:-[A-Z0-9]+)+/",  # Reuters slug: "MIDEAST-CRISIS/"
-    )
+WIRE_HEADER_PATTERNS = (
+    r"zczc.*",  # teleprinter start-of-message
+    r"nnnn",  # teleprinter end-of-message
+    r"\^?bc-[\w/-]+.*",  # AP/Reuters budget slug: "BC-Oil-Prices/"
+    r"(?:slug|keywords?|trefwoorden|stichwörter|mots-clés|prioriteit|priority|priorität|"
+    r"ref|category|rubriek|ressort|urgency|version)\s*:.*",
+    r"anp[- ]\w+.*\d{2}[-.]\d{2}[-.]\d{2,4}.*",  # "ANP-NIEUWS 18-03-26 14:02"
+    r"[a-z]{2,4}\d{3,5}\s+\d\s+\w{2,3}\s+\d+.*",  # dpa header: "lnw0123 4 pl 254 dpa 0678"
+    r"(?:dpa|afp|anp|rtr|ap)\s*[-/]\s*(?:nieuws|news|afx|basisdienst)\b.*",
+    r"[A-Z0-9]+(?:-[A-Z0-9]+)+/",  # Reuters slug: "MIDEAST-CRISIS/"
 )
 
 # Trailers after a wire story: credits, desk initials, contact lines.
-WIRE_TRAILER_PATTERNS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\((?:reporting|additional reporting|writing|editing|compiled|berichterstattung|bericht|"
-        r"redigiert|geschrieben|mitarbeit|rédigé|rédaction|reportage|édité|"
-        r"bewerkt|vertaling|redactie)\b.*\)",
-        r"\(\(.*\)\)",  # Reuters editor's notes: "((jane.doe@tr.com; +44 20 ...))"
-        r"our standards:.*",
-        r"(?:contact|kontakt|redactie|redaktion|rédaction|contacts?)\s*:.*",
-        r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}",  # desk initials: "jdw/rs", "afp/lg/ab"
-        r"(?:anp|dpa|afp|ap|rtr)\s*/\s*[a-z]{2,4}(?:/[a-z]{2,4})*",  # "ANP/jdw"
-        r"dpa\s+[a-z]{2,4}(?:\s+[a-z]{2,4}){0,3}(?:\s+\w+)?",  # "dpa lnw xy"
-        r"(?:einde bericht|end of story|ende|fin)\s*\.?",
-        r"\(?(?:mehr|more|meer|suite|plus)\s*\)?",
-        r"-\s*(?:end|eind|ende|fin)\s*-",
-    )
+WIRE_TRAILER_PATTERNS = (
+    r"\((?:reporting|additional reporting|writing|editing|compiled|berichterstattung|bericht|"
+    r"redigiert|geschrieben|mitarbeit|rédigé|rédaction|reportage|édité|"
+    r"bewerkt|vertaling|redactie)\b.*\)",
+    r"\(\(.*\)\)",  # Reuters editor's notes: "((jane.doe@tr.com; +44 20 ...))"
+    r"our standards:.*",
+    r"(?:contact|kontakt|redactie|redaktion|rédaction|contacts?)\s*:.*",
+    r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}",  # desk initials: "jdw/rs", "afp/lg/ab"
+    r"(?:anp|dpa|afp|ap|rtr)\s*/\s*[a-z]{2,4}(?:/[a-z]{2,4})*",  # "ANP/jdw"
+    r"dpa\s+[a-z]{2,4}(?:\s+[a-z]{2,4}){0,3}(?:\s+\w+)?",  # "dpa lnw xy"
+    r"(?:einde bericht|end of story|ende|fin)\s*\.?",
+    r"\(?(?:mehr|more|meer|suite|plus)\s*\)?",
+    r"-\s*(?:end|eind|ende|fin)\s*-",
 )
 
 # Bylines: "Door ANP", "By Jane Doe", "Von Anna Schmidt", "Par Jean Dupont".
+# The name after the prefix must start with a capital and the line must not end
+# like a sentence: "By Wednesday, the talks had collapsed." is no byline.
 BYLINE_RE = re.compile(
-    r"(?:door|van onze (?:correspondent|verslaggever)|by|from|von|par|de notre correspondant)"
-    r"\s+(?:[^\W\d_][\w.'’-]*)(?:[ ,]+(?:[^\W\d_][\w.'’-]*|&|en|and|und|et)){0,7}"
-    r"(?:\s*[|,·]\s*.{0,60})?",
-    re.IGNORECASE,
+    r"(?i:door|by|von|par|van onze (?:correspondent|verslaggever|redacteur)|"
+    r"de notre (?:correspondant|envoyé spécial)|from our correspondent|our correspondent)"
+    r"\s*:?\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:[^\W\d_][\w.'’-]*|&)){0,7})"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*[|·]\s*[^.!?]{0,60})?"
 )
 
 # ANP's version marker: "N i e u w bericht, vervangt: <old headline>" opens a

@@ -8,14 +8,13 @@ in the article, in a rail, or in ``dropped``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from functools import lru_cache
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
 from wiredesk.parse.dateline import read_dateline
-from wiredesk.parse.labels import languages_for
+from wiredesk.parse.furniture import is_furniture
+from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import MAX_RAIL_TITLE_CHARS, is_title_line, read_rail, read_rail_title
@@ -24,14 +23,7 @@ from wiredesk.parse.rules import (
     ANP_VERSION_RE,
     BANNER_RE,
     BYLINE_RE,
-    COOKIE_RE,
-    CRUMB_HINT_RE,
-    CRUMB_RE,
-    FURNITURE_LINES,
-    FURNITURE_PATTERNS,
     REUTERS_PREFIX_RE,
-    WIRE_HEADER_PATTERNS,
-    WIRE_TRAILER_PATTERNS,
 )
 from wiredesk.parse.times import page_zone, read_date_line, resolve
 
@@ -40,6 +32,13 @@ MAX_HEADLINE_CHARS = 200
 MAX_SUBHEADING_WORDS = 8
 MAX_SUBHEADING_CHARS = 70
 MAX_BYLINE_CHARS = 80
+# A kicker or section label above a headline ("Politiek", "Oorlog in Oekraïne")
+# is a few words, shorter than the headline under it.
+MAX_KICKER_WORDS = 4
+# How many lines after a rail title are read to tell a rail from a sub-heading.
+RAIL_LOOKAHEAD = 12
+# A standfirst that does not end in a full stop (British sites) is still longer than this.
+MIN_STANDFIRST_WORDS = 12
 
 
 def parse_text(
@@ -81,43 +80,12 @@ def parse_text(
     )
 
 
-# All furniture patterns in one regex: one pass per line instead of one per pattern.
-FURNITURE_RE = re.compile(
-    "|".join(
-        f"(?:{pattern.pattern})"
-        for pattern in (*FURNITURE_PATTERNS, *WIRE_HEADER_PATTERNS, *WIRE_TRAILER_PATTERNS)
-    ),
-    re.IGNORECASE,
-)
-# No furniture line is longer than this: longer lines are story text.
-MAX_FURNITURE_CHARS = 420
-# Past this length only a cookie prompt or a parenthesised trailer
-# ("(Reporting by ...)") is furniture; every other rule is for short lines
-# (the longest, photo credits and copyright lines, stop at about 140).
-LONG_LINE_CHARS = 160
-
-
-@lru_cache(maxsize=4096)
-def is_furniture(line: str) -> bool:
-    """Navigation, sharing, advertising, credits and wire furniture: never the story."""
-    if len(line) > MAX_FURNITURE_CHARS:
-        return False
-    if ("ookie" in line or "OOKIE" in line) and COOKIE_RE.fullmatch(line):
-        return True
-    if len(line) > LONG_LINE_CHARS:
-        return line.startswith("(") and FURNITURE_RE.fullmatch(line) is not None
-    if line.casefold().rstrip(" :") in FURNITURE_LINES:
-        return True
-    if CRUMB_HINT_RE.search(line) and CRUMB_RE.fullmatch(line):
-        return True
-    return FURNITURE_RE.fullmatch(line) is not None
-
-
 def is_byline(line: str) -> bool:
-    if len(line) > MAX_BYLINE_CHARS or BYLINE_RE.fullmatch(line) is None:
-        return False
-    name = line.split(None, 1)[1] if " " in line else ""
-    return name[:1].isupper()
+    return (
+        len(line) <= MAX_BYLINE_CHARS
+        and not line.endswith((".", "!", "?"))
+        and BYLINE_RE.fullmatch(line) is not None
+    )
 
 
 def is_headline_like(line: str) -> bool:
@@ -153,6 +121,17 @@ class _Reader:
             if not is_furniture(line):
                 return line
         return None
+
+    def _take_age_line(self, line: str) -> bool:
+        """An age under the headline ("2 uur geleden") dates the article from the capture."""
+        split = split_label(line, self.languages)
+        if split.lead is None or split.text or split.trail is not None:
+            return False
+        if self.published_at is None:
+            found = read_label(split.lead, self.languages, self.captured_at, self.zone)
+            self.published_at = found.published_at
+        self._drop(line)
+        return True
 
     def _take_date_line(self, line: str) -> bool:
         printed = read_date_line(line)
@@ -190,29 +169,46 @@ class _Reader:
     def _read_headline(self) -> str | None:
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if is_furniture(line) or BANNER_RE.fullmatch(line) or read_rail_title(line):
+            following = self._next_significant(self.pos + 1)
+            banner = BANNER_RE.fullmatch(line)
+            if banner is not None:
+                if following is not None and self._is_headline_candidate(following):
+                    self._drop(line)  # a banner above the real headline
+                    continue
+                # The banner is all the headline there is: "LIVE: Kabinet gevallen"
+                self.dropped.append(banner["banner"])
+                self.pos += 1
+                return banner["rest"]
+            if is_furniture(line) or read_rail_title(line):
                 self._drop(line)
                 continue
             if self._take_date_line(line):
                 continue
             if not is_headline_like(line):
                 return None  # the story starts without a headline
-            following = self._next_significant(self.pos + 1)
             if (
-                following is not None
-                and following.casefold() != line.casefold()
-                and is_title_line(following)
-                and is_headline_like(following)
-                and not is_byline(following)
-                and read_date_line(following) is None
-                and ANP_REPLACES_RE.fullmatch(following) is None
-                and read_rail_title(following) is None
+                len(line.split()) <= MAX_KICKER_WORDS
+                and following is not None
+                and len(following.split()) > len(line.split())
+                and self._is_headline_candidate(following)
             ):
                 self._drop(line)  # a section label or kicker above the headline
                 continue
             self.pos += 1
             return line
         return None
+
+    def _is_headline_candidate(self, line: str) -> bool:
+        """A short title line that is none of the lines that stand under a headline."""
+        return (
+            is_title_line(line)
+            and is_headline_like(line)
+            and not is_byline(line)
+            and read_date_line(line) is None
+            and ANP_REPLACES_RE.fullmatch(line) is None
+            and read_rail_title(line) is None
+            and not is_furniture(line)
+        )
 
     def _read_version_marker(self, headline: str) -> tuple[str, int | None]:
         """Take ANP's "(2)" or Reuters' "UPDATE 1-" off a headline."""
@@ -241,20 +237,48 @@ class _Reader:
             elif byline is None and is_byline(line):
                 byline = line
                 self.pos += 1
-            elif self._take_date_line(line):
+            elif self._take_date_line(line) or self._take_age_line(line):
                 pass
             elif (
                 standfirst is None
                 and headline is not None
-                and not is_title_line(line)
+                and (not is_title_line(line) or len(line.split()) >= MIN_STANDFIRST_WORDS)
                 and read_dateline(line) is None
                 and self._standfirst_follows(self.pos + 1)
             ):
                 standfirst = line
                 self.pos += 1
+            elif (
+                len(line.split()) <= MAX_KICKER_WORDS
+                and is_title_line(line)
+                and read_dateline(line) is None
+            ):
+                self._drop(line)  # a section label under the headline: "Politiek"
             else:
                 break
         return standfirst, byline, replaces
+
+    def _rail_follows(self, start: int) -> bool:
+        """Whether the lines after a rail title read as briefs, not as more of the story.
+
+        Briefs carry time labels, titles or datelines; a "More on the vote"
+        sub-heading is followed by plain paragraphs and stays in the body.
+        """
+        lines = []
+        for index in range(start, min(len(self.lines), start + RAIL_LOOKAHEAD)):
+            line = self.lines[index]
+            if read_rail_title(line) is not None:
+                break
+            if not is_furniture(line):
+                lines.append(line)
+        if not lines:
+            return False
+        for line in lines:
+            split = split_label(line, self.languages)
+            if split.lead is not None or split.trail is not None:
+                return True
+        briefs = sum(is_title_line(line) or read_dateline(line) is not None for line in lines)
+        return briefs * 2 >= len(lines)
 
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
@@ -272,9 +296,9 @@ class _Reader:
             if (
                 len(line) <= MAX_RAIL_TITLE_CHARS
                 and read_rail_title(line) is not None
-                and self.pos + 1 < len(self.lines)
+                and self._rail_follows(self.pos + 1)
             ):
-                break  # a rail title with something under it
+                break
             if is_furniture(line):
                 self._drop(line)
                 continue

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 
-from wiredesk.parse.ages import LANGUAGES
+from wiredesk.parse.ages import LANGUAGES, day_words
 
 # Where a page's language tells its clock: Dutch, German and French news is
 # printed in Amsterdam, Berlin or Paris time. English is written everywhere, so
@@ -108,6 +108,7 @@ class PrintedTime:
     has_year: bool
     clock: time | None
     zone: tzinfo | None
+    days_back: int = 0  # a named day without a date: "gisteren, 22:15" is 1
 
 
 def find_date(text: str) -> tuple[re.Match[str], date, bool] | None:
@@ -178,8 +179,9 @@ def resolve(printed: PrintedTime, captured_at: datetime, zone: tzinfo) -> dateti
     local_capture = captured_at.astimezone(zone)
     clock = printed.clock or time(0, 0)
     if printed.day is None:
-        moment = datetime.combine(local_capture.date(), clock, tzinfo=zone)
-        if moment > captured_at:
+        today = local_capture.date() - timedelta(days=printed.days_back)
+        moment = datetime.combine(today, clock, tzinfo=zone)
+        if moment > captured_at and not printed.days_back:
             moment -= timedelta(days=1)
         return moment.astimezone(UTC)
     day: date | None = printed.day
@@ -233,14 +235,16 @@ def read_date_line(line: str) -> PrintedTime | None:
     """
     if len(line) > MAX_DATE_LINE_CHARS or DIGIT_RE.search(line) is None:
         return None
-    first = re.split(r"\s[|·•]\s", line, maxsplit=1)[0]
-    date_found = find_date(first)
-    rest = first
+    parts = re.split(r"\s[|·•]\s", line)
+    rest = parts[0]
     day: date | None = None
     has_year = False
+    date_found = find_date(rest)
     if date_found is not None:
         match, day, has_year = date_found
         rest = rest[: match.start()] + " " + rest[match.end() :]
+    if len(parts) > 1 and find_clock(rest) is None and find_clock(parts[1]) is not None:
+        rest = f"{rest} {parts[1]}"  # "18.03.2026 | 14:02 Uhr"
     clock_found = find_clock(rest)
     clock: time | None = None
     zone: tzinfo | None = None
@@ -249,8 +253,16 @@ def read_date_line(line: str) -> PrintedTime | None:
         rest = rest[: match.start()] + " " + rest[match.end() :]
     if day is None and clock is None:
         return None
-    words = re.findall(r"[^\W\d_]+", rest.casefold())
+    days_back = 0
+    folded = rest.casefold()
+    if day is None:  # "Vandaag, 14:02", "Gisteren, 22:15", "Today at 10:42 GMT"
+        for word, back in day_words(LANGUAGES).items():
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
+                days_back = back
+                folded = folded.replace(word, " ")
+                break
+    words = re.findall(r"[^\W\d_]+", folded)
     extra = [w for w in words if w not in DATE_LINE_FILLERS and w not in _weekday_names()]
     if extra or DIGIT_RE.search(rest):
         return None
-    return PrintedTime(day=day, has_year=has_year, clock=clock, zone=zone)
+    return PrintedTime(day=day, has_year=has_year, clock=clock, zone=zone, days_back=days_back)

@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -30,6 +30,7 @@ WRITE_OPTION = "wiredesk_write"
 BUSY_TIMEOUT_MS = 30_000
 # Any constant works: it names the lock that ingest transactions take on PostgreSQL.
 PG_INGEST_LOCK = 0x77697265
+PG_MIGRATE_LOCK = 0x77697266
 
 
 def default_url() -> str:
@@ -93,11 +94,21 @@ def migrate(engine: Engine) -> None:
     head = ScriptDirectory.from_config(config).get_current_head()
     try:
         with engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
-            if current == head:
+            if MigrationContext.configure(connection).get_current_revision() == head:
                 return
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        # Two processes may open a new store at once: the write lock (SQLite) or an
+        # advisory lock (PostgreSQL) lets one migrate while the other waits, then
+        # the other finds the schema at head.
+        with engine.connect() as connection:
+            connection = connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATE_LOCK}
+                    )
+                if MigrationContext.configure(connection).get_current_revision() == head:
+                    return
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
     except OperationalError as error:
         raise StoreError(f"cannot open the database: {error.orig}") from None

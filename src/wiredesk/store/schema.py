@@ -77,8 +77,10 @@ articles = Table(
     Column("standfirst", Text, nullable=True),
     Column("byline", Text, nullable=True),
     Column("section", Text, nullable=True),
+    Column("section_key", Text, nullable=True),  # casefolded, for filters and indexes
     Column("language", String(8), nullable=True),
     Column("place", Text, nullable=True),
+    Column("place_key", Text, nullable=True),  # casefolded, for filters and indexes
     Column("agencies", Text, nullable=False, default=""),  # "ANP/AFP", as printed
     Column("date_text", Text, nullable=True),
     Column("desk", Text, nullable=True),
@@ -98,8 +100,8 @@ articles = Table(
     Column("full_article_id", Integer, ForeignKey("articles.id"), nullable=True),
 )
 Index("articles_dated_at", articles.c.dated_at)
-Index("articles_section_dated_at", articles.c.section, articles.c.dated_at)
-Index("articles_place", articles.c.place)
+Index("articles_section_dated_at", articles.c.section_key, articles.c.dated_at)
+Index("articles_place_kind_dated_at", articles.c.place_key, articles.c.kind, articles.c.dated_at)
 Index("articles_body_hash", articles.c.body_hash)
 Index("articles_headline", articles.c.headline)
 

@@ -86,9 +86,9 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     """SQL conditions for ``filters`` on the ``articles`` table."""
     found: list[ColumnElement[bool]] = []
     if filters.section:
-        found.append(func.lower(articles.c.section) == filters.section.casefold())
+        found.append(articles.c.section_key == filters.section.casefold())
     if filters.place:
-        found.append(func.lower(articles.c.place) == filters.place.casefold())
+        found.append(articles.c.place_key == filters.place.casefold())
     if filters.language:
         found.append(articles.c.language == filters.language.casefold())
     if filters.kind:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from wiredesk.model import Matching, StoryCopy
 
@@ -21,6 +22,7 @@ SAME_HEADLINE = 0.6
 # A brief is the lead of its full article, often cut short: overlap counted on the brief.
 BRIEF_IN_ARTICLE = 0.6
 SHINGLE = 3
+LEAD_WORDS = 120
 WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -29,8 +31,10 @@ def normal_headline(headline: str | None) -> str:
     return " ".join(WORD_RE.findall((headline or "").casefold()))
 
 
+@lru_cache(maxsize=4096)
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
-    words = WORD_RE.findall(text.casefold())
+    """The word trigrams of a text's first ``LEAD_WORDS`` words: where versions agree most."""
+    words = WORD_RE.findall(text.casefold())[:LEAD_WORDS]
     if len(words) < SHINGLE:
         return frozenset({tuple(words)}) if words else frozenset()
     return frozenset(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))

@@ -40,8 +40,10 @@ def upgrade() -> None:
         sa.Column("standfirst", sa.Text),
         sa.Column("byline", sa.Text),
         sa.Column("section", sa.Text),
+        sa.Column("section_key", sa.Text),
         sa.Column("language", sa.String(8)),
         sa.Column("place", sa.Text),
+        sa.Column("place_key", sa.Text),
         sa.Column("agencies", sa.Text, nullable=False),
         sa.Column("date_text", sa.Text),
         sa.Column("desk", sa.Text),
@@ -60,8 +62,8 @@ def upgrade() -> None:
         sa.Column("full_article_id", sa.Integer, sa.ForeignKey("articles.id")),
     )
     op.create_index("articles_dated_at", "articles", ["dated_at"])
-    op.create_index("articles_section_dated_at", "articles", ["section", "dated_at"])
-    op.create_index("articles_place", "articles", ["place"])
+    op.create_index("articles_section_dated_at", "articles", ["section_key", "dated_at"])
+    op.create_index("articles_place_kind_dated_at", "articles", ["place_key", "kind", "dated_at"])
     op.create_index("articles_body_hash", "articles", ["body_hash"])
     op.create_index("articles_headline", "articles", ["headline"])
     op.create_table(

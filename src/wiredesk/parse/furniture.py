@@ -1,0 +1,51 @@
+"""Page furniture: navigation, sharing, ads, credits, cookie prompts, wire headers and trailers.
+
+Furniture is never the story; the parser keeps it under ``dropped``. The
+rules themselves are data in ``rules.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wiredesk.parse.rules import (
+    COOKIE_RE,
+    CRUMB_HINT_RE,
+    CRUMB_RE,
+    FURNITURE_LINES,
+    FURNITURE_PATTERNS,
+    WIRE_HEADER_PATTERNS,
+    WIRE_TRAILER_PATTERNS,
+)
+
+# All furniture patterns in one regex: one pass per line instead of one per pattern.
+FURNITURE_RE = re.compile(
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (*FURNITURE_PATTERNS, *WIRE_HEADER_PATTERNS, *WIRE_TRAILER_PATTERNS)
+    ),
+    re.IGNORECASE,
+)
+# No furniture line is longer than this: longer lines are story text.
+MAX_FURNITURE_CHARS = 420
+# Past this length only a cookie prompt or a parenthesised trailer
+# ("(Reporting by ...)") is furniture; every other rule is for short lines
+# (the longest, photo credits and copyright lines, stop at about 140).
+LONG_LINE_CHARS = 160
+
+
+@lru_cache(maxsize=4096)
+def is_furniture(line: str) -> bool:
+    """Whether a line is page furniture rather than part of a story."""
+    if len(line) > MAX_FURNITURE_CHARS:
+        return False
+    if ("ookie" in line or "OOKIE" in line) and COOKIE_RE.fullmatch(line):
+        return True
+    if len(line) > LONG_LINE_CHARS:
+        return line.startswith("(") and FURNITURE_RE.fullmatch(line) is not None
+    if line.casefold().rstrip(" :") in FURNITURE_LINES:
+        return True
+    if CRUMB_HINT_RE.search(line) and CRUMB_RE.fullmatch(line):
+        return True
+    return FURNITURE_RE.fullmatch(line) is not None
