@@ -29,6 +29,9 @@ SEPARATORS = "|·•"
 GLUE_OPENERS = tuple("'’\"“„«(")
 # How far from a line's end a trailing label can start.
 TRAIL_WINDOW = 48
+# Where a trailing label may start: a digit, or the first letter of a word.
+LABEL_START_RE = re.compile(r"\d|(?<![^\W\d_])[^\W\d_]")
+SENTENCE_ENDS = '.!?"”’)»'
 WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -117,17 +120,6 @@ def _lead_re(languages: tuple[str, ...], digit_first: bool) -> re.Pattern[str]:
     return re.compile(label_regex(languages, digit_first=digit_first), re.IGNORECASE)
 
 
-@cache
-def _trail_re(languages: tuple[str, ...]) -> re.Pattern[str]:
-    # After the end of a sentence or a separator any label; glued straight to a
-    # title ("...asielwet1 uur geleden") only an age, which no title ends with.
-    return re.compile(
-        rf"(?:(?<=[.!?\"”’)»])\s*|\s*[{SEPARATORS}]\s*)(?P<label>{label_regex(languages)})$"
-        rf"|(?P<age>{age_regex(languages)})$",
-        re.IGNORECASE,
-    )
-
-
 def languages_for(language: str | None) -> tuple[str, ...]:
     """The languages whose labels to look for on a page in ``language``."""
     return (language,) if language in LANGUAGES else LANGUAGES
@@ -137,24 +129,47 @@ def split_label(line: str, languages: tuple[str, ...]) -> SplitLine:
     """Take a time label off the start and the end of a rail line."""
     lead: str | None = None
     text = line
-    match = None
-    if line[:1].isdigit():
-        match = _lead_re(languages, True).match(line)
-    elif _first_word(line) in _start_words(languages):
-        match = _lead_re(languages, False).match(line)
+    match = _label_at(line, 0, languages)
     if match is not None:
-        after = line[match.end() :]
-        rest = _after_lead(after)
+        rest = _after_lead(line[match.end() :])
         if rest is not None:
             lead, text = match.group(0).strip(), rest
     trail: str | None = None
     if text and _may_end_with_label(text, languages):
-        window_start = max(0, len(text) - TRAIL_WINDOW)
-        found = _trail_re(languages).search(text, window_start)
-        if found is not None and found.start() > 0:
-            trail = (found["label"] or found["age"]).strip()
-            text = text[: found.start()].rstrip()
+        start = _trail_start(text, languages)
+        if start is not None:
+            trail, text = text[start:].strip(), text[:start].rstrip(" " + SEPARATORS)
     return SplitLine(lead=lead, text=text, trail=trail)
+
+
+def _label_at(text: str, position: int, languages: tuple[str, ...]) -> re.Match[str] | None:
+    """A label starting at ``position``, tried only where one can start."""
+    if text[position : position + 1].isdigit():
+        return _lead_re(languages, True).match(text, position)
+    if _first_word(text[position:]) in _start_words(languages):
+        return _lead_re(languages, False).match(text, position)
+    return None
+
+
+def _trail_start(text: str, languages: tuple[str, ...]) -> int | None:
+    """Where a label that ends ``text`` starts, or None.
+
+    After the end of a sentence or a separator any label counts; glued straight
+    to a word ("...asielwet1 uur geleden") only an age does, which no title ends with.
+    """
+    for candidate in LABEL_START_RE.finditer(text, max(1, len(text) - TRAIL_WINDOW)):
+        position = candidate.start()
+        match = _label_at(text, position, languages)
+        if match is None or match.end() != len(text):
+            continue
+        before = text[:position].rstrip()
+        if not before:
+            continue
+        if before[-1] in SENTENCE_ENDS or before[-1] in SEPARATORS:
+            return position
+        if read_age(text[position:], languages) is not None:
+            return position
+    return None
 
 
 def _after_lead(after: str) -> str | None:

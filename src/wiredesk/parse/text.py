@@ -117,7 +117,8 @@ class _Reader:
 
     def _next_significant(self, start: int) -> str | None:
         """The next line from ``start`` that is not furniture."""
-        for line in self.lines[start:]:
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
             if not is_furniture(line):
                 return line
         return None
@@ -282,7 +283,8 @@ class _Reader:
 
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
-        for line in self.lines[start:]:
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
             if is_furniture(line):
                 continue
             return is_byline(line) or read_date_line(line) is not None or bool(read_dateline(line))
