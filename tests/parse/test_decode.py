@@ -32,3 +32,13 @@ def test_bad_bytes_are_refused_with_a_reason(data: bytes, reason: str) -> None:
 def test_given_encoding_is_used() -> None:
     data = "Het \u201cnieuws\u201d".encode("cp1252")
     assert decode_text(data, "a.txt", "cp1252") == "Het \u201cnieuws\u201d"
+
+
+def test_utf16_with_byte_order_mark_is_read() -> None:
+    data = "Kabinet valt\nDEN HAAG (ANP) - Het kabinet is gevallen.".encode("utf-16")
+    assert decode_text(data, "notepad.txt").startswith("Kabinet valt\nDEN HAAG")
+
+
+def test_given_encoding_skips_the_binary_check() -> None:
+    data = "Oekraïne".encode("utf-16-le")
+    assert decode_text(data, "a.txt", "utf-16-le") == "Oekraïne"

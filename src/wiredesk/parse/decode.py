@@ -10,13 +10,16 @@ SAMPLE_BYTES = 8192
 # Bytes 0x80-0x9f are printable punctuation in cp1252 (curly quotes, dashes)
 # and control codes in latin-1: their presence tells the two apart.
 CP1252_ONLY = bytes(range(0x80, 0xA0))
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
     """The text of a capture, decoded as UTF-8 (or ``encoding``)."""
     if not data.strip():
         raise InputError(source, "empty file")
-    if _looks_binary(data[:SAMPLE_BYTES]):
+    if encoding is None and data.startswith(UTF16_BOMS):
+        encoding = "utf-16"  # Windows "Unicode" text, which a byte-order mark announces
+    if encoding is None and _looks_binary(data[:SAMPLE_BYTES]):
         raise InputError(source, "binary file, not text")
     if encoding is not None:
         try:

@@ -64,7 +64,8 @@ RAIL_TITLE_RE = re.compile(
 # advertising labels. Whole-line matches, casefolded.
 FURNITURE_LINES = frozenset(
     {
-        "home", "nieuws", "news", "nachrichten", "actualités", "actualites", "menu", "zoeken",
+        "home", "homepage", "startseite", "accueil", "voorpagina", "menü", "nieuws", "news",
+        "nachrichten", "actualités", "actualites", "menu", "zoeken",
         "search", "suche", "rechercher", "inloggen", "log in", "login", "sign in", "anmelden",
         "se connecter", "connexion", "abonneren", "abonneer", "subscribe", "abonnieren",
         "s'abonner", "getty images", "registreren", "register", "account", "mijn account",

@@ -190,7 +190,7 @@ class _Reader:
             if (
                 len(line.split()) <= MAX_KICKER_WORDS
                 and following is not None
-                and len(following.split()) > len(line.split())
+                and len(following) > len(line)
                 and self._is_headline_candidate(following)
             ):
                 self._drop(line)  # a section label or kicker above the headline
