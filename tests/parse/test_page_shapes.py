@@ -1,0 +1,156 @@
+"""Page shapes that once came out wrong: each test names the shape and what it must give."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from wiredesk import parse_text
+
+CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+BODY = "DEN HAAG (ANP) - Het kabinet wil volgend jaar twee miljard euro extra uitgeven aan defensie, meldt de minister vrijdag.\nDe oppositie noemt het plan onvoldoende en wil meer geld voor de politie."
+
+
+@pytest.mark.parametrize(
+    ("under", "published_at"),
+    [
+        ("Politiek", None),
+        ("Vandaag, 14:02", datetime(2026, 3, 18, 13, 2, tzinfo=UTC)),
+        ("Gisteren, 22:15", datetime(2026, 3, 17, 21, 15, tzinfo=UTC)),
+        ("2 uur geleden", datetime(2026, 3, 18, 12, 0, tzinfo=UTC)),
+        ("(Foto: ANP)", None),
+    ],
+)
+def test_a_short_line_under_the_headline_does_not_take_its_place(
+    under: str, published_at: datetime | None
+) -> None:
+    page = parse_text(
+        f"Kabinet wil meer geld voor defensie\n{under}\n{BODY}", captured_at=CAPTURED_AT
+    )
+    assert page.article.headline == "Kabinet wil meer geld voor defensie"
+    assert page.article.published_at == published_at
+    assert page.dropped == (under,)
+    assert page.article.dateline is not None and page.article.dateline.place == "DEN HAAG"
+
+
+def test_a_kicker_above_the_headline_is_dropped() -> None:
+    page = parse_text(f"Oorlog in Oekraïne\nKabinet wil meer geld voor defensie\n{BODY}")
+    assert page.article.headline == "Kabinet wil meer geld voor defensie"
+    assert page.dropped == ("Oorlog in Oekraïne",)
+
+
+def test_a_banner_that_is_the_only_headline_keeps_its_text() -> None:
+    page = parse_text(f"LIVE: Kabinet gevallen over stikstofwet\n{BODY}")
+    assert page.article.headline == "Kabinet gevallen over stikstofwet"
+    assert page.dropped == ("LIVE:",)
+
+
+def test_a_sub_heading_that_reads_like_a_rail_title_stays_in_the_body() -> None:
+    text = (
+        "Government wins vote on welfare reform\n"
+        "LONDON (Reuters) - Britain's government won a parliamentary vote on its welfare reforms on Tuesday after last-minute concessions to rebels.\n"
+        "More on the vote\n"
+        "The bill passed by 335 votes to 260, with dozens of lawmakers from the ruling party voting against it.\n"
+        "Ministers said the changes would still save billions of pounds a year by the end of the decade.\n"
+    )
+    page = parse_text(text, language="en")
+    assert page.rails == ()
+    assert [block.kind for block in page.article.body] == [
+        "paragraph", "subheading", "paragraph", "paragraph",
+    ]  # fmt: skip
+
+
+def test_a_french_sub_heading_starting_with_plus_de_is_no_rail() -> None:
+    text = (
+        "Le gouvernement présente son plan pour l'hôpital\n"
+        "PARIS (AFP) - Le gouvernement a présenté mercredi un plan de deux milliards d'euros pour les hôpitaux publics.\n"
+        "Plus de moyens pour les hôpitaux\n"
+        "Les établissements recevront des crédits supplémentaires dès le mois de juin, selon le ministère.\n"
+    )
+    page = parse_text(text, language="fr")
+    assert page.rails == ()
+    assert page.article.body[1].text == "Plus de moyens pour les hôpitaux"
+
+
+def test_a_footer_under_the_last_rail_is_dropped_not_taken_for_briefs(sample_text: str) -> None:
+    footer = "Download de app\nVolg ons op Instagram\nAlgemene voorwaarden\n"
+    page = parse_text(sample_text + footer, captured_at=CAPTURED_AT)
+    assert len(page.rails[0].items) == 7
+    assert page.rails[0].items[-1].age_text == "5 uur geleden"
+    assert page.dropped == ("Download de app", "Volg ons op Instagram", "Algemene voorwaarden")
+
+
+def test_ranks_in_a_most_read_list_are_dropped() -> None:
+    text = f"Kabinet wil meer geld voor defensie\n{BODY}\nMeest gelezen\n1\nTweede Kamer stemt in met asielwet\n2\nMinister treedt af na kritiek\n"
+    page = parse_text(text)
+    assert [brief.title for brief in page.rails[0].items] == [
+        "Tweede Kamer stemt in met asielwet",
+        "Minister treedt af na kritiek",
+    ]
+    assert page.dropped == ("1", "2")
+
+
+def test_an_age_glued_to_a_title_without_punctuation_is_split_off() -> None:
+    text = f"Kabinet wil meer geld voor defensie\n{BODY}\nLaatste nieuws\nTweede Kamer stemt in met asielwet1 uur geleden\nMinister treedt af na kritiek2 uur geleden\n"
+    page = parse_text(text, captured_at=CAPTURED_AT)
+    items = page.rails[0].items
+    assert [(b.title, b.age_seconds) for b in items] == [
+        ("Tweede Kamer stemt in met asielwet", 3600),
+        ("Minister treedt af na kritiek", 7200),
+    ]
+
+
+def test_a_brief_starting_with_yesterdays_keeps_its_first_word() -> None:
+    text = (
+        "Rail chaos continues\n"
+        "LONDON (PA) - Commuters faced another day of cancellations on Wednesday as the dispute over pay went on.\n"
+        "Related\n"
+        "Yesterday's train strike cost the economy millions, business groups said.\n"
+        "2 hours ago\n"
+    )
+    page = parse_text(text, captured_at=CAPTURED_AT, language="en")
+    [brief] = page.rails[0].items
+    assert brief.text == "Yesterday's train strike cost the economy millions, business groups said."
+    assert brief.age_seconds == 7200
+
+
+def test_short_wire_item_with_headers_is_unwrapped() -> None:
+    text = (
+        "ZCZC\nAFP-0127 18-03-26 10:52\n\nIncendie dans une usine chimique près de Nantes\n\n"
+        "NANTES, 18 mars (AFP) - Un incendie s'est déclaré mardi matin dans une\n"
+        "usine chimique de la zone portuaire de Nantes-Saint-Nazaire, sans faire\n"
+        "de victime, a-t-on appris auprès des pompiers de Loire-Atlantique.\n\n"
+        "Les habitants des communes voisines ont été invités à rester chez eux\n"
+        "et à fermer leurs fenêtres par mesure de précaution, selon la préfecture.\n\n"
+        "mpf/sba\nNNNN\n"
+    )
+    page = parse_text(text)
+    assert [block.kind for block in page.article.body] == ["paragraph", "paragraph"]
+    assert page.article.body[0].text.endswith("des pompiers de Loire-Atlantique.")
+    assert page.dropped == ("ZCZC", "AFP-0127 18-03-26 10:52", "mpf/sba", "NNNN")
+
+
+@pytest.mark.parametrize(
+    ("line", "is_byline"),
+    [
+        ("Door ANP", True),
+        ("Door: Jan de Vries", True),
+        ("By Jane Doe and John Smith", True),
+        ("Van onze correspondent Jan Jansen", True),
+        ("Par Jean Dupont (AFP)", True),
+        ("From Monday, all shops in Berlin must close at 8 p.m.", False),
+        ("By Wednesday, the talks had collapsed.", False),
+        ("Von Montag an gelten neue Regeln.", False),
+    ],
+)
+def test_bylines(line: str, is_byline: bool) -> None:
+    page = parse_text(f"Kabinet wil meer geld voor defensie\n{line}\n{BODY}")
+    assert (page.article.byline == line) is is_byline
+
+
+def test_a_sentence_about_copyright_is_story_text() -> None:
+    text = f"Kabinet wil meer geld voor defensie\n{BODY}\nCopyright holders say the new law goes too far, according to a group of publishers.\n"
+    page = parse_text(text)
+    assert page.article.body[-1].text.startswith("Copyright holders say")
+    assert page.dropped == ()
