@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ from wiredesk.parse import parse_text
 from wiredesk.parse.decode import decode_text
 from wiredesk.parse.html import html_to_text, looks_like_html
 from wiredesk.sources.files import Incoming
-from wiredesk.store import SaveResult, Store, StoredCapture
+from wiredesk.store import Keep, SaveResult, Store, StoredCapture
 from wiredesk.stories.versions import MATCHING
 
 
@@ -38,6 +39,11 @@ def parse_capture(
     if not page.has_article:
         raise ParseError(capture.source, "no recognisable article: no body text found")
     return page
+
+
+# Captures kept per transaction, and the longest a batch waits for more.
+BATCH_CAPTURES = 50
+BATCH_SECONDS = 1.0
 
 
 @dataclass(slots=True)
@@ -67,31 +73,39 @@ def ingest(
     timezone: str | None = None,
     on_capture: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Parse and keep every capture; bad copy is kept with its reason, and the run goes on."""
+    """Parse and keep every capture; bad copy is kept with its reason, and the run goes on.
+
+    Captures are written in batches (``BATCH_CAPTURES``, or what ``BATCH_SECONDS``
+    gathered), one transaction each: a killed ingest loses at most the batch in
+    hand, never half a page, and running it again completes it.
+    """
     summary = IngestSummary()
+    batch: list[Keep] = []
+    started = time.monotonic()
     for item in incoming:
         summary.captures += 1
         if isinstance(item, InputError):
             summary.errors.append(str(item))
+        elif store.has_capture(item.capture.data):
+            summary.duplicates += 1
         else:
-            _ingest_one(store, item, summary, language=language, timezone=timezone)
+            if not batch:
+                started = time.monotonic()
+            batch.append(_prepare(item, language=language, timezone=timezone))
+            if len(batch) >= BATCH_CAPTURES or time.monotonic() - started >= BATCH_SECONDS:
+                _keep(store, batch, summary)
+                batch = []
+        if on_capture is not None:
+            on_capture(summary)
+    if batch:
+        _keep(store, batch, summary)
         if on_capture is not None:
             on_capture(summary)
     return summary
 
 
-def _ingest_one(
-    store: Store,
-    item: Incoming,
-    summary: IngestSummary,
-    *,
-    language: str | None,
-    timezone: str | None,
-) -> None:
+def _prepare(item: Incoming, *, language: str | None, timezone: str | None) -> Keep:
     capture = item.capture
-    if store.has_capture(capture.data):
-        summary.duplicates += 1
-        return
     page: Page | None = None
     error: str | None = None
     try:
@@ -99,23 +113,26 @@ def _ingest_one(
     except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
         error = str(failure)
     is_html = bool(item.is_html) or (item.is_html is None and _sniff_html(capture.data))
-    result = store.save(
-        capture,
+    return Keep(
+        capture=capture,
         content_type="html" if is_html else "text",
         url=item.url,
         page=page,
         error=error,
-        stored_at=datetime.now(UTC),
-        matching=MATCHING,
     )
-    if not result.is_new_capture:  # another process kept it meanwhile
-        summary.duplicates += 1
-        return
-    if error is not None:
-        summary.errors.append(error)
-    else:
-        summary.pages += 1
-    summary.add(result)
+
+
+def _keep(store: Store, batch: list[Keep], summary: IngestSummary) -> None:
+    results = store.save(batch, stored_at=datetime.now(UTC), matching=MATCHING)
+    for item, result in zip(batch, results, strict=True):
+        if not result.is_new_capture:  # kept before, by this run or another process
+            summary.duplicates += 1
+            continue
+        if item.error is not None:
+            summary.errors.append(item.error)
+        else:
+            summary.pages += 1
+        summary.add(result)
 
 
 def _sniff_html(data: bytes) -> bool:

@@ -7,6 +7,7 @@ migrations), and offers saving, reading, searching and rebuilding.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +32,7 @@ from wiredesk.store.search import Filters, Hit, search_articles
 __all__ = [
     "Filters",
     "Hit",
+    "Keep",
     "Query",
     "QueryError",
     "SaveResult",
@@ -39,6 +41,17 @@ __all__ = [
     "read_query",
     "resolve_url",
 ]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Keep:
+    """A capture on its way into the store: its page, or why it has none."""
+
+    capture: Capture
+    content_type: str  # "text" or "html"
+    url: str | None
+    page: Page | None
+    error: str | None
 
 
 class StoredCapture:
@@ -80,30 +93,29 @@ class Store:
         return found is not None
 
     def save(
-        self,
-        capture: Capture,
-        *,
-        content_type: str,
-        url: str | None,
-        page: Page | None,
-        error: str | None,
-        stored_at: datetime,
-        matching: Matching,
-    ) -> SaveResult:
-        """Keep one capture and its page, whole or not at all."""
+        self, items: list[Keep], *, stored_at: datetime, matching: Matching
+    ) -> list[SaveResult]:
+        """Keep captures and their pages in one transaction: all of them whole, or none.
+
+        Callers batch captures to spare a commit per page; a batch interrupted
+        half-way leaves nothing of itself behind, and running it again completes it.
+        """
         with self.engine.connect() as connection:
             connection = connection.execution_options(**{WRITE_OPTION: True})
             with connection.begin():
-                return save_capture(
-                    connection,
-                    capture,
-                    content_type=content_type,
-                    url=url,
-                    page=page,
-                    error=error,
-                    stored_at=stored_at,
-                    matching=matching,
-                )
+                return [
+                    save_capture(
+                        connection,
+                        item.capture,
+                        content_type=item.content_type,
+                        url=item.url,
+                        page=item.page,
+                        error=item.error,
+                        stored_at=stored_at,
+                        matching=matching,
+                    )
+                    for item in items
+                ]
 
     def rebuild(
         self,

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection
 
 from wiredesk.model import Block, Capture, Dateline, Matching, Page, StoryCopy
 from wiredesk.store import archive
 from wiredesk.store.db import PG_INGEST_LOCK
-from wiredesk.store.schema import article_agencies, article_versions, articles, captures, sightings
+from wiredesk.store.sql import Cursor, statement
 from wiredesk.store.stems import index_text
 
 # PostgreSQL's text-search configuration per page language.
@@ -118,69 +118,78 @@ def drafts_of(page: Page) -> list[Draft]:
     return found
 
 
-# Statements built once: SQLAlchemy then only binds values, which keeps ingest fast.
-FIND_CAPTURE = select(captures.c.id).where(captures.c.sha256 == bindparam("sha256"))
-INSERT_CAPTURE = insert(captures).returning(captures.c.id)
-FIND_KEPT_VERSION = (
-    select(article_versions.c.article_id)
-    .join(articles, articles.c.id == article_versions.c.article_id)
-    .where(
-        article_versions.c.body_hash == bindparam("body_hash"), articles.c.kind == bindparam("kind")
+# The statements ingest runs for every story, written once (see ``sql.py``).
+FIND_CAPTURE = statement("SELECT id FROM captures WHERE sha256 = :sha256")
+INSERT_CAPTURE = statement(
+    "INSERT INTO captures (sha256, source, url, captured_at, stored_at, content_type, size, "
+    "data, status, error) VALUES (:sha256, :source, :url, :captured_at, :stored_at, "
+    ":content_type, :size, :data, :status, :error) RETURNING id"
+)
+FIND_KEPT_VERSION = statement(
+    "SELECT v.article_id FROM article_versions v JOIN articles a ON a.id = v.article_id "
+    "WHERE v.body_hash = :body_hash AND a.kind = :kind LIMIT 1"
+)
+TOUCH_ARTICLE = statement(
+    "UPDATE articles SET last_seen_at = :seen_at WHERE id = :article_id AND last_seen_at < :seen_at"
+)
+ARTICLE_COLUMNS = (
+    "kind", "headline", "standfirst", "byline", "section", "section_key", "language", "place",
+    "place_key", "agencies", "date_text", "desk", "body", "body_text", "body_hash", "version",
+    "printed_version", "replaces", "age_text", "published_at", "first_seen_at", "last_seen_at",
+    "dated_at", "capture_id",
+)  # fmt: skip
+INSERT_ARTICLE = statement(
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + name for name in ARTICLE_COLUMNS)}) RETURNING id"
+)
+UPDATE_ARTICLE = statement(
+    "UPDATE articles SET "
+    + ", ".join(
+        f"{name} = :{name}" for name in ARTICLE_COLUMNS if name not in ("kind", "first_seen_at")
     )
-    .limit(1)
+    + " WHERE id = :id"
 )
-TOUCH_ARTICLE = (
-    update(articles)
-    .where(articles.c.id == bindparam("article_id"), articles.c.last_seen_at < bindparam("seen_at"))
-    .values(last_seen_at=bindparam("seen_at"))
+VERSION_COLUMNS = (
+    "article_id", "version", "capture_id", "headline", "body", "body_hash", "printed_version",
+    "published_at", "seen_at",
+)  # fmt: skip
+INSERT_VERSION = statement(
+    f"INSERT INTO article_versions ({', '.join(VERSION_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + name for name in VERSION_COLUMNS)})"
 )
-INSERT_ARTICLE = insert(articles).returning(articles.c.id)
-INSERT_VERSION = insert(article_versions)
-INSERT_AGENCY = insert(article_agencies)
-DELETE_AGENCIES = delete(article_agencies).where(
-    article_agencies.c.article_id == bindparam("article_id")
+LAST_VERSION = statement("SELECT max(version) FROM article_versions WHERE article_id = :article_id")
+INSERT_AGENCY = statement(
+    "INSERT INTO article_agencies (article_id, agency) VALUES (:article_id, :agency)"
 )
-LAST_VERSION = select(func.max(article_versions.c.version)).where(
-    article_versions.c.article_id == bindparam("article_id")
+DELETE_AGENCIES = statement("DELETE FROM article_agencies WHERE article_id = :article_id")
+INSERT_SIGHTING = statement(
+    "INSERT INTO sightings (capture_id, article_id, role) VALUES (:capture_id, :article_id, :role)"
 )
-INSERT_SIGHTING = insert(sightings)
-LINK_BRIEF = (
-    update(articles)
-    .where(articles.c.id == bindparam("brief_id"))
-    .values(full_article_id=bindparam("full_id"))
+LINK_BRIEF = statement("UPDATE articles SET full_article_id = :full_id WHERE id = :brief_id")
+SAME_PLACE = statement(
+    "SELECT id, headline, place, body_text FROM articles WHERE place_key = :place_key "
+    "AND kind = :kind AND dated_at BETWEEN :earliest AND :latest "
+    f"ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
-_NEAR = articles.c.dated_at.between(bindparam("earliest"), bindparam("latest"))
-SAME_PLACE = (
-    select(articles.c.id, articles.c.headline, articles.c.place, articles.c.body_text)
-    .where(
-        articles.c.place_key == bindparam("place_key"),
-        articles.c.kind == bindparam("kind"),
-        _NEAR,
-    )
-    .order_by(articles.c.dated_at.desc())
-    .limit(MAX_CANDIDATES)
+SAME_HEADLINE = statement(
+    "SELECT id, headline, place, body_text FROM articles WHERE headline = :headline "
+    f"AND kind = 'article' ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
-SAME_HEADLINE = (
-    select(articles.c.id, articles.c.headline, articles.c.place, articles.c.body_text)
-    .where(articles.c.headline == bindparam("headline"), articles.c.kind == "article")
-    .order_by(articles.c.dated_at.desc())
-    .limit(MAX_CANDIDATES)
-)
-FTS_DELETE = text("DELETE FROM article_search WHERE rowid = :id")
-FTS_INSERT = text(
+FTS_DELETE = statement("DELETE FROM article_search WHERE rowid = :id")
+FTS_INSERT = statement(
     "INSERT INTO article_search (rowid, headline, body) VALUES (:id, :headline, :body)"
 )
-PG_INDEX = text(
+PG_INDEX = statement(
     "UPDATE articles SET search_vector = "
     "setweight(to_tsvector(CAST(:config AS regconfig), :headline), 'A') || "
     "to_tsvector(CAST(:config AS regconfig), :body) WHERE id = :id"
 )
-PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
 
-def find_capture(connection: Connection, data: bytes) -> int | None:
-    found = connection.execute(FIND_CAPTURE, {"sha256": archive.address(data)}).scalar()
-    return int(found) if found is not None else None
+def find_capture(cursor: Cursor, data: bytes) -> int | None:
+    found = cursor.one(FIND_CAPTURE, {"sha256": archive.address(data)})
+    return int(found[0]) if found is not None else None
 
 
 def save_capture(
@@ -195,11 +204,12 @@ def save_capture(
     matching: Matching,
 ) -> SaveResult:
     """Keep a capture and what its page held; a capture kept before changes nothing."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(PG_LOCK, {"key": PG_INGEST_LOCK})
-    if find_capture(connection, capture.data) is not None:
+    cursor = Cursor(connection)
+    if not cursor.is_sqlite:
+        cursor.one(PG_LOCK, {"key": PG_INGEST_LOCK})
+    if find_capture(cursor, capture.data) is not None:
         return SaveResult()
-    capture_id: int = connection.execute(
+    row = cursor.one(
         INSERT_CAPTURE,
         {
             "sha256": archive.address(capture.data),
@@ -213,7 +223,9 @@ def save_capture(
             "status": "failed" if page is None else "parsed",
             "error": error,
         },
-    ).scalar_one()
+    )
+    assert row is not None
+    capture_id = int(row[0])
     result = SaveResult(capture_id=capture_id, is_new_capture=True, error=error)
     if page is not None:
         save_page(connection, capture_id, capture.captured_at, page, result, matching)
@@ -229,12 +241,13 @@ def save_page(
     matching: Matching,
 ) -> None:
     """Keep the article and briefs of a page already stored as capture ``capture_id``."""
+    cursor = Cursor(connection)
     sighted: set[int] = set()
     for draft in drafts_of(page):
-        outcome, article_id = _save_draft(connection, capture_id, seen_at, draft, matching)
+        outcome, article_id = _save_draft(cursor, capture_id, seen_at, draft, matching)
         if article_id not in sighted:
             sighted.add(article_id)
-            connection.execute(
+            cursor.run(
                 INSERT_SIGHTING,
                 {"capture_id": capture_id, "article_id": article_id, "role": draft.kind},
             )
@@ -249,32 +262,36 @@ def save_page(
 
 
 def _save_draft(
-    connection: Connection, capture_id: int, seen_at: datetime, draft: Draft, matching: Matching
+    cursor: Cursor, capture_id: int, seen_at: datetime, draft: Draft, matching: Matching
 ) -> tuple[str, int]:
-    kept = connection.execute(
-        FIND_KEPT_VERSION, {"body_hash": draft.body_hash, "kind": draft.kind}
-    ).scalar()
+    body_hash = draft.body_hash
+    kept = cursor.one(FIND_KEPT_VERSION, {"body_hash": body_hash, "kind": draft.kind})
     if kept is not None:
-        connection.execute(TOUCH_ARTICLE, {"article_id": kept, "seen_at": seen_at})
-        return "duplicate", int(kept)
+        cursor.run(TOUCH_ARTICLE, {"article_id": kept[0], "seen_at": seen_at})
+        return "duplicate", int(kept[0])
+    columns = _columns(draft, capture_id, seen_at, body_hash)
     previous = None
     if draft.kind == "article":
-        previous = _previous_version(connection, draft, seen_at, matching)
+        previous = _previous_version(cursor, draft, seen_at, matching)
     if previous is not None:
-        _add_version(connection, previous, capture_id, seen_at, draft)
-        _index(connection, previous, draft, is_new=False)
-        _link_briefs(connection, previous, draft, seen_at, matching)
-        return "version", previous
-    article_id = _add_article(connection, capture_id, seen_at, draft)
-    _index(connection, article_id, draft, is_new=True)
-    _link_briefs(connection, article_id, draft, seen_at, matching)
-    return "new", article_id
+        _add_version(cursor, previous, capture_id, seen_at, draft, columns)
+        article_id, outcome, is_new = previous, "version", False
+    else:
+        article_id, outcome, is_new = (
+            _add_article(cursor, capture_id, seen_at, draft, columns),
+            "new",
+            True,
+        )
+    _index(cursor, article_id, draft, is_new=is_new)
+    _link_briefs(cursor, article_id, draft, seen_at, matching)
+    return outcome, article_id
 
 
-def _columns(draft: Draft, capture_id: int, seen_at: datetime) -> dict[str, object]:
+def _columns(draft: Draft, capture_id: int, seen_at: datetime, body_hash: str) -> dict[str, Any]:
     dateline = draft.dateline
     place = dateline.place if dateline else None
     return {
+        "kind": draft.kind,
         "headline": draft.headline,
         "standfirst": draft.standfirst,
         "byline": draft.byline,
@@ -288,65 +305,73 @@ def _columns(draft: Draft, capture_id: int, seen_at: datetime) -> dict[str, obje
         "desk": dateline.desk if dateline else None,
         "body": draft.body_json,
         "body_text": draft.body_text,
-        "body_hash": draft.body_hash,
+        "body_hash": body_hash,
+        "version": 1,
         "printed_version": draft.printed_version,
         "replaces": draft.replaces,
         "age_text": draft.age_text,
         "published_at": draft.published_at,
+        "first_seen_at": seen_at,
         "last_seen_at": seen_at,
         "dated_at": draft.published_at or seen_at,
         "capture_id": capture_id,
     }
 
 
-def _add_article(connection: Connection, capture_id: int, seen_at: datetime, draft: Draft) -> int:
-    values = _columns(draft, capture_id, seen_at)
-    values.update(kind=draft.kind, version=1, first_seen_at=seen_at, full_article_id=None)
-    article_id = int(connection.execute(INSERT_ARTICLE, values).scalar_one())
-    _insert_version(connection, article_id, 1, capture_id, seen_at, draft)
-    _insert_agencies(connection, article_id, draft)
+def _add_article(
+    cursor: Cursor, capture_id: int, seen_at: datetime, draft: Draft, columns: dict[str, Any]
+) -> int:
+    row = cursor.one(INSERT_ARTICLE, columns)
+    assert row is not None
+    article_id = int(row[0])
+    _insert_version(cursor, article_id, 1, capture_id, seen_at, draft, columns)
+    _insert_agencies(cursor, article_id, draft)
     return article_id
 
 
-def _insert_agencies(connection: Connection, article_id: int, draft: Draft) -> None:
+def _insert_agencies(cursor: Cursor, article_id: int, draft: Draft) -> None:
     if draft.dateline and draft.dateline.agencies:
         agencies = sorted({agency.casefold() for agency in draft.dateline.agencies})
-        connection.execute(
+        cursor.many(
             INSERT_AGENCY, [{"article_id": article_id, "agency": agency} for agency in agencies]
         )
 
 
 def _add_version(
-    connection: Connection, article_id: int, capture_id: int, seen_at: datetime, draft: Draft
+    cursor: Cursor,
+    article_id: int,
+    capture_id: int,
+    seen_at: datetime,
+    draft: Draft,
+    columns: dict[str, Any],
 ) -> None:
-    version = int(connection.execute(LAST_VERSION, {"article_id": article_id}).scalar_one()) + 1
-    _insert_version(connection, article_id, version, capture_id, seen_at, draft)
-    connection.execute(
-        update(articles)
-        .where(articles.c.id == article_id)
-        .values(version=version, **_columns(draft, capture_id, seen_at))
-    )
-    connection.execute(DELETE_AGENCIES, {"article_id": article_id})
-    _insert_agencies(connection, article_id, draft)
+    last = cursor.one(LAST_VERSION, {"article_id": article_id})
+    version = int(last[0]) + 1 if last and last[0] is not None else 1
+    _insert_version(cursor, article_id, version, capture_id, seen_at, draft, columns)
+    changes = {key: value for key, value in columns.items() if key not in ("kind", "first_seen_at")}
+    cursor.run(UPDATE_ARTICLE, {**changes, "version": version, "id": article_id})
+    cursor.run(DELETE_AGENCIES, {"article_id": article_id})
+    _insert_agencies(cursor, article_id, draft)
 
 
 def _insert_version(
-    connection: Connection,
+    cursor: Cursor,
     article_id: int,
     version: int,
     capture_id: int,
     seen_at: datetime,
     draft: Draft,
+    columns: dict[str, Any],
 ) -> None:
-    connection.execute(
+    cursor.run(
         INSERT_VERSION,
         {
             "article_id": article_id,
             "version": version,
             "capture_id": capture_id,
             "headline": draft.headline,
-            "body": draft.body_json,
-            "body_hash": draft.body_hash,
+            "body": columns["body"],
+            "body_hash": columns["body_hash"],
             "printed_version": draft.printed_version,
             "published_at": draft.published_at,
             "seen_at": seen_at,
@@ -354,27 +379,22 @@ def _insert_version(
     )
 
 
-def _candidates(rows: Any) -> list[StoryCopy]:
-    return [
-        StoryCopy(id=row.id, headline=row.headline, place=row.place, body_text=row.body_text)
-        for row in rows
-    ]
+def _candidates(rows: list[tuple[Any, ...]]) -> list[StoryCopy]:
+    return [StoryCopy(id=row[0], headline=row[1], place=row[2], body_text=row[3]) for row in rows]
 
 
 def _previous_version(
-    connection: Connection, draft: Draft, seen_at: datetime, matching: Matching
+    cursor: Cursor, draft: Draft, seen_at: datetime, matching: Matching
 ) -> int | None:
     """The kept story this draft is a later version of, if any."""
     place = draft.dateline.place if draft.dateline else None
     found: dict[int | None, StoryCopy] = {}
     for headline in filter(None, (draft.replaces, draft.headline)):
-        for copy in _candidates(connection.execute(SAME_HEADLINE, {"headline": headline})):
+        for copy in _candidates(cursor.all(SAME_HEADLINE, {"headline": headline})):
             found.setdefault(copy.id, copy)
     if place:
         window = {"earliest": seen_at - matching.window, "latest": seen_at + matching.window}
-        rows = connection.execute(
-            SAME_PLACE, {"place_key": place.casefold(), "kind": "article", **window}
-        )
+        rows = cursor.all(SAME_PLACE, {"place_key": place.casefold(), "kind": "article", **window})
         for copy in _candidates(rows):
             found.setdefault(copy.id, copy)
     if not found:
@@ -384,14 +404,14 @@ def _previous_version(
 
 
 def _link_briefs(
-    connection: Connection, article_id: int, draft: Draft, seen_at: datetime, matching: Matching
+    cursor: Cursor, article_id: int, draft: Draft, seen_at: datetime, matching: Matching
 ) -> None:
     """Link a brief to its full article, whichever of the two arrived first."""
     place = draft.dateline.place if draft.dateline else None
     if not place:
         return
     other_kind = "brief" if draft.kind == "article" else "article"
-    rows = connection.execute(
+    rows = cursor.all(
         SAME_PLACE,
         {
             "place_key": place.casefold(),
@@ -399,29 +419,29 @@ def _link_briefs(
             "earliest": seen_at - matching.window,
             "latest": seen_at + matching.window,
         },
-    ).all()
+    )
     lead = " ".join(block.text for block in draft.body[:LEAD_BLOCKS])
-    for row in rows:
+    for row_id, _headline, _place, body_text in rows:
         if draft.kind == "article":
-            is_match = matching.is_brief_of(row.body_text, lead)
-            brief_id, full_id = row.id, article_id
+            is_match = matching.is_brief_of(body_text, lead)
+            brief_id, full_id = row_id, article_id
         else:
-            article_lead = " ".join(row.body_text.split("\n")[:LEAD_BLOCKS])
+            article_lead = " ".join(body_text.split("\n")[:LEAD_BLOCKS])
             is_match = matching.is_brief_of(draft.body_text, article_lead)
-            brief_id, full_id = article_id, row.id
+            brief_id, full_id = article_id, row_id
         if is_match:
-            connection.execute(LINK_BRIEF, {"brief_id": brief_id, "full_id": full_id})
+            cursor.run(LINK_BRIEF, {"brief_id": brief_id, "full_id": full_id})
             if draft.kind == "brief":
                 return
 
 
-def _index(connection: Connection, article_id: int, draft: Draft, *, is_new: bool) -> None:
+def _index(cursor: Cursor, article_id: int, draft: Draft, *, is_new: bool) -> None:
     """Put the article's words in the full-text index, replacing what was there."""
     headline = " ".join(filter(None, (draft.headline, draft.standfirst)))
-    if connection.dialect.name == "sqlite":
+    if cursor.is_sqlite:
         if not is_new:
-            connection.execute(FTS_DELETE, {"id": article_id})
-        connection.execute(
+            cursor.run(FTS_DELETE, {"id": article_id})
+        cursor.run(
             FTS_INSERT,
             {
                 "id": article_id,
@@ -431,7 +451,7 @@ def _index(connection: Connection, article_id: int, draft: Draft, *, is_new: boo
         )
     else:
         config = PG_CONFIGS.get(draft.language or "", "simple")
-        connection.execute(
+        cursor.run(
             PG_INDEX,
             {"config": config, "headline": headline, "body": draft.body_text, "id": article_id},
         )
