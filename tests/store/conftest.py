@@ -7,13 +7,7 @@ port. Without PostgreSQL its tests skip, saying why; with ``CI=true`` they fail.
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,21 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-POSTGRES_BINARIES = "/usr/lib/postgresql/*/bin"
-PG_USER = "wiredesk"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _as_postgres(command: list[str]) -> list[str]:
-    """initdb and pg_ctl refuse to run as root: run them as the postgres user then."""
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *command]
-    return command
+from tests.pgserver import Unavailable, throwaway_server
 
 
 def _unavailable(reason: str) -> None:
@@ -52,52 +32,11 @@ def postgres_server() -> Iterator[str]:
     if given:
         yield given
         return
-    found = sorted(glob.glob(POSTGRES_BINARIES))
-    if not found:
-        _unavailable(f"no initdb under {POSTGRES_BINARIES} (apt-get install postgresql)")
-    binaries = Path(found[-1])
-    # Not under pytest's own temporary folder: the postgres user cannot enter that.
-    folder = Path(tempfile.mkdtemp(prefix="wiredesk-postgres-"))
-    data = folder / "data"
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-    port = _free_port()
-    subprocess.run(
-        _as_postgres([str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", PG_USER]),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    start = [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options]
-    subprocess.run(_as_postgres([*start, "-w", "start"]), check=True, capture_output=True)
     try:
-        url = f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
-        _wait_for(url)
-        yield url
-    finally:
-        subprocess.run(
-            _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _wait_for(url: str, seconds: float = 30.0) -> None:
-    engine = create_engine(url)
-    deadline = time.monotonic() + seconds
-    try:
-        while True:
-            try:
-                with engine.connect() as connection:
-                    connection.execute(text("SELECT 1"))
-                return
-            except Exception:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-    finally:
-        engine.dispose()
+        with throwaway_server() as url:
+            yield url
+    except Unavailable as error:
+        _unavailable(str(error))
 
 
 @pytest.fixture

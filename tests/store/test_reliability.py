@@ -95,6 +95,14 @@ class Kept:
     versions: int
     stories: Counter[tuple[object, ...]]
 
+    @property
+    def identities(self) -> Counter[tuple[object, ...]]:
+        """Each story as its kind and the hash of its text: the same text is the same story."""
+        found: Counter[tuple[object, ...]] = Counter()
+        for story, count in self.stories.items():
+            found[story[0], story[6]] += count
+        return found
+
 
 def kept_in(url: str) -> Kept:
     engine = create_engine(url)
@@ -166,7 +174,7 @@ def assert_no_half_page(url: str) -> None:
 
 def clean_ingest(paths: list[Path], folder: Path) -> Kept:
     url = f"sqlite:///{folder / 'reference.db'}"
-    status, out, err = finish(start_ingest(paths, url))
+    status, _out, err = finish(start_ingest(paths, url))
     assert status == 0, err
     return kept_in(url)
 
@@ -216,7 +224,11 @@ def test_two_ingests_at_once_lose_and_duplicate_nothing(
         reference.briefs,
         reference.versions,
     )
-    assert kept.stories == reference.stories
+    assert kept.identities == reference.identities
+    if order == "same order":
+        # Pages then reach the store in the reference's order, so the first copy of a
+        # story (and its dateline and section) is the one the reference kept.
+        assert kept.stories == reference.stories
 
 
 def _wait_for_captures(url: str, process: subprocess.Popen[str], at_least: int) -> None:

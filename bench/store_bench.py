@@ -1,0 +1,181 @@
+"""The store benchmark: ingest throughput, search latency, size and memory, SQLite and PostgreSQL.
+
+Pages come from ``bench/generate.py`` (the parse benchmark's generator).
+For each database the script ingests pages through ``wiredesk.desk.ingest``
+(the path ``wiredesk ingest`` takes) until the store holds the asked number
+of stories (articles and briefs), then times searches:
+one-, two- and three-word queries drawn from the generated text, each with
+and without filters. PostgreSQL is a throwaway server started from Debian's
+binaries unless ``--postgres URL`` is given; ``--no-postgres`` skips it.
+
+    .venv/bin/python bench/store_bench.py [--stories 100000] [--queries 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate_pages  # noqa: E402
+
+from tests.pgserver import Unavailable, throwaway_server  # noqa: E402
+from wiredesk.desk import IngestSummary, ingest  # noqa: E402
+from wiredesk.model import Capture  # noqa: E402
+from wiredesk.sources.files import Incoming  # noqa: E402
+from wiredesk.store import Filters, Store, read_query  # noqa: E402
+
+MB = 1_000_000
+CHECKPOINTS = (0.1, 0.5, 1.0)
+QUERY_WORDS_PER_PAGE = 3
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--stories", type=int, default=100_000, help="stories to ingest (default 100000)")
+    parser.add_argument("--queries", type=int, default=200, help="searches per kind (default 200)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to use")
+    parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
+    parser.add_argument("--keep", metavar="FOLDER", help="keep the SQLite file in FOLDER")
+    args = parser.parse_args()
+
+    print("wiredesk store benchmark")
+    print(f"  stories      {args.stories} (articles and briefs) from bench/generate.py, seed {args.seed}")
+    with ExitStack() as stack:
+        folder = Path(args.keep or stack.enter_context(tempfile.TemporaryDirectory()))
+        targets = [("sqlite", f"sqlite:///{folder / 'bench.db'}")]
+        if not args.no_postgres:
+            if args.postgres:
+                targets.append(("postgresql", args.postgres))
+            else:
+                try:
+                    targets.append(("postgresql", stack.enter_context(throwaway_server())))
+                except Unavailable as error:
+                    print(f"  postgresql   skipped: {error}")
+        for name, url in targets:
+            run(name, url, folder, args)
+    return 0
+
+
+def pages(seed: int, words: list[str]) -> Iterator[Incoming]:
+    """Generated pages as captures; a few words of each are kept for queries."""
+    rng = random.Random(seed)
+    for page in generate_pages(10**9, seed=seed):
+        body = page.text.split()
+        if len(words) < 50_000:
+            words.extend(
+                w.strip(".,:;\"'()").lower()
+                for w in rng.sample(body, min(QUERY_WORDS_PER_PAGE, len(body)))
+            )
+        yield Incoming(
+            capture=Capture(
+                data=page.text.encode(),
+                source=f"generated-{page.index}",
+                captured_at=page.captured_at,
+                captured_at_from="given",
+            ),
+            is_html=False,
+            url=None,
+        )
+
+
+def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:
+    print(f"\n{name}")
+    words: list[str] = []
+    marks = {int(args.stories * share): share for share in CHECKPOINTS}
+    memory: list[str] = []
+    with Store(url) as store:
+        source = pages(args.seed, words)
+
+        def until_enough() -> Iterator[Incoming]:
+            for item in source:
+                yield item
+                if progress.articles + progress.briefs >= args.stories:
+                    return
+
+        progress = IngestSummary()
+
+        def watch(summary: IngestSummary) -> None:
+            nonlocal progress
+            progress = summary
+            stored = summary.articles + summary.briefs
+            for mark in [m for m in marks if stored >= m]:
+                memory.append(f"{marks.pop(mark):.0%}: {peak_rss_mb():.0f} MB")
+
+        started = time.perf_counter()
+        summary = ingest(store, until_enough(), on_capture=watch)
+        seconds = time.perf_counter() - started
+        stored = summary.articles + summary.briefs
+        print(f"  ingest       {summary.captures} pages, {stored} stories ({summary.articles} articles, "
+              f"{summary.briefs} briefs), {summary.versions} versions, {summary.duplicates} duplicates, "
+              f"{len(summary.errors)} errors in {seconds:.1f} s")  # fmt: skip
+        print(f"  throughput   {summary.captures / seconds:,.0f} pages/s, {stored / seconds:,.0f} stories/s "
+              "(parse and store, one process)")  # fmt: skip
+        print(f"  peak memory  {'; '.join(memory)} (ru_maxrss of the whole process)")
+        size = database_size(name, url, folder)
+        print(f"  size         {size / MB:,.1f} MB, {size / MB / stored * 1000:.2f} MB per 1,000 stories")
+        search_latency(store, words, args)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
+
+
+def database_size(name: str, url: str, folder: Path) -> int:
+    if name == "sqlite":
+        return sum(f.stat().st_size for f in folder.glob("bench.db*"))
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        size = connection.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+    engine.dispose()
+    return int(size)
+
+
+def search_latency(store: Store, words: list[str], args: argparse.Namespace) -> None:
+    rng = random.Random(args.seed + 1)
+    vocabulary = [w for w in words if len(w) >= 4 and w.isalpha()]
+    sections = [row[0] for row in store.stats()["section"] if row[0]][:8]
+    agencies = [row[0] for row in store.stats()["agency"] if row[0]][:8]
+    now = datetime(2027, 1, 1, tzinfo=UTC)
+    for size in (1, 2, 3):
+        for filtered in (False, True):
+            times: list[float] = []
+            hits = 0
+            for _ in range(args.queries):
+                query = read_query(" ".join(rng.sample(vocabulary, size)))
+                filters = Filters()
+                if filtered:
+                    filters = Filters(
+                        section=rng.choice(sections) if rng.random() < 0.5 and sections else None,
+                        agency=rng.choice(agencies) if agencies else None,
+                    )
+                started = time.perf_counter()
+                found = store.search(query, filters, now=now, limit=10)
+                times.append((time.perf_counter() - started) * 1000)
+                hits += bool(found)
+            times.sort()
+            p50 = statistics.median(times)
+            p95 = times[int(len(times) * 0.95) - 1]
+            label = f"{size} word{'s' if size > 1 else ''}{' + filters' if filtered else ''}"
+            print(f"  search       {label:<18} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   "
+                  f"({hits}/{args.queries} with results)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main())
