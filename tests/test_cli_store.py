@@ -190,7 +190,7 @@ def test_search_without_matches_says_so(sample_db: str) -> None:
     assert json_lines(json_result) == []
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "OR", "NOT", "* ( ) ^", "a OR"])
+@pytest.mark.parametrize("query", ['"unbalanced', "OR", "NOT", "* ( ) ^", "a OR", "drone AND"])
 def test_malformed_query_is_a_usage_error(sample_db: str, query: str) -> None:
     message = assert_clean_failure(wiredesk("search", query, "--db", sample_db), 2)
     assert f"Error: cannot search for {query!r}: " in message
@@ -209,6 +209,41 @@ def test_query_that_looks_like_fts_or_sql_never_crashes(sample_db: str, query: s
             assert json.loads(line)["kind"] in ("article", "brief")
     # The store is untouched.
     assert stats_of(sample_db)["kind"] == {"article": 1, "brief": 7}
+
+
+LOOK_ALIKES = [
+    'koersk" OR 1=1 --',
+    "drop; table",
+    "NEAR(a b)",
+    "title:foo",
+    "x'); DROP TABLE articles; --",
+    "koersk:*",
+    "drone & drones",
+    "!drone",
+    "drone <-> experts",
+    "'drone'",
+    "drone|koersk",
+    "%_ \\",
+]
+
+
+def test_query_look_alikes_never_crash_on_either_database(store_url: str) -> None:  # noqa: F811
+    ingest_sample(store_url)
+    searches = {
+        query: subprocess.Popen(
+            [sys.executable, "-m", "wiredesk", "search", query, "--db", store_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+        for query in LOOK_ALIKES
+    }
+    for query, process in searches.items():
+        _out, err = process.communicate(timeout=120)
+        assert process.returncode in (0, 2), (query, err)
+        assert "Traceback" not in err, (query, err)
+    assert stats_of(store_url)["kind"] == {"article": 1, "brief": 7}
 
 
 # -- filters -------------------------------------------------------------------------

@@ -38,6 +38,10 @@ BOOST_DAYS = 7.0
 # Headline words weigh more than body words in BM25.
 HEADLINE_WEIGHT = 3.0
 SNIPPET_WORDS = 30
+# How many of the most relevant matches a search boosts for recency (and
+# filters) before it looks at all of them.
+RANK_CANDIDATES = 500
+FILTERED_CANDIDATES = 5000
 # PostgreSQL text-search configurations a query is read in, all at once.
 PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
 WORD_SPAN_RE = re.compile(r"[^\W_]+")
@@ -131,27 +135,44 @@ def search_articles(
     offset: int = 0,
 ) -> list[Hit]:
     """The best matches for ``query``, best first."""
-    if connection.dialect.name == "sqlite":
-        statement = _sqlite_search(query, now)
-    else:
-        statement = _postgres_search(query, now)
-    statement = statement.where(*filter_conditions(filters)).limit(limit).offset(offset)
-    return [_hit(row, query) for row in connection.execute(statement)]
+    conditions = filter_conditions(filters)
+    if connection.dialect.name != "sqlite":
+        statement = _postgres_search(query, now).where(*conditions).limit(limit).offset(offset)
+        return [_hit(row, query) for row in connection.execute(statement)]
+    # Ranking every match of a common word is what makes a search slow: first only
+    # the most relevant matches are joined, filtered and boosted for recency; all
+    # of them only when that leaves too few.
+    cap = FILTERED_CANDIDATES if conditions else RANK_CANDIDATES
+    rows: list[Any] = []
+    if offset + limit <= cap:
+        statement = _sqlite_search(query, now, cap).where(*conditions).limit(limit).offset(offset)
+        rows = list(connection.execute(statement))
+    if len(rows) < limit:
+        statement = _sqlite_search(query, now, None).where(*conditions).limit(limit).offset(offset)
+        rows = list(connection.execute(statement))
+    return [_hit(row, query) for row in rows]
 
 
 def _boost(days: Any) -> Any:
     return 1.0 + BOOST_DAYS / (BOOST_DAYS + days)
 
 
-def _sqlite_search(query: Query, now: datetime) -> Select[Any]:
+def _sqlite_search(query: Query, now: datetime, candidates: int | None) -> Select[Any]:
+    relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0)
+    matches = (
+        select(FTS_TABLE.c.rowid.label("id"), relevance.label("relevance"))
+        .select_from(FTS_TABLE)
+        .where(text("article_search MATCH :match").bindparams(match=fts5_match(query)))
+    )
+    if candidates is not None:
+        matches = matches.order_by(relevance).limit(candidates)
+    found = matches.subquery("matches")
     moment = literal(now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"))
     days = func.max(func.julianday(moment) - func.julianday(articles.c.dated_at), 0.0)
-    bm25 = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0)
-    score = (bm25 * _boost(days)).label("score")  # BM25 is negative: lower is better
+    score = (found.c.relevance * _boost(days)).label("score")  # BM25 < 0: lower is better
     return (
         select(*RESULT_COLUMNS, score)
-        .select_from(articles.join(FTS_TABLE, FTS_TABLE.c.rowid == articles.c.id))
-        .where(text("article_search MATCH :match").bindparams(match=fts5_match(query)))
+        .select_from(articles.join(found, found.c.id == articles.c.id))
         .order_by(score)
     )
 
