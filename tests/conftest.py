@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.databases import postgres_server, postgres_url, store_url
+
+__all__ = ["postgres_server", "postgres_url", "store_url"]
+
 # In CI the property tests run the same examples every time, so a red run can be replayed.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):

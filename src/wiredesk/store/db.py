@@ -57,7 +57,11 @@ def create_store_engine(url: str) -> Engine:
         raise ConfigError(f"not a database URL: {url!r}") from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ConfigError(f"cannot make the folder {folder}: {error.strerror}") from None
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
@@ -111,4 +115,5 @@ def migrate(engine: Engine) -> None:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
     except OperationalError as error:
-        raise StoreError(f"cannot open the database: {error.orig}") from None
+        reason = str(error.orig).strip().splitlines()[0]  # drivers add hints on more lines
+        raise StoreError(f"cannot open the database: {reason}") from None

@@ -53,6 +53,7 @@ def read_query(text: str) -> Query:
     excluded: list[Term] = []
     pending_or = False
     pending_not = False
+    pending_and = False
     for token in TOKEN_RE.findall(text):
         if token == "OR":
             if not clauses or pending_or or pending_not:
@@ -62,6 +63,7 @@ def read_query(text: str) -> Query:
         if token == "AND":
             if not clauses or pending_or or pending_not:
                 raise QueryError("AND needs a word on each side")
+            pending_and = True
             continue
         if token == "NOT":
             if pending_not:
@@ -83,8 +85,8 @@ def read_query(text: str) -> Query:
             clauses[-1].append(term)
         else:
             clauses.append([term])
-        pending_or = pending_not = False
-    if pending_or or pending_not:
+        pending_or = pending_not = pending_and = False
+    if pending_or or pending_not or pending_and:
         raise QueryError("the query ends with an operator (OR, AND or NOT)")
     if not clauses:
         raise QueryError("the query has no words to search for")

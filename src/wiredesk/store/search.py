@@ -42,6 +42,7 @@ SNIPPET_WORDS = 30
 # filters) before it looks at all of them.
 RANK_CANDIDATES = 500
 FILTERED_CANDIDATES = 5000
+PG_CANDIDATES = 2000
 # PostgreSQL text-search configurations a query is read in, all at once.
 PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
 WORD_SPAN_RE = re.compile(r"[^\W_]+")
@@ -137,7 +138,8 @@ def search_articles(
     """The best matches for ``query``, best first."""
     conditions = filter_conditions(filters)
     if connection.dialect.name != "sqlite":
-        statement = _postgres_search(query, now).where(*conditions).limit(limit).offset(offset)
+        statement = _postgres_search(query, now, conditions, offset + limit)
+        statement = statement.limit(limit).offset(offset)
         return [_hit(row, query) for row in connection.execute(statement)]
     # Ranking every match of a common word is what makes a search slow: first only
     # the most relevant matches are joined, filtered and boosted for recency; all
@@ -197,7 +199,11 @@ def _fts5_term(term: Term) -> str:
     return "(" + " OR ".join('"' + form.replace('"', '""') + '"' for form in forms) + ")"
 
 
-def _postgres_search(query: Query, now: datetime) -> Select[Any]:
+def _postgres_search(
+    query: Query, now: datetime, conditions: list[ColumnElement[bool]], depth: int
+) -> Select[Any]:
+    """Rank the newest ``PG_CANDIDATES`` matches: ranking reads each match's whole
+    tsvector, so ranking every match of a common word would read half the table."""
     sql, params = tsquery_sql(query)
     tsquery = (
         text(f"SELECT {sql} AS query")
@@ -206,12 +212,19 @@ def _postgres_search(query: Query, now: datetime) -> Select[Any]:
         .subquery("q")
     )
     vector: ColumnClause[Any] = literal_column("articles.search_vector")
+    newest = (
+        select(articles.c.id)
+        .select_from(articles.join(tsquery, true()))
+        .where(vector.op("@@")(tsquery.c.query), *conditions)
+        .order_by(articles.c.dated_at.desc())
+        .limit(max(PG_CANDIDATES, depth))
+        .subquery("newest")
+    )
     days = func.greatest(func.extract("epoch", literal(now) - articles.c.dated_at) / 86400.0, 0.0)
     score = (func.ts_rank_cd(vector, tsquery.c.query) * _boost(days)).label("score")
     return (
         select(*RESULT_COLUMNS, score)
-        .select_from(articles.join(tsquery, true()))
-        .where(vector.op("@@")(tsquery.c.query))
+        .select_from(articles.join(newest, newest.c.id == articles.c.id).join(tsquery, true()))
         .order_by(score.desc())
     )
 

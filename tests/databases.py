@@ -1,4 +1,4 @@
-"""Real databases for the store tests: a SQLite file, and a throwaway PostgreSQL server.
+"""Real databases for the tests: a SQLite file, and a throwaway PostgreSQL server (fixtures).
 
 PostgreSQL comes from ``WIREDESK_TEST_POSTGRES_URL`` when set, else from a
 cluster this fixture makes with Debian's ``initdb`` and ``pg_ctl`` on a free
