@@ -31,13 +31,13 @@ from sqlalchemy import create_engine, text
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate_pages  # noqa: E402
+from generate import generate_pages
 
-from tests.pgserver import Unavailable, throwaway_server  # noqa: E402
-from wiredesk.desk import IngestSummary, ingest  # noqa: E402
-from wiredesk.model import Capture  # noqa: E402
-from wiredesk.sources.files import Incoming  # noqa: E402
-from wiredesk.store import Filters, Store, read_query  # noqa: E402
+from tests.pgserver import Unavailable, throwaway_server
+from wiredesk.desk import IngestSummary, ingest
+from wiredesk.model import Capture
+from wiredesk.sources.files import Incoming
+from wiredesk.store import Filters, Store, read_query
 
 MB = 1_000_000
 CHECKPOINTS = (0.1, 0.5, 1.0)
@@ -45,8 +45,12 @@ QUERY_WORDS_PER_PAGE = 3
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("--stories", type=int, default=100_000, help="stories to ingest (default 100000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument(
+        "--stories", type=int, default=100_000, help="stories to ingest (default 100000)"
+    )
     parser.add_argument("--queries", type=int, default=200, help="searches per kind (default 200)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to use")
@@ -55,7 +59,7 @@ def main() -> int:
     args = parser.parse_args()
 
     print("wiredesk store benchmark")
-    print(f"  stories      {args.stories} (articles and briefs) from bench/generate.py, seed {args.seed}")
+    print(f"  stories      {args.stories} (articles and briefs), seed {args.seed}")
     with ExitStack() as stack:
         folder = Path(args.keep or stack.enter_context(tempfile.TemporaryDirectory()))
         targets = [("sqlite", f"sqlite:///{folder / 'bench.db'}")]
@@ -121,14 +125,19 @@ def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:
         summary = ingest(store, until_enough(), on_capture=watch)
         seconds = time.perf_counter() - started
         stored = summary.articles + summary.briefs
-        print(f"  ingest       {summary.captures} pages, {stored} stories ({summary.articles} articles, "
-              f"{summary.briefs} briefs), {summary.versions} versions, {summary.duplicates} duplicates, "
-              f"{len(summary.errors)} errors in {seconds:.1f} s")  # fmt: skip
-        print(f"  throughput   {summary.captures / seconds:,.0f} pages/s, {stored / seconds:,.0f} stories/s "
-              "(parse and store, one process)")  # fmt: skip
+        print(
+            f"  ingest       {summary.captures} pages, {stored} stories "
+            f"({summary.articles} articles, {summary.briefs} briefs), {summary.versions} versions, "
+            f"{summary.duplicates} duplicates, {len(summary.errors)} errors in {seconds:.1f} s"
+        )
+        print(
+            f"  throughput   {summary.captures / seconds:,.0f} pages/s, "
+            f"{stored / seconds:,.0f} stories/s (parse and store, one process)"
+        )
         print(f"  peak memory  {'; '.join(memory)} (ru_maxrss of the whole process)")
         size = database_size(name, url, folder)
-        print(f"  size         {size / MB:,.1f} MB, {size / MB / stored * 1000:.2f} MB per 1,000 stories")
+        per_thousand = size / MB / stored * 1000
+        print(f"  size         {size / MB:,.1f} MB, {per_thousand:.2f} MB per 1,000 stories")
         search_latency(store, words, args)
 
 
