@@ -56,6 +56,11 @@ def main() -> int:
     parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to use")
     parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
     parser.add_argument("--keep", metavar="FOLDER", help="keep the SQLite file in FOLDER")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="with --keep: time searches on the SQLite file kept there by an earlier run",
+    )
     args = parser.parse_args()
 
     print("wiredesk store benchmark")
@@ -63,7 +68,7 @@ def main() -> int:
     with ExitStack() as stack:
         folder = Path(args.keep or stack.enter_context(tempfile.TemporaryDirectory()))
         targets = [("sqlite", f"sqlite:///{folder / 'bench.db'}")]
-        if not args.no_postgres:
+        if not args.no_postgres and not args.search_only:
             if args.postgres:
                 targets.append(("postgresql", args.postgres))
             else:
@@ -104,6 +109,11 @@ def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:
     marks = {int(args.stories * share): share for share in CHECKPOINTS}
     memory: list[str] = []
     with Store(url) as store:
+        if args.search_only:
+            for _ in zip(range(store.capture_count()), pages(args.seed, words), strict=False):
+                pass  # the same pages again, for the same query words
+            search_latency(store, words, args)
+            return
         source = pages(args.seed, words)
 
         def until_enough() -> Iterator[Incoming]:

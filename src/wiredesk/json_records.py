@@ -1,4 +1,4 @@
-"""Records as JSON: the one place pages, stored articles and versions become JSON.
+"""Records as JSON: the one place pages, stored articles, versions and hits become JSON.
 
 The shape of a page is described by ``page.schema.json`` beside this module.
 """
@@ -8,7 +8,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from wiredesk.model import Article, Brief, Dateline, Page, Rail, StoredArticle, Version
+from wiredesk.model import (
+    Article,
+    Brief,
+    Dateline,
+    Hit,
+    Page,
+    Rail,
+    StoredArticle,
+    Version,
+)
 
 
 def page_to_json(page: Page) -> dict[str, Any]:
@@ -100,4 +109,20 @@ def version_to_json(version: Version) -> dict[str, Any]:
         "published_at": _time(version.published_at),
         "seen_at": _time(version.seen_at),
         "source": version.source,
+    }
+
+
+def hit_to_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "kind": hit.kind,
+        "headline": hit.headline,
+        "section": hit.section,
+        "place": hit.place,
+        "agencies": list(hit.agencies),
+        "language": hit.language,
+        "published_at": hit.published_at.isoformat() if hit.published_at else None,
+        "score": hit.score,
+        "snippet": hit.snippet.text,
+        "highlights": [list(span) for span in hit.snippet.highlights],
     }

@@ -155,3 +155,28 @@ class Matching:
     window: timedelta
     previous_version: Callable[[StoryCopy, str | None, list[StoryCopy]], int | None]
     is_brief_of: Callable[[str, str], bool]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Snippet:
+    """A piece of an article's text, with the character spans that matched the query."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """One search result."""
+
+    id: int
+    kind: str
+    headline: str | None
+    section: str | None
+    place: str | None
+    agencies: tuple[str, ...]
+    language: str | None
+    published_at: datetime | None
+    dated_at: datetime
+    score: float
+    snippet: Snippet

@@ -86,3 +86,19 @@ def filter_options(function: F) -> F:
     )(function)
     function = click.option("--since", type=IsoTime(), help="Only from this time on.")(function)
     return click.option("--until", type=IsoTime(), help="Only before this time.")(function)
+
+
+def format_option(*choices: str, help: str) -> Callable[[F], F]:
+    """``--format`` with ``choices``, the first being the default."""
+
+    def decorate(function: F) -> F:
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(list(choices)),
+            default=choices[0],
+            show_default=True,
+            help=help,
+        )(function)
+
+    return decorate

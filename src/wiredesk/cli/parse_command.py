@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from wiredesk.cli.options import captured_at_option, parse_options
+from wiredesk.cli.options import captured_at_option, format_option, parse_options
 from wiredesk.desk import parse_capture
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import page_to_json
@@ -21,12 +21,9 @@ TEXT_WIDTH = 72
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @captured_at_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["json", "text"]),
-    default="json",
-    show_default=True,
+@format_option(
+    "json",
+    "text",
     help="json: one object per page (JSON Lines for several files); text: a short summary.",
 )
 @parse_options

@@ -10,26 +10,11 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from wiredesk.cli.options import db_option, filter_options
+from wiredesk.cli.options import db_option, filter_options, format_option
 from wiredesk.cli.store_commands import filters_from, open_store
 from wiredesk.errors import WiredeskError
-from wiredesk.store import Hit, read_query
-
-
-def hit_to_json(hit: Hit) -> dict[str, Any]:
-    return {
-        "id": hit.id,
-        "kind": hit.kind,
-        "headline": hit.headline,
-        "section": hit.section,
-        "place": hit.place,
-        "agencies": list(hit.agencies),
-        "language": hit.language,
-        "published_at": hit.published_at.isoformat() if hit.published_at else None,
-        "score": hit.score,
-        "snippet": hit.snippet.text,
-        "highlights": [list(span) for span in hit.snippet.highlights],
-    }
+from wiredesk.json_records import hit_to_json
+from wiredesk.store import read_query
 
 
 @click.command()
@@ -40,14 +25,7 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
     "--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many results."
 )
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results first.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: a list with snippets; json: one object per line.",
-)
+@format_option("text", "json", help="text: a list with snippets; json: one object per line.")
 def search(
     query: str, db: str | None, limit: int, offset: int, output_format: str, **options: Any
 ) -> None:

@@ -14,7 +14,13 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from wiredesk.cli.options import captured_at_option, db_option, filter_options, parse_options
+from wiredesk.cli.options import (
+    captured_at_option,
+    db_option,
+    filter_options,
+    format_option,
+    parse_options,
+)
 from wiredesk.desk import IngestSummary
 from wiredesk.desk import ingest as ingest_captures
 from wiredesk.desk import reparse as reparse_store
@@ -125,14 +131,7 @@ def reparse(db: str | None) -> None:
 @click.command()
 @click.argument("article_id", type=int, metavar="ID")
 @db_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line per version; json: the versions in full.",
-)
+@format_option("text", "json", help="text: one line per version; json: the versions in full.")
 def history(article_id: int, db: str | None, output_format: str) -> None:
     """Show every version of an article, oldest first."""
     with open_store(db) as store:
@@ -168,14 +167,7 @@ def filters_from(options: dict[str, Any]) -> Filters:
 @click.command()
 @db_option
 @filter_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["jsonl", "csv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one article per line in full; csv: one row each.",
-)
+@format_option("jsonl", "csv", help="jsonl: one article per line in full; csv: one row each.")
 def export(db: str | None, output_format: str, **options: Any) -> None:
     """Stream kept articles to standard output, newest first (constant memory)."""
     with open_store(db) as store:
@@ -207,14 +199,7 @@ def export(db: str | None, output_format: str, **options: Any) -> None:
 
 @click.command()
 @db_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: tables; json: one object of counts.",
-)
+@format_option("text", "json", help="text: tables; json: one object of counts.")
 def stats(db: str | None, output_format: str) -> None:
     """Count kept articles per kind, section, agency, language and day."""
     with open_store(db) as store:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import String, cast, delete, func, select, text
 
 from wiredesk.errors import InputError, ParseError
-from wiredesk.model import Capture, Matching, Page, StoredArticle, Version
+from wiredesk.model import Capture, Hit, Matching, Page, StoredArticle, Version
 from wiredesk.store import archive
 from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
 from wiredesk.store.query import Query, QueryError, read_query
@@ -27,7 +27,7 @@ from wiredesk.store.schema import (
     captures,
     sightings,
 )
-from wiredesk.store.search import Filters, Hit, search_articles
+from wiredesk.store.search import Filters, search_articles
 
 __all__ = [
     "Filters",

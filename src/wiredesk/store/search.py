@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.sql.expression import ColumnClause, Select
 
+from wiredesk.model import Hit, Snippet
 from wiredesk.store.query import Query, Term
 from wiredesk.store.schema import article_agencies, articles
 from wiredesk.store.stems import STEMMERS, query_stems, stem_words
@@ -38,10 +39,9 @@ BOOST_DAYS = 7.0
 # Headline words weigh more than body words in BM25.
 HEADLINE_WEIGHT = 3.0
 SNIPPET_WORDS = 30
-# How many of the most relevant matches a search boosts for recency (and
-# filters) before it looks at all of them.
+# How many of the most relevant matches an unfiltered search boosts for recency
+# before it looks at all of them.
 RANK_CANDIDATES = 500
-FILTERED_CANDIDATES = 5000
 PG_CANDIDATES = 2000
 # PostgreSQL text-search configurations a query is read in, all at once.
 PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
@@ -60,31 +60,6 @@ class Filters:
     kind: str | None = None
     since: datetime | None = None
     until: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Snippet:
-    """A piece of an article's text, with the character spans that matched the query."""
-
-    text: str
-    highlights: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Hit:
-    """One search result."""
-
-    id: int
-    kind: str
-    headline: str | None
-    section: str | None
-    place: str | None
-    agencies: tuple[str, ...]
-    language: str | None
-    published_at: datetime | None
-    dated_at: datetime
-    score: float
-    snippet: Snippet
 
 
 def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
@@ -141,13 +116,13 @@ def search_articles(
         statement = _postgres_search(query, now, conditions, offset + limit)
         statement = statement.limit(limit).offset(offset)
         return [_hit(row, query) for row in connection.execute(statement)]
-    # Ranking every match of a common word is what makes a search slow: first only
-    # the most relevant matches are joined, filtered and boosted for recency; all
-    # of them only when that leaves too few.
-    cap = FILTERED_CANDIDATES if conditions else RANK_CANDIDATES
+    # Ranking every match of a common word is what makes a search slow: without
+    # filters only the most relevant matches are joined and boosted for recency,
+    # and all of them only when that leaves too few. (With filters, capping first
+    # and filtering after measured slower than joining every match: bench/store_bench.py.)
     rows: list[Any] = []
-    if offset + limit <= cap:
-        statement = _sqlite_search(query, now, cap).where(*conditions).limit(limit).offset(offset)
+    if not conditions and offset + limit <= RANK_CANDIDATES:
+        statement = _sqlite_search(query, now, RANK_CANDIDATES).limit(limit).offset(offset)
         rows = list(connection.execute(statement))
     if len(rows) < limit:
         statement = _sqlite_search(query, now, None).where(*conditions).limit(limit).offset(offset)

@@ -8,7 +8,6 @@ does not say its language: "soldaat" finds "soldaten", "Stunden" finds "Stunde".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 import Stemmer
@@ -45,11 +44,3 @@ def query_stems(word: str) -> set[str]:
     """Every form under which a query word may be indexed: itself and its stem per language."""
     folded = word.casefold()
     return {folded} | {_stemmer(language).stemWord(folded) for language in STEMMERS}
-
-
-def stems_in(texts: Iterable[str], language: str | None) -> set[str]:
-    """The set of stems a text has, for marking matches in snippets."""
-    found: set[str] = set()
-    for text in texts:
-        found.update(stem_words(words(text), language))
-    return found
