@@ -33,6 +33,8 @@ MIN_WRAPPED_LINES = 3
 MIN_WRAP_WIDTH = 30
 # The width is read at this share of the wrapped lines, so one overlong line does not set it.
 WIDTH_PERCENTILE = 0.9
+# Wire headers and trailers are shorter than this; longer lines need no furniture check.
+MAX_FURNITURE_WIDTH = 40
 # In wrapped copy nearly every line that another line follows is near the width.
 MIN_NEAR_SHARE = 0.75
 # Wrappers differ by a character or two in where they break.
@@ -105,7 +107,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     continued = [
         (line, following)
         for line, following in pairwise(lines)
-        if line and following and not is_furniture(line)
+        if line and following and (len(line) > MAX_FURNITURE_WIDTH or not is_furniture(line))
     ]
     if len(continued) < MIN_WRAPPED_LINES:
         return None
