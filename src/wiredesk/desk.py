@@ -44,6 +44,9 @@ def parse_capture(
 # Captures kept per transaction, and the longest a batch waits for more.
 BATCH_CAPTURES = 50
 BATCH_SECONDS = 1.0
+# After this many new pages an ingest refreshes the database's statistics: a
+# planner that still thinks the tables are small skips the search indexes.
+ANALYZE_AFTER_PAGES = 1000
 
 
 @dataclass(slots=True)
@@ -101,6 +104,8 @@ def ingest(
         _keep(store, batch, summary)
         if on_capture is not None:
             on_capture(summary)
+    if summary.pages >= ANALYZE_AFTER_PAGES:
+        store.analyze()
     return summary
 
 

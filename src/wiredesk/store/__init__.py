@@ -161,6 +161,12 @@ class Store:
                         on_capture(stored, result)
         return total
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics, so that searches use the right indexes."""
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql("ANALYZE")
+
     # -- reading -------------------------------------------------------------
 
     def capture_count(self) -> int:

@@ -42,7 +42,7 @@ SNIPPET_WORDS = 30
 # How many of the most relevant matches an unfiltered search boosts for recency
 # before it looks at all of them.
 RANK_CANDIDATES = 500
-PG_CANDIDATES = 2000
+PG_CANDIDATES = 500
 # PostgreSQL text-search configurations a query is read in, all at once.
 PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
 WORD_SPAN_RE = re.compile(r"[^\W_]+")
