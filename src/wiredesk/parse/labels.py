@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 
 from wiredesk.parse.ages import LANGUAGES, NUMBER_WORDS, age_regex, age_rules, day_words, read_age
 from wiredesk.parse.dateline import read_dateline
@@ -125,6 +125,7 @@ def languages_for(language: str | None) -> tuple[str, ...]:
     return (language,) if language in LANGUAGES else LANGUAGES
 
 
+@lru_cache(maxsize=4096)  # a rail's lines are read twice: to tell a rail, then to read it
 def split_label(line: str, languages: tuple[str, ...]) -> SplitLine:
     """Take a time label off the start and the end of a rail line."""
     lead: str | None = None
