@@ -39,6 +39,7 @@ BOOST_DAYS = 7.0
 # Headline words weigh more than body words in BM25.
 HEADLINE_WEIGHT = 3.0
 SNIPPET_WORDS = 30
+SNIPPET_PREFIX = 3
 # How many of the most relevant matches an unfiltered search boosts for recency
 # before it looks at all of them.
 RANK_CANDIDATES = 500
@@ -113,8 +114,10 @@ def search_articles(
     """The best matches for ``query``, best first."""
     conditions = filter_conditions(filters)
     if connection.dialect.name != "sqlite":
-        statement = _postgres_search(query, now, conditions, offset + limit)
-        statement = statement.limit(limit).offset(offset)
+        # The planner overrates how many rows a query of five ORed configurations
+        # matches and scans the table instead of the GIN index; measured 4x slower.
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        statement = _postgres_search(query, now, conditions, limit=limit, offset=offset)
         return [_hit(row, query) for row in connection.execute(statement)]
     # Ranking every match of a common word is what makes a search slow: without
     # filters only the most relevant matches are joined and boosted for recency,
@@ -175,10 +178,15 @@ def _fts5_term(term: Term) -> str:
 
 
 def _postgres_search(
-    query: Query, now: datetime, conditions: list[ColumnElement[bool]], depth: int
+    query: Query, now: datetime, conditions: list[ColumnElement[bool]], *, limit: int, offset: int
 ) -> Select[Any]:
     """Rank the newest ``PG_CANDIDATES`` matches: ranking reads each match's whole
-    tsvector, so ranking every match of a common word would read half the table."""
+    tsvector, so ranking every match of a common word would read half the table.
+
+    The matches are gathered through the GIN index first (a materialised CTE):
+    left to itself the planner may walk the date index instead and test the
+    query on every row, which is slow for rare words.
+    """
     sql, params = tsquery_sql(query)
     tsquery = (
         text(f"SELECT {sql} AS query")
@@ -187,20 +195,34 @@ def _postgres_search(
         .subquery("q")
     )
     vector: ColumnClause[Any] = literal_column("articles.search_vector")
-    newest = (
-        select(articles.c.id)
+    matches = (
+        select(articles.c.id, articles.c.dated_at)
         .select_from(articles.join(tsquery, true()))
         .where(vector.op("@@")(tsquery.c.query), *conditions)
-        .order_by(articles.c.dated_at.desc())
-        .limit(max(PG_CANDIDATES, depth))
+        .cte("matches")
+        .prefix_with("MATERIALIZED")
+    )
+    newest = (
+        select(matches.c.id)
+        .order_by(matches.c.dated_at.desc())
+        .limit(max(PG_CANDIDATES, offset + limit))
         .subquery("newest")
     )
     days = func.greatest(func.extract("epoch", literal(now) - articles.c.dated_at) / 86400.0, 0.0)
     score = (func.ts_rank_cd(vector, tsquery.c.query) * _boost(days)).label("score")
-    return (
-        select(*RESULT_COLUMNS, score)
+    # Rank on narrow rows; fetch the wide ones (the body) for the page of results only.
+    ranked = (
+        select(articles.c.id, score)
         .select_from(articles.join(newest, newest.c.id == articles.c.id).join(tsquery, true()))
         .order_by(score.desc())
+        .limit(limit)
+        .offset(offset)
+        .subquery("ranked")
+    )
+    return (
+        select(*RESULT_COLUMNS, ranked.c.score)
+        .select_from(articles.join(ranked, ranked.c.id == articles.c.id))
+        .order_by(ranked.c.score.desc())
     )
 
 
@@ -248,11 +270,14 @@ def make_snippet(body_text: str, query: Query, language: str | None) -> Snippet:
     if not spans:
         return Snippet(text="", highlights=())
     folded = [body_text[start:end].casefold() for start, end in spans]
-    stems = stem_words(folded, language)
+    # Only words that begin like a wanted form are stemmed: stems keep a word's start.
+    starts = {form[:SNIPPET_PREFIX] for form in wanted}
+    maybe = [index for index, word in enumerate(folded) if word[:SNIPPET_PREFIX] in starts]
+    stems = stem_words([folded[index] for index in maybe], language)
     matches = [
         index
-        for index, (word, stem) in enumerate(zip(folded, stems, strict=True))
-        if word in wanted or stem in wanted
+        for index, stem in zip(maybe, stems, strict=True)
+        if folded[index] in wanted or stem in wanted
     ]
     first = max(0, (matches[0] if matches else 0) - SNIPPET_WORDS // 3)
     last = min(len(spans), first + SNIPPET_WORDS)
