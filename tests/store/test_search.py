@@ -38,18 +38,14 @@ Nobody was hurt, he said.
 }
 
 
+def incoming(text: str, source: str, when: datetime) -> Incoming:
+    capture = Capture(data=text.encode(), source=source, captured_at=when, captured_at_from="given")
+    return Incoming(capture=capture, is_html=False, url=None)
+
+
 def captures(pages: dict[str, str], start: datetime) -> Iterator[Incoming]:
     for offset, (language, text) in enumerate(pages.items()):
-        yield Incoming(
-            capture=Capture(
-                data=text.encode(),
-                source=f"{language}.txt",
-                captured_at=start + timedelta(hours=offset),
-                captured_at_from="given",
-            ),
-            is_html=False,
-            url=None,
-        )
+        yield incoming(text, f"{language}.txt", start + timedelta(hours=offset))
 
 
 @pytest.fixture
@@ -124,26 +120,8 @@ def test_filters(store: Store) -> None:
 def test_recent_stories_rank_first_among_equals(store_url: str) -> None:
     text = "Storm {n}\nDEN HAAG (ANP) - Een zware storm trekt over het land, meldt het KNMI.\n"
     with Store(store_url) as store:
-        old = Incoming(
-            capture=Capture(
-                data=text.format(n="oud").encode(),
-                source="old.txt",
-                captured_at=NOW - timedelta(days=30),
-                captured_at_from="given",
-            ),
-            is_html=False,
-            url=None,
-        )
-        new = Incoming(
-            capture=Capture(
-                data=text.format(n="nieuw").encode(),
-                source="new.txt",
-                captured_at=NOW - timedelta(hours=1),
-                captured_at_from="given",
-            ),
-            is_html=False,
-            url=None,
-        )
+        old = incoming(text.format(n="oud"), "old.txt", NOW - timedelta(days=30))
+        new = incoming(text.format(n="nieuw"), "new.txt", NOW - timedelta(hours=1))
         ingest(store, [old, new], language="nl")
         assert headlines(store, "storm") == ["Storm nieuw", "Storm oud"]
 
