@@ -11,6 +11,8 @@ SAMPLE_BYTES = 8192
 # and control codes in latin-1: their presence tells the two apart.
 CP1252_ONLY = bytes(range(0x80, 0xA0))
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Control bytes that text does not hold (tab, line ends, form feed and escape it may).
+CONTROL_BYTES = bytes(byte for byte in range(0x20) if byte not in b"\t\n\r\f\v\x1b")
 
 
 def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -40,7 +42,7 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
 def _looks_binary(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True
-    control = sum(1 for byte in sample if byte < 0x20 and byte not in b"\t\n\r\f\v\x1b")
+    control = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     return control > len(sample) * MAX_CONTROL_SHARE
 
 

@@ -24,6 +24,8 @@ from wiredesk.store.stems import index_text
 # PostgreSQL's text-search configuration per page language.
 PG_CONFIGS = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
 MAX_CANDIDATES = 20
+# Enough characters for the words version and brief matching compare (stories.versions).
+LEAD_CHARS = 2000
 # The paragraphs of an article a brief is compared with.
 LEAD_BLOCKS = 2
 
@@ -166,13 +168,16 @@ INSERT_SIGHTING = statement(
     "INSERT INTO sightings (capture_id, article_id, role) VALUES (:capture_id, :article_id, :role)"
 )
 LINK_BRIEF = statement("UPDATE articles SET full_article_id = :full_id WHERE id = :brief_id")
+# Candidates bring only the start of their text: matching compares leads.
 SAME_PLACE = statement(
-    "SELECT id, headline, place, body_text FROM articles WHERE place_key = :place_key "
+    f"SELECT id, headline, place, substr(body_text, 1, {LEAD_CHARS}) FROM articles "
+    "WHERE place_key = :place_key "
     "AND kind = :kind AND dated_at BETWEEN :earliest AND :latest "
     f"ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
 SAME_HEADLINE = statement(
-    "SELECT id, headline, place, body_text FROM articles WHERE headline = :headline "
+    f"SELECT id, headline, place, substr(body_text, 1, {LEAD_CHARS}) FROM articles "
+    "WHERE headline = :headline "
     f"AND kind = 'article' ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
 FTS_DELETE = statement("DELETE FROM article_search WHERE rowid = :id")

@@ -18,8 +18,12 @@ from typing import Any
 from sqlalchemy import Connection
 
 NAMED_PARAMETER = re.compile(r"(?<!:):(\w+)")
-# How SQLAlchemy keeps a timestamp in SQLite: naive UTC text that sorts as time.
-SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _sqlite_time(moment: datetime) -> str:
+    """A timestamp as SQLAlchemy keeps it in SQLite: naive UTC text that sorts as time,
+    "2026-03-18 14:00:00.000000"."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +55,7 @@ class Cursor:
         if not self.is_sqlite:
             return params
         return {
-            key: value.astimezone(UTC).strftime(SQLITE_TIME)
-            if isinstance(value, datetime)
-            else value
+            key: _sqlite_time(value) if isinstance(value, datetime) else value
             for key, value in params.items()
         }
 
