@@ -111,13 +111,13 @@ def ingest(
 
 def _prepare(item: Incoming, *, language: str | None, timezone: str | None) -> Keep:
     capture = item.capture
+    is_html = item.is_html if item.is_html is not None else _sniff_html(capture.data)
     page: Page | None = None
     error: str | None = None
     try:
-        page = parse_capture(capture, language=language, timezone=timezone, is_html=item.is_html)
+        page = parse_capture(capture, language=language, timezone=timezone, is_html=is_html)
     except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
         error = str(failure)
-    is_html = bool(item.is_html) or (item.is_html is None and _sniff_html(capture.data))
     return Keep(
         capture=capture,
         content_type="html" if is_html else "text",

@@ -10,6 +10,7 @@ from typing import Any
 
 from wiredesk.model import (
     Article,
+    Block,
     Brief,
     Dateline,
     Hit,
@@ -35,6 +36,10 @@ def _time(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
+def _blocks(body: tuple[Block, ...]) -> list[dict[str, str]]:
+    return [{"kind": block.kind, "text": block.text} for block in body]
+
+
 def _dateline(dateline: Dateline | None) -> dict[str, Any] | None:
     if dateline is None:
         return None
@@ -54,7 +59,7 @@ def _article(article: Article) -> dict[str, Any]:
         "version": article.version,
         "replaces": article.replaces,
         "dateline": _dateline(article.dateline),
-        "body": [{"kind": block.kind, "text": block.text} for block in article.body],
+        "body": _blocks(article.body),
         "published_at": _time(article.published_at),
     }
 
@@ -88,7 +93,7 @@ def stored_article_to_json(article: StoredArticle) -> dict[str, Any]:
         "section": article.section,
         "language": article.language,
         "dateline": _dateline(article.dateline),
-        "body": [{"kind": block.kind, "text": block.text} for block in article.body],
+        "body": _blocks(article.body),
         "version": article.version,
         "printed_version": article.printed_version,
         "replaces": article.replaces,
@@ -104,7 +109,7 @@ def version_to_json(version: Version) -> dict[str, Any]:
     return {
         "version": version.version,
         "headline": version.headline,
-        "body": [{"kind": block.kind, "text": block.text} for block in version.body],
+        "body": _blocks(version.body),
         "printed_version": version.printed_version,
         "published_at": _time(version.published_at),
         "seen_at": _time(version.seen_at),
@@ -121,7 +126,7 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
         "place": hit.place,
         "agencies": list(hit.agencies),
         "language": hit.language,
-        "published_at": hit.published_at.isoformat() if hit.published_at else None,
+        "published_at": _time(hit.published_at),
         "score": hit.score,
         "snippet": hit.snippet.text,
         "highlights": [list(span) for span in hit.snippet.highlights],

@@ -38,8 +38,7 @@ class Draft:
 
     @property
     def body_json(self) -> str:
-        blocks = [{"kind": block.kind, "text": block.text} for block in self.body]
-        return json.dumps(blocks, ensure_ascii=False)
+        return encode_body(self.body)
 
 
 def drafts_of(page: Page) -> list[Draft]:
@@ -85,3 +84,15 @@ def drafts_of(page: Page) -> list[Draft]:
                 )
             )
     return found
+
+
+def encode_body(body: tuple[Block, ...]) -> str:
+    """A body as the ``body`` column keeps it: JSON blocks."""
+    return json.dumps(
+        [{"kind": block.kind, "text": block.text} for block in body], ensure_ascii=False
+    )
+
+
+def decode_body(body_json: str) -> tuple[Block, ...]:
+    """The blocks of a ``body`` column."""
+    return tuple(Block(kind=block["kind"], text=block["text"]) for block in json.loads(body_json))

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from wiredesk.errors import NotFound
-from wiredesk.model import Block, Dateline, StoredArticle, Version
+from wiredesk.model import Dateline, StoredArticle, Version
+from wiredesk.store.drafts import decode_body
 from wiredesk.store.schema import article_agencies, article_versions, articles, captures
 from wiredesk.store.search import Filters, filter_conditions
 
 STREAM_BATCH = 500
-
-
-def _blocks(body_json: str) -> tuple[Block, ...]:
-    return tuple(Block(kind=block["kind"], text=block["text"]) for block in json.loads(body_json))
 
 
 def _article(row: Any) -> StoredArticle:
@@ -36,7 +32,7 @@ def _article(row: Any) -> StoredArticle:
         section=row.section,
         language=row.language,
         dateline=dateline,
-        body=_blocks(row.body),
+        body=decode_body(row.body),
         version=row.version,
         printed_version=row.printed_version,
         replaces=row.replaces,
@@ -68,7 +64,7 @@ def get_history(connection: Connection, article_id: int) -> list[Version]:
         Version(
             version=row.version,
             headline=row.headline,
-            body=_blocks(row.body),
+            body=decode_body(row.body),
             printed_version=row.printed_version,
             published_at=row.published_at,
             seen_at=row.seen_at,

@@ -7,7 +7,6 @@ the same on both databases.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -98,7 +97,7 @@ RESULT_COLUMNS = (
     articles.c.language,
     articles.c.published_at,
     articles.c.dated_at,
-    articles.c.body,
+    articles.c.body_text,
 )
 
 
@@ -247,7 +246,7 @@ def tsquery_sql(query: Query) -> tuple[str, dict[str, str]]:
 
 
 def _hit(row: Any, query: Query) -> Hit:
-    body = " ".join(block["text"] for block in json.loads(row.body))
+    body = row.body_text.replace("\n", " ")  # paragraphs run on in a snippet
     return Hit(
         id=row.id,
         kind=row.kind,
