@@ -78,30 +78,29 @@ def ingest(
 ) -> IngestSummary:
     """Parse and keep every capture; bad copy is kept with its reason, and the run goes on.
 
-    Captures are written in batches (``BATCH_CAPTURES``, or what ``BATCH_SECONDS``
-    gathered), one transaction each: a killed ingest loses at most the batch in
-    hand, never half a page, and running it again completes it.
+    Captures are read in batches (``BATCH_CAPTURES``, or what ``BATCH_SECONDS``
+    gathered). A batch asks the archive once which of its captures it holds,
+    parses the others and keeps them in one transaction: a killed ingest loses
+    at most the batch in hand, never half a page, and running it again completes it.
     """
     summary = IngestSummary()
-    batch: list[Keep] = []
+    batch: list[Incoming] = []
     started = time.monotonic()
     for item in incoming:
         summary.captures += 1
         if isinstance(item, InputError):
             summary.errors.append(str(item))
-        elif store.has_capture(item.capture.data):
-            summary.duplicates += 1
         else:
             if not batch:
                 started = time.monotonic()
-            batch.append(_prepare(item, language=language, timezone=timezone))
+            batch.append(item)
             if len(batch) >= BATCH_CAPTURES or time.monotonic() - started >= BATCH_SECONDS:
-                _keep(store, batch, summary)
+                _keep(store, batch, summary, language=language, timezone=timezone)
                 batch = []
         if on_capture is not None:
             on_capture(summary)
     if batch:
-        _keep(store, batch, summary)
+        _keep(store, batch, summary, language=language, timezone=timezone)
         if on_capture is not None:
             on_capture(summary)
     if summary.pages >= ANALYZE_AFTER_PAGES:
@@ -127,14 +126,30 @@ def _prepare(item: Incoming, *, language: str | None, timezone: str | None) -> K
     )
 
 
-def _keep(store: Store, batch: list[Keep], summary: IngestSummary) -> None:
-    results = store.save(batch, stored_at=datetime.now(UTC), matching=MATCHING)
-    for item, result in zip(batch, results, strict=True):
-        if not result.is_new_capture:  # kept before, by this run or another process
+def _keep(
+    store: Store,
+    batch: list[Incoming],
+    summary: IngestSummary,
+    *,
+    language: str | None,
+    timezone: str | None,
+) -> None:
+    kept_before = store.kept_captures([item.capture.data for item in batch])
+    summary.duplicates += sum(kept_before)
+    keeps = [
+        _prepare(item, language=language, timezone=timezone)
+        for item, is_kept in zip(batch, kept_before, strict=True)
+        if not is_kept
+    ]
+    if not keeps:
+        return
+    results = store.save(keeps, stored_at=datetime.now(UTC), matching=MATCHING)
+    for keep, result in zip(keeps, results, strict=True):
+        if not result.is_new_capture:  # kept by this batch already, or by another process
             summary.duplicates += 1
             continue
-        if item.error is not None:
-            summary.errors.append(item.error)
+        if keep.error is not None:
+            summary.errors.append(keep.error)
         else:
             summary.pages += 1
         summary.add(result)

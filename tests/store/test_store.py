@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
@@ -87,3 +89,80 @@ def test_database_url_comes_from_option_then_environment(
     assert resolve_url(str(tmp_path / "plain.db")) == f"sqlite:///{tmp_path / 'plain.db'}"
     monkeypatch.delenv("WIREDESK_DB")
     assert resolve_url(None).startswith("sqlite:///") and resolve_url(None).endswith("wiredesk.db")
+
+
+def _upgrade_to(url: str, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(files("wiredesk.store") / "migrations"))
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_a_store_of_the_first_schema_is_upgraded_with_its_bodies(store_url: str) -> None:
+    """Revision 0002 keeps each body once; stories kept under 0001 read back the same."""
+    _upgrade_to(store_url, "0001")
+    first = [("paragraph", "Het kabinet wil woningen bouwen."), ("heading", "Geld")]
+    second = [*first, ("paragraph", "De oppositie noemt het plan onhaalbaar.")]
+    engine = create_engine(store_url)
+    with engine.begin() as connection:
+        for number, capture_at in ((1, "2026-03-18 09:00:00"), (2, "2026-03-18 10:00:00")):
+            connection.execute(
+                text(
+                    "INSERT INTO captures (id, sha256, captured_at, stored_at, content_type, "
+                    "size, data, status) VALUES (:id, :sha, :at, :at, 'text', 1, :data, 'parsed')"
+                ),
+                {"id": number, "sha": f"{number:064x}", "at": capture_at, "data": b"x"},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, kind, headline, language, agencies, body, body_text, "
+                "body_hash, version, first_seen_at, last_seen_at, dated_at, capture_id) VALUES "
+                "(1, 'article', 'Woningbouw', 'nl', 'ANP', :body, :body_text, 'h2', 2, "
+                "'2026-03-18 09:00:00', '2026-03-18 10:00:00', '2026-03-18 10:00:00', 2)"
+            ),
+            {"body": _whole(second), "body_text": "\n".join(text for _, text in second)},
+        )
+        for version, body in ((1, first), (2, second)):
+            connection.execute(
+                text(
+                    "INSERT INTO article_versions (article_id, version, capture_id, headline, "
+                    "body, body_hash, seen_at) VALUES (1, :version, :version, 'Woningbouw', "
+                    ":body, :hash, '2026-03-18 09:00:00')"
+                ),
+                {"version": version, "body": _whole(body), "hash": f"h{version}"},
+            )
+        if connection.dialect.name == "sqlite":
+            connection.execute(
+                text("INSERT INTO article_search (rowid, headline, body) VALUES (1, :h, :b)"),
+                {"h": "woningbouw", "b": "het kabinet wil woning bouw geld de opposit"},
+            )
+        else:
+            connection.execute(
+                text(
+                    "UPDATE articles SET search_vector = to_tsvector('dutch', "
+                    "headline || ' ' || body_text)"
+                )
+            )
+    with Store(store_url) as store:
+        article = store.article(1)
+        assert [(block.kind, block.text) for block in article.body] == second
+        history = store.history(1)
+        assert [[(b.kind, b.text) for b in v.body] for v in history] == [first, second]
+        assert [
+            hit.id for hit in store.search(read_query("woningen"), Filters(), now=CAPTURED_AT)
+        ] == [1]
+    with engine.connect() as connection:
+        stored = connection.execute(
+            text("SELECT version, body FROM article_versions ORDER BY version")
+        ).all()
+        layout = connection.execute(text("SELECT body FROM articles")).scalar_one()
+    engine.dispose()
+    assert [(row.version, row.body is None) for row in stored] == [(1, False), (2, True)]
+    assert json.loads(layout) == ["paragraph", "heading", "paragraph"]
+
+
+def _whole(blocks: list[tuple[str, str]]) -> str:
+    return json.dumps([{"kind": kind, "text": text} for kind, text in blocks])

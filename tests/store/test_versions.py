@@ -11,7 +11,7 @@ from tests.conftest import SAMPLES
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
 from wiredesk.sources.files import Incoming
-from wiredesk.store import Filters, Store
+from wiredesk.store import Filters, Store, read_query
 
 T0 = datetime(2026, 3, 18, 9, 0, tzinfo=UTC)
 
@@ -106,6 +106,13 @@ def test_reuters_update_is_matched_by_place_and_text(store_url: str) -> None:
             "Oil prices fall as China demand worries mount",
             "Oil prices extend losses as China demand worries mount",
         ]
+        # The index holds the current version's words only, and past versions keep their text.
+        later = T0 + timedelta(hours=5)
+        assert store.search(read_query("0938"), Filters(), now=later) == []
+        assert [h.id for h in store.search(read_query("inventory"), Filters(), now=later)] == [
+            oil.id
+        ]
+        assert "0938 GMT" in store.history(oil.id)[0].body[-1].text
 
 
 def test_an_old_version_seen_again_is_a_duplicate(store_url: str) -> None:

@@ -85,12 +85,16 @@ class Store:
 
     # -- writing -------------------------------------------------------------
 
-    def has_capture(self, data: bytes) -> bool:
+    def kept_captures(self, datas: list[bytes]) -> list[bool]:
+        """Whether each capture is in the archive already, in one look-up."""
+        addresses = [archive.address(data) for data in datas]
         with self.engine.connect() as connection:
-            found = connection.execute(
-                select(captures.c.id).where(captures.c.sha256 == archive.address(data))
-            ).first()
-        return found is not None
+            found = set(
+                connection.execute(
+                    select(captures.c.sha256).where(captures.c.sha256.in_(set(addresses)))
+                ).scalars()
+            )
+        return [address in found for address in addresses]
 
     def save(
         self, items: list[Keep], *, stored_at: datetime, matching: Matching
@@ -129,7 +133,9 @@ class Store:
             connection = connection.execution_options(**{WRITE_OPTION: True})
             with connection.begin():
                 if connection.dialect.name == "sqlite":
-                    connection.execute(text("DELETE FROM article_search"))
+                    connection.execute(
+                        text("INSERT INTO article_search (article_search) VALUES ('delete-all')")
+                    )
                 for table in (sightings, article_agencies, article_versions):
                     connection.execute(delete(table))
                 connection.execute(articles.update().values(full_article_id=None))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from wiredesk.model import Block, Dateline, Page
@@ -26,19 +26,19 @@ class Draft:
     replaces: str | None
     age_text: str | None
     published_at: datetime | None
+    # Worked out once from the fields above: the store reads each several times.
+    body_text: str = field(init=False)
+    body_hash: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        body_text = "\n".join(block.text for block in self.body)
+        text = f"{self.headline or ''}\n{body_text}"
+        object.__setattr__(self, "body_text", body_text)
+        object.__setattr__(self, "body_hash", hashlib.sha256(text.encode()).hexdigest())
 
     @property
-    def body_text(self) -> str:
-        return "\n".join(block.text for block in self.body)
-
-    @property
-    def body_hash(self) -> str:
-        text = f"{self.headline or ''}\n{self.body_text}"
-        return hashlib.sha256(text.encode()).hexdigest()
-
-    @property
-    def body_json(self) -> str:
-        return encode_body(self.body)
+    def body_layout(self) -> str:
+        return encode_layout(self.body)
 
 
 def drafts_of(page: Page) -> list[Draft]:
@@ -87,12 +87,29 @@ def drafts_of(page: Page) -> list[Draft]:
 
 
 def encode_body(body: tuple[Block, ...]) -> str:
-    """A body as the ``body`` column keeps it: JSON blocks."""
+    """A body whole, as JSON blocks: how a past version keeps its text."""
     return json.dumps(
         [{"kind": block.kind, "text": block.text} for block in body], ensure_ascii=False
     )
 
 
-def decode_body(body_json: str) -> tuple[Block, ...]:
-    """The blocks of a ``body`` column."""
-    return tuple(Block(kind=block["kind"], text=block["text"]) for block in json.loads(body_json))
+def encode_layout(body: tuple[Block, ...]) -> str:
+    """A body as the ``articles.body`` column keeps it beside ``body_text``.
+
+    The text is in ``body_text``, one block a line, so this keeps only the
+    blocks' kinds; a body whose blocks hold line breaks is kept whole instead.
+    """
+    if any("\n" in block.text for block in body):
+        return encode_body(body)
+    return json.dumps([block.kind for block in body])
+
+
+def decode_body(body_json: str, body_text: str = "") -> tuple[Block, ...]:
+    """The blocks of a body kept whole, or of a layout with its ``body_text``."""
+    blocks = json.loads(body_json)
+    if blocks and isinstance(blocks[0], str):
+        texts = body_text.split("\n")
+        if len(texts) != len(blocks):
+            raise ValueError(f"a layout of {len(blocks)} blocks beside {len(texts)} lines")
+        return tuple(Block(kind=kind, text=text) for kind, text in zip(blocks, texts, strict=True))
+    return tuple(Block(kind=block["kind"], text=block["text"]) for block in blocks)

@@ -32,7 +32,7 @@ def _article(row: Any) -> StoredArticle:
         section=row.section,
         language=row.language,
         dateline=dateline,
-        body=decode_body(row.body),
+        body=decode_body(row.body, row.body_text),
         version=row.version,
         printed_version=row.printed_version,
         replaces=row.replaces,
@@ -53,18 +53,19 @@ def get_article(connection: Connection, article_id: int) -> StoredArticle:
 
 def get_history(connection: Connection, article_id: int) -> list[Version]:
     """Every version of an article, oldest first."""
-    get_article(connection, article_id)  # raises NotFound
+    current = get_article(connection, article_id)  # raises NotFound
     rows = connection.execute(
         select(article_versions, captures.c.source)
         .join(captures, captures.c.id == article_versions.c.capture_id)
         .where(article_versions.c.article_id == article_id)
         .order_by(article_versions.c.version)
     ).all()
+    # Past versions keep their body; the current one's is the article's own.
     return [
         Version(
             version=row.version,
             headline=row.headline,
-            body=decode_body(row.body),
+            body=current.body if row.body is None else decode_body(row.body),
             printed_version=row.printed_version,
             published_at=row.published_at,
             seen_at=row.seen_at,

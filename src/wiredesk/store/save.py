@@ -7,6 +7,7 @@ a changed text of a kept story becomes its next version; everything else is new.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,8 +17,8 @@ from sqlalchemy import Connection
 from wiredesk.model import Capture, Matching, Page, StoryCopy
 from wiredesk.store import archive
 from wiredesk.store.db import PG_INGEST_LOCK
-from wiredesk.store.drafts import Draft, drafts_of
-from wiredesk.store.sql import Cursor, statement
+from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
+from wiredesk.store.sql import Cursor, Statement, statement
 from wiredesk.store.stems import index_text
 
 # PostgreSQL's text-search configuration per page language.
@@ -47,14 +48,22 @@ FIND_CAPTURE = statement("SELECT id FROM captures WHERE sha256 = :sha256")
 INSERT_CAPTURE = statement(
     "INSERT INTO captures (sha256, source, url, captured_at, stored_at, content_type, size, "
     "data, status, error) VALUES (:sha256, :source, :url, :captured_at, :stored_at, "
-    ":content_type, :size, :data, :status, :error) RETURNING id"
+    ":content_type, :size, :data, :status, :error) RETURNING id",
+    times=("captured_at", "stored_at"),
 )
-FIND_KEPT_VERSION = statement(
-    "SELECT v.article_id FROM article_versions v JOIN articles a ON a.id = v.article_id "
-    "WHERE v.body_hash = :body_hash AND a.kind = :kind LIMIT 1"
+# Every kept copy of a page's drafts, in one look-up: the hashes come as a JSON array.
+FIND_KEPT_VERSIONS = Statement(
+    sqlite="SELECT v.body_hash, a.kind, v.article_id FROM article_versions v "
+    "JOIN articles a ON a.id = v.article_id "
+    "WHERE v.body_hash IN (SELECT value FROM json_each(:hashes))",
+    postgresql="SELECT v.body_hash, a.kind, v.article_id FROM article_versions v "
+    "JOIN articles a ON a.id = v.article_id "
+    "WHERE v.body_hash IN (SELECT jsonb_array_elements_text(CAST(%(hashes)s AS jsonb)))",
 )
 TOUCH_ARTICLE = statement(
-    "UPDATE articles SET last_seen_at = :seen_at WHERE id = :article_id AND last_seen_at < :seen_at"
+    "UPDATE articles SET last_seen_at = :seen_at "
+    "WHERE id = :article_id AND last_seen_at < :seen_at",
+    times=("seen_at",),
 )
 ARTICLE_COLUMNS = (
     "kind", "headline", "standfirst", "byline", "section", "section_key", "language", "place",
@@ -62,26 +71,34 @@ ARTICLE_COLUMNS = (
     "printed_version", "replaces", "age_text", "published_at", "first_seen_at", "last_seen_at",
     "dated_at", "capture_id",
 )  # fmt: skip
+ARTICLE_TIMES = ("published_at", "first_seen_at", "last_seen_at", "dated_at")
 INSERT_ARTICLE = statement(
     f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + name for name in ARTICLE_COLUMNS)}) RETURNING id"
+    f"VALUES ({', '.join(':' + name for name in ARTICLE_COLUMNS)}) RETURNING id",
+    times=ARTICLE_TIMES,
 )
+UPDATED_COLUMNS = tuple(name for name in ARTICLE_COLUMNS if name not in ("kind", "first_seen_at"))
 UPDATE_ARTICLE = statement(
     "UPDATE articles SET "
-    + ", ".join(
-        f"{name} = :{name}" for name in ARTICLE_COLUMNS if name not in ("kind", "first_seen_at")
-    )
-    + " WHERE id = :id"
+    + ", ".join(f"{name} = :{name}" for name in UPDATED_COLUMNS)
+    + " WHERE id = :id",
+    times=tuple(name for name in ARTICLE_TIMES if name in UPDATED_COLUMNS),
 )
 VERSION_COLUMNS = (
-    "article_id", "version", "capture_id", "headline", "body", "body_hash", "printed_version",
+    "article_id", "version", "capture_id", "headline", "body_hash", "printed_version",
     "published_at", "seen_at",
 )  # fmt: skip
 INSERT_VERSION = statement(
     f"INSERT INTO article_versions ({', '.join(VERSION_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + name for name in VERSION_COLUMNS)})"
+    f"VALUES ({', '.join(':' + name for name in VERSION_COLUMNS)})",
+    times=("published_at", "seen_at"),
 )
-LAST_VERSION = statement("SELECT max(version) FROM article_versions WHERE article_id = :article_id")
+CURRENT_VERSION = statement(
+    "SELECT version, headline, standfirst, body, body_text, language FROM articles WHERE id = :id"
+)
+KEEP_PAST_BODY = statement(
+    "UPDATE article_versions SET body = :body WHERE article_id = :article_id AND version = :version"
+)
 INSERT_AGENCY = statement(
     "INSERT INTO article_agencies (article_id, agency) VALUES (:article_id, :agency)"
 )
@@ -95,14 +112,19 @@ SAME_PLACE = statement(
     f"SELECT id, headline, place, substr(body_text, 1, {LEAD_CHARS}) FROM articles "
     "WHERE place_key = :place_key "
     "AND kind = :kind AND dated_at BETWEEN :earliest AND :latest "
-    f"ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
+    f"ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}",
+    times=("earliest", "latest"),
 )
 SAME_HEADLINE = statement(
     f"SELECT id, headline, place, substr(body_text, 1, {LEAD_CHARS}) FROM articles "
     "WHERE headline = :headline "
     f"AND kind = 'article' ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
-FTS_DELETE = statement("DELETE FROM article_search WHERE rowid = :id")
+# The index is contentless: a row leaves it by being told the words it held.
+FTS_DELETE = statement(
+    "INSERT INTO article_search (article_search, rowid, headline, body) "
+    "VALUES ('delete', :id, :headline, :body)"
+)
 FTS_INSERT = statement(
     "INSERT INTO article_search (rowid, headline, body) VALUES (:id, :headline, :body)"
 )
@@ -169,52 +191,67 @@ def save_page(
 ) -> None:
     """Keep the article and briefs of a page already stored as capture ``capture_id``."""
     cursor = Cursor(connection)
-    sighted: set[int] = set()
-    for draft in drafts_of(page):
-        outcome, article_id = _save_draft(cursor, capture_id, seen_at, draft, matching)
-        if article_id not in sighted:
-            sighted.add(article_id)
-            cursor.run(
-                INSERT_SIGHTING,
-                {"capture_id": capture_id, "article_id": article_id, "role": draft.kind},
-            )
-        if outcome == "duplicate":
+    drafts = drafts_of(page)
+    kept = _kept_copies(cursor, drafts)
+    sighted: dict[int, str] = {}
+    touched: list[int] = []
+    for draft in drafts:
+        article_id = kept.get((draft.body_hash, draft.kind))
+        if article_id is not None:
+            touched.append(article_id)
             result.duplicates += 1
-        elif outcome == "version":
-            result.versions += 1
-        elif draft.kind == "article":
-            result.articles += 1
         else:
-            result.briefs += 1
+            is_version, article_id = _save_draft(cursor, capture_id, seen_at, draft, matching)
+            kept[(draft.body_hash, draft.kind)] = article_id
+            if is_version:
+                result.versions += 1
+            elif draft.kind == "article":
+                result.articles += 1
+            else:
+                result.briefs += 1
+        sighted.setdefault(article_id, draft.kind)
+    cursor.many(
+        TOUCH_ARTICLE, [{"article_id": article_id, "seen_at": seen_at} for article_id in touched]
+    )
+    cursor.many(
+        INSERT_SIGHTING,
+        [
+            {"capture_id": capture_id, "article_id": article_id, "role": role}
+            for article_id, role in sighted.items()
+        ],
+    )
+
+
+def _kept_copies(cursor: Cursor, drafts: list[Draft]) -> dict[tuple[str, str], int]:
+    """The stories already kept under the text of each draft, by (body hash, kind)."""
+    if not drafts:
+        return {}
+    hashes = json.dumps(sorted({draft.body_hash for draft in drafts}))
+    kept: dict[tuple[str, str], int] = {}
+    for body_hash, kind, article_id in cursor.all(FIND_KEPT_VERSIONS, {"hashes": hashes}):
+        kept.setdefault((body_hash, kind), int(article_id))
+    return kept
 
 
 def _save_draft(
     cursor: Cursor, capture_id: int, seen_at: datetime, draft: Draft, matching: Matching
-) -> tuple[str, int]:
-    body_hash = draft.body_hash
-    kept = cursor.one(FIND_KEPT_VERSION, {"body_hash": body_hash, "kind": draft.kind})
-    if kept is not None:
-        cursor.run(TOUCH_ARTICLE, {"article_id": kept[0], "seen_at": seen_at})
-        return "duplicate", int(kept[0])
-    columns = _columns(draft, capture_id, seen_at, body_hash)
+) -> tuple[bool, int]:
+    """Keep a draft not kept before; whether it is a new version, and its story's id."""
+    columns = _columns(draft, capture_id, seen_at)
     previous = None
     if draft.kind == "article":
         previous = _previous_version(cursor, draft, seen_at, matching)
     if previous is not None:
         _add_version(cursor, previous, capture_id, seen_at, draft, columns)
-        article_id, outcome, is_new = previous, "version", False
+        article_id = previous
     else:
-        article_id, outcome, is_new = (
-            _add_article(cursor, capture_id, seen_at, draft, columns),
-            "new",
-            True,
-        )
-    _index(cursor, article_id, draft, is_new=is_new)
+        article_id = _add_article(cursor, capture_id, seen_at, draft, columns)
+        _index(cursor, article_id, draft)
     _link_briefs(cursor, article_id, draft, seen_at, matching)
-    return outcome, article_id
+    return previous is not None, article_id
 
 
-def _columns(draft: Draft, capture_id: int, seen_at: datetime, body_hash: str) -> dict[str, Any]:
+def _columns(draft: Draft, capture_id: int, seen_at: datetime) -> dict[str, Any]:
     dateline = draft.dateline
     place = dateline.place if dateline else None
     return {
@@ -230,9 +267,9 @@ def _columns(draft: Draft, capture_id: int, seen_at: datetime, body_hash: str) -
         "agencies": "/".join(dateline.agencies) if dateline else "",
         "date_text": dateline.date_text if dateline else None,
         "desk": dateline.desk if dateline else None,
-        "body": draft.body_json,
+        "body": draft.body_layout,
         "body_text": draft.body_text,
-        "body_hash": body_hash,
+        "body_hash": draft.body_hash,
         "version": 1,
         "printed_version": draft.printed_version,
         "replaces": draft.replaces,
@@ -251,7 +288,7 @@ def _add_article(
     row = cursor.one(INSERT_ARTICLE, columns)
     assert row is not None
     article_id = int(row[0])
-    _insert_version(cursor, article_id, 1, capture_id, seen_at, draft, columns)
+    _insert_version(cursor, article_id, 1, capture_id, seen_at, draft)
     _insert_agencies(cursor, article_id, draft)
     return article_id
 
@@ -272,13 +309,30 @@ def _add_version(
     draft: Draft,
     columns: dict[str, Any],
 ) -> None:
-    last = cursor.one(LAST_VERSION, {"article_id": article_id})
-    version = int(last[0]) + 1 if last and last[0] is not None else 1
-    _insert_version(cursor, article_id, version, capture_id, seen_at, draft, columns)
-    changes = {key: value for key, value in columns.items() if key not in ("kind", "first_seen_at")}
+    """Make a draft the current version of a kept story; the version it replaces keeps its body."""
+    old = cursor.one(CURRENT_VERSION, {"id": article_id})
+    assert old is not None
+    last, headline, standfirst, body, body_text, language = old
+    cursor.run(
+        KEEP_PAST_BODY,
+        {
+            "article_id": article_id,
+            "version": last,
+            "body": encode_body(decode_body(body, body_text)),
+        },
+    )
+    version = int(last) + 1
+    _insert_version(cursor, article_id, version, capture_id, seen_at, draft)
+    changes = {name: columns[name] for name in UPDATED_COLUMNS}
     cursor.run(UPDATE_ARTICLE, {**changes, "version": version, "id": article_id})
     cursor.run(DELETE_AGENCIES, {"article_id": article_id})
     _insert_agencies(cursor, article_id, draft)
+    if cursor.is_sqlite:
+        # The index keeps no copy of the text (a contentless table): a row leaves it
+        # by being told the words it held, worked out again from the old text.
+        words = _index_words(_search_headline(headline, standfirst), body_text, language)
+        cursor.run(FTS_DELETE, {"id": article_id, **words})
+    _index(cursor, article_id, draft)
 
 
 def _insert_version(
@@ -288,8 +342,8 @@ def _insert_version(
     capture_id: int,
     seen_at: datetime,
     draft: Draft,
-    columns: dict[str, Any],
 ) -> None:
+    """Add the current version of a story; its body is the article's own (NULL here)."""
     cursor.run(
         INSERT_VERSION,
         {
@@ -297,8 +351,7 @@ def _insert_version(
             "version": version,
             "capture_id": capture_id,
             "headline": draft.headline,
-            "body": columns["body"],
-            "body_hash": columns["body_hash"],
+            "body_hash": draft.body_hash,
             "printed_version": draft.printed_version,
             "published_at": draft.published_at,
             "seen_at": seen_at,
@@ -362,20 +415,20 @@ def _link_briefs(
                 return
 
 
-def _index(cursor: Cursor, article_id: int, draft: Draft, *, is_new: bool) -> None:
-    """Put the article's words in the full-text index, replacing what was there."""
-    headline = " ".join(filter(None, (draft.headline, draft.standfirst)))
+def _search_headline(headline: str | None, standfirst: str | None) -> str:
+    return " ".join(filter(None, (headline, standfirst)))
+
+
+def _index_words(headline: str, body_text: str, language: str | None) -> dict[str, str]:
+    return {"headline": index_text(headline, language), "body": index_text(body_text, language)}
+
+
+def _index(cursor: Cursor, article_id: int, draft: Draft) -> None:
+    """Put a story's words in the full-text index (PostgreSQL: overwrite its search vector)."""
+    headline = _search_headline(draft.headline, draft.standfirst)
     if cursor.is_sqlite:
-        if not is_new:
-            cursor.run(FTS_DELETE, {"id": article_id})
-        cursor.run(
-            FTS_INSERT,
-            {
-                "id": article_id,
-                "headline": index_text(headline, draft.language),
-                "body": index_text(draft.body_text, draft.language),
-            },
-        )
+        words = _index_words(headline, draft.body_text, draft.language)
+        cursor.run(FTS_INSERT, {"id": article_id, **words})
     else:
         config = PG_CONFIGS.get(draft.language or "", "simple")
         cursor.run(

@@ -84,8 +84,10 @@ articles = Table(
     Column("agencies", Text, nullable=False, default=""),  # "ANP/AFP", as printed
     Column("date_text", Text, nullable=True),
     Column("desk", Text, nullable=True),
-    Column("body", Text, nullable=False),  # JSON: [{"kind": ..., "text": ...}]
-    Column("body_text", Text, nullable=False),  # the body as plain text, for search
+    # The blocks' kinds as JSON ["paragraph", "heading", ...]; their texts are the lines
+    # of body_text (a body whose blocks hold line breaks is kept whole: drafts.encode_layout).
+    Column("body", Text, nullable=False),
+    Column("body_text", Text, nullable=False),  # the body as plain text, one block a line
     Column("body_hash", String(64), nullable=False),  # of the latest version
     Column("version", Integer, nullable=False, default=1),  # how many versions are kept
     Column("printed_version", Integer, nullable=True),  # "(2)", "UPDATE 1-" as read
@@ -102,7 +104,6 @@ articles = Table(
 Index("articles_dated_at", articles.c.dated_at)
 Index("articles_section_dated_at", articles.c.section_key, articles.c.dated_at)
 Index("articles_place_kind_dated_at", articles.c.place_key, articles.c.kind, articles.c.dated_at)
-Index("articles_body_hash", articles.c.body_hash)
 Index("articles_headline", articles.c.headline)
 
 # Every version of every article, the first included.
@@ -114,7 +115,9 @@ article_versions = Table(
     Column("version", Integer, nullable=False),
     Column("capture_id", Integer, ForeignKey("captures.id"), nullable=False),
     Column("headline", Text, nullable=True),
-    Column("body", Text, nullable=False),
+    # JSON [{"kind": ..., "text": ...}] of a past version; NULL for the current
+    # version, whose body is the article's own.
+    Column("body", Text, nullable=True),
     Column("body_hash", String(64), nullable=False),
     Column("printed_version", Integer, nullable=True),
     Column("published_at", UTCDateTime(), nullable=True),
