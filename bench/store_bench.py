@@ -40,7 +40,7 @@ from wiredesk.sources.files import Incoming
 from wiredesk.store import Filters, Store, read_query
 
 MB = 1_000_000
-CHECKPOINTS = (0.1, 0.5, 1.0)
+CHECKPOINTS = (0.1, 0.25, 0.5, 0.75, 1.0)
 QUERY_WORDS_PER_PAGE = 3
 
 
@@ -116,11 +116,15 @@ def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:
             return
         source = pages(args.seed, words)
 
+        generating = 0.0  # the generator's own time, taken out of the ingest's
+
         def until_enough() -> Iterator[Incoming]:
-            for item in source:
+            nonlocal generating
+            while progress.articles + progress.briefs < args.stories:
+                began = time.perf_counter()
+                item = next(source)
+                generating += time.perf_counter() - began
                 yield item
-                if progress.articles + progress.briefs >= args.stories:
-                    return
 
         progress = IngestSummary()
 
@@ -129,11 +133,19 @@ def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:
             progress = summary
             stored = summary.articles + summary.briefs
             for mark in [m for m in marks if stored >= m]:
-                memory.append(f"{marks.pop(mark):.0%}: {peak_rss_mb():.0f} MB")
+                share = marks.pop(mark)
+                memory.append(f"{share:.0%}: {peak_rss_mb():.0f} MB")
+                elapsed = time.perf_counter() - started - generating
+                print(
+                    f"  at {share:>4.0%}     {stored} new stories in {elapsed:.0f} s: "
+                    f"{stored / elapsed:,.0f}/s so far, peak RSS {peak_rss_mb():.0f} MB",
+                    flush=True,
+                )
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         summary = ingest(store, until_enough(), on_capture=watch)
-        seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started - generating
+        cpu_seconds = time.process_time() - cpu_started - generating
         stored = summary.articles + summary.briefs
         print(
             f"  ingest       {summary.captures} pages, {stored} stories "
@@ -142,7 +154,15 @@ def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:
         )
         print(
             f"  throughput   {summary.captures / seconds:,.0f} pages/s, "
-            f"{stored / seconds:,.0f} stories/s (parse and store, one process)"
+            f"{stored / seconds:,.0f} new stories/s, "
+            f"{(stored + summary.versions + summary.duplicates) / seconds:,.0f} stories/s "
+            "counting versions and duplicates (parse and store, one process; "
+            f"{generating:.1f} s of page generation left out)"
+        )
+        print(
+            f"  cpu          {cpu_seconds:.1f} s of this process: "
+            f"{stored / cpu_seconds:,.0f} new stories per CPU second"
+            + (" (the server's own not counted)" if name != "sqlite" else "")
         )
         print(f"  peak memory  {'; '.join(memory)} (ru_maxrss of the whole process)")
         size = database_size(name, url, folder)

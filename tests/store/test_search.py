@@ -168,3 +168,34 @@ def test_syntax_look_alikes_are_searched_as_words(store: Store, query: str) -> N
         return  # refused with a message is fine; a crash or an injection is not
     store.search(parsed, Filters(), now=NOW)
     assert len(list(store.articles(Filters()))) == 4  # nothing was dropped
+
+
+def test_older_matches_are_ranked_when_the_recent_ones_give_too_few(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search ranks the most recently kept matches first, and looks further back when
+    those leave too few results: for a filter, a next page, or a longer list."""
+    monkeypatch.setattr("wiredesk.store.search.RANK_CANDIDATES", 2)
+    places = ["GRONINGEN", "ZWOLLE", "ARNHEM", "BREDA", "MAASTRICHT"]
+    with Store(store_url) as store:
+        ingest(
+            store,
+            [
+                incoming(
+                    f"Stormschade in {place.title()}\n{place} (ANP) - De storm van {day} "
+                    f"maart heeft in {place.title()} {day * 7} daken beschadigd.\n",
+                    f"{place}.txt",
+                    NOW - timedelta(hours=10 - day),
+                )
+                for day, place in enumerate(places, start=1)
+            ],
+            language="nl",
+        )
+        assert headlines(store, "stormschade", Filters(place="groningen")) == [
+            "Stormschade in Groningen"
+        ]
+        assert len(headlines(store, "stormschade")) == 5
+        first = store.search(read_query("stormschade"), Filters(), now=NOW, limit=2)
+        after = store.search(read_query("stormschade"), Filters(), now=NOW, limit=2, offset=2)
+        assert len(first) == len(after) == 2
+        assert not {hit.id for hit in first} & {hit.id for hit in after}

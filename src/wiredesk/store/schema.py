@@ -87,7 +87,6 @@ articles = Table(
     # The blocks' kinds as JSON ["paragraph", "heading", ...]; their texts are the lines
     # of body_text (a body whose blocks hold line breaks is kept whole: drafts.encode_layout).
     Column("body", Text, nullable=False),
-    Column("body_text", Text, nullable=False),  # the body as plain text, one block a line
     Column("body_hash", String(64), nullable=False),  # of the latest version
     Column("version", Integer, nullable=False, default=1),  # how many versions are kept
     Column("printed_version", Integer, nullable=True),  # "(2)", "UPDATE 1-" as read
@@ -100,6 +99,9 @@ articles = Table(
     Column("dated_at", UTCDateTime(), nullable=False),
     Column("capture_id", Integer, ForeignKey("captures.id"), nullable=False),
     Column("full_article_id", Integer, ForeignKey("articles.id"), nullable=True),
+    # The body as plain text, one block a line. Last, so that SQLite reads the
+    # columns before it without walking the text's overflow pages.
+    Column("body_text", Text, nullable=False),
 )
 Index("articles_dated_at", articles.c.dated_at)
 Index("articles_section_dated_at", articles.c.section_key, articles.c.dated_at)

@@ -39,9 +39,10 @@ BOOST_DAYS = 7.0
 HEADLINE_WEIGHT = 3.0
 SNIPPET_WORDS = 30
 SNIPPET_PREFIX = 3
-# How many of the most relevant matches an unfiltered search boosts for recency
-# before it looks at all of them.
-RANK_CANDIDATES = 500
+# How many of the most recently kept matches a SQLite search ranks before it
+# looks at older ones: ranking every match of a common word is what makes a
+# search slow (bench/store_bench.py).
+RANK_CANDIDATES = 2000
 PG_CANDIDATES = 500
 # PostgreSQL text-search configurations a query is read in, all at once.
 PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
@@ -118,25 +119,44 @@ def search_articles(
         connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
         statement = _postgres_search(query, now, conditions, limit=limit, offset=offset)
         return [_hit(row, query) for row in connection.execute(statement)]
-    # Ranking every match of a common word is what makes a search slow: without
-    # filters only the most relevant matches are joined and boosted for recency,
-    # and all of them only when that leaves too few. (With filters, capping first
-    # and filtering after measured slower than joining every match: bench/store_bench.py.)
+    # The most recently kept matches come first from the index, cheaply and with
+    # their BM25; older matches are ranked only when those leave too few results.
     rows: list[Any] = []
-    if not conditions and offset + limit <= RANK_CANDIDATES:
-        statement = _sqlite_search(query, now, RANK_CANDIDATES).limit(limit).offset(offset)
-        rows = list(connection.execute(statement))
-    if len(rows) < limit:
-        statement = _sqlite_search(query, now, None).where(*conditions).limit(limit).offset(offset)
-        rows = list(connection.execute(statement))
+    if offset + limit <= RANK_CANDIDATES:
+        ranked = _sqlite_search(query, now, RANK_CANDIDATES, conditions)
+        rows = list(
+            connection.execute(_with_results(ranked, limit=limit, offset=offset, descending=False))
+        )
+    if len(rows) < limit and (
+        offset + limit > RANK_CANDIDATES or _has_older_matches(connection, query)
+    ):
+        ranked = _sqlite_search(query, now, None, conditions)
+        rows = list(
+            connection.execute(_with_results(ranked, limit=limit, offset=offset, descending=False))
+        )
     return [_hit(row, query) for row in rows]
+
+
+def _has_older_matches(connection: Connection, query: Query) -> bool:
+    """Whether the index holds more matches than a recent-first search ranks."""
+    statement = (
+        select(FTS_TABLE.c.rowid)
+        .where(text("article_search MATCH :match").bindparams(match=fts5_match(query)))
+        .order_by(FTS_TABLE.c.rowid.desc())
+        .limit(1)
+        .offset(RANK_CANDIDATES)
+    )
+    return connection.execute(statement).first() is not None
 
 
 def _boost(days: Any) -> Any:
     return 1.0 + BOOST_DAYS / (BOOST_DAYS + days)
 
 
-def _sqlite_search(query: Query, now: datetime, candidates: int | None) -> Select[Any]:
+def _sqlite_search(
+    query: Query, now: datetime, candidates: int | None, conditions: list[ColumnElement[bool]]
+) -> Select[Any]:
+    """Matches ranked by BM25 and recency; ``candidates``: only that many of the newest kept."""
     relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0)
     matches = (
         select(FTS_TABLE.c.rowid.label("id"), relevance.label("relevance"))
@@ -144,15 +164,28 @@ def _sqlite_search(query: Query, now: datetime, candidates: int | None) -> Selec
         .where(text("article_search MATCH :match").bindparams(match=fts5_match(query)))
     )
     if candidates is not None:
-        matches = matches.order_by(relevance).limit(candidates)
+        matches = matches.order_by(FTS_TABLE.c.rowid.desc()).limit(candidates)
     found = matches.subquery("matches")
     moment = literal(now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"))
     days = func.max(func.julianday(moment) - func.julianday(articles.c.dated_at), 0.0)
     score = (found.c.relevance * _boost(days)).label("score")  # BM25 < 0: lower is better
+    # Rank narrow rows; the wide ones (the text) are read for the page of results only.
     return (
-        select(*RESULT_COLUMNS, score)
+        select(articles.c.id, score)
         .select_from(articles.join(found, found.c.id == articles.c.id))
+        .where(*conditions)
         .order_by(score)
+    )
+
+
+def _with_results(ranked: Select[Any], *, limit: int, offset: int, descending: bool) -> Select[Any]:
+    """The result columns of a page of ranked ids, in their order."""
+    page = ranked.limit(limit).offset(offset).subquery("ranked")
+    order = page.c.score.desc() if descending else page.c.score
+    return (
+        select(*RESULT_COLUMNS, page.c.score)
+        .select_from(articles.join(page, page.c.id == articles.c.id))
+        .order_by(order)
     )
 
 
@@ -209,20 +242,12 @@ def _postgres_search(
     )
     days = func.greatest(func.extract("epoch", literal(now) - articles.c.dated_at) / 86400.0, 0.0)
     score = (func.ts_rank_cd(vector, tsquery.c.query) * _boost(days)).label("score")
-    # Rank on narrow rows; fetch the wide ones (the body) for the page of results only.
     ranked = (
         select(articles.c.id, score)
         .select_from(articles.join(newest, newest.c.id == articles.c.id).join(tsquery, true()))
         .order_by(score.desc())
-        .limit(limit)
-        .offset(offset)
-        .subquery("ranked")
     )
-    return (
-        select(*RESULT_COLUMNS, ranked.c.score)
-        .select_from(articles.join(ranked, ranked.c.id == articles.c.id))
-        .order_by(ranked.c.score.desc())
-    )
+    return _with_results(ranked, limit=limit, offset=offset, descending=True)
 
 
 def tsquery_sql(query: Query) -> tuple[str, dict[str, str]]:

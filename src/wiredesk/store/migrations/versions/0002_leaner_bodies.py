@@ -5,6 +5,8 @@
 - ``article_versions.body`` is NULL for the current version, whose body is
   the article's own; past versions keep theirs whole.
 - SQLite's full-text index keeps no copy of the stems it indexes.
+- ``articles.body_text`` moves to the end of the row, so that SQLite reads
+  the small columns (dates, keys) without walking the text's overflow pages.
 - ``articles_body_hash`` goes: duplicates are found through the versions.
 
 Revision ID: 0002
@@ -51,7 +53,18 @@ def upgrade() -> None:
         if layouts:
             bind.execute(sa.text("UPDATE articles SET body = :body WHERE id = :id"), layouts)
         last = rows[-1].id
-    if bind.dialect.name == "sqlite":
+    # SQLite adds a NOT NULL column only with a default; every insert gives the text.
+    is_sqlite = bind.dialect.name == "sqlite"
+    op.execute(
+        "ALTER TABLE articles ADD COLUMN body_text_last TEXT"
+        + (" NOT NULL DEFAULT ''" if is_sqlite else "")
+    )
+    op.execute("UPDATE articles SET body_text_last = body_text")
+    op.execute("ALTER TABLE articles DROP COLUMN body_text")
+    op.execute("ALTER TABLE articles RENAME COLUMN body_text_last TO body_text")
+    if not is_sqlite:
+        op.execute("ALTER TABLE articles ALTER COLUMN body_text SET NOT NULL")
+    if is_sqlite:
         op.execute(
             "CREATE VIRTUAL TABLE article_stems USING fts5(headline, body, content = '', "
             "tokenize = 'unicode61 remove_diacritics 2')"
