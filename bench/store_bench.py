@@ -55,6 +55,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to use")
     parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="measure PostgreSQL only")
     parser.add_argument("--keep", metavar="FOLDER", help="keep the SQLite file in FOLDER")
     parser.add_argument(
         "--search-only",
@@ -67,7 +68,7 @@ def main() -> int:
     print(f"  stories      {args.stories} (articles and briefs), seed {args.seed}")
     with ExitStack() as stack:
         folder = Path(args.keep or stack.enter_context(tempfile.TemporaryDirectory()))
-        targets = [("sqlite", f"sqlite:///{folder / 'bench.db'}")]
+        targets = [] if args.no_sqlite else [("sqlite", f"sqlite:///{folder / 'bench.db'}")]
         if not args.no_postgres and not args.search_only:
             if args.postgres:
                 targets.append(("postgresql", args.postgres))
