@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SAMPLE := src/wiredesk/samples/anp-buitenland.txt
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install demo test lint format bench translations clean
 
 install: $(VENV)/.installed
 
@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	$(BIN)/wiredesk parse $(SAMPLE) --captured-at 2026-03-18T14:00:00+00:00 --format text
+	$(BIN)/wiredesk demo
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -33,6 +33,14 @@ format: install
 
 bench: install
 	$(BIN)/python bench/parse_bench.py
+
+# After changing a string of the web reader: extract, merge into the catalogs, compile.
+LOCALE := src/wiredesk/serve/locale
+translations: install
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k gettext -k ngettext:1,2 \
+		--no-location --omit-header --sort-output -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -w 100 --omit-header
+	$(BIN)/pybabel compile -d $(LOCALE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

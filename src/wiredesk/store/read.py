@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from wiredesk.errors import NotFound
-from wiredesk.model import Dateline, StoredArticle, Version
+from wiredesk.model import Dateline, Section, Sighting, StoredArticle, Version
 from wiredesk.store.drafts import decode_body
-from wiredesk.store.schema import article_agencies, article_versions, articles, captures
+from wiredesk.store.schema import (
+    article_agencies,
+    article_versions,
+    articles,
+    captures,
+    sightings,
+)
 from wiredesk.store.search import Filters, filter_conditions
 
 STREAM_BATCH = 500
@@ -107,3 +114,99 @@ def count_by(connection: Connection, column: Any) -> list[tuple[str | None, int]
 
 def agency_counts(connection: Connection) -> list[tuple[str | None, int]]:
     return count_by(connection, article_agencies.c.agency)
+
+
+def list_articles(
+    connection: Connection,
+    filters: Filters,
+    *,
+    limit: int,
+    offset: int = 0,
+    leave_out: int | None = None,
+) -> list[StoredArticle]:
+    """One page of the articles matching ``filters``, newest first (``leave_out``: an id)."""
+    statement = (
+        select(articles)
+        .where(*filter_conditions(filters))
+        .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    if leave_out is not None:
+        statement = statement.where(articles.c.id != leave_out)
+    return [_article(row) for row in connection.execute(statement)]
+
+
+def list_sections(connection: Connection) -> list[Section]:
+    """Every section with stories, the most recently active first.
+
+    Grouped on the indexed key alone; the printed name is read from the
+    section's newest story.
+    """
+    newest = func.max(articles.c.dated_at)
+    rows = connection.execute(
+        select(articles.c.section_key, func.count(), newest)
+        .where(articles.c.section_key.is_not(None))
+        .group_by(articles.c.section_key)
+        .order_by(newest.desc(), articles.c.section_key)
+    ).all()
+    found = []
+    for key, count, latest_at in rows:
+        name = connection.execute(
+            select(articles.c.section)
+            .where(articles.c.section_key == key)
+            .order_by(articles.c.dated_at.desc())
+            .limit(1)
+        ).scalar_one()
+        found.append(Section(name=name, count=int(count), latest_at=_utc(latest_at)))
+    return found
+
+
+def _utc(moment: Any) -> Any:
+    # A bare aggregate of a timestamp skips the column's type on SQLite: read it back here.
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def named(connection: Connection, what: str, slug: str) -> str | None:
+    """The section, place or agency (``what``) whose name makes ``slug``, as printed.
+
+    A slug is the casefolded name with spaces as hyphens ("den-haag" for "DEN
+    HAAG"); the indexed keys are tried first, every name only when they miss.
+    """
+    if what == "agency":
+        row = connection.execute(
+            select(articles.c.agencies)
+            .join(article_agencies, article_agencies.c.article_id == articles.c.id)
+            .where(article_agencies.c.agency == slug)
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        printed = [name for name in row.agencies.split("/") if name.casefold() == slug]
+        return printed[0] if printed else slug.upper()
+    name_column, key_column = (
+        (articles.c.section, articles.c.section_key)
+        if what == "section"
+        else (articles.c.place, articles.c.place_key)
+    )
+    keys = {slug, slug.replace("-", " ")}
+    found = connection.execute(
+        select(name_column).where(key_column.in_(sorted(keys))).limit(1)
+    ).scalar()
+    if found is None:
+        found = connection.execute(
+            select(name_column).where(func.replace(key_column, " ", "-") == slug).limit(1)
+        ).scalar()
+    return str(found) if found is not None else None
+
+
+def capture_sightings(connection: Connection, capture_id: int) -> list[Sighting]:
+    """The stories a capture showed: its article first, then its briefs."""
+    rows = connection.execute(
+        select(sightings.c.article_id, sightings.c.role)
+        .where(sightings.c.capture_id == capture_id)
+        .order_by(sightings.c.role, sightings.c.article_id)
+    ).all()
+    return [Sighting(article_id=row.article_id, role=row.role) for row in rows]

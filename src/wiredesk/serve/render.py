@@ -1,0 +1,105 @@
+"""Turning a page's data into a response: HTML from its template, or the data as JSON.
+
+The JSON twin of a page is the very dict its template renders. Templates
+autoescape everything: ingested text never becomes markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from wiredesk.serve.i18n import COOKIE, LANGUAGES, Reader, choose_language
+from wiredesk.serve.problems import error_body
+from wiredesk.serve.settings import desk_of
+
+# The name each language has in the language switch: its own.
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+VARY = "Accept, Accept-Language, Cookie"
+
+
+class Renderer:
+    """The site's templates, loaded once."""
+
+    def __init__(self) -> None:
+        self.environment = Environment(
+            loader=PackageLoader("wiredesk.serve", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def html(
+        self,
+        template: str,
+        reader: Reader,
+        request: Request,
+        nav: list[dict[str, str]],
+        **context: Any,
+    ) -> str:
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return self.environment.get_template(template).render(
+            _=reader.gettext,
+            ngettext=reader.ngettext,
+            lang=reader.language,
+            languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+            here=here,
+            nav=nav,
+            **context,
+        )
+
+
+def reader_of(request: Request) -> Reader:
+    return Reader(
+        choose_language(request.cookies.get(COOKIE), request.headers.get("accept-language")),
+        desk_of(request).zone,
+    )
+
+
+def wants_json(request: Request) -> bool:
+    """Whether the client asked for JSON rather than a page (``Accept``)."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def is_api(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith(".json") or wants_json(request)
+
+
+def page_response(
+    request: Request,
+    template: str,
+    view: dict[str, Any],
+    *,
+    as_json: bool,
+    status: int = 200,
+    reader: Reader | None = None,
+) -> Response:
+    """The page: its template filled with ``view``, or ``view`` itself as JSON."""
+    reader = reader or reader_of(request)
+    headers = {"Vary": VARY, "Content-Language": reader.language}
+    if as_json or wants_json(request):
+        return JSONResponse({"language": reader.language, **view}, status, headers=headers)
+    desk = desk_of(request)
+    body = desk.renderer.html(template, reader, request, desk.nav(), view=view)
+    return HTMLResponse(body, status, headers=headers)
+
+
+def problem_response(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """An error as JSON on the API and JSON twins, else as a page in the reader's language."""
+    if is_api(request):
+        return JSONResponse(error_body(status, message), status, headers=headers)
+    reader = reader_of(request)
+    view = {"status": status, "message": message}
+    response = page_response(
+        request, "error.html", view, as_json=False, status=status, reader=reader
+    )
+    response.headers.update(headers or {})
+    return response

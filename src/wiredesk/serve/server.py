@@ -1,0 +1,27 @@
+"""Running the app with uvicorn: in this process, or in ``workers`` processes."""
+
+from __future__ import annotations
+
+import os
+
+import uvicorn
+
+from wiredesk.serve.app import DB_VARIABLE, TOKEN_VARIABLE, ZONE_VARIABLE, create_app
+from wiredesk.serve.settings import Settings
+
+FACTORY = "wiredesk.serve.app:app_from_environment"
+
+
+def run(settings: Settings, *, host: str, port: int, workers: int = 1) -> None:
+    """Serve until interrupted. Several workers each open the store themselves,
+    from the environment this sets for them."""
+    if workers > 1:
+        os.environ[DB_VARIABLE] = settings.db
+        os.environ[ZONE_VARIABLE] = settings.zone
+        if settings.token:
+            os.environ[TOKEN_VARIABLE] = settings.token
+        uvicorn.run(
+            FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning"
+        )
+        return
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
