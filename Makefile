@@ -39,7 +39,7 @@ LOCALE := src/wiredesk/serve/locale
 translations: install
 	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k gettext -k ngettext:1,2 \
 		--no-location --omit-header --sort-output -o $(LOCALE)/messages.pot .
-	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -w 100 --omit-header
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -w 100 --no-fuzzy-matching
 	$(BIN)/pybabel compile -d $(LOCALE)
 
 clean:

@@ -135,6 +135,33 @@ async def language(request: Request) -> Response:
     return response
 
 
+def api_docs(request: Request) -> Response:
+    """The API's operations, read from its OpenAPI schema, as a page that needs no script."""
+    schema = request.app.openapi()
+    operations = [
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": operation.get("summary", ""),
+            "description": operation.get("description", ""),
+            "parameters": [
+                {
+                    "name": parameter["name"],
+                    "where": parameter["in"],
+                    "required": parameter.get("required", False),
+                    "description": parameter.get("description", ""),
+                }
+                for parameter in operation.get("parameters", [])
+            ],
+            "statuses": sorted(operation.get("responses", {})),
+        }
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    ]
+    view = {"page": "docs", "operations": operations}
+    return page_response(request, "docs.html", view, as_json=False)
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/", front, methods=["GET", "HEAD"]),
@@ -146,4 +173,5 @@ def routes() -> list[BaseRoute]:
         Route("/search", search, methods=["GET", "HEAD"]),
         Route("/search.json", search, methods=["GET", "HEAD"]),
         Route("/language", language, methods=["POST"]),
+        Route("/api/docs", api_docs, methods=["GET", "HEAD"]),
     ]
