@@ -304,20 +304,23 @@ async def read_upload(request: Request) -> Upload:
             form = await request.form()
         except Exception as error:  # the multipart reader's own errors
             raise Problem(400, f"the upload cannot be read: {error}") from None
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise Problem(400, 'the upload needs a "file" part with the page')
-        data = await upload.read()
-        name = upload.filename or "upload"
-        html = name.lower().endswith((".html", ".htm")) or (upload.content_type == "text/html")
-        return Upload(
-            data=data,
-            is_html=True if html else None,
-            captured_at=_time(form.get("captured_at"), "captured_at"),
-            url=_optional_text(form.get("url"), "url"),
-            language=_optional_text(form.get("language"), "language"),
-            source=f"<api>/{name}"[:200],
-        )
+        try:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise Problem(400, 'the upload needs a "file" part with the page')
+            data = await upload.read()
+            name = upload.filename or "upload"
+            html = name.lower().endswith((".html", ".htm")) or upload.content_type == "text/html"
+            return Upload(
+                data=data,
+                is_html=True if html else None,
+                captured_at=_time(form.get("captured_at"), "captured_at"),
+                url=_optional_text(form.get("url"), "url"),
+                language=_optional_text(form.get("language"), "language"),
+                source=f"<api>/{name}"[:200],
+            )
+        finally:
+            await form.close()  # the uploaded files' temporary copies
     if kind in ("text/plain", "text/html"):
         return Upload(
             data=await request.body(),

@@ -126,11 +126,12 @@ def _local(path: str | None) -> str:
 
 async def language(request: Request) -> Response:
     """The language switch: remember the choice in a cookie, and go back to the page."""
-    form = await request.form()
-    chosen = str(form.get("lang", ""))
+    async with request.form() as form:
+        chosen = str(form.get("lang", ""))
+        back = _local(str(form.get("next", "/")))
     if chosen not in LANGUAGES:
         raise Problem(400, "lang must be one of: " + ", ".join(LANGUAGES))
-    response = RedirectResponse(_local(str(form.get("next", "/"))), status_code=303)
+    response = RedirectResponse(back, status_code=303)
     response.set_cookie(COOKIE, chosen, max_age=COOKIE_SECONDS, samesite="lax", httponly=True)
     return response
 
