@@ -14,9 +14,9 @@ import httpx
 import pytest
 
 from tests.serve.http import serving
+from wiredesk.desk import load_samples
 from wiredesk.model import StoredArticle
 from wiredesk.serve import Settings, create_app
-from wiredesk.serve.demo import load_samples
 from wiredesk.store import Filters, Store
 
 NOW = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)

@@ -11,9 +11,9 @@ import click
 
 from wiredesk.cli.options import check_zone, db_option
 from wiredesk.cli.store_commands import open_store
+from wiredesk.desk import load_samples
 from wiredesk.errors import WiredeskError
 from wiredesk.serve.app import TOKEN_VARIABLE
-from wiredesk.serve.demo import load_samples
 from wiredesk.serve.server import run
 from wiredesk.serve.settings import DEFAULT_ZONE, Settings
 from wiredesk.store import resolve_url

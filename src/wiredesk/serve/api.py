@@ -28,7 +28,6 @@ from wiredesk.serve.params import MAX_TEXT
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import desk_of
 from wiredesk.serve.slugs import article_path, slugify
-from wiredesk.sources.files import Incoming
 from wiredesk.store import Filters, QueryError, read_query
 
 ERROR_SCHEMA = {
@@ -365,9 +364,14 @@ async def add_capture(
         captured_at=upload.captured_at or desk_of(request).now(),
         captured_at_from="given" if upload.captured_at else "now",
     )
-    item = Incoming(capture=capture, is_html=upload.is_html, url=upload.url)
-    store = desk_of(request).store
-    result, shown = await run_in_threadpool(keep_capture, store, item, language=upload.language)
+    result, shown = await run_in_threadpool(
+        keep_capture,
+        desk_of(request).store,
+        capture,
+        is_html=upload.is_html,
+        url=upload.url,
+        language=upload.language,
+    )
     if result.error is not None and result.is_new_capture:
         return JSONResponse(error_body(422, result.error), 422)
     stories = [

@@ -1,4 +1,4 @@
-"""The bundled sample pages, kept in a store as if they had just come in.
+"""The bundled sample pages as captures, timed as if they had just come in.
 
 ``samples/demo.json`` lists the pages and how many minutes before the demo
 starts each was captured, so the site shows a morning's news whose ages are
@@ -12,10 +12,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from importlib.resources import files
 
-from wiredesk.desk import IngestSummary, ingest
 from wiredesk.model import Capture
 from wiredesk.sources.files import Incoming
-from wiredesk.store import Store
 
 SAMPLES = files("wiredesk") / "samples"
 
@@ -35,7 +33,3 @@ def sample_pages(now: datetime) -> Iterator[Incoming]:
             is_html=name.endswith(".html"),
             url=entry.get("url"),
         )
-
-
-def load_samples(store: Store, now: datetime) -> IngestSummary:
-    return ingest(store, sample_pages(now))
