@@ -1,0 +1,115 @@
+"""A reader in a real browser: Debian's Chromium, headless, driven by Playwright, on
+``wiredesk demo`` served on 127.0.0.1.
+
+Screenshots land in ``test-artifacts/``. Without Chromium or Playwright the
+test skips, saying why; with ``CI=true`` it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.serve.conftest import HEADLINE
+from tests.serve.http import demo_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps reaching for the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"the browser test needs {reason} in CI")
+    pytest.skip(f"no browser: {reason}")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright (pip install -e '.[dev]')")
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def demo_url() -> Iterator[str]:
+    with demo_server() as url:
+        yield url
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_a_reader_reads_searches_and_switches_language(browser: Any, demo_url: str) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.goto(demo_url + "/")
+    expect(page.get_by_role("heading", name="Laatste nieuws")).to_be_visible()
+    shot(page, "1-front-nl")
+
+    page.get_by_role("link", name=HEADLINE).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE)
+    rail = page.get_by_role("complementary")
+    expect(rail.get_by_role("heading")).to_have_text("Meer uit Buitenland")
+    expect(rail.get_by_role("listitem")).to_have_count(7)
+    ages = rail.locator("time").all_inner_texts()
+    assert ages[0] == "1 uur geleden"
+    assert all(re.fullmatch(r"\d uur geleden", age) for age in ages), ages
+    shot(page, "2-article-nl")
+
+    search = page.get_by_role("search").first
+    search.get_by_label("Zoek in het nieuws").fill("Koersk")
+    search.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("heading", name="Resultaten voor Koersk")).to_be_visible()
+    expect(page.locator("mark").first).to_have_text("Koersk")
+    shot(page, "3-search-nl")
+    page.get_by_role("link", name=HEADLINE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE)
+
+    page.get_by_role("button", name="English").click()
+    rail = page.get_by_role("complementary")
+    expect(rail.get_by_role("heading")).to_have_text("More from Buitenland")
+    expect(rail.locator("time").first).to_have_text("1 hour ago")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    shot(page, "4-article-en")
+    context.close()
+
+
+def test_ages_stay_true_in_an_open_page(browser: Any, demo_url: str) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.clock.install()
+    page.goto(demo_url + "/section/buitenland")
+    first = page.locator("time[data-age]").first
+    expect(first).to_have_text(re.compile(r"^(just now|\d+ (seconds|minutes?) ago)$"))
+    page.clock.fast_forward("01:00:00")  # an hour later, without reloading
+    expect(first).to_have_text("1 hour ago")
+    shot(page, "5-section-an-hour-later")
+    context.close()
