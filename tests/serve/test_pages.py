@@ -207,3 +207,27 @@ def test_static_files_and_api_docs_are_served(client: Client) -> None:
     docs = client.get("/api/docs", headers=ENGLISH)
     assert docs.status_code == 200
     assert "POST /api/v1/captures" in docs.text
+
+
+def test_hostile_addresses_are_answered_never_500(client: Client) -> None:
+    for url in (
+        "/section/%00",
+        "/place/a%00b.json",
+        "/agency/%00",
+        "/section/x%00.atom",
+        "/section/" + "a" * 5000,
+        "/article/99999999999999999999999",
+        "/article/" + "9" * 5000,
+        "/article/1/versions/99999999999",
+        "/article/1/a/b/c",
+        "/search?q=%00",
+        "/search?q=a&since=9999-99-99",
+        "/search?q=a&page=99999999999999999999",
+        "/search?q=" + "a" * 5000,
+        "/search?q=a&section=%00",
+        "/search.atom?q=%00",
+        "/section/buitenland?page=-1",
+        "/index.json?page=x",
+    ):
+        response = client.get(url)
+        assert response.status_code in (200, 400, 404), (url, response.status_code)

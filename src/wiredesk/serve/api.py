@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse
 from wiredesk.desk import keep_capture
 from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
 from wiredesk.model import Capture
-from wiredesk.serve.params import MAX_TEXT
+from wiredesk.serve.params import MAX_ID, MAX_TEXT
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import desk_of
 from wiredesk.serve.slugs import article_path, slugify
@@ -124,7 +124,9 @@ def list_articles(
     summary="One article or brief, with its versions",
     responses={404: _error("No article with this id.")},
 )
-def get_article(request: Request, article_id: Annotated[int, Path(ge=1, le=2**62)]) -> JSONResponse:
+def get_article(
+    request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> JSONResponse:
     store = desk_of(request).store
     article = store.article(article_id)  # NotFound: 404
     versions = store.history(article_id)

@@ -19,7 +19,7 @@ from wiredesk import __version__
 from wiredesk.model import StoredArticle
 from wiredesk.serve import params
 from wiredesk.serve.i18n import Reader
-from wiredesk.serve.pages import read_search
+from wiredesk.serve.pages import read_search, read_slug
 from wiredesk.serve.problems import Problem
 from wiredesk.serve.render import reader_of
 from wiredesk.serve.settings import desk_of
@@ -81,7 +81,7 @@ def _newest(stories: list[StoredArticle], fallback: datetime) -> datetime:
 def _listing_feed(request: Request, kind: str) -> Response:
     desk = desk_of(request)
     reader = reader_of(request)
-    slug = request.path_params["name"].casefold()
+    slug = read_slug(request.path_params["name"])
     name = desk.store.named("section" if kind == "section" else "place", slug)
     if name is None:
         raise Problem(404, f"there is no {kind} {slug}")

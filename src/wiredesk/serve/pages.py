@@ -45,12 +45,20 @@ def front(request: Request) -> Response:
     return page_response(request, "front.html", view, as_json=as_json, reader=reader)
 
 
+def read_slug(name: str) -> str:
+    """A section, place or agency name from a URL; one no name can have is a 404."""
+    if "\x00" in name or len(name) > params.MAX_TEXT:
+        raise Problem(404, "there is nothing at this address")
+    return name.casefold()
+
+
 def _listing(request: Request, kind: Literal["section", "place", "agency"]) -> Response:
-    slug, as_json = split_suffix(request.path_params["name"])
+    name, as_json = split_suffix(request.path_params["name"])
+    slug = read_slug(name)
     desk = desk_of(request)
     reader = reader_of(request)
     page = params.page(request.query_params)
-    view = views.listing(desk.store, reader, desk.now(), kind, slug.casefold(), page)
+    view = views.listing(desk.store, reader, desk.now(), kind, slug, page)
     return page_response(request, "listing.html", view, as_json=as_json, reader=reader)
 
 
@@ -67,7 +75,7 @@ def agency(request: Request) -> Response:
 
 
 def _article_id(text: str) -> int:
-    if not text.isascii() or not text.isdigit() or len(text) > 12:
+    if not text.isascii() or not text.isdigit() or len(text) > 10 or int(text) > params.MAX_ID:
         raise Problem(404, "there is no article at this address")
     return int(text)
 

@@ -12,6 +12,8 @@ PAGE_SIZE = 20
 MAX_PAGE = 10_000
 KINDS = ("article", "brief")
 MAX_TEXT = 200
+# Ids are 32-bit integers in the database: a larger one names nothing.
+MAX_ID = 2**31 - 1
 
 
 def text(params: Mapping[str, str], name: str) -> str | None:
