@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SAMPLE := src/wiredesk/samples/anp-buitenland.txt
 
-.PHONY: install demo test lint format bench translations clean
+.PHONY: install browser demo test lint format bench translations clean
 
 install: $(VENV)/.installed
 
@@ -24,7 +24,17 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: lint
+# The browser tests drive Debian's Chromium: installed here when missing and
+# run as root (as CI does); otherwise they skip, saying so.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif [ ! -x $(CHROMIUM) ]; then \
+		echo "no $(CHROMIUM): the browser tests will skip (sudo apt-get install chromium)"; \
+	fi
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 format: install
