@@ -374,6 +374,8 @@ async def add_capture(
         url=upload.url,
         language=upload.language,
     )
+    if result.is_new_capture:
+        desk_of(request).forget_sections()
     if result.error is not None and result.is_new_capture:
         return JSONResponse(error_body(422, result.error), 422)
     stories = [

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
@@ -36,7 +39,23 @@ ZONE_VARIABLE = "WIREDESK_TIMEZONE"
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The whole app over ``store`` (opened from ``settings.db`` when not given)."""
+    desk = Desk(
+        store=store or Store(settings.db),
+        settings=settings,
+        renderer=Renderer(),
+        zone=ZoneInfo(settings.zone),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        try:
+            yield
+        finally:
+            desk.store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="wiredesk",
         version=__version__,
         summary="News copy made into articles, briefs and sections: read and add them.",
@@ -44,12 +63,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.desk = Desk(
-        store=store or Store(settings.db),
-        settings=settings,
-        renderer=Renderer(),
-        zone=ZoneInfo(settings.zone),
-    )
+    app.state.desk = desk
     app.include_router(api.router)
     for route in (*feeds.routes(), *pages.routes()):
         app.router.routes.append(route)
@@ -83,8 +97,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_invalid)
     app.add_exception_handler(Exception, on_crash)
-    app.router.add_event_handler("shutdown", app.state.desk.store.close)
     return app
+
+
+# Requests that read the store at once, per process: more only queue on the GIL and
+# the database, and each holds a connection and its cache (bench/serve_bench.py).
+THREADS = 8
 
 
 def _validation_message(errors: Any) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -85,7 +85,7 @@ class Reader:
         """A moment as a reader writes it: "18 maart 2026 15:00"."""
         if moment is None:
             return None
-        return format_datetime(moment, "d MMMM y HH:mm", tzinfo=self.zone, locale=self.language)
+        return _time_words(moment, self.zone, self.language)
 
     def age(self, moment: datetime | None, now: datetime) -> str | None:
         """How long ago ``moment`` was, in words: "1 uur geleden", "2 hours ago"."""
@@ -94,9 +94,43 @@ class Reader:
         seconds = (now - moment).total_seconds()
         if seconds < JUST_NOW_SECONDS:
             return self.gettext("just now")
-        return format_timedelta(
-            timedelta(seconds=-seconds),
-            add_direction=True,
-            threshold=0.85,
-            locale=self.language,
-        )
+        unit, count = age_unit(seconds)
+        return _age_words(unit, count, self.language)
+
+
+# Units as Babel's format_timedelta counts them, largest first.
+AGE_UNITS = (
+    ("year", 365 * 86400),
+    ("month", 30 * 86400),
+    ("week", 7 * 86400),
+    ("day", 86400),
+    ("hour", 3600),
+    ("minute", 60),
+    ("second", 1),
+)
+# A unit is used once this much of one has passed: 51 minutes read "51 minutes",
+# 52 "1 hour" (Babel's default; static/ages.js uses the same rule).
+AGE_THRESHOLD = 0.85
+
+
+def age_unit(seconds: float) -> tuple[str, int]:
+    """The unit and count an age is told in: (``"hour"``, 2) for 1 h 40 min."""
+    for unit, length in AGE_UNITS:
+        value = seconds / length
+        if value >= AGE_THRESHOLD:
+            return unit, max(1, round(value))
+    return "second", max(1, round(seconds))
+
+
+@lru_cache(maxsize=1024)
+def _age_words(unit: str, count: int, language: str) -> str:
+    # The count is whole and of its unit, so Babel tells it in that unit (threshold 1).
+    length = dict(AGE_UNITS)[unit]
+    return format_timedelta(
+        timedelta(seconds=-count * length), add_direction=True, threshold=1, locale=language
+    )
+
+
+@lru_cache(maxsize=8192)
+def _time_words(moment: datetime, zone: ZoneInfo, language: str) -> str:
+    return format_datetime(moment, "d MMMM y HH:mm", tzinfo=zone, locale=language)

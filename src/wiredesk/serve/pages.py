@@ -40,7 +40,7 @@ def split_suffix(name: str, suffix: str = JSON) -> tuple[str, bool]:
 def front(request: Request) -> Response:
     desk = desk_of(request)
     reader = reader_of(request)
-    view = views.front(desk.store, reader, desk.now())
+    view = views.front(desk.store, reader, desk.now(), desk.sections())
     as_json = request.url.path == "/index.json"
     return page_response(request, "front.html", view, as_json=as_json, reader=reader)
 

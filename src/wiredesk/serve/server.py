@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import uvicorn
 
@@ -13,15 +14,24 @@ FACTORY = "wiredesk.serve.app:app_from_environment"
 
 
 def run(settings: Settings, *, host: str, port: int, workers: int = 1) -> None:
-    """Serve until interrupted. Several workers each open the store themselves,
-    from the environment this sets for them."""
+    """Serve until interrupted.
+
+    Several workers each open the store themselves, from the environment set
+    here; this process then becomes uvicorn's supervisor (``exec``), which
+    needs none of wiredesk in its memory.
+    """
     if workers > 1:
         os.environ[DB_VARIABLE] = settings.db
         os.environ[ZONE_VARIABLE] = settings.zone
         if settings.token:
             os.environ[TOKEN_VARIABLE] = settings.token
-        uvicorn.run(
-            FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning"
-        )
-        return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(
+            sys.executable,
+            [
+                sys.executable, "-m", "uvicorn", FACTORY, "--factory", "--host", host,
+                "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+            ],
+        )  # fmt: skip
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

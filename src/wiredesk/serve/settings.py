@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
 
+from wiredesk.model import Section
 from wiredesk.serve.slugs import slugify
 from wiredesk.store import Store
 
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from wiredesk.serve.render import Renderer
 
 DEFAULT_ZONE = "Europe/Amsterdam"
-# The site's menu of sections is read again at most this often, and holds this many.
-NAV_SECONDS = 30.0
+# The store's sections are read again at most this often; the site's menu shows this many.
+SECTIONS_SECONDS = 10.0
 NAV_SECTIONS = 10
 
 
@@ -47,21 +48,30 @@ class Desk:
     renderer: Renderer
     zone: ZoneInfo
 
-    nav_cache: tuple[float, list[dict[str, str]]] = (0.0, [])
+    known: tuple[float, list[Section]] = (0.0, [])
 
     def now(self) -> datetime:
         return self.settings.clock()
 
-    def nav(self) -> list[dict[str, str]]:
-        """The sections for the site's menu, read again at most every ``NAV_SECONDS``."""
-        read_at, sections = self.nav_cache
-        if time.monotonic() - read_at > NAV_SECONDS or not sections:
-            sections = [
-                {"name": section.name, "url": f"/section/{slugify(section.name)}"}
-                for section in self.store.sections()[:NAV_SECTIONS]
-            ]
-            self.nav_cache = (time.monotonic(), sections)
+    def sections(self) -> list[Section]:
+        """The store's sections, read again at most every ``SECTIONS_SECONDS``: counting
+        them reads every story, and they change only as pages come in."""
+        read_at, sections = self.known
+        if time.monotonic() - read_at > SECTIONS_SECONDS or not sections:
+            sections = self.store.sections()
+            self.known = (time.monotonic(), sections)
         return sections
+
+    def forget_sections(self) -> None:
+        """After a page came in through this server: read the sections again."""
+        self.known = (0.0, [])
+
+    def nav(self) -> list[dict[str, str]]:
+        """The sections for the site's menu."""
+        return [
+            {"name": section.name, "url": f"/section/{slugify(section.name)}"}
+            for section in self.sections()[:NAV_SECTIONS]
+        ]
 
 
 def desk_of(request: Request) -> Desk:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
-from wiredesk.model import Hit, StoredArticle
+from wiredesk.model import Hit, Section, StoredArticle
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.params import PAGE_SIZE
 from wiredesk.serve.problems import Problem
@@ -83,22 +83,26 @@ def teaser(article: StoredArticle, reader: Reader, now: datetime) -> dict[str, A
     }
 
 
-def front(store: Store, reader: Reader, now: datetime) -> dict[str, Any]:
+def front(store: Store, reader: Reader, now: datetime, known: list[Section]) -> dict[str, Any]:
+    """The front page: the newest stories, and the newest of each of the ``known`` sections
+    (the most recently active first)."""
+    shown = known[:FRONT_SECTIONS]
+    newest, *per_section = store.latest_each(
+        [
+            (Filters(), FRONT_LATEST),
+            *((Filters(section=section.name), FRONT_PER_SECTION) for section in shown),
+        ]
+    )
     sections = [
         {
             "name": section.name,
             "url": f"/section/{slugify(section.name)}",
             "count": section.count,
-            "items": [
-                teaser(article, reader, now)
-                for article in store.latest(Filters(section=section.name), limit=FRONT_PER_SECTION)
-            ],
+            "items": [teaser(article, reader, now) for article in found],
         }
-        for section in store.sections()[:FRONT_SECTIONS]
+        for section, found in zip(shown, per_section, strict=True)
     ]
-    latest = [
-        teaser(article, reader, now) for article in store.latest(Filters(), limit=FRONT_LATEST)
-    ]
+    latest = [teaser(article, reader, now) for article in newest]
     return {"page": "front", "latest": latest, "sections": sections}
 
 
@@ -146,23 +150,20 @@ def listing(
 
 def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -> dict[str, Any]:
     """An article or brief in full, its versions, and the rail of its section now."""
-    article = store.article(article_id)  # NotFound becomes a 404
-    versions = store.history(article_id)
+    found = store.article_with_rail(article_id, rail_items=RAIL_ITEMS)  # NotFound: a 404
+    article, versions = found.article, found.versions
     latest = versions[-1] if versions else None
     rail = None
     if article.section:
-        items = store.latest(
-            Filters(section=article.section), limit=RAIL_ITEMS, leave_out=article.id
-        )
         rail = {
             "title": reader.gettext("More from %(section)s", section=article.section),
             "section": article.section,
             "url": f"/section/{slugify(article.section)}",
-            "items": [teaser(item, reader, now) for item in items],
+            "items": [teaser(item, reader, now) for item in found.rail],
         }
     full_article = None
-    if article.full_article_id is not None:
-        full_article = teaser(store.article(article.full_article_id), reader, now)
+    if found.full_article is not None:
+        full_article = teaser(found.full_article, reader, now)
     when = _dated(article)
     return {
         "page": "article",

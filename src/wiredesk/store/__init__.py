@@ -28,10 +28,12 @@ from wiredesk.store import archive
 from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
 from wiredesk.store.query import Query, QueryError, read_query
 from wiredesk.store.read import (
+    ArticleWithRail,
     agency_counts,
     capture_sightings,
     count_by,
     get_article,
+    get_article_with_rail,
     get_history,
     iter_articles,
     list_articles,
@@ -49,6 +51,7 @@ from wiredesk.store.schema import (
 from wiredesk.store.search import Filters, search_articles
 
 __all__ = [
+    "ArticleWithRail",
     "Filters",
     "Hit",
     "Keep",
@@ -212,6 +215,17 @@ class Store:
             return list_articles(
                 connection, filters, limit=limit, offset=offset, leave_out=leave_out
             )
+
+    def latest_each(self, wanted: list[tuple[Filters, int]]) -> list[list[StoredArticle]]:
+        """The newest articles for each of several (filters, how many), on one connection."""
+        with self.engine.connect() as connection:
+            return [list_articles(connection, each, limit=limit) for each, limit in wanted]
+
+    def article_with_rail(self, article_id: int, *, rail_items: int) -> ArticleWithRail:
+        """An article, its versions, the ``rail_items`` other newest stories of its
+        section, and a brief's full article: what its page shows, read at once."""
+        with self.engine.connect() as connection:
+            return get_article_with_rail(connection, article_id, rail_items)
 
     def sections(self) -> list[Section]:
         """Every section with stories, the most recently active first."""

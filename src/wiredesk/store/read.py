@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from wiredesk.errors import NotFound
 from wiredesk.model import Dateline, Section, Sighting, StoredArticle, Version
@@ -51,8 +52,28 @@ def _article(row: Any) -> StoredArticle:
     )
 
 
+# The statements an article's page runs, built once: building and keying a statement
+# took as long as running it (bench/serve_bench.py).
+ARTICLE_BY_ID = select(articles).where(articles.c.id == bindparam("article_id"))
+VERSIONS_OF = (
+    select(article_versions, captures.c.source)
+    .join(captures, captures.c.id == article_versions.c.capture_id)
+    .where(article_versions.c.article_id == bindparam("article_id"))
+    .order_by(article_versions.c.version)
+)
+RAIL_OF = (
+    select(articles)
+    .where(
+        articles.c.section_key == bindparam("section_key"),
+        articles.c.id != bindparam("leave_out"),
+    )
+    .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
 def get_article(connection: Connection, article_id: int) -> StoredArticle:
-    row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+    row = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
     if row is None:
         raise NotFound(f"no article with id {article_id}")
     return _article(row)
@@ -61,12 +82,11 @@ def get_article(connection: Connection, article_id: int) -> StoredArticle:
 def get_history(connection: Connection, article_id: int) -> list[Version]:
     """Every version of an article, oldest first."""
     get_article(connection, article_id)  # raises NotFound
-    rows = connection.execute(
-        select(article_versions, captures.c.source)
-        .join(captures, captures.c.id == article_versions.c.capture_id)
-        .where(article_versions.c.article_id == article_id)
-        .order_by(article_versions.c.version)
-    ).all()
+    return _versions(connection, article_id)
+
+
+def _versions(connection: Connection, article_id: int) -> list[Version]:
+    rows = connection.execute(VERSIONS_OF, {"article_id": article_id}).all()
     return [
         Version(
             version=row.version,
@@ -210,3 +230,40 @@ def capture_sightings(connection: Connection, capture_id: int) -> list[Sighting]
         .order_by(sightings.c.role, sightings.c.article_id)
     ).all()
     return [Sighting(article_id=row.article_id, role=row.role) for row in rows]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleWithRail:
+    """What an article's page shows, read at once: the article, its versions, the other
+    newest stories of its section, and a brief's full article."""
+
+    article: StoredArticle
+    versions: list[Version]
+    rail: list[StoredArticle]
+    full_article: StoredArticle | None
+
+
+def get_article_with_rail(
+    connection: Connection, article_id: int, rail_items: int
+) -> ArticleWithRail:
+    article = get_article(connection, article_id)  # raises NotFound
+    rail = []
+    if article.section:
+        rows = connection.execute(
+            RAIL_OF,
+            {
+                "section_key": article.section.casefold(),
+                "leave_out": article.id,
+                "limit": rail_items,
+            },
+        )
+        rail = [_article(row) for row in rows]
+    full_article = None
+    if article.full_article_id is not None:
+        full_article = get_article(connection, article.full_article_id)
+    return ArticleWithRail(
+        article=article,
+        versions=_versions(connection, article_id),
+        rail=rail,
+        full_article=full_article,
+    )
