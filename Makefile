@@ -47,7 +47,7 @@ bench: install
 # After changing a string of the web reader: extract, merge into the catalogs, compile.
 LOCALE := src/wiredesk/serve/locale
 translations: install
-	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k gettext -k ngettext:1,2 \
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k gettext -k ngettext:1,2 -k N_ \
 		--no-location --omit-header --sort-output -o $(LOCALE)/messages.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -w 100 --no-fuzzy-matching
 	$(BIN)/pybabel compile -d $(LOCALE)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import os
 import random
 import re
 import socket
@@ -71,6 +72,7 @@ def main() -> int:
             f"  server       wiredesk serve --workers {args.workers}; "
             f"load: {args.connections} connections, {args.seconds:.0f} s per page kind"
         )
+        load_before = "/".join(f"{x:.1f}" for x in os.getloadavg())
         port = free_port()
         server = stack.enter_context(serving(url, port, args.workers))
         rng = random.Random(args.seed)
@@ -89,6 +91,11 @@ def main() -> int:
                 f"{result.p99 * 1000:>10.1f}{result.failed:>8}"
             )
         print(f"\n  memory       {resident_mb(server.pid):.0f} MB resident (all server processes)")
+        print(
+            f"  machine      {os.cpu_count()} cores; load average before {load_before}, "
+            f"after {'/'.join(f'{x:.1f}' for x in os.getloadavg())} "
+            "(other work on the machine slows every figure)"
+        )
     return 0
 
 

@@ -113,3 +113,48 @@ def test_ages_stay_true_in_an_open_page(browser: Any, demo_url: str) -> None:
     expect(first).to_have_text("1 hour ago")
     shot(page, "5-section-an-hour-later")
     context.close()
+
+
+# Every page: one of each landmark, headings that never skip a level, a label for
+# every field, and nothing wider than a phone.
+PAGE_CHECK = """() => {
+  const levels = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+    .map((heading) => Number(heading.tagName[1]));
+  const skips = levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1);
+  const unlabelled = [...document.querySelectorAll("input:not([type=hidden]), select")]
+    .filter((field) => !field.labels.length && !field.getAttribute("aria-label"));
+  return {
+    main: document.querySelectorAll("main").length,
+    banner: document.querySelectorAll("body > header").length,
+    footer: document.querySelectorAll("body > footer").length,
+    firstHeading: levels[0],
+    skips: skips.length,
+    unlabelled: unlabelled.map((field) => field.name),
+    wider: document.documentElement.scrollWidth > window.innerWidth,
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_are_accessible_and_fit_a_phone(browser: Any, demo_url: str, scheme: str) -> None:
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 375, "height": 740}, color_scheme=scheme
+    )
+    page = context.new_page()
+    page.goto(demo_url + "/")
+    article = page.get_by_role("link", name=HEADLINE).first.get_attribute("href")
+    for path in ("/", article, "/section/binnenland", "/search?q=drone", "/place/londen", "/nope"):
+        page.goto(demo_url + path)
+        found = page.evaluate(PAGE_CHECK)
+        assert found == {
+            "main": 1,
+            "banner": 1,
+            "footer": 1,
+            "firstHeading": 1,
+            "skips": 0,
+            "unlabelled": [],
+            "wider": False,
+        }, path
+    page.goto(demo_url + article)
+    shot(page, f"6-article-phone-{scheme}")
+    context.close()

@@ -31,7 +31,7 @@ def test_every_string_of_the_site_is_in_the_catalogs_and_translated(tmp_path: Pa
     subprocess.run(
         [
             sys.executable, "-m", "babel.messages.frontend", "extract",
-            "-F", str(LOCALE / "babel.cfg"), "-k", "_", "-k", "gettext", "-k", "ngettext:1,2",
+            "-F", str(LOCALE / "babel.cfg"), "-k", "_", "-k", "gettext", "-k", "ngettext:1,2", "-k", "N_",
             "--no-location", "--omit-header", "-o", str(template), ".",
         ],
         cwd=ROOT, check=True, capture_output=True,

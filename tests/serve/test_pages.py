@@ -150,6 +150,14 @@ def test_bad_parameters_are_400_pages_never_500(client: Client) -> None:
         assert response.status_code == 400, url
         assert response.headers["content-type"].startswith("text/html"), url
         assert "Op dit verzoek is geen antwoord" in response.text, url
+    dutch = client.get("/section/buitenland?page=abc", headers=DUTCH).text
+    assert "page moet een geheel getal zijn, niet &#39;abc&#39;" in dutch
+    english = client.get("/section/buitenland?page=abc", headers=ENGLISH).text
+    assert "page must be a whole number, not &#39;abc&#39;" in english
+    assert (
+        client.get("/section/buitenland.json?page=abc", headers=DUTCH).json()["error"]["message"]
+        == "page must be a whole number, not 'abc'"
+    )
     twin = client.get("/search.json?q=%22")
     assert twin.status_code == 400
     assert twin.json()["error"]["code"] == "bad_request"

@@ -73,7 +73,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     async def on_problem(request: Request, exc: Exception) -> Response:
         problem = cast(Problem, exc)
-        return problem_response(request, problem.status, problem.message, problem.headers)
+        return problem_response(request, problem.status, problem.message, problem.headers, problem)
 
     async def on_not_found(request: Request, exc: Exception) -> Response:
         return problem_response(request, 404, str(exc))

@@ -20,7 +20,7 @@ from wiredesk.model import StoredArticle
 from wiredesk.serve import params
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.pages import read_search, read_slug
-from wiredesk.serve.problems import Problem
+from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import reader_of
 from wiredesk.serve.settings import desk_of
 from wiredesk.serve.slugs import article_path, slugify, title_of
@@ -84,7 +84,7 @@ def _listing_feed(request: Request, kind: str) -> Response:
     slug = read_slug(request.path_params["name"])
     name = desk.store.named("section" if kind == "section" else "place", slug)
     if name is None:
-        raise Problem(404, f"there is no {kind} {slug}")
+        raise Problem(404, N_("There is nothing at this address."))
     filters = Filters(section=name) if kind == "section" else Filters(place=name)
     stories = desk.store.latest(filters, limit=FEED_ITEMS)
     title = (
@@ -112,7 +112,7 @@ def search_feed(request: Request) -> Response:
     reader = reader_of(request)
     text, query = read_search(request)
     if query is None:
-        raise Problem(400, "a search feed needs a query: /search.atom?q=words")
+        raise Problem(400, N_("A search feed needs a query: /search.atom?q=words"))
     filters = params.filters(request.query_params)
     hits = desk.store.search(query, filters, now=desk.now(), limit=FEED_ITEMS)
     stories = [desk.store.article(hit.id) for hit in hits]

@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute, Route
 from wiredesk.errors import WiredeskError
 from wiredesk.serve import params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
-from wiredesk.serve.problems import Problem
+from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import page_response, reader_of
 from wiredesk.serve.settings import desk_of
 from wiredesk.store import Query, read_query
@@ -48,7 +48,7 @@ def front(request: Request) -> Response:
 def read_slug(name: str) -> str:
     """A section, place or agency name from a URL; one no name can have is a 404."""
     if "\x00" in name or len(name) > params.MAX_TEXT:
-        raise Problem(404, "there is nothing at this address")
+        raise Problem(404, N_("There is nothing at this address."))
     return name.casefold()
 
 
@@ -76,7 +76,7 @@ def agency(request: Request) -> Response:
 
 def _article_id(text: str) -> int:
     if not text.isascii() or not text.isdigit() or len(text) > 10 or int(text) > params.MAX_ID:
-        raise Problem(404, "there is no article at this address")
+        raise Problem(404, N_("There is no article at this address."))
     return int(text)
 
 
@@ -91,7 +91,7 @@ def article(request: Request) -> Response:
         view = views.version_page(desk.store, reader, desk.now(), article_id, _article_id(parts[2]))
         return page_response(request, "version.html", view, as_json=as_json, reader=reader)
     if len(parts) > 2:
-        raise Problem(404, "there is no article at this address")
+        raise Problem(404, N_("There is no article at this address."))
     view = views.article_page(desk.store, reader, desk.now(), article_id)
     return page_response(request, "article.html", view, as_json=as_json, reader=reader)
 
@@ -104,7 +104,9 @@ def read_search(request: Request) -> tuple[str | None, Query | None]:
     try:
         return text, read_query(text)
     except WiredeskError as error:
-        raise Problem(400, f"cannot search for {text!r}: {error}") from None
+        raise Problem(
+            400, N_("Cannot search for %(query)r: %(reason)s"), query=text, reason=str(error)
+        ) from None
 
 
 def search(request: Request) -> Response:
@@ -138,7 +140,7 @@ async def language(request: Request) -> Response:
         chosen = str(form.get("lang", ""))
         back = _local(str(form.get("next", "/")))
     if chosen not in LANGUAGES:
-        raise Problem(400, "lang must be one of: " + ", ".join(LANGUAGES))
+        raise Problem(400, N_("lang must be one of: %(languages)s"), languages=", ".join(LANGUAGES))
     response = RedirectResponse(back, status_code=303)
     response.set_cookie(COOKIE, chosen, max_age=COOKIE_SECONDS, samesite="lax", httponly=True)
     return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from wiredesk.serve.problems import Problem
+from wiredesk.serve.problems import N_, Problem
 from wiredesk.store import Filters
 
 PAGE_SIZE = 20
@@ -21,7 +21,7 @@ def text(params: Mapping[str, str], name: str) -> str | None:
     if value is None or not value.strip():
         return None
     if len(value) > MAX_TEXT or "\x00" in value:
-        raise Problem(400, f"{name} is too long or holds a character it cannot")
+        raise Problem(400, N_("%(name)s is too long or holds a character it cannot"), name=name)
     return value.strip()
 
 
@@ -32,9 +32,13 @@ def number(params: Mapping[str, str], name: str, default: int, low: int, high: i
     try:
         found = int(value)
     except ValueError:
-        raise Problem(400, f"{name} must be a whole number, not {value[:40]!r}") from None
+        raise Problem(
+            400, N_("%(name)s must be a whole number, not %(value)r"), name=name, value=value[:40]
+        ) from None
     if not low <= found <= high:
-        raise Problem(400, f"{name} must be between {low} and {high}")
+        raise Problem(
+            400, N_("%(name)s must be between %(low)s and %(high)s"), name=name, low=low, high=high
+        )
     return found
 
 
@@ -46,7 +50,9 @@ def moment(params: Mapping[str, str], name: str) -> datetime | None:
         found = datetime.fromisoformat(value)
     except ValueError:
         raise Problem(
-            400, f"{name} must be a date or time such as 2026-03-18 or 2026-03-18T14:00:00Z"
+            400,
+            N_("%(name)s must be a date or time such as 2026-03-18 or 2026-03-18T14:00:00Z"),
+            name=name,
         ) from None
     return found if found.tzinfo else found.replace(tzinfo=UTC)
 
@@ -55,7 +61,7 @@ def filters(params: Mapping[str, str]) -> Filters:
     """The filters of ``wiredesk search``, from a query string."""
     kind = text(params, "kind")
     if kind is not None and kind not in KINDS:
-        raise Problem(400, "kind must be article or brief")
+        raise Problem(400, N_("kind must be article or brief"))
     return Filters(
         section=text(params, "section"),
         agency=text(params, "agency"),

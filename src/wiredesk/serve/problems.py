@@ -24,14 +24,51 @@ CODES = {
 }
 
 
-class Problem(Exception):
-    """A request that cannot be answered as asked: a status and a message for the user."""
+class Marked(str):
+    """A message marked for the catalogs."""
 
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
+    __slots__ = ()
+
+
+def N_(message: str) -> Marked:
+    """Marks a message for the catalogs (``make translations``): pages show it
+    translated, the API in English."""
+    return Marked(message)
+
+
+class Problem(Exception):
+    """A request that cannot be answered as asked: a status and a message for the user.
+
+    ``message`` may hold ``%(name)s`` places for ``values``; one marked with
+    ``N_`` is shown translated on the site.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        headers: dict[str, str] | None = None,
+        **values: object,
+    ) -> None:
+        super().__init__(message % values if values else message)
         self.status = status
-        self.message = message
+        self.template = message
+        self.values = values
         self.headers = headers or {}
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+# What a page says for an error it has no message of its own for.
+PAGE_MESSAGES = {
+    400: N_("The request is not one this site can answer."),
+    404: N_("There is nothing at this address."),
+    405: N_("This address cannot be used that way."),
+    413: N_("That is more than this site takes at once."),
+    500: N_("Something went wrong on the server; it has been noted."),
+}
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from wiredesk.serve.i18n import COOKIE, LANGUAGES, Reader, choose_language
-from wiredesk.serve.problems import error_body
+from wiredesk.serve.problems import PAGE_MESSAGES, Marked, Problem, error_body
 from wiredesk.serve.settings import desk_of
 
 # The name each language has in the language switch: its own.
@@ -91,13 +91,23 @@ def page_response(
 
 
 def problem_response(
-    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+    request: Request,
+    status: int,
+    message: str,
+    headers: dict[str, str] | None = None,
+    problem: Problem | None = None,
 ) -> Response:
-    """An error as JSON on the API and JSON twins, else as a page in the reader's language."""
+    """An error as JSON on the API and JSON twins (in English), else as a page in the
+    reader's language: the problem's own message when it was marked for translation,
+    else what the site says for that status."""
     if is_api(request):
         return JSONResponse(error_body(status, message), status, headers=headers)
     reader = reader_of(request)
-    view = {"status": status, "message": message}
+    if problem is not None and isinstance(problem.template, Marked):
+        shown = reader.gettext(problem.template, **problem.values)
+    else:
+        shown = reader.gettext(PAGE_MESSAGES.get(status, PAGE_MESSAGES[400]))
+    view = {"status": status, "message": shown}
     response = page_response(
         request, "error.html", view, as_json=False, status=status, reader=reader
     )

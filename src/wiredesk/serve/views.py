@@ -15,7 +15,7 @@ from wiredesk.json_records import hit_to_json, stored_article_to_json, version_t
 from wiredesk.model import Hit, Section, StoredArticle
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.params import PAGE_SIZE
-from wiredesk.serve.problems import Problem
+from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.slugs import article_path, slugify, title_of
 from wiredesk.store import Filters, Query, Store
 
@@ -27,6 +27,7 @@ FRONT_LATEST = 10
 RAIL_ITEMS = 7
 # How much of a brief or an article's first paragraph a list shows.
 TEASER_CHARS = 240
+SNIPPET_TITLE_WORDS = 8
 ListKind = Literal["section", "place", "agency"]
 
 
@@ -125,10 +126,10 @@ def listing(
     name = store.named(kind, slug)
     if name is None:
         if kind == "section":
-            raise Problem(404, reader.gettext("There is no section %(name)s.", name=slug))
+            raise Problem(404, N_("There is no section %(name)s."), name=slug)
         if kind == "place":
-            raise Problem(404, reader.gettext("No story comes from %(name)s.", name=slug))
-        raise Problem(404, reader.gettext("No story comes from the agency %(name)s.", name=slug))
+            raise Problem(404, N_("No story comes from %(name)s."), name=slug)
+        raise Problem(404, N_("No story comes from the agency %(name)s."), name=slug)
     filters = {
         "section": Filters(section=name),
         "place": Filters(place=name),
@@ -136,7 +137,7 @@ def listing(
     }[kind]
     found = store.latest(filters, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     if not found and page > 1:
-        raise Problem(404, reader.gettext("This list has no page %(page)s.", page=page))
+        raise Problem(404, N_("This list has no page %(page)s."), page=page)
     path = f"/{kind}/{slugify(name) if kind != 'agency' else slug}"
     return {
         "page": kind,
@@ -199,7 +200,7 @@ def version_page(
     article = store.article(article_id)
     versions = {version.version: version for version in store.history(article_id)}
     if number not in versions:
-        raise Problem(404, reader.gettext("This article has no version %(number)s.", number=number))
+        raise Problem(404, N_("This article has no version %(number)s."), number=number)
     version = versions[number]
     return {
         "page": "version",
@@ -227,12 +228,13 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> list[dict[str, Any
 
 
 def hit_json(hit: Hit, reader: Reader, now: datetime) -> dict[str, Any]:
+    """A search result with its address, its snippet cut into marked parts, and its time."""
     when = hit.published_at or hit.dated_at
-    words = [part for part in (hit.headline or hit.snippet.text).split()[:8]]
-    path = f"/article/{hit.id}"
+    # A brief has no headline: its snippet's first words stand in.
+    words = hit.snippet.text.removeprefix("… ").split()[:SNIPPET_TITLE_WORDS]
     return {
         **hit_to_json(hit),
-        "url": path,
+        "url": f"/article/{hit.id}",
         "title": hit.headline or " ".join(words) + " …",
         "snippet_parts": _marked(hit.snippet.text, hit.snippet.highlights),
         "section_url": f"/section/{slugify(hit.section)}" if hit.section else None,
