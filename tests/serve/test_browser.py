@@ -68,6 +68,12 @@ def test_a_reader_reads_searches_and_switches_language(browser: Any, demo_url: s
 
     context = browser.new_context(locale="nl-NL", viewport={"width": 1200, "height": 900})
     page = context.new_page()
+    problems: list[str] = []  # script errors and refused loads (the CSP) would show here
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
     page.goto(demo_url + "/")
     expect(page.get_by_role("heading", name="Laatste nieuws")).to_be_visible()
     shot(page, "1-front-nl")
@@ -97,6 +103,7 @@ def test_a_reader_reads_searches_and_switches_language(browser: Any, demo_url: s
     expect(rail.locator("time").first).to_have_text("1 hour ago")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     shot(page, "4-article-en")
+    assert problems == []
     context.close()
 
 
