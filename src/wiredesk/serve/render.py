@@ -6,6 +6,7 @@ autoescape everything: ingested text never becomes markup.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -21,6 +22,19 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 VARY = "Accept, Accept-Language, Cookie"
 
 
+# The reader a template is being rendered for: ``_`` and ``ngettext`` are globals
+# that ask it, so that imported macros need no context and are loaded once.
+CURRENT_READER: ContextVar[Reader] = ContextVar("reader")
+
+
+def _gettext(message: str, **values: Any) -> str:
+    return CURRENT_READER.get().gettext(message, **values)
+
+
+def _ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
+    return CURRENT_READER.get().ngettext(singular, plural, count, **values)
+
+
 class Renderer:
     """The site's templates, loaded once."""
 
@@ -32,6 +46,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.environment.globals.update(_=_gettext, ngettext=_ngettext)
 
     def html(
         self,
@@ -42,15 +57,17 @@ class Renderer:
         **context: Any,
     ) -> str:
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return self.environment.get_template(template).render(
-            _=reader.gettext,
-            ngettext=reader.ngettext,
-            lang=reader.language,
-            languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-            here=here,
-            nav=nav,
-            **context,
-        )
+        token = CURRENT_READER.set(reader)
+        try:
+            return self.environment.get_template(template).render(
+                lang=reader.language,
+                languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+                here=here,
+                nav=nav,
+                **context,
+            )
+        finally:
+            CURRENT_READER.reset(token)
 
 
 def reader_of(request: Request) -> Reader:
