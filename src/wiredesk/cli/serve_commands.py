@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,10 @@ def _read_token(token_file: str | None) -> str | None:
     if not token:
         raise click.BadParameter(f"{token_file} is empty")
     return token
+
+
+def _exit_on_signal(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def _where(host: str, port: int) -> str:
@@ -110,6 +115,9 @@ def demo(host: str, port: int, timezone: str, db: str | None) -> None:
         err=True,
     )
     click.echo(f"open {_where(host, port)} — Ctrl-C stops", err=True)
+    # Stopped by SIGTERM too, the demo removes its temporary store: the server hands
+    # the signal back when it has shut down, and this turns it into an exit.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         run(Settings(db=url, zone=timezone), host=host, port=port)
     finally:
