@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -84,3 +85,12 @@ def test_catalog_files_ship_in_the_package() -> None:
         compiled = files("wiredesk.serve") / "locale" / language / "LC_MESSAGES" / "messages.mo"
         assert compiled.is_file()
         assert str(read_mo(io.BytesIO(compiled.read_bytes())).locale) == language
+
+
+def test_templates_hold_no_words_outside_the_catalogs() -> None:
+    for template in (ROOT / "src" / "wiredesk" / "serve" / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        for pattern in (r"\{#.*?#\}", r"\{\{.*?\}\}", r"\{%.*?%\}", r"<[^>]*>"):
+            text = re.sub(pattern, "", text, flags=re.DOTALL)
+        words = set(re.findall(r"[^\W\d_]{2,}", text)) - {"wiredesk"}  # the name stays
+        assert not words, f"{template.name}: {sorted(words)}"
