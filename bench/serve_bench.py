@@ -9,7 +9,7 @@ requests/s, p50/p99 latency, failed requests, and the server's resident memory
 (all its processes) after the run.
 
     .venv/bin/python bench/serve_bench.py [--articles 10000] [--seconds 15]
-        [--connections 16] [--workers 2] [--keep FOLDER]
+        [--connections 10] [--workers 2] [--keep FOLDER]
 
 Targets: at least 500 article pages/s, p99 under 100 ms, memory under 300 MB.
 The CPU time the server spent per request is printed too: it does not depend
@@ -58,7 +58,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000, help="articles in the store")
     parser.add_argument("--seconds", type=float, default=15.0, help="load per page kind")
     parser.add_argument("--warmup", type=float, default=3.0, help="unmeasured load first")
-    parser.add_argument("--connections", type=int, default=16, help="concurrent connections")
+    parser.add_argument(
+        "--connections", type=int, default=10, help="concurrent connections (wrk's default)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", metavar="FOLDER", help="keep (and reuse) the store in FOLDER")
