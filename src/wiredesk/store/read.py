@@ -53,28 +53,8 @@ def _article(row: Any) -> StoredArticle:
     )
 
 
-# The statements an article's page runs, built once: building and keying a statement
-# took as long as running it (bench/serve_bench.py).
-ARTICLE_BY_ID = select(articles).where(articles.c.id == bindparam("article_id"))
-VERSIONS_OF = (
-    select(article_versions, captures.c.source)
-    .join(captures, captures.c.id == article_versions.c.capture_id)
-    .where(article_versions.c.article_id == bindparam("article_id"))
-    .order_by(article_versions.c.version)
-)
-RAIL_OF = (
-    select(articles)
-    .where(
-        articles.c.section_key == bindparam("section_key"),
-        articles.c.id != bindparam("leave_out"),
-    )
-    .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
-    .limit(bindparam("limit"))
-)
-
-
 def get_article(connection: Connection, article_id: int) -> StoredArticle:
-    row = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
+    row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
     if row is None:
         raise NotFound(f"no article with id {article_id}")
     return _article(row)
@@ -83,11 +63,12 @@ def get_article(connection: Connection, article_id: int) -> StoredArticle:
 def get_history(connection: Connection, article_id: int) -> list[Version]:
     """Every version of an article, oldest first."""
     get_article(connection, article_id)  # raises NotFound
-    return _versions(connection, article_id)
-
-
-def _versions(connection: Connection, article_id: int) -> list[Version]:
-    rows = connection.execute(VERSIONS_OF, {"article_id": article_id}).all()
+    rows = connection.execute(
+        select(article_versions, captures.c.source)
+        .join(captures, captures.c.id == article_versions.c.capture_id)
+        .where(article_versions.c.article_id == article_id)
+        .order_by(article_versions.c.version)
+    ).all()
     return [
         Version(
             version=row.version,
@@ -135,6 +116,20 @@ def count_by(connection: Connection, column: Any) -> list[tuple[str | None, int]
 
 def agency_counts(connection: Connection) -> list[tuple[str | None, int]]:
     return count_by(connection, article_agencies.c.agency)
+
+
+# The statements an article's page runs, built once: building and keying a statement
+# took as long as running it (bench/serve_bench.py).
+ARTICLE_BY_ID = select(articles).where(articles.c.id == bindparam("article_id"))
+RAIL_OF = (
+    select(articles)
+    .where(
+        articles.c.section_key == bindparam("section_key"),
+        articles.c.id != bindparam("leave_out"),
+    )
+    .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
+    .limit(bindparam("limit"))
+)
 
 
 def list_articles(
@@ -292,7 +287,10 @@ class ArticleWithRail:
 def get_article_with_rail(
     connection: Connection, article_id: int, rail_items: int
 ) -> ArticleWithRail:
-    article = get_article(connection, article_id)  # raises NotFound
+    row = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    article = _article(row)
     rail = []
     if article.section:
         rows = connection.execute(
@@ -309,7 +307,7 @@ def get_article_with_rail(
         full_article = get_article(connection, article.full_article_id)
     return ArticleWithRail(
         article=article,
-        versions=_versions(connection, article_id),
+        versions=get_history(connection, article_id),
         rail=rail,
         full_article=full_article,
     )
