@@ -4,7 +4,6 @@
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
-SAMPLE := src/wiredesk/samples/anp-buitenland.txt
 
 .PHONY: install browser demo test lint format bench translations clean
 
