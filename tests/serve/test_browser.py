@@ -122,15 +122,36 @@ def test_ages_stay_true_in_an_open_page(browser: Any, demo_url: str) -> None:
     context.close()
 
 
-# Every page: one of each landmark, headings that never skip a level, a label for
-# every field, and nothing wider than a phone.
-PAGE_CHECK = """() => {
+# Every page: text in at least WCAG AA contrast (4.5:1), one of each landmark,
+# headings that never skip a level, a label for every field, and nothing wider
+# than a phone.
+PAGE_CHECK = r"""() => {
   const levels = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
     .map((heading) => Number(heading.tagName[1]));
   const skips = levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1);
   const unlabelled = [...document.querySelectorAll("input:not([type=hidden]), select")]
     .filter((field) => !field.labels.length && !field.getAttribute("aria-label"));
+  const rgb = (text) => text.match(/[\d.]+/g).map(Number);
+  const light = ([r, g, b]) => [r, g, b].map((v) => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const backdrop = (node) => {
+    for (; node; node = node.parentElement) {
+      const color = getComputedStyle(node).backgroundColor;
+      if (rgb(color).length === 3 || rgb(color)[3] > 0) return rgb(color).slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const contrast = (node) => {
+    const [a, b] = [light(rgb(getComputedStyle(node).color)), light(backdrop(node))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  };
+  const texts = [...document.querySelectorAll("a, p, h1, h2, li, dt, dd, label, small, time, button, span")]
+    .filter((node) => node.offsetParent !== null && node.textContent.trim());
+  const faint = texts.filter((node) => contrast(node) < 4.5).map((node) => node.textContent.trim());
   return {
+    faint: faint.slice(0, 3),
     main: document.querySelectorAll("main").length,
     banner: document.querySelectorAll("body > header").length,
     footer: document.querySelectorAll("body > footer").length,
@@ -154,6 +175,7 @@ def test_pages_are_accessible_and_fit_a_phone(browser: Any, demo_url: str, schem
         page.goto(demo_url + path)
         found = page.evaluate(PAGE_CHECK)
         assert found == {
+            "faint": [],
             "main": 1,
             "banner": 1,
             "footer": 1,
