@@ -4,9 +4,8 @@
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
-SAMPLE := src/wiredesk/samples/anp-buitenland.txt
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install browser demo test lint format bench translations clean
 
 install: $(VENV)/.installed
 
@@ -17,14 +16,24 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	$(BIN)/wiredesk parse $(SAMPLE) --captured-at 2026-03-18T14:00:00+00:00 --format text
+	$(BIN)/wiredesk demo
 
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: lint
+# The browser tests drive Debian's Chromium: installed here when missing and
+# run as root (as CI does); otherwise they skip, saying so.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif [ ! -x $(CHROMIUM) ]; then \
+		echo "no $(CHROMIUM): the browser tests will skip (sudo apt-get install chromium)"; \
+	fi
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 format: install
@@ -33,6 +42,14 @@ format: install
 
 bench: install
 	$(BIN)/python bench/parse_bench.py
+
+# After changing a string of the web reader: extract, merge into the catalogs, compile.
+LOCALE := src/wiredesk/serve/locale
+translations: install
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k _ -k gettext -k ngettext:1,2 -k N_ \
+		--no-location --omit-header --sort-output -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -w 100 --no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(LOCALE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -6,7 +6,11 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "wiredesk"
-STAGES = {"parse", "enrich", "stories", "sources", "store", "web"}
+STAGES = {"parse", "enrich", "stories", "sources", "store"}
+# The faces that combine stages; no stage imports them.
+FACES = {"desk", "cli", "serve"}
+# What the web face reads: the store, the records and their JSON, and the service layer.
+SERVE_IMPORTS = {"serve", "store", "model", "json_records", "errors", "desk"}
 # Modules that import nothing else from wiredesk.
 LEAVES = {"model", "errors"}
 
@@ -40,3 +44,16 @@ def test_a_stage_imports_no_other_stage() -> None:
         for module in folder.rglob("*.py"):
             others = wiredesk_imports(module) & (STAGES - {stage})
             assert not others, f"{module.relative_to(PACKAGE)} imports {sorted(others)}"
+
+
+def test_no_stage_imports_a_face() -> None:
+    for stage in STAGES:
+        for module in (PACKAGE / stage).rglob("*.py"):
+            faces = wiredesk_imports(module) & FACES
+            assert not faces, f"{module.relative_to(PACKAGE)} imports {sorted(faces)}"
+
+
+def test_serve_reads_through_the_store_and_the_service_layer() -> None:
+    for module in (PACKAGE / "serve").rglob("*.py"):
+        others = wiredesk_imports(module) - SERVE_IMPORTS
+        assert not others, f"{module.relative_to(PACKAGE)} imports {sorted(others)}"

@@ -7,7 +7,10 @@ import shlex
 import subprocess
 import sys
 
+import httpx
+
 from tests.conftest import ROOT
+from tests.serve.http import demo_server
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -45,3 +48,15 @@ def test_readme_example_prints_what_it_shows() -> None:
     assert len(kept) >= 8
     for line in kept:
         assert line in printed, f"README shows {line!r}, wiredesk prints:\n{result.stdout}"
+
+
+def test_make_demo_runs_wiredesk_demo_which_serves_the_sample() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo_recipe = makefile.split("\ndemo:", 1)[1].split("\n\n", 1)[0]
+    assert "$(BIN)/wiredesk demo" in demo_recipe
+    with demo_server() as url:
+        front = httpx.get(url + "/", headers={"Accept-Language": "nl"}, timeout=10)
+        assert "China wil zich niet mengen in samenwerking Rusland en Noord-Korea" in front.text
+        assert "Laatste nieuws" in front.text
+        found = httpx.get(url + "/search.json", params={"q": "Koersk"}, timeout=10).json()
+        assert found["hits"][0]["headline"].startswith("China wil zich niet mengen")

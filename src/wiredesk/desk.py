@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from wiredesk.errors import InputError, ParseError
-from wiredesk.model import Capture, Page
+from wiredesk.model import Capture, Page, Sighting
 from wiredesk.parse import parse_text
 from wiredesk.parse.decode import decode_text
 from wiredesk.parse.html import html_to_text, looks_like_html
 from wiredesk.sources.files import Incoming
+from wiredesk.sources.samples import sample_pages
 from wiredesk.store import Keep, SaveResult, Store, StoredCapture
 from wiredesk.stories.versions import MATCHING
 
@@ -170,3 +171,27 @@ def reparse(
         return parse_capture(stored.capture, is_html=stored.content_type == "html")
 
     return store.rebuild(parse, MATCHING, on_capture)
+
+
+def keep_capture(
+    store: Store,
+    capture: Capture,
+    *,
+    is_html: bool | None = None,
+    url: str | None = None,
+    language: str | None = None,
+) -> tuple[SaveResult, list[Sighting]]:
+    """Parse and keep one capture at once (the API's upload): what it changed, and the
+    stories it showed. A capture kept before changes nothing and shows its stories again."""
+    item = Incoming(capture=capture, is_html=is_html, url=url)
+    keep = _prepare(item, language=language, timezone=None)
+    [result] = store.save([keep], stored_at=datetime.now(UTC), matching=MATCHING)
+    if result.error is None and keep.error is not None:
+        result.error = keep.error
+    shown = store.sightings(result.capture_id) if result.capture_id is not None else []
+    return result, shown
+
+
+def load_samples(store: Store, now: datetime) -> IngestSummary:
+    """Keep the bundled sample pages as captured this morning (``wiredesk demo``)."""
+    return ingest(store, sample_pages(now))

@@ -180,3 +180,20 @@ class Hit:
     dated_at: datetime
     score: float
     snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A section as the store knows it: its name as printed, how many stories, the newest."""
+
+    name: str
+    count: int
+    latest_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sighting:
+    """A story one capture showed: the page's article, or one of its briefs."""
+
+    article_id: int
+    role: Literal["article", "brief"]

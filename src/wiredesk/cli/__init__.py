@@ -7,6 +7,7 @@ import click
 from wiredesk import __version__
 from wiredesk.cli.parse_command import parse
 from wiredesk.cli.search_command import search
+from wiredesk.cli.serve_commands import demo, serve
 from wiredesk.cli.store_commands import export, history, ingest, reparse, stats
 
 
@@ -19,10 +20,12 @@ def main() -> None:
     `wiredesk ingest FOLDER` to keep pages and `wiredesk search WORDS` to find
     them again. The database is a SQLite file in your data folder unless
     --db or WIREDESK_DB says otherwise (postgresql+psycopg://... works too).
+    `wiredesk serve` shows them in a browser; `wiredesk demo` does so with the
+    bundled sample pages.
     """
 
 
-for command in (parse, ingest, reparse, search, history, export, stats):
+for command in (parse, ingest, reparse, search, history, export, stats, serve, demo):
     main.add_command(command)
 
 __all__ = ["main"]

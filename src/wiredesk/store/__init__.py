@@ -9,16 +9,37 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import String, cast, delete, func, select, text
 
 from wiredesk.errors import InputError, ParseError
-from wiredesk.model import Capture, Hit, Matching, Page, StoredArticle, Version
+from wiredesk.model import (
+    Capture,
+    Hit,
+    Matching,
+    Page,
+    Section,
+    Sighting,
+    StoredArticle,
+    Version,
+)
 from wiredesk.store import archive
 from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
 from wiredesk.store.query import Query, QueryError, read_query
-from wiredesk.store.read import agency_counts, count_by, get_article, get_history, iter_articles
+from wiredesk.store.read import (
+    ArticleWithRail,
+    agency_counts,
+    capture_sightings,
+    count_by,
+    get_article,
+    get_article_with_rail,
+    get_history,
+    iter_articles,
+    list_articles,
+    list_sections,
+    named,
+)
 from wiredesk.store.save import SaveResult, save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
@@ -30,6 +51,7 @@ from wiredesk.store.schema import (
 from wiredesk.store.search import Filters, search_articles
 
 __all__ = [
+    "ArticleWithRail",
     "Filters",
     "Hit",
     "Keep",
@@ -190,6 +212,41 @@ class Store:
     def articles(self, filters: Filters) -> Iterator[StoredArticle]:
         with self.engine.connect() as connection:
             yield from iter_articles(connection, filters)
+
+    def latest(
+        self, filters: Filters, *, limit: int, offset: int = 0, leave_out: int | None = None
+    ) -> list[StoredArticle]:
+        """A page of the newest articles matching ``filters`` (``leave_out``: one id not)."""
+        with self.engine.connect() as connection:
+            return list_articles(
+                connection, filters, limit=limit, offset=offset, leave_out=leave_out
+            )
+
+    def latest_each(self, wanted: list[tuple[Filters, int]]) -> list[list[StoredArticle]]:
+        """The newest articles for each of several (filters, how many), on one connection."""
+        with self.engine.connect() as connection:
+            return [list_articles(connection, each, limit=limit) for each, limit in wanted]
+
+    def article_with_rail(self, article_id: int, *, rail_items: int) -> ArticleWithRail:
+        """An article, its versions, the ``rail_items`` other newest stories of its
+        section, and a brief's full article: what its page shows, read at once."""
+        with self.engine.connect() as connection:
+            return get_article_with_rail(connection, article_id, rail_items)
+
+    def sections(self) -> list[Section]:
+        """Every section with stories, the most recently active first."""
+        with self.engine.connect() as connection:
+            return list_sections(connection)
+
+    def named(self, what: Literal["section", "place", "agency"], slug: str) -> str | None:
+        """The name as printed of the section, place or agency a URL slug stands for."""
+        with self.engine.connect() as connection:
+            return named(connection, what, slug)
+
+    def sightings(self, capture_id: int) -> list[Sighting]:
+        """The stories one capture showed."""
+        with self.engine.connect() as connection:
+            return capture_sightings(connection, capture_id)
 
     def search(
         self, query: Query, filters: Filters, *, now: datetime, limit: int = 20, offset: int = 0

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, exists, func, select
 
 from wiredesk.errors import NotFound
-from wiredesk.model import Dateline, StoredArticle, Version
+from wiredesk.model import Dateline, Section, Sighting, StoredArticle, Version
 from wiredesk.store.drafts import decode_body
-from wiredesk.store.schema import article_agencies, article_versions, articles, captures
+from wiredesk.store.schema import (
+    article_agencies,
+    article_versions,
+    articles,
+    captures,
+    sightings,
+)
 from wiredesk.store.search import Filters, filter_conditions
 
 STREAM_BATCH = 500
@@ -108,3 +117,198 @@ def count_by(connection: Connection, column: Any) -> list[tuple[str | None, int]
 
 def agency_counts(connection: Connection) -> list[tuple[str | None, int]]:
     return count_by(connection, article_agencies.c.agency)
+
+
+# The statements an article's page runs, built once: building and keying a statement
+# took as long as running it (bench/serve_bench.py).
+ARTICLE_BY_ID = select(articles).where(articles.c.id == bindparam("article_id"))
+RAIL_OF = (
+    select(articles)
+    .where(
+        articles.c.section_key == bindparam("section_key"),
+        articles.c.id != bindparam("leave_out"),
+    )
+    .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
+def list_articles(
+    connection: Connection,
+    filters: Filters,
+    *,
+    limit: int,
+    offset: int = 0,
+    leave_out: int | None = None,
+) -> list[StoredArticle]:
+    """One page of the articles matching ``filters``, newest first (``leave_out``: an id)."""
+    values = _listing_values(filters, leave_out)
+    statement = _listing(frozenset(values))
+    rows = connection.execute(statement, {**values, "limit": limit, "offset": offset})
+    return [_article(row) for row in rows]
+
+
+def _listing_values(filters: Filters, leave_out: int | None) -> dict[str, Any]:
+    """The values of the filters given, as ``filter_conditions`` compares them."""
+    values: dict[str, Any] = {
+        "section": filters.section.casefold() if filters.section else None,
+        "place": filters.place.casefold() if filters.place else None,
+        "language": filters.language.casefold() if filters.language else None,
+        "kind": filters.kind or None,
+        "since": filters.since,
+        "until": filters.until,
+        "agency": filters.agency.casefold() if filters.agency else None,
+        "leave_out": leave_out,
+    }
+    return {name: value for name, value in values.items() if value is not None}
+
+
+@lru_cache(maxsize=256)
+def _listing(fields: frozenset[str]) -> Select[Any]:
+    """The listing statement for one set of filters, built once with its values bound:
+    building and keying a statement cost as much as running it (bench/serve_bench.py).
+    The conditions are those of ``filter_conditions``."""
+    conditions: list[ColumnElement[bool]] = []
+    for name, column in (
+        ("section", articles.c.section_key),
+        ("place", articles.c.place_key),
+        ("language", articles.c.language),
+        ("kind", articles.c.kind),
+    ):
+        if name in fields:
+            conditions.append(column == bindparam(name))
+    if "since" in fields:
+        conditions.append(articles.c.dated_at >= bindparam("since"))
+    if "until" in fields:
+        conditions.append(articles.c.dated_at < bindparam("until"))
+    if "agency" in fields:
+        conditions.append(
+            exists().where(
+                article_agencies.c.article_id == articles.c.id,
+                article_agencies.c.agency == bindparam("agency"),
+            )
+        )
+    if "leave_out" in fields:
+        conditions.append(articles.c.id != bindparam("leave_out"))
+    return (
+        select(articles)
+        .where(*conditions)
+        .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+
+
+def list_sections(connection: Connection) -> list[Section]:
+    """Every section with stories, the most recently active first.
+
+    Grouped on the indexed key alone; the printed name is read from the
+    section's newest story.
+    """
+    newest = func.max(articles.c.dated_at)
+    rows = connection.execute(
+        select(articles.c.section_key, func.count(), newest)
+        .where(articles.c.section_key.is_not(None))
+        .group_by(articles.c.section_key)
+        .order_by(newest.desc(), articles.c.section_key)
+    ).all()
+    found = []
+    for key, count, latest_at in rows:
+        name = connection.execute(
+            select(articles.c.section)
+            .where(articles.c.section_key == key)
+            .order_by(articles.c.dated_at.desc())
+            .limit(1)
+        ).scalar_one()
+        found.append(Section(name=name, count=int(count), latest_at=_utc(latest_at)))
+    return found
+
+
+def _utc(moment: Any) -> Any:
+    # A bare aggregate of a timestamp skips the column's type on SQLite: read it back here.
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def named(connection: Connection, what: str, slug: str) -> str | None:
+    """The section, place or agency (``what``) whose name makes ``slug``, as printed.
+
+    A slug is the casefolded name with spaces as hyphens ("den-haag" for "DEN
+    HAAG"); the indexed keys are tried first, every name only when they miss.
+    """
+    if what == "agency":
+        row = connection.execute(
+            select(articles.c.agencies)
+            .join(article_agencies, article_agencies.c.article_id == articles.c.id)
+            .where(article_agencies.c.agency == slug)
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        printed = [name for name in row.agencies.split("/") if name.casefold() == slug]
+        return printed[0] if printed else slug.upper()
+    name_column, key_column = (
+        (articles.c.section, articles.c.section_key)
+        if what == "section"
+        else (articles.c.place, articles.c.place_key)
+    )
+    keys = {slug, slug.replace("-", " ")}
+    found = connection.execute(
+        select(name_column).where(key_column.in_(sorted(keys))).limit(1)
+    ).scalar()
+    if found is None:
+        found = connection.execute(
+            select(name_column).where(func.replace(key_column, " ", "-") == slug).limit(1)
+        ).scalar()
+    return str(found) if found is not None else None
+
+
+def capture_sightings(connection: Connection, capture_id: int) -> list[Sighting]:
+    """The stories a capture showed: its article first, then its briefs."""
+    rows = connection.execute(
+        select(sightings.c.article_id, sightings.c.role)
+        .where(sightings.c.capture_id == capture_id)
+        .order_by(sightings.c.role, sightings.c.article_id)
+    ).all()
+    return [Sighting(article_id=row.article_id, role=row.role) for row in rows]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleWithRail:
+    """What an article's page shows, read at once: the article, its versions, the other
+    newest stories of its section, and a brief's full article."""
+
+    article: StoredArticle
+    versions: list[Version]
+    rail: list[StoredArticle]
+    full_article: StoredArticle | None
+
+
+def get_article_with_rail(
+    connection: Connection, article_id: int, rail_items: int
+) -> ArticleWithRail:
+    row = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    article = _article(row)
+    rail = []
+    if article.section:
+        rows = connection.execute(
+            RAIL_OF,
+            {
+                "section_key": article.section.casefold(),
+                "leave_out": article.id,
+                "limit": rail_items,
+            },
+        )
+        rail = [_article(row) for row in rows]
+    full_article = None
+    if article.full_article_id is not None:
+        full_article = get_article(connection, article.full_article_id)
+    return ArticleWithRail(
+        article=article,
+        versions=get_history(connection, article_id),
+        rail=rail,
+        full_article=full_article,
+    )

@@ -1,0 +1,132 @@
+"""Atom feeds: per section, per place, and for a search (``.atom`` beside the page's URL).
+
+    /section/<slug>.atom   /place/<slug>.atom   /search.atom?q=...
+
+Built with feedgen from the same stories the pages list; entry ids are the
+articles' addresses on this server.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from feedgen.feed import FeedGenerator
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from wiredesk import __version__
+from wiredesk.model import StoredArticle
+from wiredesk.serve import params
+from wiredesk.serve.i18n import Reader
+from wiredesk.serve.pages import read_search, read_slug
+from wiredesk.serve.problems import N_, Problem
+from wiredesk.serve.render import reader_of
+from wiredesk.serve.settings import desk_of
+from wiredesk.serve.slugs import article_path, slugify, title_of
+from wiredesk.store import Filters
+
+FEED_ITEMS = 50
+ATOM = "application/atom+xml; charset=utf-8"
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _feed(
+    request: Request, title: str, page_path: str, updated: datetime, reader: Reader
+) -> FeedGenerator:
+    base = _base(request)
+    feed = FeedGenerator()
+    feed.id(base + request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+    feed.title(title)
+    feed.link(href=base + page_path, rel="alternate", type="text/html")
+    feed.link(href=str(request.url), rel="self", type="application/atom+xml")
+    feed.language(reader.language)
+    feed.generator("wiredesk", version=__version__)
+    feed.updated(updated)
+    return feed
+
+
+def _entry(feed: FeedGenerator, base: str, article: StoredArticle) -> None:
+    entry = feed.add_entry(order="append")
+    url = base + article_path(article)
+    entry.id(url)
+    entry.title(title_of(article))
+    entry.link(href=url, rel="alternate", type="text/html")
+    entry.published(article.published_at or article.first_seen_at)
+    entry.updated(article.last_seen_at)
+    agencies = article.dateline.agencies if article.dateline else ()
+    for agency in agencies:
+        entry.author(name=agency)
+    if not agencies:
+        entry.author(name="wiredesk")
+    if article.section:
+        entry.category(term=article.section)
+    text = "\n\n".join(block.text for block in article.body)
+    entry.content(text, type="text")
+    if article.standfirst:
+        entry.summary(article.standfirst, type="text")
+
+
+def _response(feed: FeedGenerator) -> Response:
+    return Response(feed.atom_str(pretty=True), media_type=ATOM)
+
+
+def _newest(stories: list[StoredArticle], fallback: datetime) -> datetime:
+    return max((story.last_seen_at for story in stories), default=fallback)
+
+
+def _listing_feed(request: Request, kind: str) -> Response:
+    desk = desk_of(request)
+    reader = reader_of(request)
+    slug = read_slug(request.path_params["name"])
+    name = desk.store.named("section" if kind == "section" else "place", slug)
+    if name is None:
+        raise Problem(404, N_("There is nothing at this address."))
+    filters = Filters(section=name) if kind == "section" else Filters(place=name)
+    stories = desk.store.latest(filters, limit=FEED_ITEMS)
+    title = (
+        reader.gettext("%(section)s — wiredesk", section=name)
+        if kind == "section"
+        else reader.gettext("News from %(place)s — wiredesk", place=name)
+    )
+    path = f"/{kind}/{slugify(name)}"
+    feed = _feed(request, title, path, _newest(stories, desk.now()), reader)
+    for story in stories:
+        _entry(feed, _base(request), story)
+    return _response(feed)
+
+
+def section_feed(request: Request) -> Response:
+    return _listing_feed(request, "section")
+
+
+def place_feed(request: Request) -> Response:
+    return _listing_feed(request, "place")
+
+
+def search_feed(request: Request) -> Response:
+    desk = desk_of(request)
+    reader = reader_of(request)
+    text, query = read_search(request)
+    if query is None:
+        raise Problem(400, N_("A search feed needs a query: /search.atom?q=words"))
+    filters = params.filters(request.query_params)
+    hits = desk.store.search(query, filters, now=desk.now(), limit=FEED_ITEMS)
+    stories = [desk.store.article(hit.id) for hit in hits]
+    title = reader.gettext("Search: %(query)s — wiredesk", query=text)
+    path = "/search" + (f"?{request.url.query}" if request.url.query else "")
+    feed = _feed(request, title, path, _newest(stories, desk.now()), reader)
+    for story in stories:
+        _entry(feed, _base(request), story)
+    return _response(feed)
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/section/{name}.atom", section_feed, methods=["GET", "HEAD"]),
+        Route("/place/{name}.atom", place_feed, methods=["GET", "HEAD"]),
+        Route("/search.atom", search_feed, methods=["GET", "HEAD"]),
+    ]

@@ -1,0 +1,205 @@
+"""The site: server-rendered pages at stable URLs, each with a JSON twin (``.json``).
+
+/                          front page          /index.json
+/section/<slug>            a section           /section/<slug>.json
+/place/<slug>, /agency/<slug>                  (.json likewise)
+/article/<id>[/<words>]    an article or brief /article/<id>.json
+/article/<id>/versions/<n> one version of it
+/search?q=...              search              /search.json?q=...
+POST /language             the language switch (a cookie), then back
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Literal
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from wiredesk.errors import WiredeskError
+from wiredesk.serve import params, views
+from wiredesk.serve.i18n import COOKIE, LANGUAGES
+from wiredesk.serve.problems import N_, Problem
+from wiredesk.serve.render import page_response, reader_of
+from wiredesk.serve.settings import desk_of
+from wiredesk.store import Query, read_query
+
+JSON = ".json"
+# A language choice is kept for a year.
+COOKIE_SECONDS = 365 * 24 * 3600
+
+
+def on_the_loop(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+    """Run a page that reads by index (a few milliseconds) on the event loop itself.
+
+    Handing it to a thread cost 15% of an article page's CPU time
+    (bench/serve_bench.py); searches and uploads, which can take long, keep
+    their threads.
+    """
+
+    async def run(request: Request) -> Response:
+        return handler(request)
+
+    run.__name__ = handler.__name__
+    run.__doc__ = handler.__doc__
+    return run
+
+
+def split_suffix(name: str, suffix: str = JSON) -> tuple[str, bool]:
+    """``"buitenland.json"`` → ``("buitenland", True)``."""
+    if name.endswith(suffix):
+        return name[: -len(suffix)], True
+    return name, False
+
+
+def front(request: Request) -> Response:
+    desk = desk_of(request)
+    reader = reader_of(request)
+    view = views.front(desk.store, reader, desk.now(), desk.sections())
+    as_json = request.url.path == "/index.json"
+    return page_response(request, "front.html", view, as_json=as_json, reader=reader)
+
+
+def read_slug(name: str) -> str:
+    """A section, place or agency name from a URL; one no name can have is a 404."""
+    if "\x00" in name or len(name) > params.MAX_TEXT:
+        raise Problem(404, N_("There is nothing at this address."))
+    return name.casefold()
+
+
+def _listing(request: Request, kind: Literal["section", "place", "agency"]) -> Response:
+    name, as_json = split_suffix(request.path_params["name"])
+    slug = read_slug(name)
+    desk = desk_of(request)
+    reader = reader_of(request)
+    page = params.page(request.query_params)
+    view = views.listing(desk.store, reader, desk.now(), kind, slug, page)
+    return page_response(request, "listing.html", view, as_json=as_json, reader=reader)
+
+
+def section(request: Request) -> Response:
+    return _listing(request, "section")
+
+
+def place(request: Request) -> Response:
+    return _listing(request, "place")
+
+
+def agency(request: Request) -> Response:
+    return _listing(request, "agency")
+
+
+def _article_id(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or len(text) > 10 or int(text) > params.MAX_ID:
+        raise Problem(404, N_("There is no article at this address."))
+    return int(text)
+
+
+def article(request: Request) -> Response:
+    """``/article/<id>``, ``/article/<id>/<words>``, either with ``.json``."""
+    path, as_json = split_suffix(request.path_params["rest"])
+    parts = path.split("/")
+    desk = desk_of(request)
+    reader = reader_of(request)
+    article_id = _article_id(parts[0])
+    if len(parts) == 3 and parts[1] == "versions":
+        view = views.version_page(desk.store, reader, desk.now(), article_id, _article_id(parts[2]))
+        return page_response(request, "version.html", view, as_json=as_json, reader=reader)
+    if len(parts) > 2:
+        raise Problem(404, N_("There is no article at this address."))
+    view = views.article_page(desk.store, reader, desk.now(), article_id)
+    return page_response(request, "article.html", view, as_json=as_json, reader=reader)
+
+
+def read_search(request: Request) -> tuple[str | None, Query | None]:
+    """The query of a search request; a query that cannot be read is a 400 saying why."""
+    text = params.text(request.query_params, "q")
+    if text is None:
+        return None, None
+    try:
+        return text, read_query(text)
+    except WiredeskError as error:
+        raise Problem(
+            400, N_("Cannot search for %(query)r: %(reason)s"), query=text, reason=str(error)
+        ) from None
+
+
+def search(request: Request) -> Response:
+    desk = desk_of(request)
+    reader = reader_of(request)
+    text, query = read_search(request)
+    view = views.search_page(
+        desk.store,
+        reader,
+        desk.now(),
+        text,
+        query,
+        params.filters(request.query_params),
+        dict(request.query_params),
+        params.page(request.query_params),
+    )
+    as_json = request.url.path == "/search.json"
+    return page_response(request, "search.html", view, as_json=as_json, reader=reader)
+
+
+def _local(path: str | None) -> str:
+    """Where to go back to: a path on this site only, never another site's address."""
+    if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return "/"
+    return path
+
+
+async def language(request: Request) -> Response:
+    """The language switch: remember the choice in a cookie, and go back to the page."""
+    async with request.form() as form:
+        chosen = str(form.get("lang", ""))
+        back = _local(str(form.get("next", "/")))
+    if chosen not in LANGUAGES:
+        raise Problem(400, N_("lang must be one of: %(languages)s"), languages=", ".join(LANGUAGES))
+    response = RedirectResponse(back, status_code=303)
+    response.set_cookie(COOKIE, chosen, max_age=COOKIE_SECONDS, samesite="lax", httponly=True)
+    return response
+
+
+def api_docs(request: Request) -> Response:
+    """The API's operations, read from its OpenAPI schema, as a page that needs no script."""
+    schema = request.app.openapi()
+    operations = [
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": operation.get("summary", ""),
+            "description": operation.get("description", ""),
+            "parameters": [
+                {
+                    "name": parameter["name"],
+                    "where": parameter["in"],
+                    "required": parameter.get("required", False),
+                    "description": parameter.get("description", ""),
+                }
+                for parameter in operation.get("parameters", [])
+            ],
+            "statuses": sorted(operation.get("responses", {})),
+        }
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    ]
+    view = {"page": "docs", "operations": operations}
+    return page_response(request, "docs.html", view, as_json=False)
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/", on_the_loop(front), methods=["GET", "HEAD"]),
+        Route("/index.json", on_the_loop(front), methods=["GET", "HEAD"]),
+        Route("/section/{name}", on_the_loop(section), methods=["GET", "HEAD"]),
+        Route("/place/{name}", on_the_loop(place), methods=["GET", "HEAD"]),
+        Route("/agency/{name}", on_the_loop(agency), methods=["GET", "HEAD"]),
+        Route("/article/{rest:path}", on_the_loop(article), methods=["GET", "HEAD"]),
+        Route("/search", search, methods=["GET", "HEAD"]),
+        Route("/search.json", search, methods=["GET", "HEAD"]),
+        Route("/language", language, methods=["POST"]),
+        Route("/api/docs", api_docs, methods=["GET", "HEAD"]),
+    ]

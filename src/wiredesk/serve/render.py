@@ -1,0 +1,132 @@
+"""Turning a page's data into a response: HTML from its template, or the data as JSON.
+
+The JSON twin of a page is the very dict its template renders. Templates
+autoescape everything: ingested text never becomes markup.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from wiredesk.serve.i18n import COOKIE, LANGUAGES, Reader, choose_language
+from wiredesk.serve.problems import PAGE_MESSAGES, Marked, Problem, error_body
+from wiredesk.serve.settings import desk_of
+
+# The name each language has in the language switch: its own.
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+VARY = "Accept, Accept-Language, Cookie"
+
+
+# The reader a template is being rendered for: ``_`` and ``ngettext`` are globals
+# that ask it, so that imported macros need no context and are loaded once.
+CURRENT_READER: ContextVar[Reader] = ContextVar("reader")
+
+
+def _gettext(message: str, **values: Any) -> str:
+    return CURRENT_READER.get().gettext(message, **values)
+
+
+def _ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
+    return CURRENT_READER.get().ngettext(singular, plural, count, **values)
+
+
+class Renderer:
+    """The site's templates, loaded once."""
+
+    def __init__(self) -> None:
+        self.environment = Environment(
+            loader=PackageLoader("wiredesk.serve", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.environment.globals.update(_=_gettext, ngettext=_ngettext)
+
+    def html(
+        self,
+        template: str,
+        reader: Reader,
+        request: Request,
+        nav: list[dict[str, str]],
+        **context: Any,
+    ) -> str:
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        token = CURRENT_READER.set(reader)
+        try:
+            return self.environment.get_template(template).render(
+                lang=reader.language,
+                languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+                here=here,
+                nav=nav,
+                **context,
+            )
+        finally:
+            CURRENT_READER.reset(token)
+
+
+def reader_of(request: Request) -> Reader:
+    return Reader(
+        choose_language(request.cookies.get(COOKIE), request.headers.get("accept-language")),
+        desk_of(request).zone,
+    )
+
+
+def wants_json(request: Request) -> bool:
+    """Whether the client asked for JSON rather than a page (``Accept``)."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def is_api(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith(".json") or wants_json(request)
+
+
+def page_response(
+    request: Request,
+    template: str,
+    view: dict[str, Any],
+    *,
+    as_json: bool,
+    status: int = 200,
+    reader: Reader | None = None,
+) -> Response:
+    """The page: its template filled with ``view``, or ``view`` itself as JSON."""
+    reader = reader or reader_of(request)
+    headers = {"Vary": VARY, "Content-Language": reader.language}
+    if as_json or wants_json(request):
+        return JSONResponse({"language": reader.language, **view}, status, headers=headers)
+    desk = desk_of(request)
+    body = desk.renderer.html(template, reader, request, desk.nav(), view=view)
+    return HTMLResponse(body, status, headers=headers)
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    message: str,
+    headers: dict[str, str] | None = None,
+    problem: Problem | None = None,
+) -> Response:
+    """An error as JSON on the API and JSON twins (in English), else as a page in the
+    reader's language: the problem's own message when it was marked for translation,
+    else what the site says for that status."""
+    if is_api(request):
+        return JSONResponse(error_body(status, message), status, headers=headers)
+    reader = reader_of(request)
+    if problem is not None and isinstance(problem.template, Marked):
+        shown = reader.gettext(problem.template, **problem.values)
+    else:
+        shown = reader.gettext(PAGE_MESSAGES.get(status, PAGE_MESSAGES[400]))
+    view = {"status": status, "message": shown}
+    response = page_response(
+        request, "error.html", view, as_json=False, status=status, reader=reader
+    )
+    response.headers.update(headers or {})
+    return response

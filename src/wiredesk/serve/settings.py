@@ -1,0 +1,78 @@
+"""How a server runs, and what every request handler reaches: the store, the templates."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, cast
+from zoneinfo import ZoneInfo
+
+from starlette.requests import Request
+
+from wiredesk.model import Section
+from wiredesk.serve.slugs import slugify
+from wiredesk.store import Store
+
+if TYPE_CHECKING:
+    from wiredesk.serve.render import Renderer
+
+DEFAULT_ZONE = "Europe/Amsterdam"
+# The store's sections are read again at most this often; the site's menu shows this many.
+SECTIONS_SECONDS = 10.0
+NAV_SECTIONS = 10
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """A server's database, its write token (None: read-only), the zone it shows times
+    in, and its clock."""
+
+    db: str
+    token: str | None = None
+    zone: str = DEFAULT_ZONE
+    clock: Callable[[], datetime] = field(default=_now)
+
+
+@dataclass(slots=True, kw_only=True)
+class Desk:
+    """What every request handler reaches through ``request.app.state.desk``."""
+
+    store: Store
+    settings: Settings
+    renderer: Renderer
+    zone: ZoneInfo
+
+    known: tuple[float, list[Section]] = (0.0, [])
+
+    def now(self) -> datetime:
+        return self.settings.clock()
+
+    def sections(self) -> list[Section]:
+        """The store's sections, read again at most every ``SECTIONS_SECONDS``: counting
+        them reads every story, and they change only as pages come in."""
+        read_at, sections = self.known
+        if time.monotonic() - read_at > SECTIONS_SECONDS or not sections:
+            sections = self.store.sections()
+            self.known = (time.monotonic(), sections)
+        return sections
+
+    def forget_sections(self) -> None:
+        """After a page came in through this server: read the sections again."""
+        self.known = (0.0, [])
+
+    def nav(self) -> list[dict[str, str]]:
+        """The sections for the site's menu."""
+        return [
+            {"name": section.name, "url": f"/section/{slugify(section.name)}"}
+            for section in self.sections()[:NAV_SECTIONS]
+        ]
+
+
+def desk_of(request: Request) -> Desk:
+    return cast(Desk, request.app.state.desk)

@@ -1,0 +1,275 @@
+"""What each page shows, as plain data: the HTML page renders it, its JSON twin is it.
+
+Every builder takes the store, the reader and the moment of the request, runs
+the page's queries once, and returns JSON-ready dicts; ages are computed here,
+at request time, in the reader's language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
+from wiredesk.model import Hit, Section, StoredArticle
+from wiredesk.serve.i18n import Reader
+from wiredesk.serve.params import PAGE_SIZE
+from wiredesk.serve.problems import N_, Problem
+from wiredesk.serve.slugs import article_path, slugify, title_of
+from wiredesk.store import Filters, Query, Store
+
+# The front page: this many stories per section, and in the list of the latest.
+FRONT_PER_SECTION = 4
+FRONT_SECTIONS = 8
+FRONT_LATEST = 10
+# The rail beside an article holds as many stories as ANP's "Meer uit" rails: seven.
+RAIL_ITEMS = 7
+# How much of a brief or an article's first paragraph a list shows.
+TEASER_CHARS = 240
+SNIPPET_TITLE_WORDS = 8
+ListKind = Literal["section", "place", "agency"]
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _dated(article: StoredArticle) -> datetime:
+    return article.published_at or article.first_seen_at
+
+
+def _cut(text: str, limit: int = TEASER_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def dateline_json(article: StoredArticle) -> dict[str, Any]:
+    """Place and agencies with the pages that list them."""
+    dateline = article.dateline
+    place = dateline.place if dateline else None
+    return {
+        "place": place,
+        "place_url": f"/place/{slugify(place)}" if place else None,
+        "agencies": [
+            {"name": name, "url": f"/agency/{slugify(name)}"}
+            for name in (dateline.agencies if dateline else ())
+        ],
+    }
+
+
+def teaser(article: StoredArticle, reader: Reader, now: datetime) -> dict[str, Any]:
+    """A story in a list: enough to choose it, with its age now."""
+    when = _dated(article)
+    lead = article.standfirst or next(
+        (block.text for block in article.body if block.kind == "paragraph"), ""
+    )
+    return {
+        "id": article.id,
+        "kind": article.kind,
+        "url": article_path(article),
+        "title": title_of(article),
+        "headline": article.headline,
+        "text": _cut(lead),
+        "section": article.section,
+        "section_url": f"/section/{slugify(article.section)}" if article.section else None,
+        **dateline_json(article),
+        "dated_at": when.isoformat(),
+        "time": reader.time(when),
+        "age": reader.age(when, now),
+        "full_article_url": f"/article/{article.full_article_id}"
+        if article.full_article_id
+        else None,
+    }
+
+
+def front(store: Store, reader: Reader, now: datetime, known: list[Section]) -> dict[str, Any]:
+    """The front page: the newest stories, and the newest of each of the ``known`` sections
+    (the most recently active first)."""
+    shown = known[:FRONT_SECTIONS]
+    newest, *per_section = store.latest_each(
+        [
+            (Filters(), FRONT_LATEST),
+            *((Filters(section=section.name), FRONT_PER_SECTION) for section in shown),
+        ]
+    )
+    sections = [
+        {
+            "name": section.name,
+            "url": f"/section/{slugify(section.name)}",
+            "count": section.count,
+            "items": [teaser(article, reader, now) for article in found],
+        }
+        for section, found in zip(shown, per_section, strict=True)
+    ]
+    latest = [teaser(article, reader, now) for article in newest]
+    return {"page": "front", "latest": latest, "sections": sections}
+
+
+def _page_urls(path: str, params: dict[str, str], page: int, has_more: bool) -> dict[str, Any]:
+    def url(number: int) -> str:
+        query = {**params, "page": str(number)} if number > 1 else params
+        return f"{path}?{urlencode(query)}" if query else path
+
+    return {
+        "page_number": page,
+        "previous_url": url(page - 1) if page > 1 else None,
+        "next_url": url(page + 1) if has_more else None,
+    }
+
+
+def listing(
+    store: Store, reader: Reader, now: datetime, kind: ListKind, slug: str, page: int
+) -> dict[str, Any]:
+    """A section, place or agency page: its stories, newest first, a page at a time."""
+    name = store.named(kind, slug)
+    if name is None:
+        if kind == "section":
+            raise Problem(404, N_("There is no section %(name)s."), name=slug)
+        if kind == "place":
+            raise Problem(404, N_("No story comes from %(name)s."), name=slug)
+        raise Problem(404, N_("No story comes from the agency %(name)s."), name=slug)
+    filters = {
+        "section": Filters(section=name),
+        "place": Filters(place=name),
+        "agency": Filters(agency=slug),
+    }[kind]
+    found = store.latest(filters, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    if not found and page > 1:
+        raise Problem(404, N_("This list has no page %(page)s."), page=page)
+    path = f"/{kind}/{slugify(name) if kind != 'agency' else slug}"
+    return {
+        "page": kind,
+        "name": name,
+        "url": path,
+        "feed_url": f"{path}.atom" if kind != "agency" else None,
+        "items": [teaser(article, reader, now) for article in found[:PAGE_SIZE]],
+        **_page_urls(path, {}, page, len(found) > PAGE_SIZE),
+    }
+
+
+def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -> dict[str, Any]:
+    """An article or brief in full, its versions, and the rail of its section now."""
+    found = store.article_with_rail(article_id, rail_items=RAIL_ITEMS)  # NotFound: a 404
+    article, versions = found.article, found.versions
+    latest = versions[-1] if versions else None
+    rail = None
+    if article.section:
+        rail = {
+            "title": reader.gettext("More from %(section)s", section=article.section),
+            "section": article.section,
+            "url": f"/section/{slugify(article.section)}",
+            "items": [teaser(item, reader, now) for item in found.rail],
+        }
+    full_article = None
+    if found.full_article is not None:
+        full_article = teaser(found.full_article, reader, now)
+    when = _dated(article)
+    return {
+        "page": "article",
+        "article": {
+            **stored_article_to_json(article),
+            "url": article_path(article),
+            "title": title_of(article),
+            "section_url": f"/section/{slugify(article.section)}" if article.section else None,
+            **dateline_json(article),
+            "dated_at": when.isoformat(),
+            "time": reader.time(article.published_at),
+            "first_seen": reader.time(article.first_seen_at),
+            "last_seen": reader.time(article.last_seen_at),
+            "age": reader.age(when, now),
+            "source": latest.source if latest else None,
+        },
+        "versions": [
+            {
+                **version_to_json(version),
+                "url": f"/article/{article.id}/versions/{version.version}",
+                "seen": reader.time(version.seen_at),
+            }
+            for version in versions
+        ],
+        "full_article": full_article,
+        "rail": rail,
+    }
+
+
+def version_page(
+    store: Store, reader: Reader, now: datetime, article_id: int, number: int
+) -> dict[str, Any]:
+    article = store.article(article_id)
+    versions = {version.version: version for version in store.history(article_id)}
+    if number not in versions:
+        raise Problem(404, N_("This article has no version %(number)s."), number=number)
+    version = versions[number]
+    return {
+        "page": "version",
+        "article": {"id": article.id, "url": article_path(article), "title": title_of(article)},
+        "version": {
+            **version_to_json(version),
+            "seen": reader.time(version.seen_at),
+            "count": len(versions),
+        },
+    }
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> list[dict[str, Any]]:
+    """A snippet cut into plain and matched parts, for the page to mark without HTML in data."""
+    parts: list[dict[str, Any]] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            parts.append({"text": text[at:start], "is_match": False})
+        parts.append({"text": text[start:end], "is_match": True})
+        at = end
+    if at < len(text):
+        parts.append({"text": text[at:], "is_match": False})
+    return parts
+
+
+def hit_json(hit: Hit, reader: Reader, now: datetime) -> dict[str, Any]:
+    """A search result with its address, its snippet cut into marked parts, and its time."""
+    when = hit.published_at or hit.dated_at
+    # A brief has no headline: its snippet's first words stand in.
+    words = hit.snippet.text.removeprefix("… ").split()[:SNIPPET_TITLE_WORDS]
+    return {
+        **hit_to_json(hit),
+        "url": f"/article/{hit.id}",
+        "title": hit.headline or " ".join(words) + " …",
+        "snippet_parts": _marked(hit.snippet.text, hit.snippet.highlights),
+        "section_url": f"/section/{slugify(hit.section)}" if hit.section else None,
+        "place_url": f"/place/{slugify(hit.place)}" if hit.place else None,
+        "dated_at": when.isoformat(),
+        "time": reader.time(when),
+        "age": reader.age(when, now),
+    }
+
+
+SEARCH_PARAMS = ("q", "section", "agency", "place", "language", "kind", "since", "until")
+
+
+def search_page(
+    store: Store,
+    reader: Reader,
+    now: datetime,
+    text: str | None,
+    query: Query | None,
+    filters: Filters,
+    given: dict[str, str],
+    page: int,
+) -> dict[str, Any]:
+    """The search form's results: ranked hits with marked snippets, a page at a time."""
+    hits: list[Hit] = []
+    if query is not None:
+        hits = store.search(
+            query, filters, now=now, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE
+        )
+    kept = {name: value for name, value in given.items() if name in SEARCH_PARAMS and value}
+    return {
+        "page": "search",
+        "query": text,
+        "filters": {name: kept.get(name) for name in SEARCH_PARAMS if name != "q"},
+        "hits": [hit_json(hit, reader, now) for hit in hits[:PAGE_SIZE]],
+        "feed_url": f"/search.atom?{urlencode(kept)}" if query is not None else None,
+        **_page_urls("/search", kept, page, len(hits) > PAGE_SIZE),
+    }
