@@ -1,61 +1,192 @@
-"""HTML pages to the text a reader sees, one block per line, for the text parser.
+"""``parse_html``: an HTML news page in, a ``Page`` out.
 
-A plain reading with the standard library's HTMLParser: block elements end
-lines, scripts, styles and other invisible parts are skipped. Pages marked up
-as articles with rails get their own reading later (trafilatura); this keeps
-HTML captures parseable in the meantime.
+The page is parsed once (lxml, through trafilatura's loader). Rails marked
+up in it are read and taken out first (``html_rails.py``), then what the
+markup says about the page (``html_meta.py``), then trafilatura finds the
+main text, and the text parser's wire-copy rules read that text under the
+headline: standfirst, byline, date line, dateline, agencies, sub-headings,
+boilerplate. Where the markup says more than the text — a ``<time
+datetime>``, a ``<h2>`` sub-heading, an author — the markup wins.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import dataclasses
+import re
+from datetime import UTC, datetime, tzinfo
 
-BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
-        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td",
-        "th", "tr", "ul", "time", "title",
-    }
-)  # fmt: skip
-HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
+from wiredesk.model import Article, Block, Brief, Page, Rail
+from wiredesk.parse.html_meta import MachineTime, PageMeta, clean, read_meta
+from wiredesk.parse.html_rails import MarkedItem, MarkedRail, take_rails
+from wiredesk.parse.labels import languages_for, split_label
+from wiredesk.parse.language import detect_language
+from wiredesk.parse.rails import make_brief
+from wiredesk.parse.text import parse_text
+from wiredesk.parse.times import page_zone
 
-class _TextReader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-        self.in_head_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in HIDDEN_TAGS:
-            self.hidden += 1
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in HIDDEN_TAGS:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data.replace("\n", " "))
-
-
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page, one block element per line."""
-    reader = _TextReader()
-    reader.feed(html)
-    reader.close()
-    return "".join(reader.parts)
+# What tells an HTML capture from copied text at its start: a doctype, an
+# <html>, <head> or <body>, or a page fragment opening with a common tag.
+HTML_START_RE = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml|meta|title|article|main|div|"
+    r"section|p|h[1-6]|ul|table|script|style|link|header|nav)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+TAG_RE = re.compile(r"</?(?:p|div|span|a|li|br|h[1-6]|section|article|body|html)\b", re.IGNORECASE)
+# Copied text holds no tags; a page with this many in its first 4 KB is markup.
+MIN_TAGS = 8
+SNIFF_CHARS = 4096
 
 
 def looks_like_html(text: str) -> bool:
     """Whether a capture is HTML, told by its content rather than its name."""
-    head = text[:1024].lstrip().casefold()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        "<body" in head or "<head" in head
+    head = text[:SNIFF_CHARS].lstrip("\ufeff")
+    return HTML_START_RE.match(head) is not None or len(TAG_RE.findall(head)) >= MIN_TAGS
+
+
+def parse_html(
+    html: str,
+    *,
+    captured_at: datetime | None = None,
+    language: str | None = None,
+    timezone: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> Page:
+    """Parse one HTML news page; the arguments are those of ``parse_text``.
+
+    ``url`` is where the page was fetched from, for a relative canonical
+    link. Pure: no I/O, no clock, no network. Never raises on any text: a
+    page without an article comes back with an empty body.
+    """
+    if captured_at is not None:
+        captured_at = (
+            captured_at.replace(tzinfo=UTC) if captured_at.tzinfo is None else captured_at
+        ).astimezone(UTC)
+    tree = _load(html)
+    if tree is None:
+        empty = parse_text("", captured_at=captured_at, language=language, source=source)
+        return dataclasses.replace(empty, url=url)
+    rails = take_rails(tree)
+    meta = read_meta(tree, url=url, latest=captured_at)
+    document = _extract(tree, url)
+    body_text = document.text if document is not None and document.text else ""
+    text = f"{meta.title}\n{body_text}" if meta.title and body_text else body_text
+    if language is None:
+        language = detect_language(text.split("\n")) or meta.language
+    page = parse_text(
+        text, captured_at=captured_at, language=language, timezone=timezone, source=source
     )
+    zone = page_zone(page.language, timezone)
+    article = _with_markup(page.article, meta, document, zone)
+    briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
+    return dataclasses.replace(
+        page,
+        article=article,
+        rails=(*[rail for rail in briefs if rail.items], *page.rails),
+        url=meta.url,
+        site_name=meta.site_name,
+    )
+
+
+def _load(html: str) -> HtmlElement | None:
+    if not html.strip():
+        return None
+    # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
+    tree = load_html(html)
+    return tree if isinstance(tree, HtmlElement) else None
+
+
+def _extract(tree: HtmlElement, url: str | None) -> Document | None:
+    # Comments are no part of an article. trafilatura's other options stay at
+    # their defaults: see bench/html_bench.py for what the others cost and give.
+    found = bare_extraction(tree, url=url, include_comments=False)
+    return found if isinstance(found, Document) else None
+
+
+def _with_markup(
+    article: Article, meta: PageMeta, document: Document | None, zone: tzinfo
+) -> Article:
+    """The text parser's article, with what the markup says better."""
+    published = article.published_at
+    if meta.published is not None and (meta.published.has_clock or published is None):
+        published = _utc(meta.published, zone)
+    return dataclasses.replace(
+        article,
+        byline=article.byline or meta.author,
+        body=_marked_subheadings(article.body, document),
+        published_at=published,
+    )
+
+
+def _marked_subheadings(body: tuple[Block, ...], document: Document | None) -> tuple[Block, ...]:
+    """Blocks the page marks up as headings (``<h2>`` in the story) are sub-headings."""
+    if document is None or document.body is None or len(body) < 2:
+        return body
+    heads = {clean(str(head.xpath("string()"))) for head in document.body.iter("head")}
+    if not heads:
+        return body
+    return (
+        body[0],
+        *(
+            Block(kind="subheading", text=block.text) if block.text in heads else block
+            for block in body[1:]
+        ),
+    )
+
+
+def _utc(time: MachineTime, zone: tzinfo) -> datetime:
+    """A machine-readable time in UTC; without an offset it is the page's local time."""
+    moment = time.moment
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(UTC)
+
+
+def _rail(
+    marked: MarkedRail, languages: tuple[str, ...], captured_at: datetime | None, zone: tzinfo
+) -> Rail:
+    items = tuple(
+        brief
+        for brief in (_brief(item, languages, captured_at, zone) for item in marked.items)
+        if brief.title or brief.text
+    )
+    return Rail(title=marked.title.title, section=marked.title.section, items=items)
+
+
+def _brief(
+    item: MarkedItem, languages: tuple[str, ...], captured_at: datetime | None, zone: tzinfo
+) -> Brief:
+    """A brief from a teaser: its printed label read as the text parser reads it, the machine
+    time over it."""
+    lines = list(item.lines)
+    label = item.printed_time
+    if label is None:
+        for index, line in enumerate(lines):
+            split = split_label(line, languages)
+            found = split.lead or split.trail
+            if found is not None:
+                label = found
+                lines[index] = split.text
+                break
+        lines = [line for line in lines if line]
+    brief = make_brief(lines, label, languages=languages, captured_at=captured_at, zone=zone)
+    if item.machine_time is None:
+        return brief
+    published = _utc(item.machine_time, zone)
+    age = int((captured_at - published).total_seconds()) if captured_at else None
+    return dataclasses.replace(brief, published_at=published, age_seconds=age)
+
+
+def visible_text(html: str) -> str:
+    """The text a reader would see in a page, for saying why it held no article."""
+    tree = _load(html)
+    if tree is None:
+        return ""
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    return clean(tree.text_content()) or ""

@@ -193,3 +193,15 @@ def _brief(
         age_seconds=times.age_seconds if times else None,
         published_at=times.published_at if times else None,
     )
+
+
+def make_brief(
+    texts: list[str],
+    label: str | None,
+    *,
+    languages: tuple[str, ...],
+    captured_at: datetime | None,
+    zone: tzinfo,
+) -> Brief:
+    """One brief from its lines and its time label, when the page marks up where each brief ends."""
+    return _brief(_Item(texts=list(texts), label=label), languages, captured_at, zone)
