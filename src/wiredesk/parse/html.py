@@ -76,11 +76,16 @@ def parse_html(
     meta = read_meta(tree, url=url, latest=captured_at)
     document = _extract(tree, url)
     body_text = document.text if document is not None and document.text else ""
-    text = f"{meta.title}\n{body_text}" if meta.title and body_text else body_text
+    text = body_text
     if language is None:
         language = detect_language(text.split("\n")) or meta.language
     page = parse_text(
-        text, captured_at=captured_at, language=language, timezone=timezone, source=source
+        text,
+        captured_at=captured_at,
+        language=language,
+        timezone=timezone,
+        source=source,
+        headline=meta.title if body_text else None,
     )
     zone = page_zone(page.language, timezone)
     article = _with_markup(page.article, meta, document, zone)

@@ -48,6 +48,7 @@ def parse_text(
     language: str | None = None,
     timezone: str | None = None,
     source: str | None = None,
+    headline: str | None = None,
 ) -> Page:
     """Parse the text of one news page.
 
@@ -55,7 +56,9 @@ def parse_text(
     it ages are read but not placed in time. ``language`` skips detection.
     ``timezone`` (an IANA name) is where times printed without a zone are
     read; by default the page language's own (Amsterdam for Dutch, UTC for
-    English). Never raises on any text.
+    English). ``headline`` is the headline when something better than the
+    text tells it (an HTML page's markup): no line of the text is taken for
+    it then, and a copy of it in the text is dropped. Never raises on any text.
     """
     if captured_at is not None and captured_at.tzinfo is None:
         captured_at = captured_at.replace(tzinfo=UTC)
@@ -68,7 +71,7 @@ def parse_text(
         zone=page_zone(language, timezone),
         languages=languages_for(language),
     )
-    article = reader.read_article()
+    article = reader.read_article(headline)
     rails = reader.read_rails()
     return Page(
         source=source,
@@ -149,8 +152,8 @@ class _Reader:
 
     # -- the top and the article ---------------------------------------------
 
-    def read_article(self) -> Article:
-        headline = self._read_headline()
+    def read_article(self, given: str | None = None) -> Article:
+        headline = self._read_headline() if given is None else given
         version, replaces = None, None
         if headline is not None:
             headline, version = self._read_version_marker(headline)
