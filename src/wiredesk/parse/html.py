@@ -22,13 +22,20 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from wiredesk.model import Article, Block, Brief, Page, Rail
-from wiredesk.parse.html_meta import MachineTime, PageMeta, clean, read_meta
+from wiredesk.parse.ages import read_age
+from wiredesk.parse.html_meta import (
+    MachineTime,
+    PageMeta,
+    clean,
+    read_meta,
+    read_printed_byline,
+)
 from wiredesk.parse.html_rails import MarkedItem, MarkedRail, take_rails
 from wiredesk.parse.labels import languages_for, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.rails import make_brief
 from wiredesk.parse.text import parse_text
-from wiredesk.parse.times import page_zone
+from wiredesk.parse.times import page_zone, read_date_line
 
 # What tells an HTML capture from copied text at its start: a doctype, an
 # <html>, <head> or <body>, or a page fragment opening with a common tag.
@@ -89,6 +96,8 @@ def parse_html(
     )
     zone = page_zone(page.language, timezone)
     article = _with_markup(page.article, meta, document, zone)
+    if article.byline is None:
+        article = dataclasses.replace(article, byline=read_printed_byline(tree))
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
     return dataclasses.replace(
         page,
@@ -173,6 +182,9 @@ def _brief(
     label = item.printed_time
     if label is None:
         for index, line in enumerate(lines):
+            if read_age(line, languages) is not None or read_date_line(line) is not None:
+                label, lines[index] = line, ""  # a line of its own: "09:41 GMT", "gisteren"
+                break
             split = split_label(line, languages)
             found = split.lead or split.trail
             if found is not None:

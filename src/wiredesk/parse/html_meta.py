@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 
 # <meta> names and properties, casefolded, in the order they are trusted.
@@ -88,14 +89,14 @@ def read_meta(
     metas = _meta_tags(tree)
     ld = _json_ld(tree)
     title = _title(tree, metas, ld)
-    author = _author(ld) or _first(metas, AUTHOR_KEYS, skip_urls=True) or _rel_author(tree)
+    author = _author(ld) or _first(metas, AUTHOR_KEYS, skip_urls=True)
     site = _publisher(ld) or _first(metas, SITE_KEYS)
     return PageMeta(
         title=title,
         author=author,
         published=_published(tree, metas, ld, latest),
         site_name=site,
-        url=_canonical(tree, metas, url),
+        url=_canonical(tree, metas, ld, url),
         language=_language(tree, metas),
     )
 
@@ -175,14 +176,6 @@ def _publisher(ld: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _rel_author(tree: HtmlElement) -> str | None:
-    for link in tree.iterfind(".//a[@rel='author']"):
-        name = clean(link.text_content())
-        if name:
-            return name
-    return None
-
-
 def _title(tree: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     """The headline: the article's own ``<h1>``, else what meta tags and JSON-LD say."""
     for h1 in tree.iterfind(".//article//h1"):
@@ -208,13 +201,26 @@ def _title(tree: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]) -
     return None
 
 
-def _canonical(tree: HtmlElement, metas: dict[str, str], url: str | None) -> str | None:
+def _canonical(
+    tree: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]], url: str | None
+) -> str | None:
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").casefold().split():
             href = clean(link.get("href"))
             if href:
                 return urljoin(url, href) if url else href
-    return _first(metas, URL_KEYS) or url
+    return _first(metas, URL_KEYS) or _ld_url(ld) or url
+
+
+def _ld_url(ld: list[dict[str, Any]]) -> str | None:
+    """The article's own address in JSON-LD: ``mainEntityOfPage`` (a URL or object), ``url``."""
+    for item in ld[:1]:
+        for value in (item.get("mainEntityOfPage"), item.get("url")):
+            if isinstance(value, dict):
+                value = value.get("@id")
+            if isinstance(value, str) and value.startswith(("http://", "https://")):
+                return value
+    return None
 
 
 def _language(tree: HtmlElement, metas: dict[str, str]) -> str | None:
@@ -268,4 +274,24 @@ def _published(
         if found is not None and found.moment.time() == datetime.min.time():
             return MachineTime(moment=found.moment, has_clock=False)
         return found
+    return None
+
+
+# Where pages print their byline: class names and microdata. Looked for only
+# when neither the text nor the metadata names an author (it costs about 1 ms a page).
+BYLINE_XPATH = etree.XPath(
+    "//*[@class][contains(@class, 'byline') or contains(@class, 'author')]"
+    " | //*[@itemprop='author'] | //a[@rel='author']"
+)
+MAX_BYLINE_CHARS = 80
+
+
+def read_printed_byline(tree: HtmlElement) -> str | None:
+    """The byline as the page prints it ("Door ANP"), from the markup, or None."""
+    found = BYLINE_XPATH(tree)
+    for element in found if isinstance(found, list) else []:
+        if isinstance(element, HtmlElement):
+            text = clean(element.text_content())
+            if text and len(text) <= MAX_BYLINE_CHARS:
+                return text
     return None

@@ -12,6 +12,7 @@ time: the ``<time datetime>`` for machines and the label printed for people.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -30,12 +31,16 @@ MAX_TITLE_CHILDREN = 4
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header", "legend", "caption"})
 # Wrappers a run of items sits in: ``<ul>`` in a ``<div>`` in a ``<section>``.
 WRAPPER_TAGS = frozenset({"ul", "ol", "div", "section", "nav", "aside", "dl", "main", "span"})
+# Tags a teaser is marked up with, one per teaser, inside a list or wrapper.
+ITEM_TAGS = frozenset({"li", "article", "div", "section", "dd", "ul", "ol"})
 # Tags that end a line of an item's text: a teaser's title link and its text are two lines.
 LINE_TAGS = frozenset(
     {"a", "time", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "article",
      "section", "header", "footer", "figcaption", "dt", "dd", "span", "small"}
 )  # fmt: skip
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "img", "picture"})
+# A numbered list's rank glued to the teaser's text: "1 Rail strike called off".
+RANK_PREFIX_RE = re.compile(r"^\d{1,2}[.)]?\s+(?=\S)")
 # Levels climbed from a title to find the container its items sit in.
 MAX_CLIMB = 3
 STOP_TAGS = frozenset({"body", "html", "main"})
@@ -61,15 +66,17 @@ def take_rails(tree: HtmlElement) -> list[MarkedRail]:
     root = tree.getroottree().getroot()
     rails: list[MarkedRail] = []
     titles = [
-        element
+        (element, title)
         for element in tree.iter(*TITLE_TAGS, *LABELLED_TAGS)
-        if _may_be_title(element) and isinstance(element, HtmlElement)
+        if isinstance(element, HtmlElement)
+        for title in (_read_title(element),)
+        if title is not None
     ]
-    title_set = {id(element) for element in titles}
-    for element in titles:
+    title_set = {id(element) for element, _ in titles}
+    for element, title in titles:
         if element.getroottree().getroot() is not root:
             continue  # taken out with an earlier rail
-        found = _rail_at(element, title_set)
+        found = _rail_at(element, title, title_set)
         if found is None:
             continue
         rail, taken = found
@@ -80,27 +87,24 @@ def take_rails(tree: HtmlElement) -> list[MarkedRail]:
     return rails
 
 
-def _may_be_title(element: HtmlElement) -> bool:
+def _read_title(element: HtmlElement) -> RailTitle | None:
+    """The rail title an element holds (or names in its ``aria-label``), or None."""
     if element.tag in LABELLED_TAGS:
-        return element.get("aria-label") is not None
-    return len(element) <= MAX_TITLE_CHILDREN
+        label = element.get("aria-label")
+        return read_rail_title(clean(label) or "") if label is not None else None
+    if len(element) > MAX_TITLE_CHILDREN:
+        return None
+    text = clean(element.text_content()) or ""
+    return read_rail_title(text) if len(text) <= MAX_RAIL_TITLE_CHARS else None
 
 
-def _rail_at(element: HtmlElement, titles: set[int]) -> tuple[MarkedRail, list[HtmlElement]] | None:
+def _rail_at(
+    element: HtmlElement, title: RailTitle, titles: set[int]
+) -> tuple[MarkedRail, list[HtmlElement]] | None:
     """The rail whose title is ``element``, with the elements it was read from."""
-    label = element.get("aria-label")
-    if label is not None and element.tag in LABELLED_TAGS:
-        title = read_rail_title(clean(label) or "")
-        if title is None:
-            return None
+    if element.tag in LABELLED_TAGS:
         items = _items(list(element), titles, skip_title=title.title)
         return (_marked(title, items), [element]) if items else None
-    text = clean(element.text_content()) or ""
-    if element.tag in LABELLED_TAGS or len(text) > MAX_RAIL_TITLE_CHARS:
-        return None
-    title = read_rail_title(text)
-    if title is None:
-        return None
     heading = element
     while heading.getparent() is not None and heading.getparent().tag in HEADING_TAGS:
         heading = heading.getparent()
@@ -125,32 +129,43 @@ def _after(anchor: HtmlElement, titles: set[int]) -> list[HtmlElement]:
     for sibling in anchor.itersiblings():
         if not isinstance(sibling, HtmlElement):
             continue
-        if id(sibling) in titles or any(id(inner) in titles for inner in _headings(sibling)):
+        inner = sibling.iter(*TITLE_TAGS, *LABELLED_TAGS)
+        if id(sibling) in titles or any(id(element) in titles for element in inner):
             break
         run.append(sibling)
     return run
 
 
-def _headings(element: HtmlElement) -> list[HtmlElement]:
-    return [inner for inner in element.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-
-
 def _items(run: list[HtmlElement], titles: set[int], *, skip_title: str) -> list[HtmlElement]:
-    """The teasers in a run of elements: descend through lone wrappers to the items.
+    """The teasers in a run of elements, found inside the lists and wrappers that hold them.
 
     Items must hold links or times, at least half of them: a heading followed
     by plain paragraphs is a sub-heading of the story, not a rail.
     """
-    run = [element for element in run if clean(element.text_content()) not in (None, skip_title)]
-    while len(run) == 1 and run[0].tag in WRAPPER_TAGS:
-        children = [child for child in run[0] if isinstance(child, HtmlElement)]
-        if not children or any(child.tag in ("a", "time", "p") for child in children):
-            break
-        run = [child for child in children if clean(child.text_content()) not in (None, skip_title)]
-    linked = [element for element in run if _has_link_or_time(element)]
-    if not linked or len(linked) * 2 < len(run):
+    items = [
+        item
+        for element in run
+        if clean(element.text_content()) not in (None, skip_title)
+        for item in _unwrapped(element)
+    ]
+    linked = [item for item in items if _has_link_or_time(item)]
+    if not linked or len(linked) * 2 < len(items):
         return []
     return linked
+
+
+def _unwrapped(element: HtmlElement) -> list[HtmlElement]:
+    """A list or wrapper of teasers as its teasers; a teaser (or anything else) as itself."""
+    if element.tag not in WRAPPER_TAGS:
+        return [element]
+    children = [
+        child
+        for child in element
+        if isinstance(child, HtmlElement) and clean(child.text_content()) is not None
+    ]
+    if not children or any(child.tag not in ITEM_TAGS for child in children):
+        return [element]
+    return [item for child in children for item in _unwrapped(child)]
 
 
 def _has_link_or_time(element: HtmlElement) -> bool:
@@ -180,6 +195,9 @@ def _item(element: HtmlElement) -> MarkedItem:
         for line in _lines(element, skip=time)
         if not RANK_RE.fullmatch(line) and not is_furniture(line)
     ]
+    parent = element.getparent()
+    if lines and parent is not None and parent.tag == "ol":
+        lines[0] = RANK_PREFIX_RE.sub("", lines[0])  # "1 Rail strike called off": a rank
     return MarkedItem(lines=tuple(lines), printed_time=printed, machine_time=machine)
 
 

@@ -155,9 +155,10 @@ class _Reader:
     def read_article(self, given: str | None = None) -> Article:
         headline = self._read_headline() if given is None else given
         version, replaces = None, None
+        printed = headline
         if headline is not None:
             headline, version = self._read_version_marker(headline)
-        standfirst, byline, replaces = self._read_meta(headline)
+        standfirst, byline, replaces = self._read_meta(headline, printed)
         dateline, body = self._read_body()
         return Article(
             headline=headline,
@@ -227,13 +228,19 @@ class _Reader:
             return reuters["headline"], int(reuters["n"]) + 1 if reuters["n"] else None
         return headline, None
 
-    def _read_meta(self, headline: str | None) -> tuple[str | None, str | None, str | None]:
-        """Standfirst, byline and replaced headline between the headline and the body."""
+    def _read_meta(
+        self, headline: str | None, printed: str | None = None
+    ) -> tuple[str | None, str | None, str | None]:
+        """Standfirst, byline and replaced headline between the headline and the body.
+
+        A copy of the headline (``printed`` with its version marker) is dropped.
+        """
         standfirst = byline = replaces = None
+        copies = {text.casefold() for text in (headline, printed) if text}
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             replaced = ANP_REPLACES_RE.fullmatch(line)
-            if is_furniture(line) or (headline and line.casefold() == headline.casefold()):
+            if is_furniture(line) or line.casefold() in copies:
                 self._drop(line)
             elif replaced is not None and replaces is None:
                 replaces = replaced["old"].strip()
