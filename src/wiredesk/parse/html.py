@@ -79,6 +79,7 @@ def parse_html(
     if tree is None:
         empty = parse_text("", captured_at=captured_at, language=language, source=source)
         return dataclasses.replace(empty, url=url)
+    unwrap_layout_tables(tree)
     rails = take_rails(tree)
     meta = read_meta(tree, url=url, latest=captured_at)
     document = _extract(tree, url)
@@ -114,6 +115,19 @@ def _load(html: str) -> HtmlElement | None:
     # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
     tree = load_html(html)
     return tree if isinstance(tree, HtmlElement) else None
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Tables used for layout (cells holding headings or paragraphs) become plain blocks.
+
+    Older sites lay out their whole page in a table; trafilatura reads a table
+    as data and joins its cells into one line, story and navigation together.
+    """
+    for table in list(tree.iter("table")):
+        if table.find(".//td/p") is None and table.find(".//td/h1") is None:
+            continue
+        for element in table.iter("table", "tbody", "thead", "tr", "td", "th"):
+            element.tag = "div"
 
 
 def _extract(tree: HtmlElement, url: str | None) -> Document | None:

@@ -41,6 +41,8 @@ LINE_TAGS = frozenset(
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "img", "picture"})
 # A numbered list's rank glued to the teaser's text: "1 Rail strike called off".
 RANK_PREFIX_RE = re.compile(r"^\d{1,2}[.)]?\s+(?=\S)")
+# Separators printed between a teaser and its time: "Schleuse wieder frei | 14:05 Uhr".
+LINE_SEPARATORS = " |·•"
 # Levels climbed from a title to find the container its items sit in.
 MAX_CLIMB = 3
 STOP_TAGS = frozenset({"body", "html", "main"})
@@ -221,4 +223,5 @@ def _lines(element: HtmlElement, *, skip: HtmlElement | None) -> list[str]:
             parts.append("\n")
 
     walk(element)
-    return [line for line in (clean(piece) for piece in "".join(parts).split("\n")) if line]
+    pieces = (clean(piece.strip(LINE_SEPARATORS)) for piece in "".join(parts).split("\n"))
+    return [line for line in pieces if line]
