@@ -26,7 +26,9 @@ CASES = sorted(CORPUS_HTML.glob("*/*.html"))
 
 def test_html_corpus_covers_every_language_with_rails_bylines_and_datelines() -> None:
     specs = [json.loads(case.with_suffix(".json").read_text("utf-8")) for case in CASES]
-    per_language = {lang: len(list((CORPUS_HTML / lang).glob("*.html"))) for lang in ("nl", "en", "de", "fr")}
+    per_language = {
+        lang: len(list((CORPUS_HTML / lang).glob("*.html"))) for lang in ("nl", "en", "de", "fr")
+    }
     assert all(count >= 4 for count in per_language.values()), per_language
     assert len(CASES) >= 15
     assert all(spec["expect"].get("rails") for spec in specs), "every page has a rail to read"

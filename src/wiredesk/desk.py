@@ -11,7 +11,7 @@ from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture, Page
 from wiredesk.parse import parse_html, parse_text
 from wiredesk.parse.decode import decode_html, decode_text
-from wiredesk.parse.html import looks_like_html, visible_text
+from wiredesk.parse.html import MAX_HTML_CHARS, looks_like_html, visible_text
 from wiredesk.sources.files import Incoming
 from wiredesk.store import Keep, SaveResult, Store, StoredCapture
 from wiredesk.stories.versions import MATCHING
@@ -61,6 +61,11 @@ def parse_capture(
 
 def _why_no_article(html: str) -> str:
     """Why an HTML page gave no article, in words a user can act on."""
+    if len(html) > MAX_HTML_CHARS:
+        return (
+            f"HTML page too large: {len(html) / 1e6:.0f} million characters "
+            f"(at most {MAX_HTML_CHARS / 1e6:.0f} million are read)"
+        )
     text = visible_text(html)
     if not text:
         return "no recognisable article: the HTML page shows no text (only markup or scripts)"

@@ -48,6 +48,9 @@ TAG_RE = re.compile(r"</?(?:p|div|span|a|li|br|h[1-6]|section|article|body|html)
 # Copied text holds no tags; a page with this many in its first 4 KB is markup.
 MIN_TAGS = 8
 SNIFF_CHARS = 4096
+# Larger pages are refused: trafilatura's own limit (MAX_FILE_SIZE in its
+# settings); a 7 MB page already takes about 5 seconds.
+MAX_HTML_CHARS = 20_000_000
 
 
 def looks_like_html(text: str) -> bool:
@@ -110,7 +113,7 @@ def parse_html(
 
 
 def _load(html: str) -> HtmlElement | None:
-    if not html.strip():
+    if len(html) > MAX_HTML_CHARS or not html.strip():
         return None
     # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
     tree = load_html(html)
