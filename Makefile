@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SAMPLE := src/wiredesk/samples/anp-buitenland.txt
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install demo test lint format bench bench-html clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,9 @@ format: install
 
 bench: install
 	$(BIN)/python bench/parse_bench.py
+
+bench-html: install
+	$(BIN)/python bench/html_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
