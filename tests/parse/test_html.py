@@ -163,3 +163,28 @@ PIECES = st.one_of(
 def test_parse_html_never_raises(parts: list[str]) -> None:
     parsed = parse_html("".join(parts), captured_at=CAPTURED_AT)
     assert parsed.captured_at == CAPTURED_AT
+
+
+def test_two_rails_in_one_container_end_where_the_next_begins() -> None:
+    aside = (
+        "<aside><h2>Meer uit Binnenland</h2><ul>"
+        '<li><a href="/a">Treinstoring rond Utrecht voorbij</a></li>'
+        '<li><a href="/b">Provincies krijgen meer tijd</a></li></ul>'
+        '<h2>Meest gelezen</h2><ol><li><a href="/c">Schaatsster pakt WK-goud</a></li></ol>'
+        "</aside>"
+    )
+    parsed = parse_html(page(STORY, aside), captured_at=CAPTURED_AT)
+    assert [(rail.title, len(rail.items)) for rail in parsed.rails] == [
+        ("Meer uit Binnenland", 2),
+        ("Meest gelezen", 1),
+    ]
+
+
+def test_a_teaser_time_inside_the_article_does_not_date_the_article() -> None:
+    related = (
+        '<section><h3>Lees ook</h3><ul><li><a href="/x">Amsterdam beperkt verhuur</a>'
+        '<time datetime="2026-03-10T08:00:00+01:00">10 maart</time></li></ul></section>'
+    )
+    parsed = parse_html(page(STORY + related), captured_at=CAPTURED_AT)
+    assert parsed.article.published_at is None
+    assert parsed.rails[0].items[0].published_at == datetime(2026, 3, 10, 7, 0, tzinfo=UTC)

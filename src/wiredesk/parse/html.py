@@ -27,6 +27,7 @@ from wiredesk.parse.html_meta import (
     MachineTime,
     PageMeta,
     clean,
+    guess_date,
     read_meta,
     read_printed_byline,
 )
@@ -84,10 +85,9 @@ def parse_html(
         return dataclasses.replace(empty, url=url)
     unwrap_layout_tables(tree)
     rails = take_rails(tree)
-    meta = read_meta(tree, url=url, latest=captured_at)
+    meta = read_meta(tree, url=url)
     document = _extract(tree, url)
-    body_text = document.text if document is not None and document.text else ""
-    text = body_text
+    text = document.text if document is not None and document.text else ""
     if language is None:
         language = detect_language(text.split("\n")) or meta.language
     page = parse_text(
@@ -96,12 +96,16 @@ def parse_html(
         language=language,
         timezone=timezone,
         source=source,
-        headline=meta.title if body_text else None,
+        headline=meta.title if text else None,
     )
     zone = page_zone(page.language, timezone)
     article = _with_markup(page.article, meta, document, zone)
     if article.byline is None:
         article = dataclasses.replace(article, byline=read_printed_byline(tree))
+    if article.published_at is None:
+        guessed = guess_date(tree, captured_at)
+        if guessed is not None:
+            article = dataclasses.replace(article, published_at=_utc(guessed, zone))
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
     return dataclasses.replace(
         page,
@@ -115,7 +119,8 @@ def parse_html(
 def _load(html: str) -> HtmlElement | None:
     if len(html) > MAX_HTML_CHARS or not html.strip():
         return None
-    # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
+    # trafilatura's loader repairs what lxml stumbles on (a str with an XML
+    # encoding declaration, a missing <html>) and refuses what is no HTML at all.
     tree = load_html(html)
     return tree if isinstance(tree, HtmlElement) else None
 

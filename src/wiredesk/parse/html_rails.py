@@ -33,16 +33,19 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header", "legend"
 WRAPPER_TAGS = frozenset({"ul", "ol", "div", "section", "nav", "aside", "dl", "main", "span"})
 # Tags a teaser is marked up with, one per teaser, inside a list or wrapper.
 ITEM_TAGS = frozenset({"li", "article", "div", "section", "dd", "ul", "ol"})
-# Tags that end a line of an item's text: a teaser's title link and its text are two lines.
+# Tags that end a line of an item's text: a teaser's title link and its text are two lines
+# (not <span>: sites split a headline into spans for a kicker or a highlight).
 LINE_TAGS = frozenset(
     {"a", "time", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "article",
-     "section", "header", "footer", "figcaption", "dt", "dd", "span", "small"}
+     "section", "header", "footer", "figcaption", "dt", "dd"}
 )  # fmt: skip
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "img", "picture"})
 # A numbered list's rank glued to the teaser's text: "1 Rail strike called off".
 RANK_PREFIX_RE = re.compile(r"^\d{1,2}[.)]?\s+(?=\S)")
 # Separators printed between a teaser and its time: "Schleuse wieder frei | 14:05 Uhr".
 LINE_SEPARATORS = " |·•"
+# Levels of lists and wrappers looked into for teasers.
+MAX_DEPTH = 4
 # Levels climbed from a title to find the container its items sit in.
 MAX_CLIMB = 3
 STOP_TAGS = frozenset({"body", "html", "main"})
@@ -74,7 +77,11 @@ def take_rails(tree: HtmlElement) -> list[MarkedRail]:
         for title in (_read_title(element),)
         if title is not None
     ]
-    title_set = {id(element) for element, _ in titles}
+    # The titles and everything around them, to stop a rail where the next one
+    # starts without searching every element after it. The proxies are kept in
+    # ``holders`` so that their ids stay theirs.
+    holders = [holder for element, _ in titles for holder in (element, *element.iterancestors())]
+    title_set = {id(holder) for holder in holders}
     for element, title in titles:
         if element.getroottree().getroot() is not root:
             continue  # taken out with an earlier rail
@@ -126,14 +133,13 @@ def _rail_at(
 
 
 def _after(anchor: HtmlElement, titles: set[int]) -> list[HtmlElement]:
-    """The siblings after ``anchor``, up to the next rail title."""
+    """The siblings after ``anchor``, up to the next rail title (or what holds one)."""
     run: list[HtmlElement] = []
     for sibling in anchor.itersiblings():
         if not isinstance(sibling, HtmlElement):
             continue
-        inner = sibling.iter(*TITLE_TAGS, *LABELLED_TAGS)
-        if id(sibling) in titles or any(id(element) in titles for element in inner):
-            break
+        if id(sibling) in titles:
+            break  # the next rail's title, or an element around it
         run.append(sibling)
     return run
 
@@ -147,8 +153,8 @@ def _items(run: list[HtmlElement], titles: set[int], *, skip_title: str) -> list
     items = [
         item
         for element in run
-        if clean(element.text_content()) not in (None, skip_title)
-        for item in _unwrapped(element)
+        if _has_text(element, skip_title)
+        for item in _unwrapped(element, MAX_DEPTH)
     ]
     linked = [item for item in items if _has_link_or_time(item)]
     if not linked or len(linked) * 2 < len(items):
@@ -156,18 +162,22 @@ def _items(run: list[HtmlElement], titles: set[int], *, skip_title: str) -> list
     return linked
 
 
-def _unwrapped(element: HtmlElement) -> list[HtmlElement]:
+def _unwrapped(element: HtmlElement, depth: int) -> list[HtmlElement]:
     """A list or wrapper of teasers as its teasers; a teaser (or anything else) as itself."""
-    if element.tag not in WRAPPER_TAGS:
+    if element.tag not in WRAPPER_TAGS or depth == 0:
         return [element]
-    children = [
-        child
-        for child in element
-        if isinstance(child, HtmlElement) and clean(child.text_content()) is not None
-    ]
+    children = [child for child in element if isinstance(child, HtmlElement)]
     if not children or any(child.tag not in ITEM_TAGS for child in children):
         return [element]
-    return [item for child in children for item in _unwrapped(child)]
+    return [item for child in children if _has_text(child) for item in _unwrapped(child, depth - 1)]
+
+
+def _has_text(element: HtmlElement, skip: str | None = None) -> bool:
+    """Whether an element shows text, other than ``skip`` (the rail's own title)."""
+    text = element.text_content()
+    if len(text) > MAX_RAIL_TITLE_CHARS * 2:
+        return True  # no title, and not empty: spared the clean-up of a long text
+    return clean(text) not in (None, skip)
 
 
 def _has_link_or_time(element: HtmlElement) -> bool:
