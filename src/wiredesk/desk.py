@@ -196,6 +196,6 @@ def reparse(
     """Rebuild every article from the raw archive with the current parser."""
 
     def parse(stored: StoredCapture) -> Page:
-        return parse_capture(stored.capture, is_html=stored.content_type == "html")
+        return parse_capture(stored.capture, is_html=stored.content_type == "html", url=stored.url)
 
     return store.rebuild(parse, MATCHING, on_capture)
