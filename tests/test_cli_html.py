@@ -166,3 +166,36 @@ def test_ingest_keeps_html_pages_with_their_briefs(tmp_path: Path) -> None:
     found = wiredesk("search", "zandmotor", "--db", db, "--format", "json")
     assert found.returncode == 0, found.stderr
     assert json.loads(found.stdout.splitlines()[0])["headline"].startswith("Britse regering")
+
+
+def test_parsing_html_touches_no_network() -> None:
+    # An audit hook notes and refuses every socket the process would open (noted,
+    # because a library may swallow the refusal): trafilatura and htmldate must
+    # read the page as given, never fetch it or anything it links to.
+    script = (
+        "import sys\n"
+        "used = []\n"
+        "def refuse(event, args):\n"
+        "    if event.startswith('socket.'):\n"
+        "        used.append(event)\n"
+        "        raise RuntimeError(f'network use: {event} {args}')\n"
+        "sys.addaudithook(refuse)\n"
+        "from datetime import datetime, UTC\n"
+        "from pathlib import Path\n"
+        "from wiredesk import parse_html\n"
+        "for path in sorted(Path(sys.argv[1]).glob('*/*.html')):\n"
+        "    html = path.read_bytes().decode('utf-8', errors='replace')\n"
+        "    page = parse_html(html, captured_at=datetime.now(UTC), url='https://example.com/a')\n"
+        "    assert page.has_article, path\n"
+        "assert not used, used\n"
+        "print('parsed without network')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(CORPUS_HTML)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "parsed without network"

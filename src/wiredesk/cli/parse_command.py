@@ -78,6 +78,10 @@ def _summary(page: Page, capture: Capture) -> str:
         f"{page.source}  [{page.language or '?'}; captured {when}, {capture.captured_at_from}]",
         f"  headline:  {article.headline or '(none)'}",
     ]
+    if page.site_name or page.url:
+        lines.append(
+            f"  site:      {' — '.join(part for part in (page.site_name, page.url) if part)}"
+        )
     if article.version:
         lines.append(
             f"  version:   {article.version}"
