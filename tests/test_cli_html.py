@@ -169,20 +169,21 @@ def test_ingest_keeps_html_pages_with_their_briefs(tmp_path: Path) -> None:
 
 
 def test_parsing_html_touches_no_network() -> None:
-    # An audit hook notes and refuses every socket the process would open (noted,
-    # because a library may swallow the refusal): trafilatura and htmldate must
-    # read the page as given, never fetch it or anything it links to.
+    # An audit hook, set once the libraries are imported (urllib3 opens a socket
+    # at import to see whether IPv6 works), notes and refuses every socket the
+    # parse would open: noted, because a library may swallow the refusal.
+    # trafilatura and htmldate must read the page as given, never fetch anything.
     script = (
         "import sys\n"
+        "from datetime import datetime, UTC\n"
+        "from pathlib import Path\n"
+        "from wiredesk import parse_html\n"
         "used = []\n"
         "def refuse(event, args):\n"
         "    if event.startswith('socket.'):\n"
         "        used.append(event)\n"
         "        raise RuntimeError(f'network use: {event} {args}')\n"
         "sys.addaudithook(refuse)\n"
-        "from datetime import datetime, UTC\n"
-        "from pathlib import Path\n"
-        "from wiredesk import parse_html\n"
         "for path in sorted(Path(sys.argv[1]).glob('*/*.html')):\n"
         "    html = path.read_bytes().decode('utf-8', errors='replace')\n"
         "    page = parse_html(html, captured_at=datetime.now(UTC), url='https://example.com/a')\n"
