@@ -200,3 +200,21 @@ def test_parsing_html_touches_no_network() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "parsed without network"
+
+
+def test_ingest_reads_html_from_json_lines(tmp_path: Path) -> None:
+    record = {
+        "html": PAGE.read_text("utf-8"),
+        "captured_at": CAPTURED_AT,
+        "url": "https://www.nieuwsbladnoord.nl/b",
+    }
+    lines = tmp_path / "captures.jsonl"
+    lines.write_text(json.dumps(record) + "\n", "utf-8")
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    result = wiredesk("ingest", str(lines), "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "1 captures read: 1 new pages, 1 articles, 3 briefs" in result.stdout + result.stderr
+    found = wiredesk("search", "Kenia", "--kind", "brief", "--db", db, "--format", "json")
+    brief = json.loads(found.stdout.splitlines()[0])
+    assert brief["place"] == "NAIROBI"
+    assert brief["published_at"] == "2026-03-18T14:28:00+00:00"  # the <time datetime>
