@@ -134,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  {side:<34} F1 {scores.f1:.4f}  precision {scores.precision:.4f}  "
             f"recall {scores.recall:.4f}"
         )
+    datelines = sum(parsed[page_id].article.dateline is not None for page_id in ids)
+    print(f"datelines: {datelines} of {len(ids)} pages (counted as body text)")
     _print_rails([parsed[page_id] for page_id in ids])
     return 0
 

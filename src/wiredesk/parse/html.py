@@ -103,7 +103,7 @@ def parse_html(
     if article.byline is None:
         article = dataclasses.replace(article, byline=read_printed_byline(tree))
     if article.published_at is None:
-        guessed = guess_date(tree, captured_at)
+        guessed = guess_date(tree, captured_at, meta.url)
         if guessed is not None:
             article = dataclasses.replace(article, published_at=_utc(guessed, zone))
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]

@@ -264,13 +264,15 @@ def _published(
     return None
 
 
-def guess_date(tree: HtmlElement, latest: datetime | None) -> MachineTime | None:
+def guess_date(
+    tree: HtmlElement, latest: datetime | None, url: str | None = None
+) -> MachineTime | None:
     """htmldate's quick look (the URL, abbreviations, dates printed near the top), or None.
 
     For pages that give no machine-readable time and print no date line:
     htmldate copies the whole tree to search it, about 5 ms a page.
     """
-    guessed = find_date(tree, **HTMLDATE_OPTIONS, max_date=latest or NO_CLOCK_LATEST)
+    guessed = find_date(tree, **HTMLDATE_OPTIONS, url=url, max_date=latest or NO_CLOCK_LATEST)
     found = read_time(guessed)
     if found is not None and found.moment.time() == datetime.min.time():
         return MachineTime(moment=found.moment, has_clock=False)  # a date without a clock

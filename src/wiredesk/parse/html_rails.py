@@ -103,7 +103,10 @@ def _read_title(element: HtmlElement) -> RailTitle | None:
         return read_rail_title(clean(label) or "") if label is not None else None
     if len(element) > MAX_TITLE_CHILDREN:
         return None
-    text = clean(element.text_content()) or ""
+    raw = element.text_content()
+    if len(raw) > MAX_RAIL_TITLE_CHARS * 2:
+        return None  # no title, however much of it is white space
+    text = clean(raw) or ""
     return read_rail_title(text) if len(text) <= MAX_RAIL_TITLE_CHARS else None
 
 
