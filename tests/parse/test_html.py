@@ -188,3 +188,17 @@ def test_a_teaser_time_inside_the_article_does_not_date_the_article() -> None:
     parsed = parse_html(page(STORY + related), captured_at=CAPTURED_AT)
     assert parsed.article.published_at is None
     assert parsed.rails[0].items[0].published_at == datetime(2026, 3, 10, 7, 0, tzinfo=UTC)
+
+
+def test_a_marked_intro_is_the_standfirst_but_a_lead_with_a_dateline_stays_body() -> None:
+    intro = '<p class="intro">Gemeenten krijgen meer ruimte om vakantieverhuur te beperken.</p>'
+    parsed = parse_html(page(intro + STORY.replace("DEN HAAG (ANP) - ", "")))
+    assert parsed.article.standfirst == (
+        "Gemeenten krijgen meer ruimte om vakantieverhuur te beperken."
+    )
+    assert parsed.article.body[0].text.startswith("Het kabinet wil gemeenten")
+    lead = STORY.replace("<p>", '<p class="lead">', 1)
+    parsed = parse_html(page(lead))
+    assert parsed.article.standfirst is None
+    assert parsed.article.dateline is not None and parsed.article.dateline.place == "DEN HAAG"
+    assert len(parsed.article.body) == 3

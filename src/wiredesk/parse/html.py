@@ -23,11 +23,13 @@ from trafilatura.utils import load_html
 
 from wiredesk.model import Article, Block, Brief, Page, Rail
 from wiredesk.parse.ages import read_age
+from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.html_meta import (
     MachineTime,
     PageMeta,
     clean,
     guess_date,
+    read_marked_standfirst,
     read_meta,
     read_printed_byline,
 )
@@ -102,6 +104,8 @@ def parse_html(
     article = _with_markup(page.article, meta, document, zone)
     if article.byline is None:
         article = dataclasses.replace(article, byline=read_printed_byline(tree))
+    if article.standfirst is None and len(article.body) >= 2:
+        article = _with_marked_standfirst(article, read_marked_standfirst(tree))
     if article.published_at is None:
         guessed = guess_date(tree, captured_at, meta.url)
         if guessed is not None:
@@ -162,6 +166,23 @@ def _with_markup(
         body=_marked_subheadings(article.body, document),
         published_at=published,
     )
+
+
+def _with_marked_standfirst(article: Article, marked: str | None) -> Article:
+    """The first paragraph is the standfirst when the markup says it is the intro.
+
+    The text parser tells a standfirst by the byline or dateline under it;
+    pages whose byline is only in their metadata still mark the intro up.
+    """
+    if marked is None or article.body[0].text != marked:
+        return article
+    body = list(article.body[1:])
+    dateline = article.dateline
+    if dateline is None:
+        found = read_dateline(body[0].text)
+        if found is not None and found.rest:
+            dateline, body[0] = found.dateline, Block(kind="paragraph", text=found.rest)
+    return dataclasses.replace(article, standfirst=marked, body=tuple(body), dateline=dateline)
 
 
 def _marked_subheadings(body: tuple[Block, ...], document: Document | None) -> tuple[Block, ...]:

@@ -300,3 +300,27 @@ def read_printed_byline(tree: HtmlElement) -> str | None:
         if text and len(text) <= MAX_BYLINE_CHARS:
             return text
     return None
+
+
+# Class names of an intro paragraph printed under the headline: "intro" (Dutch
+# sites), "standfirst" (British), "chapo"/"chapeau" (French), "lead", "teaser".
+STANDFIRST_CLASSES = ("intro", "standfirst", "chapo", "chapeau", "lead", "teaser", "summary")
+# How many elements after the headline are looked at for the intro.
+STANDFIRST_REACH = 4
+
+
+def read_marked_standfirst(tree: HtmlElement) -> str | None:
+    """The intro paragraph the markup puts under the ``<h1>``, or None."""
+    h1 = next((h1 for h1 in tree.iter("h1") if clean(h1.text_content())), None)
+    if h1 is None:
+        return None
+    anchors = [h1]
+    parent = h1.getparent()
+    if parent is not None and parent.tag in ("header", "hgroup"):
+        anchors.append(parent)  # <header><h1/></header><p class="intro">
+    for anchor in anchors:
+        for sibling in list(anchor.itersiblings())[:STANDFIRST_REACH]:
+            marks = (sibling.get("class") or "").casefold()
+            if any(mark in marks for mark in STANDFIRST_CLASSES):
+                return clean(sibling.text_content())
+    return None
