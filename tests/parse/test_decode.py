@@ -91,3 +91,13 @@ def test_page_that_breaks_its_declared_multibyte_charset_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         decode_html(data, "page.html")
     assert "declares charset shift_jis but is not" in str(caught.value)
+
+
+def test_latin1_label_is_read_as_cp1252_as_browsers_do() -> None:
+    data = HTML.format(meta='<meta charset="ISO-8859-1">').encode("cp1252")
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")
+
+
+def test_utf16_declared_in_ascii_bytes_is_read_as_utf8() -> None:
+    data = HTML.format(meta='<meta charset="utf-16">').encode()
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")

@@ -76,6 +76,17 @@ SINGLE_BYTE_NAMES = frozenset(
 )  # fmt: skip
 
 
+# A page that declares UTF-16 in ASCII bytes cannot be UTF-16 (a mark would
+# have said so): browsers read it as UTF-8, as the HTML standard says.
+UTF16_NAMES = frozenset({"utf-16", "utf-16le", "utf-16be", "utf16"})
+# Labels browsers read as another encoding (the WHATWG Encoding standard):
+# pages labelled latin-1 or ASCII use cp1252's curly quotes and dashes.
+BROWSER_CHARSETS = {
+    name: "cp1252"
+    for name in ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii")
+}
+
+
 def declared_charset(data: bytes) -> str | None:
     """The encoding an HTML page declares in a ``<meta charset>`` near its top, lowercased."""
     found = META_CHARSET_RE.search(data, 0, HTML_PRESCAN_BYTES)
@@ -94,8 +105,9 @@ def decode_html(data: bytes, source: str, encoding: str | None = None) -> str:
     if encoding is not None or data.startswith((UTF8_BOM, *UTF16_BOMS)):
         return decode_text(data, source, encoding)
     declared = declared_charset(data)
-    if declared is None or declared in UTF8_NAMES:
+    if declared is None or declared in UTF8_NAMES or declared in UTF16_NAMES:
         return decode_text(data, source)
+    declared = BROWSER_CHARSETS.get(declared, declared)
     try:
         codecs.lookup(declared)
     except LookupError:
