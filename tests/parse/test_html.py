@@ -202,3 +202,15 @@ def test_a_marked_intro_is_the_standfirst_but_a_lead_with_a_dateline_stays_body(
     assert parsed.article.standfirst is None
     assert parsed.article.dateline is not None and parsed.article.dateline.place == "DEN HAAG"
     assert len(parsed.article.body) == 3
+
+
+def test_the_printed_h1_is_dropped_when_the_headline_comes_from_meta_tags() -> None:
+    html = (
+        '<html lang="nl"><head><meta property="og:title" content="Kabinet: strengere regels '
+        'vakantieverhuur"></head><body><div class="story"><h1>Kabinet wil strengere regels voor '
+        f"vakantieverhuur</h1>{STORY}</div></body></html>"
+    )
+    parsed = parse_html(html)
+    assert parsed.article.headline == "Kabinet: strengere regels vakantieverhuur"
+    assert parsed.article.body[0].text.startswith("Het kabinet wil gemeenten")
+    assert "Kabinet wil strengere regels voor vakantieverhuur" in parsed.dropped

@@ -90,6 +90,7 @@ def parse_html(
     meta = read_meta(tree, url=url)
     document = _extract(tree, url)
     text = document.text if document is not None and document.text else ""
+    printed_headings, text = _take_printed_headings(text, meta)
     if language is None:
         language = detect_language(text.split("\n")) or meta.language
     page = parse_text(
@@ -113,11 +114,26 @@ def parse_html(
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
     return dataclasses.replace(
         page,
+        dropped=(*printed_headings, *page.dropped),
         article=article,
         rails=(*[rail for rail in briefs if rail.items], *page.rails),
         url=meta.url,
         site_name=meta.site_name,
     )
+
+
+def _take_printed_headings(text: str, meta: PageMeta) -> tuple[tuple[str, ...], str]:
+    """Take the ``<h1>`` off the top of the main text when the headline is worded otherwise.
+
+    The headline comes from the meta tags when the ``<h1>`` is not in an
+    ``<article>``; the ``<h1>`` as printed is then no paragraph of the story
+    (the text parser drops a copy of the headline itself).
+    """
+    taken: list[str] = []
+    lines = text.split("\n")
+    while lines and lines[0].strip() in meta.headings and lines[0].strip() != meta.title:
+        taken.append(lines.pop(0).strip())
+    return tuple(taken), "\n".join(lines) if taken else text
 
 
 def _load(html: str) -> HtmlElement | None:

@@ -67,6 +67,7 @@ class PageMeta:
     site_name: str | None
     url: str | None
     language: str | None
+    headings: tuple[str, ...] = ()  # every <h1>: a page may print another headline than its meta
 
 
 def clean(text: str | None) -> str | None:
@@ -91,6 +92,7 @@ def read_meta(tree: HtmlElement, *, url: str | None = None) -> PageMeta:
         site_name=site,
         url=_canonical(tree, metas, ld, url),
         language=_language(tree, metas),
+        headings=tuple(text for h1 in tree.iter("h1") if (text := clean(h1.text_content()))),
     )
 
 
