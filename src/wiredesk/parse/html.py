@@ -102,15 +102,9 @@ def parse_html(
         headline=meta.title if text else None,
     )
     zone = page_zone(page.language, timezone)
-    article = _with_markup(page.article, meta, document, zone)
-    if article.byline is None:
-        article = dataclasses.replace(article, byline=read_printed_byline(tree))
-    if article.standfirst is None and len(article.body) >= 2:
-        article = _with_marked_standfirst(article, read_marked_standfirst(tree))
-    if article.published_at is None:
-        guessed = guess_date(tree, captured_at, meta.url)
-        if guessed is not None:
-            article = dataclasses.replace(article, published_at=_utc(guessed, zone))
+    article = _with_markup(
+        page.article, tree=tree, meta=meta, document=document, zone=zone, captured_at=captured_at
+    )
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
     return dataclasses.replace(
         page,
@@ -170,18 +164,37 @@ def _extract(tree: HtmlElement, url: str | None) -> Document | None:
 
 
 def _with_markup(
-    article: Article, meta: PageMeta, document: Document | None, zone: tzinfo
+    article: Article,
+    *,
+    tree: HtmlElement,
+    meta: PageMeta,
+    document: Document | None,
+    zone: tzinfo,
+    captured_at: datetime | None,
 ) -> Article:
-    """The text parser's article, with what the markup says better."""
+    """The text parser's article, with what the markup says better or the text left out.
+
+    A machine-readable time wins over a printed date line unless it lacks the
+    clock; the byline falls back on the metadata's author, then on the byline
+    the page prints outside the main text; htmldate guesses a date only when
+    nothing else gave one (it is the slowest look-up).
+    """
     published = article.published_at
     if meta.published is not None and (meta.published.has_clock or published is None):
         published = _utc(meta.published, zone)
-    return dataclasses.replace(
+    article = dataclasses.replace(
         article,
-        byline=article.byline or meta.author,
+        byline=article.byline or meta.author or read_printed_byline(tree),
         body=_marked_subheadings(article.body, document),
         published_at=published,
     )
+    if article.standfirst is None and len(article.body) >= 2:
+        article = _with_marked_standfirst(article, read_marked_standfirst(tree))
+    if article.published_at is None:
+        guessed = guess_date(tree, captured_at, meta.url)
+        if guessed is not None:
+            article = dataclasses.replace(article, published_at=_utc(guessed, zone))
+    return article
 
 
 def _with_marked_standfirst(article: Article, marked: str | None) -> Article:
