@@ -214,3 +214,9 @@ def test_the_printed_h1_is_dropped_when_the_headline_comes_from_meta_tags() -> N
     assert parsed.article.headline == "Kabinet: strengere regels vakantieverhuur"
     assert parsed.article.body[0].text.startswith("Het kabinet wil gemeenten")
     assert "Kabinet wil strengere regels voor vakantieverhuur" in parsed.dropped
+
+
+def test_htmldate_guesses_a_date_with_its_offset_when_nothing_else_gives_one() -> None:
+    head = '<meta property="og:updated_time" content="2026-03-18T09:30:00+05:00">'
+    parsed = parse_html(page(STORY, head=head), captured_at=CAPTURED_AT)
+    assert parsed.article.published_at == datetime(2026, 3, 18, 4, 30, tzinfo=UTC)

@@ -38,11 +38,13 @@ TIME_KEYS = (
 DATE_ONLY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_RE = re.compile(r"[a-z]{2,3}")
 SPACES_RE = re.compile(r"\s+")
-# htmldate, told to look only where machines read (meta, JSON, <time>, the URL): fast.
+# htmldate's quick search (the URL, meta tags, JSON, dated elements and text
+# near them, not the whole text), for the first publication, with its offset
+# when the page gave one.
 HTMLDATE_OPTIONS: dict[str, Any] = {
     "extensive_search": False,
     "original_date": True,
-    "outputformat": "%Y-%m-%dT%H:%M:%S",
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
 # htmldate refuses dates after its ``max_date``, by default today: without a
 # capture time this fixed bound keeps the parser off the clock.
