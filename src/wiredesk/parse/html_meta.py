@@ -99,11 +99,11 @@ def read_meta(tree: HtmlElement, *, url: str | None = None) -> PageMeta:
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, str]:
-    """Every ``<meta>`` with a name, property, itemprop or http-equiv, first one kept."""
+    """Every ``<meta>`` with a name, property, itemprop or http-equiv, first one kept, raw."""
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        content = clean(meta.get("content"))
-        if content is None:
+        content = meta.get("content")
+        if not content:
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = meta.get(attribute)
@@ -114,7 +114,7 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
 
 def _first(metas: dict[str, str], keys: tuple[str, ...], *, skip_urls: bool = False) -> str | None:
     for key in keys:
-        value = metas.get(key)
+        value = clean(metas.get(key))
         if value and not (skip_urls and value.startswith(("http://", "https://", "/"))):
             return value
     return None
@@ -175,10 +175,11 @@ def _publisher(ld: list[dict[str, Any]]) -> str | None:
 
 def _title(tree: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     """The headline: the article's own ``<h1>``, else what meta tags and JSON-LD say."""
-    for h1 in tree.iterfind(".//article//h1"):
-        text = clean(h1.text_content())
-        if text:
-            return text
+    for h1 in tree.iter("h1"):
+        if any(ancestor.tag == "article" for ancestor in h1.iterancestors()):
+            text = clean(h1.text_content())
+            if text:
+                return text
     found = _first(metas, TITLE_KEYS)
     if found:
         return found
@@ -252,20 +253,23 @@ def _published(
         if found is not None:
             return found
     for key in TIME_KEYS:
-        found = read_time(metas.get(key))
+        found = read_time(metas.get(key))  # read_time strips what it reads
         if found is not None:
             return found
-    for time in tree.iterfind(".//time[@datetime]"):
+    # One pass over the <time> elements: one marked as the publication wins, else
+    # the first inside the <article> or <main> (the rails are out of the tree by now).
+    first_inside: MachineTime | None = None
+    for time in tree.iter("time"):
+        found = read_time(time.get("datetime"))
+        if found is None:
+            continue
         if time.get("itemprop") == "datePublished" or time.get("pubdate") is not None:
-            found = read_time(time.get("datetime"))
-            if found is not None:
-                return found
-    for container in ("article", "main"):
-        for time in tree.iterfind(f".//{container}//time[@datetime]"):
-            found = read_time(time.get("datetime"))
-            if found is not None:
-                return found
-    return None
+            return found
+        if first_inside is None and any(
+            ancestor.tag in ("article", "main") for ancestor in time.iterancestors()
+        ):
+            first_inside = found
+    return first_inside
 
 
 def guess_date(
