@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install browser demo test lint format bench translations clean
+.PHONY: install browser demo test lint format bench bench-html translations clean
 
 install: $(VENV)/.installed
 
@@ -50,6 +50,9 @@ translations: install
 		--no-location --omit-header --sort-output -o $(LOCALE)/messages.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -w 100 --no-fuzzy-matching
 	$(BIN)/pybabel compile -d $(LOCALE)
+
+bench-html: install
+	$(BIN)/python bench/html_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -20,6 +20,7 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "src" / "wiredesk" / "samples"
 CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS_HTML = Path(__file__).resolve().parent / "corpus_html"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

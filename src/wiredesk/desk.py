@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture, Page, Sighting
-from wiredesk.parse import parse_text
-from wiredesk.parse.decode import decode_text
-from wiredesk.parse.html import html_to_text, looks_like_html
+from wiredesk.parse import parse_html, parse_text
+from wiredesk.parse.decode import decode_html, decode_text
+from wiredesk.parse.html import MAX_HTML_CHARS, looks_like_html, visible_text
 from wiredesk.sources.files import Incoming
 from wiredesk.sources.samples import sample_pages
 from wiredesk.store import Keep, SaveResult, Store, StoredCapture
@@ -25,21 +25,67 @@ def parse_capture(
     timezone: str | None = None,
     encoding: str | None = None,
     is_html: bool | None = None,
+    url: str | None = None,
 ) -> Page:
-    """Decode and parse one capture; raise ``InputError`` or ``ParseError`` for bad copy."""
-    text = decode_text(capture.data, capture.source, encoding)
-    if is_html or (is_html is None and looks_like_html(text)):
-        text = html_to_text(text)
-    page = parse_text(
-        text,
+    """Decode and parse one capture; raise ``InputError`` or ``ParseError`` for bad copy.
+
+    HTML is told by the content (``is_html`` None) or by the source; a file
+    named ``.html`` that holds no markup at all is read as text.
+    """
+    if is_html is None or is_html:
+        is_html = sniff_html(capture.data) or (is_html is True and b"<" in capture.data)
+    if not is_html:
+        text = decode_text(capture.data, capture.source, encoding)
+        page = parse_text(
+            text,
+            captured_at=capture.captured_at,
+            language=language,
+            timezone=timezone,
+            source=capture.source,
+        )
+        if not page.has_article:
+            raise ParseError(capture.source, "no recognisable article: no body text found")
+        return page
+    html = decode_html(capture.data, capture.source, encoding)
+    page = parse_html(
+        html,
         captured_at=capture.captured_at,
         language=language,
         timezone=timezone,
         source=capture.source,
+        url=url,
     )
     if not page.has_article:
-        raise ParseError(capture.source, "no recognisable article: no body text found")
+        raise ParseError(capture.source, _why_no_article(html))
     return page
+
+
+def _why_no_article(html: str) -> str:
+    """Why an HTML page gave no article, in words a user can act on."""
+    if len(html) > MAX_HTML_CHARS:
+        return (
+            f"HTML page too large: {len(html) / 1e6:.0f} million characters "
+            f"(at most {MAX_HTML_CHARS / 1e6:.0f} million are read)"
+        )
+    text = visible_text(html)
+    if not text:
+        return "no recognisable article: the HTML page shows no text (only markup or scripts)"
+    return (
+        f"no recognisable article: the HTML page shows {len(text):,} characters of text "
+        "but no story among them"
+    )
+
+
+def sniff_html(data: bytes) -> bool:
+    """Whether a capture's bytes are HTML, told by their start (UTF-16 pages included)."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return looks_like_html(head.decode("utf-16", errors="replace"))
+    return looks_like_html(head.decode("utf-8", errors="replace"))
+
+
+# How much of a capture is read to tell HTML from text.
+SNIFF_BYTES = 4096
 
 
 # Captures kept per transaction, and the longest a batch waits for more.
@@ -111,17 +157,19 @@ def ingest(
 
 def _prepare(item: Incoming, *, language: str | None, timezone: str | None) -> Keep:
     capture = item.capture
-    is_html = item.is_html if item.is_html is not None else _sniff_html(capture.data)
+    is_html = item.is_html if item.is_html is not None else sniff_html(capture.data)
     page: Page | None = None
     error: str | None = None
     try:
-        page = parse_capture(capture, language=language, timezone=timezone, is_html=is_html)
+        page = parse_capture(
+            capture, language=language, timezone=timezone, is_html=is_html, url=item.url
+        )
     except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
         error = str(failure)
     return Keep(
         capture=capture,
         content_type="html" if is_html else "text",
-        url=item.url,
+        url=item.url or (page.url if page is not None else None),
         page=page,
         error=error,
     )
@@ -156,10 +204,6 @@ def _keep(
         summary.add(result)
 
 
-def _sniff_html(data: bytes) -> bool:
-    return looks_like_html(data[:1024].decode("utf-8", errors="replace"))
-
-
 def reparse(
     store: Store,
     *,
@@ -168,7 +212,7 @@ def reparse(
     """Rebuild every article from the raw archive with the current parser."""
 
     def parse(stored: StoredCapture) -> Page:
-        return parse_capture(stored.capture, is_html=stored.content_type == "html")
+        return parse_capture(stored.capture, is_html=stored.content_type == "html", url=stored.url)
 
     return store.rebuild(parse, MATCHING, on_capture)
 

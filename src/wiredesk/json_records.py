@@ -26,6 +26,8 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "source": page.source,
         "captured_at": _time(page.captured_at),
         "language": page.language,
+        "url": page.url,
+        "site_name": page.site_name,
         "article": _article(page.article),
         "rails": [_rail(rail) for rail in page.rails],
         "dropped": list(page.dropped),

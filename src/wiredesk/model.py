@@ -79,6 +79,9 @@ class Page:
     article: Article
     rails: tuple[Rail, ...]
     dropped: tuple[str, ...]
+    # What an HTML page says of itself: its canonical address and the site's name.
+    url: str | None = None
+    site_name: str | None = None
 
     @property
     def has_article(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wiredesk.errors import InputError
-from wiredesk.parse.decode import decode_text
+from wiredesk.parse.decode import decode_html, decode_text
 
 
 def test_utf8_with_bom() -> None:
@@ -42,3 +42,62 @@ def test_utf16_with_byte_order_mark_is_read() -> None:
 def test_given_encoding_skips_the_binary_check() -> None:
     data = "Oekraïne".encode("utf-16-le")
     assert decode_text(data, "a.txt", "utf-16-le") == "Oekraïne"
+
+
+HTML = "<html><head>{meta}</head><body><p>Oekraïne en “België”</p></body></html>"
+
+
+def test_html_is_read_in_its_declared_charset() -> None:
+    data = HTML.format(meta='<meta charset="windows-1252">').encode("cp1252")
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")
+
+
+def test_html_http_equiv_charset_is_read() -> None:
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    data = HTML.format(meta=meta).replace("“", "").replace("”", "").encode("latin-1")
+    assert "Oekraïne en België" in decode_html(data, "page.html")
+
+
+def test_byte_order_mark_wins_over_the_declared_charset() -> None:
+    data = b"\xef\xbb\xbf" + HTML.format(meta='<meta charset="iso-8859-1">').encode()
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")
+
+
+def test_utf16_html_with_byte_order_mark_is_read() -> None:
+    data = HTML.format(meta='<meta charset="utf-8">').encode("utf-16")
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")
+
+
+def test_utf8_page_declared_as_latin1_is_read_as_utf8() -> None:
+    data = HTML.format(meta='<meta charset="iso-8859-1">').encode()
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")
+
+
+def test_page_declared_utf8_that_is_not_is_refused_with_a_guess() -> None:
+    data = HTML.format(meta='<meta charset="utf-8">').encode("cp1252")
+    with pytest.raises(InputError) as caught:
+        decode_html(data, "page.html")
+    assert str(caught.value).startswith("page.html: not UTF-8")
+    assert "looks like cp1252" in str(caught.value)
+
+
+def test_unknown_declared_charset_falls_back_on_utf8() -> None:
+    data = HTML.format(meta='<meta charset="x-klingon">').encode()
+    assert "Oekraïne" in decode_html(data, "page.html")
+
+
+def test_page_that_breaks_its_declared_multibyte_charset_is_refused() -> None:
+    data = HTML.format(meta='<meta charset="shift_jis">').encode() + b"\x81\xff"
+    with pytest.raises(InputError) as caught:
+        decode_html(data, "page.html")
+    assert "declares charset shift_jis but is not" in str(caught.value)
+
+
+def test_latin1_label_is_read_as_cp1252_as_browsers_do() -> None:
+    data = HTML.format(meta='<meta charset="ISO-8859-1">').encode("cp1252")
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")
+
+
+def test_utf16_declared_in_ascii_bytes_is_read_as_utf8() -> None:
+    data = HTML.format(meta='<meta charset="utf-16">').encode()
+    assert "Oekraïne en “België”" in decode_html(data, "page.html")

@@ -36,7 +36,10 @@ def parse(
     timezone: str | None,
     encoding: str | None,
 ) -> None:
-    """Parse news pages (text files; - reads standard input) into articles.
+    """Parse news pages (copied text or saved HTML; - reads standard input) into articles.
+
+    HTML is told by its content, whatever the file is called, and read in the
+    encoding its <meta charset> declares (a byte-order mark wins).
 
     A file that cannot be read or holds no article gets a one-line message on
     standard error; the other files are still parsed, and the exit status is 1.
@@ -75,6 +78,10 @@ def _summary(page: Page, capture: Capture) -> str:
         f"{page.source}  [{page.language or '?'}; captured {when}, {capture.captured_at_from}]",
         f"  headline:  {article.headline or '(none)'}",
     ]
+    if page.site_name or page.url:
+        lines.append(
+            f"  site:      {' — '.join(part for part in (page.site_name, page.url) if part)}"
+        )
     if article.version:
         lines.append(
             f"  version:   {article.version}"

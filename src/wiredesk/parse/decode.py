@@ -1,6 +1,9 @@
-"""Bytes to text: UTF-8 or a clear refusal that names what the bytes look like."""
+"""Bytes to text: UTF-8, or what an HTML page declares, or a clear refusal saying why."""
 
 from __future__ import annotations
+
+import codecs
+import re
 
 from wiredesk.errors import InputError
 
@@ -54,3 +57,75 @@ def _guess_single_byte(data: bytes) -> str:
             return "latin-1"
         return "cp1252"
     return "latin-1"
+
+
+# Where an HTML page may declare its encoding: in a <meta> within its first bytes.
+# (The HTML standard's prescan reads the first 1024 bytes; pages with long
+# comments or scripts before the <meta> are common enough to look a little further.)
+HTML_PRESCAN_BYTES = 4096
+META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+UTF8_BOM = b"\xef\xbb\xbf"
+# Declared encodings that are UTF-8 under another name, and single-byte ones
+# that a UTF-8 page is often mislabelled with by its template.
+UTF8_NAMES = frozenset({"utf-8", "utf8", "unicode-1-1-utf-8"})
+SINGLE_BYTE_NAMES = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii",
+     "ascii", "iso-8859-15", "windows-1250", "cp1250", "iso-8859-2"}
+)  # fmt: skip
+
+
+# A page that declares UTF-16 in ASCII bytes cannot be UTF-16 (a mark would
+# have said so): browsers read it as UTF-8, as the HTML standard says.
+UTF16_NAMES = frozenset({"utf-16", "utf-16le", "utf-16be", "utf16"})
+# Labels browsers read as another encoding (the WHATWG Encoding standard):
+# pages labelled latin-1 or ASCII use cp1252's curly quotes and dashes.
+BROWSER_CHARSETS = {
+    name: "cp1252"
+    for name in ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii")
+}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a ``<meta charset>`` near its top, lowercased."""
+    found = META_CHARSET_RE.search(data, 0, HTML_PRESCAN_BYTES)
+    return found["name"].decode("ascii").lower() if found else None
+
+
+def decode_html(data: bytes, source: str, encoding: str | None = None) -> str:
+    """The text of an HTML capture, read the way a browser reads it.
+
+    A byte-order mark wins over a declared ``<meta charset>`` (as in browsers);
+    without one the declared encoding is used. A page declared as latin-1 or
+    cp1252 whose bytes are valid UTF-8 with non-ASCII characters is UTF-8 (its
+    template lies: such byte runs are next to never latin-1 text). A page
+    declared as UTF-8 that is not gets a clear refusal, as plain text does.
+    """
+    if encoding is not None or data.startswith((UTF8_BOM, *UTF16_BOMS)):
+        return decode_text(data, source, encoding)
+    declared = declared_charset(data)
+    if declared is None or declared in UTF8_NAMES or declared in UTF16_NAMES:
+        return decode_text(data, source)
+    declared = BROWSER_CHARSETS.get(declared, declared)
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        return decode_text(data, source)  # an encoding nobody knows: read as UTF-8
+    if not data.strip():
+        raise InputError(source, "empty file")
+    if _looks_binary(data[:SAMPLE_BYTES]):
+        raise InputError(source, "binary file, not text")
+    if declared in SINGLE_BYTE_NAMES and not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # it is what it says it is
+    try:
+        return data.decode(declared)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            source,
+            f"declares charset {declared} but is not ({error.reason} at offset {error.start}); "
+            "pass --encoding or convert it to UTF-8",
+        ) from None

@@ -48,6 +48,7 @@ def parse_text(
     language: str | None = None,
     timezone: str | None = None,
     source: str | None = None,
+    headline: str | None = None,
 ) -> Page:
     """Parse the text of one news page.
 
@@ -55,7 +56,9 @@ def parse_text(
     it ages are read but not placed in time. ``language`` skips detection.
     ``timezone`` (an IANA name) is where times printed without a zone are
     read; by default the page language's own (Amsterdam for Dutch, UTC for
-    English). Never raises on any text.
+    English). ``headline`` is the headline when something better than the
+    text tells it (an HTML page's markup): no line of the text is taken for
+    it then, and a copy of it in the text is dropped. Never raises on any text.
     """
     if captured_at is not None and captured_at.tzinfo is None:
         captured_at = captured_at.replace(tzinfo=UTC)
@@ -68,7 +71,7 @@ def parse_text(
         zone=page_zone(language, timezone),
         languages=languages_for(language),
     )
-    article = reader.read_article()
+    article = reader.read_article(headline)
     rails = reader.read_rails()
     return Page(
         source=source,
@@ -149,12 +152,13 @@ class _Reader:
 
     # -- the top and the article ---------------------------------------------
 
-    def read_article(self) -> Article:
-        headline = self._read_headline()
+    def read_article(self, given: str | None = None) -> Article:
+        headline = self._read_headline() if given is None else given
         version, replaces = None, None
+        printed = headline
         if headline is not None:
             headline, version = self._read_version_marker(headline)
-        standfirst, byline, replaces = self._read_meta(headline)
+        standfirst, byline, replaces = self._read_meta(headline, printed)
         dateline, body = self._read_body()
         return Article(
             headline=headline,
@@ -224,13 +228,19 @@ class _Reader:
             return reuters["headline"], int(reuters["n"]) + 1 if reuters["n"] else None
         return headline, None
 
-    def _read_meta(self, headline: str | None) -> tuple[str | None, str | None, str | None]:
-        """Standfirst, byline and replaced headline between the headline and the body."""
+    def _read_meta(
+        self, headline: str | None, printed: str | None = None
+    ) -> tuple[str | None, str | None, str | None]:
+        """Standfirst, byline and replaced headline between the headline and the body.
+
+        A copy of the headline (``printed`` with its version marker) is dropped.
+        """
         standfirst = byline = replaces = None
+        copies = {text.casefold() for text in (headline, printed) if text}
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             replaced = ANP_REPLACES_RE.fullmatch(line)
-            if is_furniture(line) or (headline and line.casefold() == headline.casefold()):
+            if is_furniture(line) or line.casefold() in copies:
                 self._drop(line)
             elif replaced is not None and replaces is None:
                 replaces = replaced["old"].strip()

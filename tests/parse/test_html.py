@@ -1,0 +1,222 @@
+"""``parse_html``: rails from the markup, machine times over printed ones, the text parser's rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wiredesk import parse_html
+from wiredesk.parse.html import looks_like_html
+
+CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+STORY = (
+    "<p>DEN HAAG (ANP) - Het kabinet wil gemeenten meer ruimte geven om de verhuur van woningen "
+    "aan toeristen te beperken. Een wetsvoorstel gaat nog voor de zomer naar de Tweede Kamer.</p>"
+    "<p>Volgens de minister worden in populaire steden duizenden woningen vrijwel het hele jaar "
+    "aan toeristen verhuurd, terwijl woningzoekenden jaren op een wachtlijst staan.</p>"
+    "<p>Verhuurplatforms moeten gegevens over hun verhuurders delen met gemeenten. Wie zonder "
+    "registratienummer adverteert, riskeert een boete die kan oplopen tot 21.000 euro.</p>"
+)
+
+
+def page(article: str, aside: str = "", head: str = "") -> str:
+    return (
+        f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">{head}</head><body>'
+        f"<main><article><h1>Kabinet wil strengere regels voor vakantieverhuur</h1>{article}"
+        f"</article>{aside}</main></body></html>"
+    )
+
+
+def test_rail_items_take_their_time_from_the_markup_over_the_printed_age() -> None:
+    aside = (
+        "<aside><h2>Meer uit Binnenland</h2><ul>"
+        '<li><a href="/a">Treinstoring rond Utrecht voorbij</a>'
+        '<time datetime="2026-03-18T14:10:00+01:00">2 uur geleden</time></li>'
+        '<li><a href="/b">Provincies krijgen meer tijd</a><span>3 uur geleden</span></li>'
+        "</ul></aside>"
+    )
+    parsed = parse_html(page(STORY, aside), captured_at=CAPTURED_AT)
+    (rail,) = parsed.rails
+    assert (rail.title, rail.section) == ("Meer uit Binnenland", "Binnenland")
+    timed, printed = rail.items
+    assert timed.title == "Treinstoring rond Utrecht voorbij"
+    assert timed.age_text == "2 uur geleden"
+    assert timed.published_at == datetime(2026, 3, 18, 13, 10, tzinfo=UTC)
+    assert timed.age_seconds == 50 * 60
+    assert printed.age_text == "3 uur geleden"
+    assert printed.published_at == datetime(2026, 3, 18, 11, 0, tzinfo=UTC)
+
+
+def test_rail_teasers_stay_out_of_the_body() -> None:
+    aside = (
+        '<section><h3>Lees ook</h3><div><a href="/x">Gemeenten willen eigen verhuurregels</a>'
+        '</div><div><a href="/y">Amsterdam beperkt verhuur tot dertig nachten</a></div></section>'
+    )
+    parsed = parse_html(page(STORY + aside), captured_at=CAPTURED_AT)
+    body = " ".join(block.text for block in parsed.article.body)
+    assert "dertig nachten" not in body
+    assert [brief.title for brief in parsed.rails[0].items] == [
+        "Gemeenten willen eigen verhuurregels",
+        "Amsterdam beperkt verhuur tot dertig nachten",
+    ]
+
+
+def test_a_heading_over_plain_paragraphs_is_a_subheading_not_a_rail() -> None:
+    article = STORY + "<h2>Meer over de boetes</h2><p>" + "De boetes gaan omhoog. " * 8 + "</p>"
+    parsed = parse_html(page(article), captured_at=CAPTURED_AT)
+    assert parsed.rails == ()
+    assert ("subheading", "Meer over de boetes") in [
+        (block.kind, block.text) for block in parsed.article.body
+    ]
+
+
+def test_metadata_lands_in_the_page_and_article() -> None:
+    head = (
+        '<link rel="canonical" href="/binnenland/vakantieverhuur">'
+        '<meta property="og:site_name" content="Het Dagelijks Nieuws">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2026-03-18T09:30:00", "author": {"name": "Sanne Bakker"}}</script>'
+    )
+    parsed = parse_html(
+        page(STORY, head=head), captured_at=CAPTURED_AT, url="https://dagelijksnieuws.example.nl/"
+    )
+    assert parsed.url == "https://dagelijksnieuws.example.nl/binnenland/vakantieverhuur"
+    assert parsed.site_name == "Het Dagelijks Nieuws"
+    assert parsed.language == "nl"
+    article = parsed.article
+    assert article.headline == "Kabinet wil strengere regels voor vakantieverhuur"
+    assert article.byline == "Sanne Bakker"
+    # No offset given: the time is Amsterdam's, the page's own zone.
+    assert article.published_at == datetime(2026, 3, 18, 8, 30, tzinfo=UTC)
+    assert article.dateline is not None and article.dateline.place == "DEN HAAG"
+
+
+def test_broken_json_ld_is_passed_over() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": </script>'
+    parsed = parse_html(page(STORY, head=head), captured_at=CAPTURED_AT)
+    assert parsed.article.dateline is not None
+    assert parsed.article.byline is None
+
+
+def test_without_a_capture_time_printed_ages_are_not_placed_but_machine_times_are() -> None:
+    aside = (
+        "<aside><h2>Net binnen</h2><ul>"
+        '<li><a href="/a">Inflatie daalt</a><time datetime="2026-03-18T12:00:00Z">14:00</time></li>'
+        '<li><a href="/b">Schaatsbond kiest bondscoach</a><span>2 uur geleden</span></li>'
+        "</ul></aside>"
+    )
+    first = parse_html(page(STORY, aside))
+    assert first == parse_html(page(STORY, aside))  # the same page parses the same way
+    timed, printed = first.rails[0].items
+    assert (timed.published_at, timed.age_seconds) == (datetime(2026, 3, 18, 12, tzinfo=UTC), None)
+    assert (printed.published_at, printed.age_seconds) == (None, 7200)
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "<!DOCTYPE html><html>",
+        "\ufeff<!doctype html>",
+        "<html lang='nl'>",
+        "<!-- saved from url=(0042) -->\n<html>",
+        "<article><h1>Titel</h1><p>Tekst</p></article>",
+        "<div class=wrap>",
+        "<?xml version='1.0' encoding='utf-8'?><html>",
+    ],
+)
+def test_html_is_told_by_its_start(start: str) -> None:
+    assert looks_like_html(start + "<p>nieuws</p>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kabinet valt\nDEN HAAG (ANP) - Het kabinet is gevallen.",
+        "Koers < 100 euro, winst > verwacht <3",
+        "Lees ook: <b>vet</b> gedrukt in een mail",
+    ],
+)
+def test_copied_text_is_not_html(text: str) -> None:
+    assert not looks_like_html(text)
+
+
+def test_many_tags_without_a_document_start_are_html() -> None:
+    assert looks_like_html("Gekopieerd:\n" + "<p>Een alinea <a href='/x'>link</a></p>\n" * 5)
+
+
+TAGS = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<h2>Lees ook</h2>", "<ul><li><a href=/a>", "</a></li>",
+     "<time datetime='2026-03-18T12:00:00Z'>", "</time>", "<article>", "<script>", "</script>",
+     "<h1>", "</h1>", "<!--", "-->", "<table><tr><td>", "<meta charset=utf-8>", "&amp;", "&#0;",
+     "<time datetime='garbage'>", "<script type='application/ld+json'>{", "<?xml version='1.0'?>"]
+)  # fmt: skip
+PIECES = st.one_of(
+    TAGS, st.text(max_size=40), st.sampled_from(["1 uur geleden", "DEN HAAG (ANP) -"])
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(PIECES, max_size=40))
+def test_parse_html_never_raises(parts: list[str]) -> None:
+    parsed = parse_html("".join(parts), captured_at=CAPTURED_AT)
+    assert parsed.captured_at == CAPTURED_AT
+
+
+def test_two_rails_in_one_container_end_where_the_next_begins() -> None:
+    aside = (
+        "<aside><h2>Meer uit Binnenland</h2><ul>"
+        '<li><a href="/a">Treinstoring rond Utrecht voorbij</a></li>'
+        '<li><a href="/b">Provincies krijgen meer tijd</a></li></ul>'
+        '<h2>Meest gelezen</h2><ol><li><a href="/c">Schaatsster pakt WK-goud</a></li></ol>'
+        "</aside>"
+    )
+    parsed = parse_html(page(STORY, aside), captured_at=CAPTURED_AT)
+    assert [(rail.title, len(rail.items)) for rail in parsed.rails] == [
+        ("Meer uit Binnenland", 2),
+        ("Meest gelezen", 1),
+    ]
+
+
+def test_a_teaser_time_inside_the_article_does_not_date_the_article() -> None:
+    related = (
+        '<section><h3>Lees ook</h3><ul><li><a href="/x">Amsterdam beperkt verhuur</a>'
+        '<time datetime="2026-03-10T08:00:00+01:00">10 maart</time></li></ul></section>'
+    )
+    parsed = parse_html(page(STORY + related), captured_at=CAPTURED_AT)
+    assert parsed.article.published_at is None
+    assert parsed.rails[0].items[0].published_at == datetime(2026, 3, 10, 7, 0, tzinfo=UTC)
+
+
+def test_a_marked_intro_is_the_standfirst_but_a_lead_with_a_dateline_stays_body() -> None:
+    intro = '<p class="intro">Gemeenten krijgen meer ruimte om vakantieverhuur te beperken.</p>'
+    parsed = parse_html(page(intro + STORY.replace("DEN HAAG (ANP) - ", "")))
+    assert parsed.article.standfirst == (
+        "Gemeenten krijgen meer ruimte om vakantieverhuur te beperken."
+    )
+    assert parsed.article.body[0].text.startswith("Het kabinet wil gemeenten")
+    lead = STORY.replace("<p>", '<p class="lead">', 1)
+    parsed = parse_html(page(lead))
+    assert parsed.article.standfirst is None
+    assert parsed.article.dateline is not None and parsed.article.dateline.place == "DEN HAAG"
+    assert len(parsed.article.body) == 3
+
+
+def test_the_printed_h1_is_dropped_when_the_headline_comes_from_meta_tags() -> None:
+    html = (
+        '<html lang="nl"><head><meta property="og:title" content="Kabinet: strengere regels '
+        'vakantieverhuur"></head><body><div class="story"><h1>Kabinet wil strengere regels voor '
+        f"vakantieverhuur</h1>{STORY}</div></body></html>"
+    )
+    parsed = parse_html(html)
+    assert parsed.article.headline == "Kabinet: strengere regels vakantieverhuur"
+    assert parsed.article.body[0].text.startswith("Het kabinet wil gemeenten")
+    assert "Kabinet wil strengere regels voor vakantieverhuur" in parsed.dropped
+
+
+def test_htmldate_guesses_a_date_with_its_offset_when_nothing_else_gives_one() -> None:
+    head = '<meta property="og:updated_time" content="2026-03-18T09:30:00+05:00">'
+    parsed = parse_html(page(STORY, head=head), captured_at=CAPTURED_AT)
+    assert parsed.article.published_at == datetime(2026, 3, 18, 4, 30, tzinfo=UTC)
