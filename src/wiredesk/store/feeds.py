@@ -132,7 +132,9 @@ def record_poll(connection: Connection, feed_id: int, record: PollRecord) -> Non
     }
     if record.is_success:
         values.update(
-            etag=record.etag, last_modified=record.last_modified, last_success_at=record.attempted_at
+            etag=record.etag,
+            last_modified=record.last_modified,
+            last_success_at=record.attempted_at,
         )
     connection.execute(update(feeds).where(feeds.c.id == feed_id).values(**values))
     if keys:
