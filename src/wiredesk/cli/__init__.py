@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from wiredesk import __version__
+from wiredesk.cli.feeds_commands import feeds
 from wiredesk.cli.parse_command import parse
 from wiredesk.cli.search_command import search
 from wiredesk.cli.store_commands import export, history, ingest, reparse, stats
@@ -22,7 +23,7 @@ def main() -> None:
     """
 
 
-for command in (parse, ingest, reparse, search, history, export, stats):
+for command in (parse, ingest, reparse, search, history, export, stats, feeds):
     main.add_command(command)
 
 __all__ = ["main"]
