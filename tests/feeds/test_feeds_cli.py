@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from tests.conftest import ROOT
 from tests.feeds.server import FeedServer
+from wiredesk.cli import main
 
 
 def wiredesk(db: Path, *args: str, check: bool = True, input: str | None = None) -> Any:
@@ -156,11 +158,9 @@ def test_watch_polls_on_its_interval_until_sigterm(tmp_path: Path, feed_server: 
     assert stored_stories(db) == 3
 
 
-def test_every_feeds_command_has_help(tmp_path: Path):
+def test_every_feeds_command_has_help():
     for command in ("add", "list", "remove", "poll", "watch", "import", "export"):
-        result = subprocess.run(
-            [sys.executable, "-m", "wiredesk", "feeds", command, "--help"],
-            capture_output=True, text=True, check=True, timeout=60,
-        )  # fmt: skip
-        summary = result.stdout.split("\n\n")[1].strip()
+        result = CliRunner().invoke(main, ["feeds", command, "--help"])
+        assert result.exit_code == 0, result.output
+        summary = result.output.split("\n\n")[1].strip()
         assert len(summary) > 20, command
