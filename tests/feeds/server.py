@@ -228,9 +228,7 @@ class Handler(BaseHTTPRequestHandler):
             self.server.closing.wait(30)
         elif path == "/reset.xml":
             self.server.record(path, 0)
-            self.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()  # with SO_LINGER 0: a reset, not a goodbye
             self.close_connection = True
         elif path == "/limited.xml":

@@ -50,7 +50,12 @@ def test_due_feeds_and_entries_taken(store_url: str) -> None:
         assert store.untaken_entries(late.id, ["k1"]) == {"k1"}  # per feed
         store.record_poll(early.id, record)  # the same keys again count once
         feed = store.feed("http://news.example/a.xml")
-        assert (feed.items_seen, feed.etag, feed.section, feed.status) == (2, '"x"', "Buitenland", "ok")
+        assert (feed.items_seen, feed.etag, feed.section, feed.status) == (
+            2,
+            '"x"',
+            "Buitenland",
+            "ok",
+        )
         assert store.next_feed_poll_at() == NOW + timedelta(hours=1)
         failed = PollRecord(
             status="error", last_error="HTTP 500", etag=None, last_modified=None,

@@ -110,8 +110,12 @@ def test_bad_interval_and_unknown_feed_get_one_line(tmp_path: Path):
 
 def test_opml_export_then_import_into_another_store(tmp_path: Path):
     first, second = tmp_path / "a.db", tmp_path / "b.db"
-    wiredesk(first, "feeds", "add", "http://127.0.0.1:9/a.xml", "--allow-private", "--section", "Sport")
-    wiredesk(first, "feeds", "add", "http://127.0.0.1:9/b.xml", "--allow-private", "--interval", "1h")
+    wiredesk(
+        first, "feeds", "add", "http://127.0.0.1:9/a.xml", "--allow-private", "--section", "Sport"
+    )
+    wiredesk(
+        first, "feeds", "add", "http://127.0.0.1:9/b.xml", "--allow-private", "--interval", "1h"
+    )
     opml = wiredesk(first, "feeds", "export").stdout
     assert 'xmlUrl="http://127.0.0.1:9/a.xml"' in opml
     refused = wiredesk(second, "feeds", "import", "-", input=opml, check=False)

@@ -138,7 +138,7 @@ def test_server_that_never_answers_times_out(feed_server: FeedServer, fetcher: F
 
 
 def test_connection_reset_is_named(feed_server: FeedServer, fetcher: Fetcher):
-    with pytest.raises(SourceError, match="broke off the connection|connection was reset"):
+    with pytest.raises(SourceError, match=r"broke off the connection|connection was reset"):
         fetcher.get(f"{feed_server.base}/reset.xml", is_private_allowed=True)
 
 

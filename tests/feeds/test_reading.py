@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.feeds.server import BOMB, HTML_PAGE, LATIN1, atom, rss, rss1, rss091
+from tests.feeds.server import BOMB, HTML_PAGE, LATIN1, atom, rss, rss091, rss1
 from wiredesk.desk import parse_capture
 from wiredesk.errors import InputError, SourceError
 from wiredesk.model import Feed
@@ -19,7 +19,7 @@ NOW = datetime(2026, 3, 18, 14, tzinfo=UTC)
 
 def test_rss2_entries_with_links_times_and_distinct_keys():
     entries = read_feed(rss(BASE), f"{BASE}/feed.xml")
-    assert [e.title for e in entries][0] == "Kabinet trekt extra geld uit voor dijkversterking"
+    assert entries[0].title == "Kabinet trekt extra geld uit voor dijkversterking"
     assert [e.link for e in entries] == [f"{BASE}/news/{n}" for n in range(3)]
     assert entries[0].published_at == datetime(2026, 3, 18, 10, tzinfo=UTC)
     assert len({e.key for e in entries}) == 3
@@ -71,7 +71,7 @@ def test_html_page_is_named_as_one():
 
 
 def test_malformed_xml_without_entries_is_an_error():
-    with pytest.raises(SourceError, match="not an RSS or Atom feed: .*not well-formed"):
+    with pytest.raises(SourceError, match=r"not an RSS or Atom feed: .*not well-formed"):
         read_feed(b"<rss><<<&&& this is not XML", f"{BASE}/bad.xml")
 
 
