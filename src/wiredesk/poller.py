@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from wiredesk.desk import IngestSummary, ingest
-from wiredesk.errors import SourceError
+from wiredesk.errors import SourceError, StoreError
 from wiredesk.model import Feed
 from wiredesk.sources.feeds import Entry, entry_capture, page_capture, read_feed
 from wiredesk.sources.files import Incoming
@@ -150,7 +150,11 @@ class Poller:
         """Poll feeds as they fall due until ``stop`` is set; the summary of every round."""
         total = PollSummary()
         while not stop.is_set():
-            summary = self.poll(on_feed=on_feed)
+            try:
+                summary = self.poll(on_feed=on_feed)
+            except StoreError as error:  # the database may be back by the next round
+                logger.error("feeds not polled this round: %s", error)
+                summary = PollSummary(errors=[f"store: {error}"])
             total.merge(summary)
             if on_round is not None and summary.polls:
                 on_round(summary)

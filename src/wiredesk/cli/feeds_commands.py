@@ -16,6 +16,7 @@ import click
 from wiredesk.cli.options import db_option, format_option
 from wiredesk.cli.store_commands import open_store
 from wiredesk.errors import SourceError, WiredeskError
+from wiredesk.json_records import feed_to_json
 from wiredesk.model import Feed
 from wiredesk.poller import FeedResult, Poller, PollSummary
 from wiredesk.sources.http import Fetcher, UnresolvedHost, check_url
@@ -58,28 +59,6 @@ def _interval_text(seconds: int) -> str:
 
 def _time(moment: datetime | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M:%S} UTC" if moment else "never"
-
-
-def feed_to_json(feed: Feed) -> dict[str, Any]:
-    def stamp(moment: datetime | None) -> str | None:
-        return moment.isoformat() if moment else None
-
-    return {
-        "id": feed.id,
-        "url": feed.url,
-        "section": feed.section,
-        "interval_seconds": feed.interval_seconds,
-        "is_fetching_articles": feed.is_fetching_articles,
-        "is_private_allowed": feed.is_private_allowed,
-        "status": feed.status,
-        "last_error": feed.last_error,
-        "last_success_at": stamp(feed.last_success_at),
-        "last_attempt_at": stamp(feed.last_attempt_at),
-        "next_poll_at": stamp(feed.next_poll_at),
-        "failures": feed.failures,
-        "items_seen": feed.items_seen,
-        "created_at": stamp(feed.created_at),
-    }
 
 
 @click.group()

@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, String, cast, delete, func, select, text
+from sqlalchemy.exc import IntegrityError
 
-from wiredesk.errors import InputError, ParseError
+from wiredesk.errors import InputError, ParseError, StoreError
 from wiredesk.model import Capture, Feed, Hit, Matching, Page, StoredArticle, Version
 from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
@@ -190,16 +191,19 @@ class Store:
         now: datetime,
     ) -> Feed:
         """Add a feed to poll, due at once; a URL already in the list is a ``StoreError``."""
-        with self._writing() as connection:
-            return feed_state.add_feed(
-                connection,
-                url=url,
-                section=section,
-                interval_seconds=interval_seconds,
-                is_fetching_articles=is_fetching_articles,
-                is_private_allowed=is_private_allowed,
-                now=now,
-            )
+        try:
+            with self._writing() as connection:
+                return feed_state.add_feed(
+                    connection,
+                    url=url,
+                    section=section,
+                    interval_seconds=interval_seconds,
+                    is_fetching_articles=is_fetching_articles,
+                    is_private_allowed=is_private_allowed,
+                    now=now,
+                )
+        except IntegrityError:  # added by another process between the look and the insert
+            raise StoreError(f"{url}: this feed is already in the list") from None
 
     def remove_feed(self, url_or_id: str) -> Feed:
         """Remove a feed (by URL or id) and its record of entries taken; the articles stay."""
