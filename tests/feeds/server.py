@@ -8,6 +8,7 @@ cost. Routes:
   ``/rss1.xml`` (RDF), ``/rss091.xml`` (with the Netscape DOCTYPE);
 - ``/bomb.xml`` a billion-laughs entity bomb; ``/huge.xml`` 11 MB streamed
   without a length; ``/huge-declared.xml`` the same with its length said;
+  ``/gzip-bomb.xml`` 20 MB that arrive as 20 KB of gzip;
   ``/malformed.xml`` no XML at all; ``/html-page.xml`` an HTML page;
   ``/latin1.xml`` windows-1252 bytes declared as UTF-8;
 - ``/slow.xml`` trickles a byte every 0.2 s; ``/hang.xml`` never answers;
@@ -21,6 +22,7 @@ cost. Routes:
 
 from __future__ import annotations
 
+import gzip
 import socket
 import struct
 import threading
@@ -197,6 +199,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Length", str(HUGE_SIZE))
             self.end_headers()  # and no body: the client must refuse on the length alone
+        elif path == "/gzip-bomb.xml":  # 20 MB of spaces in 20 KB
+            body = gzip.compress(b" " * (20 * 1024 * 1024))
+            self.send(200, body, {**xml, "Content-Encoding": "gzip"})
         elif path == "/huge.xml":
             self.server.record(path, 200)
             self.send_response(200)

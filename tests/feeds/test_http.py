@@ -122,6 +122,11 @@ def test_huge_body_is_cut_off_while_streaming(feed_server: FeedServer, fetcher: 
         fetcher.get(f"{feed_server.base}/huge.xml", is_private_allowed=True)
 
 
+def test_compressed_body_is_counted_as_it_unpacks(feed_server: FeedServer, fetcher: Fetcher):
+    with pytest.raises(SourceError, match="too large: more than 10,485,760 bytes"):
+        fetcher.get(f"{feed_server.base}/gzip-bomb.xml", is_private_allowed=True)
+
+
 def test_huge_declared_length_is_refused_before_reading(feed_server: FeedServer, fetcher: Fetcher):
     with pytest.raises(SourceError, match="too large: 11,534,336 bytes"):
         fetcher.get(f"{feed_server.base}/huge-declared.xml", is_private_allowed=True)
