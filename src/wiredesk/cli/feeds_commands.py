@@ -118,14 +118,19 @@ def feed_options(function: Any) -> Any:
         type=Interval(),
         default=DEFAULT_INTERVAL,
         show_default=True,
-        help="How often `feeds watch` polls it: 90s, 15m, 1h, 1h30m...",
+        help="How often it is due: 90s, 15m, 1h, 1h30m... (`feeds watch` and `feeds poll` "
+        "poll a feed when it is due).",
     )(function)
     return function
 
 
 @feeds.command()
 @click.argument("url")
-@click.option("--section", help="The section the feed's news belongs to (Buitenland, World...).")
+@click.option(
+    "--section",
+    help="The feed's section (Buitenland, World...), kept with the feed and in OPML; "
+    "its articles still take their section from the page.",
+)
 @feed_options
 @db_option
 def add(
