@@ -14,6 +14,7 @@ what was kept. The memory must stay flat once the first rounds are done.
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import resource
 import tempfile
@@ -145,7 +146,8 @@ def main() -> None:
                         f"{marks[number]:>4}%  RSS {rss_now_kib() / 1024:7.1f} MiB  "
                         f"(peak {rss_peak_kib() / 1024:.1f})  {total.polls:>7} polls  "
                         f"{total.polls / elapsed:7.0f} polls/s  "
-                        f"{len(fetcher.host_locks)} host locks"
+                        f"{len(fetcher.host_locks)} host locks  "
+                        f"{len(gc.get_objects()):,} Python objects"
                     )
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
