@@ -231,7 +231,10 @@ def poll(is_all: bool, db: str | None) -> None:
     """Poll each due feed once and keep its new entries; for cron. Exit status 1 if a feed
     failed (it is named on standard error; the others are polled all the same)."""
     with open_store(db) as store, Fetcher() as fetcher:
-        summary = Poller(store, fetcher).poll(is_due_only=not is_all, on_feed=_report)
+        try:
+            summary = Poller(store, fetcher).poll(is_due_only=not is_all, on_feed=_report)
+        except WiredeskError as error:  # the store, not a feed: nothing more can be kept
+            raise click.ClickException(str(error)) from None
     for problem in summary.copy_errors:
         click.echo(f"wiredesk: {problem}", err=True)
     click.echo(_summary_line(summary))
