@@ -41,7 +41,25 @@ class ParseError(WiredeskError):
 
 
 class SourceError(WiredeskError):
-    """A feed or page could not be fetched."""
+    """A feed or page could not be fetched or read.
+
+    ``status`` is the HTTP status when the server answered; ``retry_after`` the
+    seconds the server asked to wait (429, 503), when it said.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        reason: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+        self.retry_after = retry_after
 
 
 class StoreError(WiredeskError):

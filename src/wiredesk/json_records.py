@@ -1,4 +1,4 @@
-"""Records as JSON: the one place pages, stored articles, versions and hits become JSON.
+"""Records as JSON: the one place pages, stored articles, versions, hits and feeds become JSON.
 
 The shape of a page is described by ``page.schema.json`` beside this module.
 """
@@ -13,6 +13,7 @@ from wiredesk.model import (
     Block,
     Brief,
     Dateline,
+    Feed,
     Hit,
     Page,
     Rail,
@@ -132,4 +133,24 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
         "score": hit.score,
         "snippet": hit.snippet.text,
         "highlights": [list(span) for span in hit.snippet.highlights],
+    }
+
+
+def feed_to_json(feed: Feed) -> dict[str, Any]:
+    """A feed with the state of its polls, for `feeds list --format json` and the web reader."""
+    return {
+        "id": feed.id,
+        "url": feed.url,
+        "section": feed.section,
+        "interval_seconds": feed.interval_seconds,
+        "is_fetching_articles": feed.is_fetching_articles,
+        "is_private_allowed": feed.is_private_allowed,
+        "status": feed.status,
+        "last_error": feed.last_error,
+        "last_success_at": _time(feed.last_success_at),
+        "last_attempt_at": _time(feed.last_attempt_at),
+        "next_poll_at": _time(feed.next_poll_at),
+        "failures": feed.failures,
+        "items_seen": feed.items_seen,
+        "created_at": _time(feed.created_at),
     }

@@ -14,6 +14,8 @@ from typing import Literal
 
 BlockKind = Literal["paragraph", "subheading"]
 CapturedAtFrom = Literal["given", "file modification time", "now"]
+# A feed that was never polled is "new"; after a poll it is "ok" or "error".
+FeedStatus = Literal["new", "ok", "error"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -200,3 +202,25 @@ class Sighting:
 
     article_id: int
     role: Literal["article", "brief"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Feed:
+    """An RSS or Atom feed wiredesk polls, and how its polls have gone."""
+
+    id: int
+    url: str
+    section: str | None
+    interval_seconds: int
+    is_fetching_articles: bool  # take each entry's linked page instead of its summary
+    is_private_allowed: bool  # may resolve to private, loopback or link-local addresses
+    etag: str | None
+    last_modified: str | None
+    status: FeedStatus
+    last_error: str | None
+    last_success_at: datetime | None
+    last_attempt_at: datetime | None
+    next_poll_at: datetime
+    failures: int  # errors in a row since the last success
+    items_seen: int  # entries taken from the feed, all polls together
+    created_at: datetime

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from wiredesk import __version__
+from wiredesk.cli.feeds_commands import feeds
 from wiredesk.cli.parse_command import parse
 from wiredesk.cli.search_command import search
 from wiredesk.cli.serve_commands import demo, serve
@@ -25,7 +26,7 @@ def main() -> None:
     """
 
 
-for command in (parse, ingest, reparse, search, history, export, stats, serve, demo):
+for command in (parse, ingest, reparse, search, history, export, stats, serve, demo, feeds):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -7,15 +7,18 @@ migrations), and offers saving, reading, searching and rebuilding.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import String, cast, delete, func, select, text
+from sqlalchemy import Connection, String, cast, delete, func, select, text
+from sqlalchemy.exc import IntegrityError
 
-from wiredesk.errors import InputError, ParseError
+from wiredesk.errors import InputError, ParseError, StoreError
 from wiredesk.model import (
     Capture,
+    Feed,
     Hit,
     Matching,
     Page,
@@ -25,7 +28,9 @@ from wiredesk.model import (
     Version,
 )
 from wiredesk.store import archive
+from wiredesk.store import feeds as feed_state
 from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
+from wiredesk.store.feeds import PollRecord
 from wiredesk.store.query import Query, QueryError, read_query
 from wiredesk.store.read import (
     ArticleWithRail,
@@ -55,6 +60,7 @@ __all__ = [
     "Filters",
     "Hit",
     "Keep",
+    "PollRecord",
     "Query",
     "QueryError",
     "SaveResult",
@@ -194,6 +200,73 @@ class Store:
         with self.engine.connect() as connection:
             connection = connection.execution_options(isolation_level="AUTOCOMMIT")
             connection.exec_driver_sql("ANALYZE")
+
+    # -- feeds ---------------------------------------------------------------
+
+    def add_feed(
+        self,
+        url: str,
+        *,
+        section: str | None,
+        interval_seconds: int,
+        is_fetching_articles: bool,
+        is_private_allowed: bool,
+        now: datetime,
+    ) -> Feed:
+        """Add a feed to poll, due at once; a URL already in the list is a ``StoreError``."""
+        try:
+            with self._writing() as connection:
+                return feed_state.add_feed(
+                    connection,
+                    url=url,
+                    section=section,
+                    interval_seconds=interval_seconds,
+                    is_fetching_articles=is_fetching_articles,
+                    is_private_allowed=is_private_allowed,
+                    now=now,
+                )
+        except IntegrityError:  # added by another process between the look and the insert
+            raise StoreError(f"{url}: this feed is already in the list") from None
+
+    def remove_feed(self, url_or_id: str) -> Feed:
+        """Remove a feed (by URL or id) and its record of entries taken; the articles stay."""
+        with self._writing() as connection:
+            feed = feed_state.find_feed(connection, url_or_id)
+            feed_state.remove_feed(connection, feed.id)
+            return feed
+
+    def feeds(self, *, due_at: datetime | None = None) -> list[Feed]:
+        """The feeds with their status, last success and error, and items seen.
+
+        With ``due_at``, only the feeds due for a poll by then.
+        """
+        with self.engine.connect() as connection:
+            return feed_state.list_feeds(connection, due_at=due_at)
+
+    def feed(self, url_or_id: str) -> Feed:
+        with self.engine.connect() as connection:
+            return feed_state.find_feed(connection, url_or_id)
+
+    def next_feed_poll_at(self) -> datetime | None:
+        with self.engine.connect() as connection:
+            return feed_state.next_poll_at(connection)
+
+    def untaken_entries(self, feed_id: int, keys: list[str]) -> set[str]:
+        """Those of the entry ``keys`` not yet taken from the feed."""
+        with self.engine.connect() as connection:
+            return feed_state.untaken_keys(connection, feed_id, keys)
+
+    def record_poll(self, feed_id: int, record: PollRecord) -> None:
+        """Keep how a poll went, and the entries it took, in one transaction."""
+        with self._writing() as connection:
+            feed_state.record_poll(connection, feed_id, record)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                yield connection
 
     # -- reading -------------------------------------------------------------
 

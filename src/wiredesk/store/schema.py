@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -147,3 +148,35 @@ sightings = Table(
     Column("role", String(16), nullable=False),  # "article" or "brief"
 )
 Index("sightings_article", sightings.c.article_id)
+
+# The feeds wiredesk polls, with the state of their polls (revision 0003).
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("section", Text, nullable=True),
+    Column("interval_seconds", Integer, nullable=False),
+    Column("is_fetching_articles", Boolean, nullable=False),
+    Column("is_private_allowed", Boolean, nullable=False),
+    Column("etag", Text, nullable=True),  # as the server sent them, for conditional GET
+    Column("last_modified", Text, nullable=True),
+    Column("status", String(16), nullable=False),  # "new", "ok" or "error"
+    Column("last_error", Text, nullable=True),
+    Column("last_success_at", UTCDateTime(), nullable=True),
+    Column("last_attempt_at", UTCDateTime(), nullable=True),
+    Column("next_poll_at", UTCDateTime(), nullable=False),
+    Column("failures", Integer, nullable=False),  # errors in a row since the last success
+    Column("items_seen", Integer, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+Index("feeds_next_poll_at", feeds.c.next_poll_at)
+
+# The entries taken from each feed, by the SHA-256 of their id or link.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed_id", Integer, ForeignKey("feeds.id"), primary_key=True),
+    Column("entry_key", String(64), primary_key=True),
+    Column("taken_at", UTCDateTime(), nullable=False),
+)
