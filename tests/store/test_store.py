@@ -17,7 +17,7 @@ from tests.conftest import CORPUS, SAMPLES
 from wiredesk.desk import ingest, reparse
 from wiredesk.sources.files import iter_incoming
 from wiredesk.store import Filters, Store, read_query
-from wiredesk.store.db import resolve_url
+from wiredesk.store.db import WRITE_OPTION, WRITER_CACHE_KIB, resolve_url
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 
@@ -169,3 +169,18 @@ def test_a_store_of_the_first_schema_is_upgraded_with_its_bodies(store_url: str)
 
 def _whole(blocks: list[tuple[str, str]]) -> str:
     return json.dumps([{"kind": kind, "text": text} for kind, text in blocks])
+
+
+def test_only_writing_connections_get_the_large_page_cache(tmp_path: Path) -> None:
+    """A server holds many reading connections: each keeps SQLite's small default cache."""
+    url = f"sqlite:///{tmp_path / 'cache.db'}"
+    with Store(url) as store:
+        with store.engine.connect() as reader:
+            assert reader.exec_driver_sql("PRAGMA cache_size").scalar_one() == -2000
+        with store.engine.connect() as connection:
+            writer = connection.execution_options(**{WRITE_OPTION: True})
+            with writer.begin():
+                size = writer.exec_driver_sql("PRAGMA cache_size").scalar_one()
+        assert size == -WRITER_CACHE_KIB
+        with store.engine.connect() as reader:  # the same pooled connection, reading again
+            assert reader.exec_driver_sql("PRAGMA cache_size").scalar_one() == -2000

@@ -74,6 +74,11 @@ def create_store_engine(url: str) -> Engine:
     )
 
 
+# The page cache of a connection while it writes, and while it reads, in KiB.
+WRITER_CACHE_KIB = 65536
+READER_CACHE_KIB = 2000
+
+
 def _sqlite_on_connect(connection: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the driver, decide when transactions begin.
     connection.isolation_level = None
@@ -82,13 +87,17 @@ def _sqlite_on_connect(connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
 def _sqlite_on_begin(connection: Any) -> None:
     # Writers take the write lock up front (readers stay unblocked in WAL mode).
     immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    # A writer's index pages stay in memory between batches; a reader keeps
+    # SQLite's small default, as a server holds many readers (pooled
+    # connections keep their cache, so each transaction says which it is).
+    cache = WRITER_CACHE_KIB if immediate else READER_CACHE_KIB
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{cache}")
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
