@@ -41,9 +41,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_pages
+from store_bench import as_incoming
 
 from wiredesk.desk import IngestSummary, ingest
-from wiredesk.model import Capture
 from wiredesk.sources.files import Incoming
 from wiredesk.store import Filters, Store
 
@@ -129,16 +129,7 @@ def prepare(url: str, articles: int, seed: int) -> tuple[list[int], list[str]]:
                 for page in generate_pages(10**9, seed=seed + have):
                     if have + progress.articles >= articles:
                         return
-                    yield Incoming(
-                        capture=Capture(
-                            data=page.text.encode(),
-                            source=f"generated-{page.index}",
-                            captured_at=page.captured_at,
-                            captured_at_from="given",
-                        ),
-                        is_html=False,
-                        url=None,
-                    )
+                    yield as_incoming(page)
 
             summary = ingest(store, until_enough(), on_capture=watch)
             print(

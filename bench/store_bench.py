@@ -31,7 +31,7 @@ from sqlalchemy import create_engine, text
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate_pages
+from generate import SyntheticPage, generate_pages
 
 from tests.pgserver import Unavailable, throwaway_server
 from wiredesk.desk import IngestSummary, ingest
@@ -92,16 +92,18 @@ def pages(seed: int, words: list[str]) -> Iterator[Incoming]:
                 w.strip(".,:;\"'()").lower()
                 for w in rng.sample(body, min(QUERY_WORDS_PER_PAGE, len(body)))
             )
-        yield Incoming(
-            capture=Capture(
-                data=page.text.encode(),
-                source=f"generated-{page.index}",
-                captured_at=page.captured_at,
-                captured_at_from="given",
-            ),
-            is_html=False,
-            url=None,
-        )
+        yield as_incoming(page)
+
+
+def as_incoming(page: SyntheticPage) -> Incoming:
+    """A generated page as a capture on its way in, as ``wiredesk ingest`` would read it."""
+    capture = Capture(
+        data=page.text.encode(),
+        source=f"generated-{page.index}",
+        captured_at=page.captured_at,
+        captured_at_from="given",
+    )
+    return Incoming(capture=capture, is_html=False, url=None)
 
 
 def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:

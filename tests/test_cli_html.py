@@ -7,7 +7,6 @@ other files still parsed, exit status 1.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import CORPUS_HTML, ROOT
+from tests.test_cli_store import wiredesk
 from wiredesk.desk import parse_capture, sniff_html
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture
@@ -29,17 +29,6 @@ STORY = (
     "<p>LONDEN (ANP) - De Britse regering trekt de komende vijf jaar 2,4 miljard pond extra uit "
     "voor de versterking van dijken en kustwerken in het oosten van Engeland.</p>"
 )
-
-
-def wiredesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wiredesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
-        check=False,
-    )
 
 
 def capture(data: bytes, source: str = "page.html") -> Capture:

@@ -6,12 +6,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture, Page, Sighting
 from wiredesk.parse import parse_html, parse_text
-from wiredesk.parse.decode import decode_html, decode_text
-from wiredesk.parse.html import MAX_HTML_CHARS, looks_like_html, visible_text
+from wiredesk.parse.decode import UTF16_BOMS, decode_html, decode_text
+from wiredesk.parse.html import MAX_HTML_CHARS, SNIFF_CHARS, looks_like_html, visible_text
 from wiredesk.sources.files import Incoming
 from wiredesk.sources.samples import sample_pages
 from wiredesk.store import Keep, SaveResult, Store, StoredCapture
@@ -33,31 +34,29 @@ def parse_capture(
     named ``.html`` that holds no markup at all is read as text.
     """
     if is_html is None or is_html:
-        is_html = sniff_html(capture.data) or (is_html is True and b"<" in capture.data)
-    if not is_html:
-        text = decode_text(capture.data, capture.source, encoding)
-        page = parse_text(
-            text,
-            captured_at=capture.captured_at,
-            language=language,
-            timezone=timezone,
-            source=capture.source,
-        )
+        # Told HTML and holding a tag is enough; only an open question needs the sniff.
+        is_html = (is_html is True and b"<" in capture.data) or sniff_html(capture.data)
+    if is_html:
+        html = decode_html(capture.data, capture.source, encoding)
+        page = parse_html(html, **_context(capture, language, timezone), url=url)
         if not page.has_article:
-            raise ParseError(capture.source, "no recognisable article: no body text found")
+            raise ParseError(capture.source, _why_no_article(html))
         return page
-    html = decode_html(capture.data, capture.source, encoding)
-    page = parse_html(
-        html,
-        captured_at=capture.captured_at,
-        language=language,
-        timezone=timezone,
-        source=capture.source,
-        url=url,
-    )
+    text = decode_text(capture.data, capture.source, encoding)
+    page = parse_text(text, **_context(capture, language, timezone))
     if not page.has_article:
-        raise ParseError(capture.source, _why_no_article(html))
+        raise ParseError(capture.source, "no recognisable article: no body text found")
     return page
+
+
+def _context(capture: Capture, language: str | None, timezone: str | None) -> dict[str, Any]:
+    """What both parsers are told of a capture besides its text."""
+    return {
+        "captured_at": capture.captured_at,
+        "language": language,
+        "timezone": timezone,
+        "source": capture.source,
+    }
 
 
 def _why_no_article(html: str) -> str:
@@ -78,14 +77,10 @@ def _why_no_article(html: str) -> str:
 
 def sniff_html(data: bytes) -> bool:
     """Whether a capture's bytes are HTML, told by their start (UTF-16 pages included)."""
-    head = data[:SNIFF_BYTES]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    head = data[:SNIFF_CHARS]
+    if head.startswith(UTF16_BOMS):
         return looks_like_html(head.decode("utf-16", errors="replace"))
     return looks_like_html(head.decode("utf-8", errors="replace"))
-
-
-# How much of a capture is read to tell HTML from text.
-SNIFF_BYTES = 4096
 
 
 # Captures kept per transaction, and the longest a batch waits for more.

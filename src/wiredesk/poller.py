@@ -49,6 +49,12 @@ class FeedResult:
     ingest: IngestSummary | None = None
 
 
+# The counts a summary adds up.
+COUNTS = (
+    "polls", "not_modified", "new_entries", "articles", "briefs", "duplicates", "versions",
+)  # fmt: skip
+
+
 @dataclass(slots=True)
 class PollSummary:
     """What one or more polls did, for the summary line."""
@@ -78,10 +84,8 @@ class PollSummary:
             self.copy_errors.extend(result.ingest.errors)
 
     def merge(self, other: PollSummary) -> None:
-        for name in ("polls", "not_modified", "new_entries", "articles", "briefs"):
+        for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.duplicates += other.duplicates
-        self.versions += other.versions
         self.errors.extend(other.errors)
         self.copy_errors.extend(other.copy_errors)
 
@@ -178,10 +182,10 @@ class Poller:
                 is_private_allowed=feed.is_private_allowed,
             )
             fetched.etag, fetched.last_modified = response.etag, response.last_modified
-            if response.is_not_modified:
+            if response.is_not_modified:  # a 304 may leave out what the feed last gave
                 fetched.is_not_modified = True
-                fetched.etag = response.etag or feed.etag
-                fetched.last_modified = response.last_modified or feed.last_modified
+                fetched.etag = fetched.etag or feed.etag
+                fetched.last_modified = fetched.last_modified or feed.last_modified
                 return fetched
             entries = read_feed(response.body, feed.url, response.content_type)
             fetched.entries = len(entries)

@@ -88,7 +88,9 @@ def test_catalog_files_ship_in_the_package() -> None:
 
 
 def test_templates_hold_no_words_outside_the_catalogs() -> None:
-    for template in (ROOT / "src" / "wiredesk" / "serve" / "templates").glob("*.html"):
+    templates = sorted((ROOT / "src" / "wiredesk" / "serve" / "templates").glob("*.html"))
+    assert templates, "no templates found"
+    for template in templates:
         text = template.read_text(encoding="utf-8")
         for pattern in (r"\{#.*?#\}", r"\{\{.*?\}\}", r"\{%.*?%\}", r"<[^>]*>"):
             text = re.sub(pattern, "", text, flags=re.DOTALL)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import signal
@@ -15,7 +16,7 @@ import click
 
 from wiredesk.cli.options import db_option, format_option
 from wiredesk.cli.store_commands import open_store
-from wiredesk.errors import SourceError, WiredeskError
+from wiredesk.errors import WiredeskError
 from wiredesk.json_records import feed_to_json
 from wiredesk.model import Feed
 from wiredesk.poller import FeedResult, Poller, PollSummary
@@ -72,12 +73,9 @@ def feeds() -> None:
 
 
 def _check_new_url(url: str, is_private_allowed: bool) -> None:
-    try:
+    # A host that does not resolve may only be down for now: every poll checks again.
+    with contextlib.suppress(UnresolvedHost):
         check_url(url, is_private_allowed=is_private_allowed)
-    except UnresolvedHost:
-        pass  # perhaps only for now: every poll checks again
-    except SourceError as error:
-        raise click.ClickException(str(error)) from None
 
 
 def _add(
@@ -299,10 +297,9 @@ def import_opml(
                     is_fetching_articles=fetch_articles,
                     is_private_allowed=allow_private,
                 )
-            except (WiredeskError, click.ClickException) as error:
+            except WiredeskError as error:
                 failed += 1
-                message = error.message if isinstance(error, click.ClickException) else str(error)
-                click.echo(f"wiredesk: {message}", err=True)
+                click.echo(f"wiredesk: {error}", err=True)
                 continue
             have.add(item.url)
             added += 1

@@ -15,7 +15,6 @@ from importlib.resources import files
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel import Locale
 from babel.dates import format_datetime, format_timedelta
 from babel.support import NullTranslations, Translations
 
@@ -68,10 +67,6 @@ class Reader:
 
     language: str
     zone: ZoneInfo
-
-    @property
-    def locale(self) -> Locale:
-        return Locale.parse(self.language)
 
     def gettext(self, message: str, **values: Any) -> str:
         text = translations(self.language).ugettext(message)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.responses import JSONResponse
-
 # The short code beside each status in a JSON error.
 CODES = {
     400: "bad_request",
@@ -73,8 +71,3 @@ PAGE_MESSAGES = {
 
 def error_body(status: int, message: str) -> dict[str, Any]:
     return {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
-
-
-def error_json(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    """The API's one error shape: ``{"error": {"status", "code", "message"}}``."""
-    return JSONResponse(error_body(status, message), status_code=status, headers=headers)

@@ -31,10 +31,6 @@ SNIPPET_TITLE_WORDS = 8
 ListKind = Literal["section", "place", "agency"]
 
 
-def _time(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment is not None else None
-
-
 def _dated(article: StoredArticle) -> datetime:
     return article.published_at or article.first_seen_at
 

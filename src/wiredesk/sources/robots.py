@@ -62,6 +62,3 @@ class Robots:
         text = response.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
         rules.parse(text.splitlines())
         return rules
-
-    def __len__(self) -> int:
-        return len(self._rules)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from wiredesk.errors import NotFound, StoreError
+from wiredesk.errors import NotFound
 from wiredesk.model import Feed, FeedStatus
 from wiredesk.store.schema import feed_items, feeds
 
@@ -43,8 +43,6 @@ def add_feed(
     now: datetime,
 ) -> Feed:
     """Add a feed, due at once; a URL already in the list is a ``StoreError``."""
-    if connection.execute(select(feeds.c.id).where(feeds.c.url == url)).first() is not None:
-        raise StoreError(f"{url}: this feed is already in the list")
     row = connection.execute(
         insert(feeds)
         .values(

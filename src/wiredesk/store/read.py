@@ -53,8 +53,13 @@ def _article(row: Any) -> StoredArticle:
     )
 
 
+# Built once: building and keying a statement took as long as running it
+# (bench/serve_bench.py).
+ARTICLE_BY_ID = select(articles).where(articles.c.id == bindparam("article_id"))
+
+
 def get_article(connection: Connection, article_id: int) -> StoredArticle:
-    row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+    row = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
     if row is None:
         raise NotFound(f"no article with id {article_id}")
     return _article(row)
@@ -62,11 +67,14 @@ def get_article(connection: Connection, article_id: int) -> StoredArticle:
 
 def get_history(connection: Connection, article_id: int) -> list[Version]:
     """Every version of an article, oldest first."""
-    current = get_article(connection, article_id)  # raises NotFound
+    return _versions(connection, get_article(connection, article_id))  # raises NotFound
+
+
+def _versions(connection: Connection, current: StoredArticle) -> list[Version]:
     rows = connection.execute(
         select(article_versions, captures.c.source)
         .join(captures, captures.c.id == article_versions.c.capture_id)
-        .where(article_versions.c.article_id == article_id)
+        .where(article_versions.c.article_id == current.id)
         .order_by(article_versions.c.version)
     ).all()
     # Past versions keep their body; the current one's is the article's own.
@@ -117,20 +125,6 @@ def count_by(connection: Connection, column: Any) -> list[tuple[str | None, int]
 
 def agency_counts(connection: Connection) -> list[tuple[str | None, int]]:
     return count_by(connection, article_agencies.c.agency)
-
-
-# The statements an article's page runs, built once: building and keying a statement
-# took as long as running it (bench/serve_bench.py).
-ARTICLE_BY_ID = select(articles).where(articles.c.id == bindparam("article_id"))
-RAIL_OF = (
-    select(articles)
-    .where(
-        articles.c.section_key == bindparam("section_key"),
-        articles.c.id != bindparam("leave_out"),
-    )
-    .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
-    .limit(bindparam("limit"))
-)
 
 
 def list_articles(
@@ -288,27 +282,18 @@ class ArticleWithRail:
 def get_article_with_rail(
     connection: Connection, article_id: int, rail_items: int
 ) -> ArticleWithRail:
-    row = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
-    if row is None:
-        raise NotFound(f"no article with id {article_id}")
-    article = _article(row)
+    article = get_article(connection, article_id)
     rail = []
     if article.section:
-        rows = connection.execute(
-            RAIL_OF,
-            {
-                "section_key": article.section.casefold(),
-                "leave_out": article.id,
-                "limit": rail_items,
-            },
+        rail = list_articles(
+            connection, Filters(section=article.section), limit=rail_items, leave_out=article.id
         )
-        rail = [_article(row) for row in rows]
     full_article = None
     if article.full_article_id is not None:
         full_article = get_article(connection, article.full_article_id)
     return ArticleWithRail(
         article=article,
-        versions=get_history(connection, article_id),
+        versions=_versions(connection, article),
         rail=rail,
         full_article=full_article,
     )

@@ -136,11 +136,6 @@ PG_INDEX = statement(
 PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
 
-def find_capture(cursor: Cursor, data: bytes) -> int | None:
-    found = cursor.one(FIND_CAPTURE, {"sha256": archive.address(data)})
-    return int(found[0]) if found is not None else None
-
-
 def save_capture(
     connection: Connection,
     capture: Capture,
@@ -156,12 +151,13 @@ def save_capture(
     cursor = Cursor(connection)
     if not cursor.is_sqlite:
         cursor.one(PG_LOCK, {"key": PG_INGEST_LOCK})
-    if find_capture(cursor, capture.data) is not None:
+    address = archive.address(capture.data)
+    if cursor.one(FIND_CAPTURE, {"sha256": address}) is not None:
         return SaveResult()
     row = cursor.one(
         INSERT_CAPTURE,
         {
-            "sha256": archive.address(capture.data),
+            "sha256": address,
             "source": capture.source,
             "url": url,
             "captured_at": capture.captured_at,

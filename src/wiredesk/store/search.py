@@ -26,7 +26,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY
-from sqlalchemy.sql.expression import ColumnClause, Select
+from sqlalchemy.sql.expression import ColumnClause, Select, TextClause
 
 from wiredesk.model import Hit, Snippet
 from wiredesk.store.query import Query, Term
@@ -121,27 +121,26 @@ def search_articles(
         return [_hit(row, query) for row in connection.execute(statement)]
     # The most recently kept matches come first from the index, cheaply and with
     # their BM25; older matches are ranked only when those leave too few results.
-    rows: list[Any] = []
-    if offset + limit <= RANK_CANDIDATES:
-        ranked = _sqlite_search(query, now, RANK_CANDIDATES, conditions)
-        rows = list(
-            connection.execute(_with_results(ranked, limit=limit, offset=offset, descending=False))
-        )
+    match = text("article_search MATCH :match").bindparams(match=fts5_match(query))
+
+    def ranked(candidates: int | None) -> list[Any]:
+        statement = _sqlite_search(match, now, candidates, conditions)
+        page = _with_results(statement, limit=limit, offset=offset, descending=False)
+        return list(connection.execute(page))
+
+    rows = ranked(RANK_CANDIDATES) if offset + limit <= RANK_CANDIDATES else []
     if len(rows) < limit and (
-        offset + limit > RANK_CANDIDATES or _has_older_matches(connection, query)
+        offset + limit > RANK_CANDIDATES or _has_older_matches(connection, match)
     ):
-        ranked = _sqlite_search(query, now, None, conditions)
-        rows = list(
-            connection.execute(_with_results(ranked, limit=limit, offset=offset, descending=False))
-        )
+        rows = ranked(None)
     return [_hit(row, query) for row in rows]
 
 
-def _has_older_matches(connection: Connection, query: Query) -> bool:
+def _has_older_matches(connection: Connection, match: TextClause) -> bool:
     """Whether the index holds more matches than a recent-first search ranks."""
     statement = (
         select(FTS_TABLE.c.rowid)
-        .where(text("article_search MATCH :match").bindparams(match=fts5_match(query)))
+        .where(match)
         .order_by(FTS_TABLE.c.rowid.desc())
         .limit(1)
         .offset(RANK_CANDIDATES)
@@ -154,14 +153,17 @@ def _boost(days: Any) -> Any:
 
 
 def _sqlite_search(
-    query: Query, now: datetime, candidates: int | None, conditions: list[ColumnElement[bool]]
+    match: TextClause,
+    now: datetime,
+    candidates: int | None,
+    conditions: list[ColumnElement[bool]],
 ) -> Select[Any]:
     """Matches ranked by BM25 and recency; ``candidates``: only that many of the newest kept."""
     relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0)
     matches = (
         select(FTS_TABLE.c.rowid.label("id"), relevance.label("relevance"))
         .select_from(FTS_TABLE)
-        .where(text("article_search MATCH :match").bindparams(match=fts5_match(query)))
+        .where(match)
     )
     if candidates is not None:
         matches = matches.order_by(FTS_TABLE.c.rowid.desc()).limit(candidates)
