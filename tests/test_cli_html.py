@@ -167,6 +167,7 @@ def test_parsing_html_touches_no_network() -> None:
         "from datetime import datetime, UTC\n"
         "from pathlib import Path\n"
         "from wiredesk import parse_html\n"
+        "import htmldate, trafilatura  # parse_html loads them at first use\n"
         "used = []\n"
         "def refuse(event, args):\n"
         "    if event.startswith('socket.'):\n"

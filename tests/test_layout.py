@@ -57,3 +57,18 @@ def test_serve_reads_through_the_store_and_the_service_layer() -> None:
     for module in (PACKAGE / "serve").rglob("*.py"):
         others = wiredesk_imports(module) - SERVE_IMPORTS
         assert not others, f"{module.relative_to(PACKAGE)} imports {sorted(others)}"
+
+
+def test_the_web_server_starts_without_the_html_extractor() -> None:
+    """trafilatura and htmldate load when an HTML page is read, not with the server."""
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, wiredesk.serve.app, wiredesk.desk; "
+        "print(sorted(m for m in ('trafilatura', 'htmldate') if m in sys.modules))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert found.stdout.strip() == "[]"

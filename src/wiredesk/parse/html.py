@@ -14,12 +14,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura import bare_extraction
-from trafilatura.settings import Document
-from trafilatura.utils import load_html
 
 from wiredesk.model import Article, Block, Brief, Page, Rail
 from wiredesk.parse.ages import read_age
@@ -39,6 +37,12 @@ from wiredesk.parse.language import detect_language
 from wiredesk.parse.rails import make_brief
 from wiredesk.parse.text import parse_text
 from wiredesk.parse.times import page_zone, read_date_line
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
+
+# trafilatura (and htmldate, in html_meta) are imported where a page is read, not
+# with wiredesk: a web server or a text-only ingest need not hold them in memory.
 
 # What tells an HTML capture from copied text at its start: a doctype, an
 # <html>, <head> or <body>, or a page fragment opening with a common tag.
@@ -135,6 +139,8 @@ def _load(html: str) -> HtmlElement | None:
         return None
     # trafilatura's loader repairs what lxml stumbles on (a str with an XML
     # encoding declaration, a missing <html>) and refuses what is no HTML at all.
+    from trafilatura.utils import load_html
+
     tree = load_html(html)
     return tree if isinstance(tree, HtmlElement) else None
 
@@ -159,6 +165,9 @@ def _extract(tree: HtmlElement, url: str | None) -> Document | None:
     # at 52; ``fast`` with ``favor_recall`` 0.968 at 64; ``favor_precision``
     # 0.966, and with ``fast`` 0.951. Rails are out of the tree by now, so
     # recall does not pull teaser lists into the body. Comments are no article.
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document
+
     found = bare_extraction(tree, url=url, fast=True, favor_recall=True, include_comments=False)
     return found if isinstance(found, Document) else None
 

@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 
 # <meta> names and properties, casefolded, in the order they are trusted.
@@ -280,6 +279,8 @@ def guess_date(
     For pages that give no machine-readable time and print no date line:
     htmldate copies the whole tree to search it, about 5 ms a page.
     """
+    from htmldate import find_date  # only for a page that gives no time of its own
+
     guessed = find_date(tree, **HTMLDATE_OPTIONS, url=url, max_date=latest or NO_CLOCK_LATEST)
     found = read_time(guessed)
     if found is not None and found.moment.time() == datetime.min.time():
