@@ -42,6 +42,7 @@ from wiredesk.store import Filters, Store, read_query
 MB = 1_000_000
 CHECKPOINTS = (0.1, 0.25, 0.5, 0.75, 1.0)
 QUERY_WORDS_PER_PAGE = 3
+QUERY_WORDS = 50_000  # drawn from the first pages
 
 
 def main() -> int:
@@ -87,7 +88,7 @@ def pages(seed: int, words: list[str]) -> Iterator[Incoming]:
     rng = random.Random(seed)
     for page in generate_pages(10**9, seed=seed):
         body = page.text.split()
-        if len(words) < 50_000:
+        if len(words) < QUERY_WORDS:
             words.extend(
                 w.strip(".,:;\"'()").lower()
                 for w in rng.sample(body, min(QUERY_WORDS_PER_PAGE, len(body)))
@@ -113,8 +114,11 @@ def run(name: str, url: str, folder: Path, args: argparse.Namespace) -> None:
     memory: list[str] = []
     with Store(url) as store:
         if args.search_only:
-            for _ in zip(range(store.capture_count()), pages(args.seed, words), strict=False):
-                pass  # the same pages again, for the same query words
+            source = pages(args.seed, words)  # the same pages again, for the same query words
+            for _ in range(store.capture_count()):
+                if len(words) >= QUERY_WORDS:
+                    break
+                next(source)
             search_latency(store, words, args)
             return
         source = pages(args.seed, words)

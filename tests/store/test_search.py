@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+import sqlalchemy
 
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
 from wiredesk.sources.files import Incoming
 from wiredesk.store import Filters, QueryError, Store, read_query
+from wiredesk.store.tags import tag
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
 
@@ -199,3 +202,74 @@ def test_older_matches_are_ranked_when_the_recent_ones_give_too_few(
         after = store.search(read_query("stormschade"), Filters(), now=NOW, limit=2, offset=2)
         assert len(first) == len(after) == 2
         assert not {hit.id for hit in first} & {hit.id for hit in after}
+
+
+def test_the_index_narrows_a_filtered_search_by_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a filter's tags are asked of the index: the newest matches it ranks are
+    the filtered ones, so an old story of the place is found without a look further back."""
+    monkeypatch.setattr("wiredesk.store.search.RANK_CANDIDATES", 2)
+    monkeypatch.setattr("wiredesk.store.search._has_older_matches", lambda *_: False)
+    places = ["GRONINGEN", "ZWOLLE", "ARNHEM", "BREDA", "MAASTRICHT"]
+    pages = [
+        incoming(
+            f"Stormschade in {place.title()}\n{place} ({agency}) - De storm heeft in "
+            f"{place.title()} daken beschadigd.\n",
+            f"{place}.txt",
+            NOW - timedelta(hours=10 - hour),
+        )
+        for hour, (place, agency) in enumerate(
+            zip(places, ["ANP", "ANP/AFP"] * 3, strict=False), start=1
+        )
+    ]
+    with Store(f"sqlite:///{tmp_path / 'wiredesk.db'}") as store:
+        ingest(store, pages, language="nl")
+
+        def found(filters: Filters) -> list[str | None]:
+            hits = store.search(read_query("stormschade"), filters, now=NOW, limit=1)
+            return [hit.headline for hit in hits]
+
+        assert found(Filters(place="Groningen")) == ["Stormschade in Groningen"]
+        assert found(Filters(agency="afp", kind="article")) == ["Stormschade in Breda"]
+        assert found(Filters(place="Groningen", agency="afp")) == []
+        assert found(Filters()) == ["Stormschade in Maastricht"]
+
+
+def test_a_new_version_takes_its_old_filters_out_of_the_index(store_url: str) -> None:
+    first = (
+        "Kabinet presenteert plan voor woningbouw\nDEN HAAG (ANP/AFP) - Het kabinet wil de "
+        "komende tien jaar 900.000 woningen laten bouwen, zei minister De Jong vrijdag.\n"
+    )
+    second = (
+        "Kabinet presenteert plan voor woningbouw (2)\n"
+        "N i e u w bericht, vervangt: Kabinet presenteert plan voor woningbouw\n"
+        "DEN HAAG (ANP) - Het kabinet wil de komende tien jaar 900.000 woningen laten "
+        "bouwen, zei minister De Jong vrijdag na de ministerraad.\n"
+    )
+    with Store(store_url) as store:
+        summary = ingest(
+            store,
+            [
+                incoming(first, "first.txt", NOW - timedelta(hours=2)),
+                incoming(second, "second.txt", NOW - timedelta(hours=1)),
+            ],
+            language="nl",
+        )
+        assert summary.versions == 1
+        assert headlines(store, "woningen", Filters(agency="anp")) == [
+            "Kabinet presenteert plan voor woningbouw"
+        ]
+        assert headlines(store, "woningen", Filters(agency="afp")) == []
+        assert headlines(store, "ministerraad", Filters(place="den haag")) == [
+            "Kabinet presenteert plan voor woningbouw"
+        ]
+    if store_url.startswith("sqlite"):  # the index itself holds no trace of the old agency
+        with Store(store_url) as store, store.engine.connect() as connection:
+            left = connection.execute(
+                sqlalchemy.text(
+                    "SELECT rowid FROM article_search WHERE article_search MATCH :match"
+                ),
+                {"match": f'tags : "{tag("agency", "AFP")}"'},
+            ).all()
+        assert left == []

@@ -102,7 +102,8 @@ def _upgrade_to(url: str, revision: str) -> None:
 
 
 def test_a_store_of_the_first_schema_is_upgraded_with_its_bodies(store_url: str) -> None:
-    """Revision 0002 keeps each body once; stories kept under 0001 read back the same."""
+    """Revision 0002 keeps each body once, 0004 tags the index: stories kept under 0001
+    read back the same and are found, filtered too."""
     _upgrade_to(store_url, "0001")
     first = [("paragraph", "Het kabinet wil woningen bouwen."), ("heading", "Geld")]
     second = [*first, ("paragraph", "De oppositie noemt het plan onhaalbaar.")]
@@ -124,6 +125,9 @@ def test_a_store_of_the_first_schema_is_upgraded_with_its_bodies(store_url: str)
                 "'2026-03-18 09:00:00', '2026-03-18 10:00:00', '2026-03-18 10:00:00', 2)"
             ),
             {"body": _whole(second), "body_text": "\n".join(text for _, text in second)},
+        )
+        connection.execute(
+            text("INSERT INTO article_agencies (article_id, agency) VALUES (1, 'anp')")
         )
         for version, body in ((1, first), (2, second)):
             connection.execute(
@@ -151,9 +155,9 @@ def test_a_store_of_the_first_schema_is_upgraded_with_its_bodies(store_url: str)
         assert [(block.kind, block.text) for block in article.body] == second
         history = store.history(1)
         assert [[(b.kind, b.text) for b in v.body] for v in history] == [first, second]
-        assert [
-            hit.id for hit in store.search(read_query("woningen"), Filters(), now=CAPTURED_AT)
-        ] == [1]
+        for filters in (Filters(), Filters(agency="anp", language="nl", kind="article")):
+            hits = store.search(read_query("woningen"), filters, now=CAPTURED_AT)
+            assert [hit.id for hit in hits] == [1]  # the index was built again, with its tags
     with engine.connect() as connection:
         stored = connection.execute(
             text("SELECT version, body FROM article_versions ORDER BY version")

@@ -20,6 +20,7 @@ from wiredesk.store.db import PG_INGEST_LOCK
 from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
 from wiredesk.store.sql import Cursor, Statement, statement
 from wiredesk.store.stems import index_text
+from wiredesk.store.tags import story_tags
 
 # PostgreSQL's text-search configuration per page language.
 PG_CONFIGS = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
@@ -94,7 +95,8 @@ INSERT_VERSION = statement(
     times=("published_at", "seen_at"),
 )
 CURRENT_VERSION = statement(
-    "SELECT version, headline, standfirst, body, body_text, language FROM articles WHERE id = :id"
+    "SELECT version, headline, standfirst, body, body_text, language, kind, section, place, "
+    "agencies FROM articles WHERE id = :id"
 )
 KEEP_PAST_BODY = statement(
     "UPDATE article_versions SET body = :body WHERE article_id = :article_id AND version = :version"
@@ -122,11 +124,11 @@ SAME_HEADLINE = statement(
 )
 # The index is contentless: a row leaves it by being told the words it held.
 FTS_DELETE = statement(
-    "INSERT INTO article_search (article_search, rowid, headline, body) "
-    "VALUES ('delete', :id, :headline, :body)"
+    "INSERT INTO article_search (article_search, rowid, headline, body, tags) "
+    "VALUES ('delete', :id, :headline, :body, :tags)"
 )
 FTS_INSERT = statement(
-    "INSERT INTO article_search (rowid, headline, body) VALUES (:id, :headline, :body)"
+    "INSERT INTO article_search (rowid, headline, body, tags) VALUES (:id, :headline, :body, :tags)"
 )
 PG_INDEX = statement(
     "UPDATE articles SET search_vector = "
@@ -308,7 +310,7 @@ def _add_version(
     """Make a draft the current version of a kept story; the version it replaces keeps its body."""
     old = cursor.one(CURRENT_VERSION, {"id": article_id})
     assert old is not None
-    last, headline, standfirst, body, body_text, language = old
+    last, headline, standfirst, body, body_text, language, kind, section, place, agencies = old
     cursor.run(
         KEEP_PAST_BODY,
         {
@@ -327,7 +329,14 @@ def _add_version(
         # The index keeps no copy of the text (a contentless table): a row leaves it
         # by being told the words it held, worked out again from the old text.
         words = _index_words(_search_headline(headline, standfirst), body_text, language)
-        cursor.run(FTS_DELETE, {"id": article_id, **words})
+        tags = story_tags(
+            kind=kind,
+            section=section,
+            place=place,
+            language=language,
+            agencies=agencies.split("/") if agencies else (),
+        )
+        cursor.run(FTS_DELETE, {"id": article_id, **words, "tags": tags})
     _index(cursor, article_id, draft)
 
 
@@ -419,12 +428,23 @@ def _index_words(headline: str, body_text: str, language: str | None) -> dict[st
     return {"headline": index_text(headline, language), "body": index_text(body_text, language)}
 
 
+def _draft_tags(draft: Draft) -> str:
+    dateline = draft.dateline
+    return story_tags(
+        kind=draft.kind,
+        section=draft.section,
+        place=dateline.place if dateline else None,
+        language=draft.language,
+        agencies=dateline.agencies if dateline else (),
+    )
+
+
 def _index(cursor: Cursor, article_id: int, draft: Draft) -> None:
     """Put a story's words in the full-text index (PostgreSQL: overwrite its search vector)."""
     headline = _search_headline(draft.headline, draft.standfirst)
     if cursor.is_sqlite:
         words = _index_words(headline, draft.body_text, draft.language)
-        cursor.run(FTS_INSERT, {"id": article_id, **words})
+        cursor.run(FTS_INSERT, {"id": article_id, **words, "tags": _draft_tags(draft)})
     else:
         config = PG_CONFIGS.get(draft.language or "", "simple")
         cursor.run(

@@ -2,7 +2,9 @@
 
 The query is read by ``query.py``; here it becomes an FTS5 MATCH string or a
 tsquery whose words are all bound values. Filters, ranking and snippets are
-the same on both databases.
+the same on both databases. On SQLite the index itself also narrows a search
+by section, agency, place, language and kind (``tags.py``); the SQL filters
+still decide.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from wiredesk.model import Hit, Snippet
 from wiredesk.store.query import Query, Term
 from wiredesk.store.schema import article_agencies, articles
 from wiredesk.store.stems import STEMMERS, query_stems, stem_words
+from wiredesk.store.tags import tag
 
 # Recency boost: a story published now counts double, one a week old 1.5 times.
 BOOST_DAYS = 7.0
@@ -39,9 +42,9 @@ BOOST_DAYS = 7.0
 HEADLINE_WEIGHT = 3.0
 SNIPPET_WORDS = 30
 SNIPPET_PREFIX = 3
-# How many of the most recently kept matches a SQLite search ranks before it
-# looks at older ones: ranking every match of a common word is what makes a
-# search slow (bench/store_bench.py).
+# How many of the most recently kept matches (filters' tags included) a SQLite
+# search ranks before it looks at older ones: ranking every match of a common
+# word is what makes a search slow (bench/store_bench.py).
 RANK_CANDIDATES = 2000
 PG_CANDIDATES = 500
 # PostgreSQL text-search configurations a query is read in, all at once.
@@ -121,7 +124,7 @@ def search_articles(
         return [_hit(row, query) for row in connection.execute(statement)]
     # The most recently kept matches come first from the index, cheaply and with
     # their BM25; older matches are ranked only when those leave too few results.
-    match = text("article_search MATCH :match").bindparams(match=fts5_match(query))
+    match = text("article_search MATCH :match").bindparams(match=fts5_match(query, filters))
 
     def ranked(candidates: int | None) -> list[Any]:
         statement = _sqlite_search(match, now, candidates, conditions)
@@ -159,7 +162,7 @@ def _sqlite_search(
     conditions: list[ColumnElement[bool]],
 ) -> Select[Any]:
     """Matches ranked by BM25 and recency; ``candidates``: only that many of the newest kept."""
-    relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0)
+    relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0, 0.0)
     matches = (
         select(FTS_TABLE.c.rowid.label("id"), relevance.label("relevance"))
         .select_from(FTS_TABLE)
@@ -191,13 +194,29 @@ def _with_results(ranked: Select[Any], *, limit: int, offset: int, descending: b
     )
 
 
-def fts5_match(query: Query) -> str:
-    """The FTS5 MATCH expression for a query: every word quoted, every stem offered."""
+def fts5_match(query: Query, filters: Filters | None = None) -> str:
+    """The FTS5 MATCH expression for a query: every word quoted, every stem offered,
+    looked for in headline and body; the filters' tags asked of the ``tags`` column."""
     clauses = [" OR ".join(_fts5_term(term) for term in clause) for clause in query.clauses]
     match = " AND ".join(f"({clause})" for clause in clauses)
     for term in query.excluded:
         match = f"({match}) NOT {_fts5_term(term)}"
+    match = f"{{headline body}} : ({match})"
+    for word in _filter_tags(filters or Filters()):
+        match += f' AND tags : "{word}"'
     return match
+
+
+def _filter_tags(filters: Filters) -> list[str]:
+    """The index tags a filtered search asks for (time ranges stay SQL conditions)."""
+    wanted = {
+        "section": filters.section,
+        "agency": filters.agency,
+        "place": filters.place,
+        "language": filters.language,
+        "kind": filters.kind,
+    }
+    return [tag(field, value) for field, value in wanted.items() if value]
 
 
 def _fts5_term(term: Term) -> str:

@@ -1,0 +1,47 @@
+"""A story's filter values as words of SQLite's search index: the index narrows a filtered search.
+
+A search for "drone" in section Buitenland asks the index for stories with
+"drone" in their text *and* the section's tag in their ``tags`` column: FTS5
+intersects the two lists of rows, newest first, and ranks only what passes.
+Filtering after the index instead meant ranking every match of the word
+when the newest matches held too few of the section's (bench/store_bench.py).
+
+A tag is one index word per value: a field's letter and a hash of the value
+as the filters compare it (casefolded), e.g. ``s3f0c…`` for section
+Buitenland. Tags only narrow: the SQL filters still decide, so two values
+sharing a tag could cost time, never a wrong result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from hashlib import blake2b
+
+# The letter that starts each field's tags.
+FIELDS = {"section": "s", "agency": "a", "place": "p", "language": "l", "kind": "k"}
+
+
+def tag(field: str, value: str) -> str:
+    """The index word for one filter value: ``tag("section", "Buitenland")``."""
+    digest = blake2b(value.casefold().encode(), digest_size=8).hexdigest()
+    return FIELDS[field] + digest
+
+
+def story_tags(
+    *,
+    kind: str,
+    section: str | None,
+    place: str | None,
+    language: str | None,
+    agencies: Iterable[str],
+) -> str:
+    """The ``tags`` column of a story's index row: its tags, separated by spaces."""
+    found = [tag("kind", kind)]
+    if section:
+        found.append(tag("section", section))
+    if place:
+        found.append(tag("place", place))
+    if language:
+        found.append(tag("language", language))
+    found.extend(tag("agency", agency) for agency in sorted({a.casefold() for a in agencies}))
+    return " ".join(found)
