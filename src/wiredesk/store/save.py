@@ -59,7 +59,9 @@ FIND_KEPT_VERSIONS = Statement(
     "WHERE v.body_hash IN (SELECT value FROM json_each(:hashes))",
     postgresql="SELECT v.body_hash, a.kind, v.article_id FROM article_versions v "
     "JOIN articles a ON a.id = v.article_id "
-    "WHERE v.body_hash IN (SELECT jsonb_array_elements_text(CAST(%(hashes)s AS jsonb)))",
+    # "= ANY(ARRAY(...))", not "IN (SELECT ...)": the planner then looks the hashes up in
+    # the index instead of hashing every version kept (a scan that grew with the store).
+    "WHERE v.body_hash = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST(%(hashes)s AS jsonb))))",
 )
 TOUCH_ARTICLE = statement(
     "UPDATE articles SET last_seen_at = :seen_at "
