@@ -5,15 +5,19 @@ feed changes every ``--change-every`` rounds (one new entry; it lists its 20
 latest), and answers a matching ``If-None-Match`` with 304 otherwise, as real
 feeds do. The poller polls every feed ``--rounds`` times (default 1,000) into
 a SQLite store and prints its resident memory (RSS, now and peak) at 0, 10,
-25, 50, 75 and 100% of the run, then polls per second, the share of 304s and
-what was kept. The memory must stay flat once the first rounds are done.
+25, 50, 75 and 100% of the run, with the count of Python objects and what
+SQLite holds (its page caches fill up to their bound as the store grows),
+then polls per second, the share of 304s and what was kept. The memory must
+stay flat once the first rounds are done and the caches are full.
 
     .venv/bin/python bench/poller_bench.py [--rounds 1000] [--feeds 50] [--db URL]
 """
 
 from __future__ import annotations
 
+import _sqlite3
 import argparse
+import ctypes
 import gc
 import random
 import resource
@@ -108,6 +112,16 @@ def rss_peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def sqlite_mib() -> float:
+    """What SQLite holds in memory (mostly its page caches, each bounded by its size)."""
+    try:
+        library = ctypes.CDLL(_sqlite3.__file__)
+    except OSError:  # SQLite linked in statically: its figure is not to be had
+        return float("nan")
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return float(library.sqlite3_memory_used()) / 2**20
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=1000, help="polls of every feed")
@@ -147,7 +161,8 @@ def main() -> None:
                         f"(peak {rss_peak_kib() / 1024:.1f})  {total.polls:>7} polls  "
                         f"{total.polls / elapsed:7.0f} polls/s  "
                         f"{len(fetcher.host_locks)} host locks  "
-                        f"{len(gc.get_objects()):,} Python objects"
+                        f"{len(gc.get_objects()):,} Python objects  "
+                        f"SQLite {sqlite_mib():.1f} MiB"
                     )
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
