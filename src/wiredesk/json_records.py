@@ -141,6 +141,7 @@ def feed_to_json(feed: Feed) -> dict[str, Any]:
     return {
         "id": feed.id,
         "url": feed.url,
+        "title": feed.title,
         "section": feed.section,
         "interval_seconds": feed.interval_seconds,
         "is_fetching_articles": feed.is_fetching_articles,

@@ -210,6 +210,7 @@ class Feed:
 
     id: int
     url: str
+    title: str | None  # as the feed names itself, once a poll has read it
     section: str | None
     interval_seconds: int
     is_fetching_articles: bool  # take each entry's linked page instead of its summary

@@ -94,6 +94,7 @@ class PollSummary:
 class _Fetched:
     feed: Feed
     attempted_at: datetime
+    title: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     is_not_modified: bool = False
@@ -187,7 +188,9 @@ class Poller:
                 fetched.etag = fetched.etag or feed.etag
                 fetched.last_modified = fetched.last_modified or feed.last_modified
                 return fetched
-            entries = read_feed(response.body, feed.url, response.content_type)
+            body = read_feed(response.body, feed.url, response.content_type)
+            entries = body.entries
+            fetched.title = body.title
             fetched.entries = len(entries)
             new = self.store.untaken_entries(feed.id, [entry.key for entry in entries])
             seen: set[str] = set()
@@ -251,6 +254,7 @@ class Poller:
             PollRecord(
                 status="ok",
                 last_error=None,
+                title=fetched.title,
                 etag=fetched.etag,
                 last_modified=fetched.last_modified,
                 attempted_at=fetched.attempted_at,

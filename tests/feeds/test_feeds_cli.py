@@ -82,7 +82,8 @@ def test_add_poll_store_then_304_and_a_hostile_feed_does_not_stop_the_others(
     assert feeds["bomb.xml"]["status"] == "error"
     assert "entity bombs" in feeds["bomb.xml"]["last_error"]
     text = wiredesk(db, "feeds", "list").stdout
-    assert f"   1  ok     {url}  [section Binnenland]" in text
+    assert f"   1  ok     {url}  [section Binnenland]\n      Nieuws\n      every 15m" in text
+    assert feeds["feed.xml"]["title"] == "Nieuws"
     assert "last error: refused: the feed declares XML entities" in text
     assert stored_stories(db) == 3
 

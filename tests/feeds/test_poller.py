@@ -49,12 +49,14 @@ def test_poll_keeps_the_entries_and_the_next_poll_costs_one_304(
     assert (feed.status, feed.items_seen, feed.failures) == ("ok", 3, 0)
     assert feed.etag == '"feed-v1"'
     assert feed.last_success_at is not None
+    assert feed.title == "Nieuws"
 
     assert poller.poll().polls == 0  # not due before its interval
     second = poller.poll(is_due_only=False)
     assert (second.polls, second.not_modified, second.new_entries) == (1, 1, 0)
     assert feed_server.requests_for("/feed.xml") == [200, 304]
     assert store.capture_count() == 3
+    assert store.feeds()[0].title == "Nieuws"  # a 304 brings no title, and takes none away
 
 
 def test_entries_taken_before_are_not_taken_again(

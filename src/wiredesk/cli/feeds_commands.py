@@ -159,7 +159,7 @@ def add(
 @db_option
 @format_option("text", "json", help="text: one block per feed; json: a list of feeds.")
 def list_feeds(db: str | None, output_format: str) -> None:
-    """Show every feed: status, last success, last error, items seen, next poll."""
+    """Show every feed: status, title, last success, last error, items seen, next poll."""
     with open_store(db) as store:
         found = store.feeds()
     if output_format == "json":
@@ -171,6 +171,8 @@ def list_feeds(db: str | None, output_format: str) -> None:
     for feed in found:
         section = f"  [section {feed.section}]" if feed.section else ""
         click.echo(f"{feed.id:>4}  {feed.status:<5}  {feed.url}{section}")
+        if feed.title:
+            click.echo(f"      {feed.title}")
         click.echo(
             f"      every {_interval_text(feed.interval_seconds)}, "
             f"{feed.items_seen} items seen, last success {_time(feed.last_success_at)}, "

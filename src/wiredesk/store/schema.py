@@ -169,6 +169,7 @@ feeds = Table(
     Column("failures", Integer, nullable=False),  # errors in a row since the last success
     Column("items_seen", Integer, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    Column("title", Text, nullable=True),  # the feed's own title, from its last body (0004)
 )
 Index("feeds_next_poll_at", feeds.c.next_poll_at)
 
