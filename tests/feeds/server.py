@@ -14,6 +14,7 @@ cost. Routes:
 - ``/slow.xml`` trickles a byte every 0.2 s; ``/hang.xml`` never answers;
   ``/reset.xml`` resets the connection;
 - ``/limited.xml`` 429 with ``Retry-After: 120``; ``/unavailable.xml`` 503;
+  ``/hostile-status.xml`` 500 with markup for its reason phrase;
 - ``/redirect.xml`` to ``/feed.xml``; ``/loop-a`` and ``/loop-b`` redirect to
   each other; ``/hops/N`` redirects N more times;
 - ``/robots.txt`` disallows ``/private/``; ``/articles/N.html`` and
@@ -119,6 +120,8 @@ HTML_PAGE = (
     b"<!DOCTYPE html><html><head><title>Home</title></head>"
     b"<body><h1>Welcome</h1><p>No feed here.</p></body></html>"
 )
+# A reason phrase is the server's to choose, and it ends up in the feed's last error.
+HOSTILE_REASON = '<script>alert("feed")</script>'
 HUGE_SIZE = 11 * 1024 * 1024
 ARTICLE = (
     "<!DOCTYPE html><html><head><title>{title}</title></head><body><article>"
@@ -240,6 +243,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send(429, b"slow down", {"Retry-After": "120"})
         elif path == "/unavailable.xml":
             self.send(503, b"down", {"Retry-After": "Wed, 21 Oct 2099 07:28:00 GMT"})
+        elif path == "/hostile-status.xml":
+            self.server.record(path, 500)
+            self.send_response(500, HOSTILE_REASON)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/redirect.xml":
             self.send(301, headers={"Location": "/feed.xml"})
         elif path == "/loop-a":

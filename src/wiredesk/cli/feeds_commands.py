@@ -68,7 +68,8 @@ def feeds() -> None:
 
     Add feeds with `wiredesk feeds add URL`, take their news in with
     `wiredesk feeds poll` (once, for cron) or `wiredesk feeds watch` (until
-    stopped), and see how each feed is doing with `wiredesk feeds list`.
+    stopped), and see how each feed is doing with `wiredesk feeds list` (or on the
+    /feeds page of `wiredesk serve`).
     """
 
 
