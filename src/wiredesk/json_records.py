@@ -64,6 +64,7 @@ def _article(article: Article) -> dict[str, Any]:
         "dateline": _dateline(article.dateline),
         "body": _blocks(article.body),
         "published_at": _time(article.published_at),
+        "section": article.section,
     }
 
 

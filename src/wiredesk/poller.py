@@ -213,10 +213,12 @@ class Poller:
                 page = self.fetcher.get(
                     entry.link, is_private_allowed=feed.is_private_allowed, accept=PAGE_ACCEPT
                 )
-                return page_capture(entry, page.body, page.url, fetched.attempted_at)
+                return page_capture(
+                    entry, page.body, page.url, fetched.attempted_at, section=feed.section
+                )
             except SourceError as error:
                 fetched.page_errors.append(f"{error} (kept the feed's summary instead)")
-        return entry_capture(entry, feed.url, fetched.attempted_at)
+        return entry_capture(entry, feed.url, fetched.attempted_at, section=feed.section)
 
     def _keep(self, fetched: _Fetched) -> FeedResult:
         """Take a fetched feed's new entries in, and record the poll (in the calling thread)."""

@@ -18,7 +18,9 @@ cost. Routes:
 - ``/redirect.xml`` to ``/feed.xml``; ``/loop-a`` and ``/loop-b`` redirect to
   each other; ``/hops/N`` redirects N more times;
 - ``/robots.txt`` disallows ``/private/``; ``/articles/N.html`` and
-  ``/private/N.html`` are article pages; ``/with-pages.xml`` links to them.
+  ``/private/N.html`` are article pages; ``/with-pages.xml`` links to them;
+  ``/with-rail.xml`` links to ``/railed/N.html``, article pages with a rail
+  "Meer uit Buitenland" that names their section.
 """
 
 from __future__ import annotations
@@ -122,6 +124,15 @@ HTML_PAGE = (
 )
 # A reason phrase is the server's to choose, and it ends up in the feed's last error.
 HOSTILE_REASON = '<script>alert("feed")</script>'
+RAIL = (
+    '<aside class="rail"><h2>Meer uit Buitenland</h2><ul>'
+    '<li><a href="/b/1"><p>NAIROBI (ANP/AFP) - Door zware regenval in het westen van Kenia zijn '
+    "zeker twaalf mensen om het leven gekomen.</p></a>"
+    '<time datetime="2026-03-18T15:28:00+01:00">2 uur geleden</time></li>'
+    '<li><a href="/b/2"><p>BEIROET (ANP/RTR) - Het Libanese parlement is er opnieuw niet in '
+    "geslaagd een nieuwe president van de centrale bank te benoemen.</p></a>"
+    '<time datetime="2026-03-18T16:30:00+01:00">1 uur geleden</time></li></ul></aside>'
+)
 HUGE_SIZE = 11 * 1024 * 1024
 ARTICLE = (
     "<!DOCTYPE html><html><head><title>{title}</title></head><body><article>"
@@ -175,7 +186,9 @@ class Handler(BaseHTTPRequestHandler):
         base = self.server.base
         path = self.path
         xml = {"Content-Type": "application/rss+xml; charset=utf-8"}
-        if path in ("/feed.xml", "/with-pages.xml"):
+        if path == "/with-rail.xml":
+            self.send(200, rss(base, STORIES[:1], "railed"), xml)
+        elif path in ("/feed.xml", "/with-pages.xml"):
             if self.headers.get("If-None-Match") == ETAG:
                 self.send(304, headers={"ETag": ETAG})
                 return
@@ -260,10 +273,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers={"Location": target})
         elif path == "/robots.txt":
             self.send(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})
-        elif path.startswith(("/articles/", "/private/")):
+        elif path.startswith(("/articles/", "/private/", "/railed/")):
             number = int(path.rsplit("/", 1)[1])
             title, text = STORIES[number % len(STORIES)]
             page = ARTICLE.format(title=title, text=text).encode()
+            if path.startswith("/railed/"):
+                page = page.replace(b"</body>", RAIL.encode() + b"</body>")
             self.send(200, page, {"Content-Type": "text/html; charset=utf-8"})
         else:
             self.send(404, b"not found", {"Content-Type": "text/plain"})

@@ -127,8 +127,8 @@ def feed_options(function: Any) -> Any:
 @click.argument("url")
 @click.option(
     "--section",
-    help="The feed's section (Buitenland, World...), kept with the feed and in OPML; "
-    "its articles still take their section from the page.",
+    help="The feed's section (Buitenland, World...), kept with the feed and in OPML, and "
+    "given to its articles whose page names no section itself.",
 )
 @feed_options
 @db_option

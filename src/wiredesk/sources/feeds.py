@@ -117,8 +117,11 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
-def entry_capture(entry: Entry, feed_url: str, captured_at: datetime) -> Incoming:
-    """An entry as a capture: its title as the headline, its summary as the body."""
+def entry_capture(
+    entry: Entry, feed_url: str, captured_at: datetime, section: str | None = None
+) -> Incoming:
+    """An entry as a capture: its title as the headline, its summary as the body; filed
+    under the feed's ``section``."""
     title = entry.title or ""
     summary = entry.summary or ""
     if entry.is_summary_html:
@@ -134,15 +137,19 @@ def entry_capture(entry: Entry, feed_url: str, captured_at: datetime) -> Incomin
         ),
         is_html=entry.is_summary_html,
         url=entry.link,
+        section=section,
     )
 
 
-def page_capture(entry: Entry, body: bytes, page_url: str, captured_at: datetime) -> Incoming:
-    """An entry's linked page, fetched, as an HTML capture."""
+def page_capture(
+    entry: Entry, body: bytes, page_url: str, captured_at: datetime, section: str | None = None
+) -> Incoming:
+    """An entry's linked page, fetched, as an HTML capture filed under the feed's ``section``."""
     return Incoming(
         capture=Capture(
             data=body, source=page_url, captured_at=captured_at, captured_at_from="now"
         ),
         is_html=True,
         url=entry.link or page_url,
+        section=section,
     )

@@ -66,6 +66,8 @@ captures = Table(
     Column("data", LargeBinary, nullable=False),  # zlib-compressed original bytes
     Column("status", String(16), nullable=False),  # "parsed" or "failed"
     Column("error", Text, nullable=True),
+    # The section its source filed it under (a feed's), given to the parser again (0005).
+    Column("section", Text, nullable=True),
 )
 
 # Articles and briefs: one row per story, holding its latest version.
