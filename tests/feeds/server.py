@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 that serves feeds and pages, good and hostile.
 
 Every request is logged as ``(path, status)`` so tests can count what a poll
-cost. Routes:
+cost; with a TLS context, it serves HTTPS and keeps the server names clients
+asked for (SNI). Routes:
 
 - ``/feed.xml`` RSS 2.0 with three Dutch agency stories, an ETag and a
   Last-Modified (a matching ``If-None-Match`` gets a 304); ``/atom.xml``,
@@ -16,7 +17,9 @@ cost. Routes:
 - ``/limited.xml`` 429 with ``Retry-After: 120``; ``/unavailable.xml`` 503;
   ``/hostile-status.xml`` 500 with markup for its reason phrase;
 - ``/redirect.xml`` to ``/feed.xml``; ``/loop-a`` and ``/loop-b`` redirect to
-  each other; ``/hops/N`` redirects N more times;
+  each other; ``/hops/N`` redirects N more times; ``/go/NAME`` redirects to
+  ``/feed.xml`` on the host NAME (this server's port); ``/host.txt`` answers
+  with the Host header it was sent;
 - ``/robots.txt`` disallows ``/private/``; ``/articles/N.html`` and
   ``/private/N.html`` are article pages; ``/with-pages.xml`` links to them;
   ``/with-rail.xml`` links to ``/railed/N.html``, article pages with a rail
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -144,18 +148,27 @@ class FeedServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self) -> None:
+    def __init__(self, context: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.log: list[tuple[str, int]] = []
         self.lock = threading.Lock()
         self.closing = threading.Event()
+        self.scheme = "http" if context is None else "https"
+        self.server_names: list[str | None] = []
+        if context is not None:
+            context.sni_callback = lambda _socket, name, _context: self.server_names.append(name)
+            self.socket = context.wrap_socket(self.socket, server_side=True)
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # clients that hang up or reset are what these tests are about
 
     @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def record(self, path: str, status: int) -> None:
         with self.lock:
@@ -267,6 +280,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers={"Location": f"{base}/loop-b"})
         elif path == "/loop-b":
             self.send(302, headers={"Location": "/loop-a"})
+        elif path.startswith("/go/"):
+            name = path.removeprefix("/go/")
+            target = f"{self.server.scheme}://{name}:{self.server.port}/feed.xml"
+            self.send(302, headers={"Location": target})
+        elif path == "/host.txt":
+            self.send(200, self.headers.get("Host", "").encode(), {"Content-Type": "text/plain"})
         elif path.startswith("/hops/"):
             left = int(path.rsplit("/", 1)[1])
             target = f"/hops/{left - 1}" if left > 0 else "/feed.xml"
@@ -285,8 +304,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serving() -> Iterator[FeedServer]:
-    server = FeedServer()
+def serving(context: ssl.SSLContext | None = None) -> Iterator[FeedServer]:
+    server = FeedServer(context)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:

@@ -20,7 +20,8 @@ from wiredesk.errors import WiredeskError
 from wiredesk.json_records import feed_to_json
 from wiredesk.model import Feed
 from wiredesk.poller import FeedResult, Poller, PollSummary
-from wiredesk.sources.http import Fetcher, UnresolvedHost, check_url
+from wiredesk.sources.guard import UnresolvedHost, check_url
+from wiredesk.sources.http import Fetcher
 from wiredesk.sources.opml import read_opml, write_opml
 from wiredesk.store import Store
 
