@@ -21,6 +21,7 @@ import ctypes
 import gc
 import random
 import resource
+import sys
 import tempfile
 import threading
 import time
@@ -162,6 +163,7 @@ def main() -> None:
                         f"{total.polls / elapsed:7.0f} polls/s  "
                         f"{len(fetcher.host_locks)} host locks  "
                         f"{len(gc.get_objects()):,} Python objects  "
+                        f"{sys.getallocatedblocks():,} Python blocks  "
                         f"SQLite {sqlite_mib():.1f} MiB"
                     )
             elapsed = time.perf_counter() - started

@@ -27,23 +27,25 @@ def parse_capture(
     encoding: str | None = None,
     is_html: bool | None = None,
     url: str | None = None,
+    section: str | None = None,
 ) -> Page:
     """Decode and parse one capture; raise ``InputError`` or ``ParseError`` for bad copy.
 
     HTML is told by the content (``is_html`` None) or by the source; a file
-    named ``.html`` that holds no markup at all is read as text.
+    named ``.html`` that holds no markup at all is read as text. ``section``
+    is the one the capture's source files it under, for a page that names none.
     """
     if is_html is None or is_html:
         # Told HTML and holding a tag is enough; only an open question needs the sniff.
         is_html = (is_html is True and b"<" in capture.data) or sniff_html(capture.data)
     if is_html:
         html = decode_html(capture.data, capture.source, encoding)
-        page = parse_html(html, **_context(capture, language, timezone), url=url)
+        page = parse_html(html, **_context(capture, language, timezone), url=url, section=section)
         if not page.has_article:
             raise ParseError(capture.source, _why_no_article(html))
         return page
     text = decode_text(capture.data, capture.source, encoding)
-    page = parse_text(text, **_context(capture, language, timezone))
+    page = parse_text(text, **_context(capture, language, timezone), section=section)
     if not page.has_article:
         raise ParseError(capture.source, "no recognisable article: no body text found")
     return page
@@ -157,7 +159,12 @@ def _prepare(item: Incoming, *, language: str | None, timezone: str | None) -> K
     error: str | None = None
     try:
         page = parse_capture(
-            capture, language=language, timezone=timezone, is_html=is_html, url=item.url
+            capture,
+            language=language,
+            timezone=timezone,
+            is_html=is_html,
+            url=item.url,
+            section=item.section,
         )
     except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
         error = str(failure)
@@ -165,6 +172,7 @@ def _prepare(item: Incoming, *, language: str | None, timezone: str | None) -> K
         capture=capture,
         content_type="html" if is_html else "text",
         url=item.url or (page.url if page is not None else None),
+        section=item.section,
         page=page,
         error=error,
     )
@@ -207,7 +215,12 @@ def reparse(
     """Rebuild every article from the raw archive with the current parser."""
 
     def parse(stored: StoredCapture) -> Page:
-        return parse_capture(stored.capture, is_html=stored.content_type == "html", url=stored.url)
+        return parse_capture(
+            stored.capture,
+            is_html=stored.content_type == "html",
+            url=stored.url,
+            section=stored.section,
+        )
 
     return store.rebuild(parse, MATCHING, on_capture)
 

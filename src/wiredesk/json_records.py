@@ -64,6 +64,7 @@ def _article(article: Article) -> dict[str, Any]:
         "dateline": _dateline(article.dateline),
         "body": _blocks(article.body),
         "published_at": _time(article.published_at),
+        "section": article.section,
     }
 
 
@@ -141,6 +142,7 @@ def feed_to_json(feed: Feed) -> dict[str, Any]:
     return {
         "id": feed.id,
         "url": feed.url,
+        "title": feed.title,
         "section": feed.section,
         "interval_seconds": feed.interval_seconds,
         "is_fetching_articles": feed.is_fetching_articles,

@@ -48,6 +48,9 @@ class Article:
     dateline: Dateline | None = None
     body: tuple[Block, ...] = ()
     published_at: datetime | None = None
+    # The section it is filed under: the first rail that names one ("Meer uit Buitenland"),
+    # else the one its source gave (a feed's section).
+    section: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -210,6 +213,7 @@ class Feed:
 
     id: int
     url: str
+    title: str | None  # as the feed names itself, once a poll has read it
     section: str | None
     interval_seconds: int
     is_fetching_articles: bool  # take each entry's linked page instead of its summary

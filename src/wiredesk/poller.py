@@ -94,6 +94,7 @@ class PollSummary:
 class _Fetched:
     feed: Feed
     attempted_at: datetime
+    title: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     is_not_modified: bool = False
@@ -187,7 +188,9 @@ class Poller:
                 fetched.etag = fetched.etag or feed.etag
                 fetched.last_modified = fetched.last_modified or feed.last_modified
                 return fetched
-            entries = read_feed(response.body, feed.url, response.content_type)
+            body = read_feed(response.body, feed.url, response.content_type)
+            entries = body.entries
+            fetched.title = body.title
             fetched.entries = len(entries)
             new = self.store.untaken_entries(feed.id, [entry.key for entry in entries])
             seen: set[str] = set()
@@ -210,10 +213,12 @@ class Poller:
                 page = self.fetcher.get(
                     entry.link, is_private_allowed=feed.is_private_allowed, accept=PAGE_ACCEPT
                 )
-                return page_capture(entry, page.body, page.url, fetched.attempted_at)
+                return page_capture(
+                    entry, page.body, page.url, fetched.attempted_at, section=feed.section
+                )
             except SourceError as error:
                 fetched.page_errors.append(f"{error} (kept the feed's summary instead)")
-        return entry_capture(entry, feed.url, fetched.attempted_at)
+        return entry_capture(entry, feed.url, fetched.attempted_at, section=feed.section)
 
     def _keep(self, fetched: _Fetched) -> FeedResult:
         """Take a fetched feed's new entries in, and record the poll (in the calling thread)."""
@@ -251,6 +256,7 @@ class Poller:
             PollRecord(
                 status="ok",
                 last_error=None,
+                title=fetched.title,
                 etag=fetched.etag,
                 last_modified=fetched.last_modified,
                 attempted_at=fetched.attempted_at,

@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 that serves feeds and pages, good and hostile.
 
 Every request is logged as ``(path, status)`` so tests can count what a poll
-cost. Routes:
+cost; with a TLS context, it serves HTTPS and keeps the server names clients
+asked for (SNI). Routes:
 
 - ``/feed.xml`` RSS 2.0 with three Dutch agency stories, an ETag and a
   Last-Modified (a matching ``If-None-Match`` gets a 304); ``/atom.xml``,
@@ -14,16 +15,22 @@ cost. Routes:
 - ``/slow.xml`` trickles a byte every 0.2 s; ``/hang.xml`` never answers;
   ``/reset.xml`` resets the connection;
 - ``/limited.xml`` 429 with ``Retry-After: 120``; ``/unavailable.xml`` 503;
+  ``/hostile-status.xml`` 500 with markup for its reason phrase;
 - ``/redirect.xml`` to ``/feed.xml``; ``/loop-a`` and ``/loop-b`` redirect to
-  each other; ``/hops/N`` redirects N more times;
+  each other; ``/hops/N`` redirects N more times; ``/go/NAME`` redirects to
+  ``/feed.xml`` on the host NAME (this server's port); ``/host.txt`` answers
+  with the Host header it was sent;
 - ``/robots.txt`` disallows ``/private/``; ``/articles/N.html`` and
-  ``/private/N.html`` are article pages; ``/with-pages.xml`` links to them.
+  ``/private/N.html`` are article pages; ``/with-pages.xml`` links to them;
+  ``/with-rail.xml`` links to ``/railed/N.html``, article pages with a rail
+  "Meer uit Buitenland" that names their section.
 """
 
 from __future__ import annotations
 
 import gzip
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -119,6 +126,17 @@ HTML_PAGE = (
     b"<!DOCTYPE html><html><head><title>Home</title></head>"
     b"<body><h1>Welcome</h1><p>No feed here.</p></body></html>"
 )
+# A reason phrase is the server's to choose, and it ends up in the feed's last error.
+HOSTILE_REASON = '<script>alert("feed")</script>'
+RAIL = (
+    '<aside class="rail"><h2>Meer uit Buitenland</h2><ul>'
+    '<li><a href="/b/1"><p>NAIROBI (ANP/AFP) - Door zware regenval in het westen van Kenia zijn '
+    "zeker twaalf mensen om het leven gekomen.</p></a>"
+    '<time datetime="2026-03-18T15:28:00+01:00">2 uur geleden</time></li>'
+    '<li><a href="/b/2"><p>BEIROET (ANP/RTR) - Het Libanese parlement is er opnieuw niet in '
+    "geslaagd een nieuwe president van de centrale bank te benoemen.</p></a>"
+    '<time datetime="2026-03-18T16:30:00+01:00">1 uur geleden</time></li></ul></aside>'
+)
 HUGE_SIZE = 11 * 1024 * 1024
 ARTICLE = (
     "<!DOCTYPE html><html><head><title>{title}</title></head><body><article>"
@@ -130,18 +148,27 @@ class FeedServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self) -> None:
+    def __init__(self, context: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.log: list[tuple[str, int]] = []
         self.lock = threading.Lock()
         self.closing = threading.Event()
+        self.scheme = "http" if context is None else "https"
+        self.server_names: list[str | None] = []
+        if context is not None:
+            context.sni_callback = lambda _socket, name, _context: self.server_names.append(name)
+            self.socket = context.wrap_socket(self.socket, server_side=True)
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # clients that hang up or reset are what these tests are about
 
     @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def record(self, path: str, status: int) -> None:
         with self.lock:
@@ -172,7 +199,9 @@ class Handler(BaseHTTPRequestHandler):
         base = self.server.base
         path = self.path
         xml = {"Content-Type": "application/rss+xml; charset=utf-8"}
-        if path in ("/feed.xml", "/with-pages.xml"):
+        if path == "/with-rail.xml":
+            self.send(200, rss(base, STORIES[:1], "railed"), xml)
+        elif path in ("/feed.xml", "/with-pages.xml"):
             if self.headers.get("If-None-Match") == ETAG:
                 self.send(304, headers={"ETag": ETAG})
                 return
@@ -240,30 +269,43 @@ class Handler(BaseHTTPRequestHandler):
             self.send(429, b"slow down", {"Retry-After": "120"})
         elif path == "/unavailable.xml":
             self.send(503, b"down", {"Retry-After": "Wed, 21 Oct 2099 07:28:00 GMT"})
+        elif path == "/hostile-status.xml":
+            self.server.record(path, 500)
+            self.send_response(500, HOSTILE_REASON)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/redirect.xml":
             self.send(301, headers={"Location": "/feed.xml"})
         elif path == "/loop-a":
             self.send(302, headers={"Location": f"{base}/loop-b"})
         elif path == "/loop-b":
             self.send(302, headers={"Location": "/loop-a"})
+        elif path.startswith("/go/"):
+            name = path.removeprefix("/go/")
+            target = f"{self.server.scheme}://{name}:{self.server.port}/feed.xml"
+            self.send(302, headers={"Location": target})
+        elif path == "/host.txt":
+            self.send(200, self.headers.get("Host", "").encode(), {"Content-Type": "text/plain"})
         elif path.startswith("/hops/"):
             left = int(path.rsplit("/", 1)[1])
             target = f"/hops/{left - 1}" if left > 0 else "/feed.xml"
             self.send(302, headers={"Location": target})
         elif path == "/robots.txt":
             self.send(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})
-        elif path.startswith(("/articles/", "/private/")):
+        elif path.startswith(("/articles/", "/private/", "/railed/")):
             number = int(path.rsplit("/", 1)[1])
             title, text = STORIES[number % len(STORIES)]
             page = ARTICLE.format(title=title, text=text).encode()
+            if path.startswith("/railed/"):
+                page = page.replace(b"</body>", RAIL.encode() + b"</body>")
             self.send(200, page, {"Content-Type": "text/html; charset=utf-8"})
         else:
             self.send(404, b"not found", {"Content-Type": "text/plain"})
 
 
 @contextmanager
-def serving() -> Iterator[FeedServer]:
-    server = FeedServer()
+def serving(context: ssl.SSLContext | None = None) -> Iterator[FeedServer]:
+    server = FeedServer(context)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:

@@ -57,6 +57,8 @@ def test_add_poll_store_then_304_and_a_hostile_feed_does_not_stop_the_others(
     assert "1 feeds polled: 0 not modified, 3 new entries, 3 articles" in first.stdout
     assert stored_stories(db) == 3
     assert "Kabinet" in wiredesk(db, "search", "dijkversterking").stdout
+    found = wiredesk(db, "search", "Sturm", "--section", "Binnenland", "--format", "json")
+    assert json.loads(found.stdout)["section"] == "Binnenland"  # the feed's --section
 
     assert wiredesk(db, "feeds", "poll").stdout.startswith("0 feeds polled")  # not due yet
     second = wiredesk(db, "feeds", "poll", "--all")
@@ -82,7 +84,8 @@ def test_add_poll_store_then_304_and_a_hostile_feed_does_not_stop_the_others(
     assert feeds["bomb.xml"]["status"] == "error"
     assert "entity bombs" in feeds["bomb.xml"]["last_error"]
     text = wiredesk(db, "feeds", "list").stdout
-    assert f"   1  ok     {url}  [section Binnenland]" in text
+    assert f"   1  ok     {url}  [section Binnenland]\n      Nieuws\n      every 15m" in text
+    assert feeds["feed.xml"]["title"] == "Nieuws"
     assert "last error: refused: the feed declares XML entities" in text
     assert stored_stories(db) == 3
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.feeds.server import FeedServer
+from wiredesk.desk import reparse
 from wiredesk.errors import StoreError
 from wiredesk.poller import Poller
 from wiredesk.sources.http import Fetcher
@@ -21,10 +22,12 @@ def store(store_url: str) -> Iterator[Store]:
         yield opened
 
 
-def add(store: Store, url: str, *, interval: int = 900, fetch: bool = False) -> int:
+def add(
+    store: Store, url: str, *, interval: int = 900, fetch: bool = False, section: str | None = None
+) -> int:
     feed = store.add_feed(
         url,
-        section=None,
+        section=section,
         interval_seconds=interval,
         is_fetching_articles=fetch,
         is_private_allowed=True,
@@ -49,12 +52,14 @@ def test_poll_keeps_the_entries_and_the_next_poll_costs_one_304(
     assert (feed.status, feed.items_seen, feed.failures) == ("ok", 3, 0)
     assert feed.etag == '"feed-v1"'
     assert feed.last_success_at is not None
+    assert feed.title == "Nieuws"
 
     assert poller.poll().polls == 0  # not due before its interval
     second = poller.poll(is_due_only=False)
     assert (second.polls, second.not_modified, second.new_entries) == (1, 1, 0)
     assert feed_server.requests_for("/feed.xml") == [200, 304]
     assert store.capture_count() == 3
+    assert store.feeds()[0].title == "Nieuws"  # a 304 brings no title, and takes none away
 
 
 def test_entries_taken_before_are_not_taken_again(
@@ -148,6 +153,45 @@ def test_linked_pages_are_fetched_where_robots_txt_allows(
     assert any("robots.txt does not allow" in problem for problem in summary.copy_errors)
     assert summary.articles == 2
     assert store.capture_count() == 2
+
+
+def sections(store: Store, kind: str = "article") -> dict[str | None, str | None]:
+    return {story.headline: story.section for story in store.articles(Filters(kind=kind))}
+
+
+def test_a_feeds_section_goes_to_its_articles_and_stays_when_parsed_again(
+    store: Store, fetcher: Fetcher, feed_server: FeedServer
+):
+    add(store, f"{feed_server.base}/feed.xml", section="Binnenland")
+    add(store, f"{feed_server.base}/latin1.xml")  # no section: none is made up
+    summary = Poller(store, fetcher).poll()
+    assert (summary.articles, summary.errors, summary.copy_errors) == (4, [], [])
+    expected = {
+        "Kabinet trekt extra geld uit voor dijkversterking": "Binnenland",
+        "Copper climbs to two-month high on Chinese demand hopes": "Binnenland",
+        "Bahn streicht Verbindungen wegen Sturm": "Binnenland",
+    }
+    found = sections(store)
+    assert found == {**expected, "Premier opent café in Genève": None}
+    assert [story.section for story in store.articles(Filters(section="Binnenland"))] == [
+        "Binnenland"
+    ] * 3
+    reparse(store)  # the archive remembers what the feed said
+    assert sections(store) == found
+
+
+def test_a_page_that_names_its_section_keeps_it(
+    store: Store, fetcher: Fetcher, feed_server: FeedServer
+):
+    add(store, f"{feed_server.base}/with-rail.xml", section="Sport", fetch=True)
+    summary = Poller(store, fetcher).poll()
+    assert (summary.articles, summary.briefs, summary.copy_errors) == (1, 2, [])
+    assert feed_server.requests_for("/railed/0") == [200]
+    # The page's own rail, "Meer uit Buitenland", says where it belongs; its briefs too.
+    assert sections(store) == {"Kabinet trekt extra geld uit voor dijkversterking": "Buitenland"}
+    assert set(sections(store, "brief").values()) == {"Buitenland"}
+    reparse(store)
+    assert sections(store) == {"Kabinet trekt extra geld uit voor dijkversterking": "Buitenland"}
 
 
 def test_the_same_feed_twice_is_refused(store: Store, feed_server: FeedServer):

@@ -18,7 +18,9 @@ NOW = datetime(2026, 3, 18, 14, tzinfo=UTC)
 
 
 def test_rss2_entries_with_links_times_and_distinct_keys():
-    entries = read_feed(rss(BASE), f"{BASE}/feed.xml")
+    body = read_feed(rss(BASE), f"{BASE}/feed.xml")
+    assert body.title == "Nieuws"
+    entries = body.entries
     assert entries[0].title == "Kabinet trekt extra geld uit voor dijkversterking"
     assert [e.link for e in entries] == [f"{BASE}/news/{n}" for n in range(3)]
     assert entries[0].published_at == datetime(2026, 3, 18, 10, tzinfo=UTC)
@@ -26,22 +28,24 @@ def test_rss2_entries_with_links_times_and_distinct_keys():
 
 
 @pytest.mark.parametrize(
-    ("body", "headline"),
+    ("body", "title", "headline"),
     [
-        (atom(BASE), "Copper climbs to two-month high on Chinese demand hopes"),
-        (rss1(BASE), "Bahn streicht Verbindungen wegen Sturm"),
-        (rss091(BASE), "Kabinet trekt extra geld uit voor dijkversterking"),
+        (atom(BASE), "Markets", "Copper climbs to two-month high on Chinese demand hopes"),
+        (rss1(BASE), "Bahn", "Bahn streicht Verbindungen wegen Sturm"),
+        (rss091(BASE), "Oud", "Kabinet trekt extra geld uit voor dijkversterking"),
     ],
     ids=["atom", "rss1.0", "rss0.91"],
 )
-def test_other_formats_are_read(body: bytes, headline: str):
-    (entry,) = read_feed(body, f"{BASE}/feed")
+def test_other_formats_are_read(body: bytes, title: str, headline: str):
+    read = read_feed(body, f"{BASE}/feed")
+    assert read.title == title
+    (entry,) = read.entries
     assert entry.title == headline
     assert entry.summary and "(" in entry.summary
 
 
 def test_entry_becomes_a_capture_the_parser_reads():
-    entry = read_feed(rss(BASE), f"{BASE}/feed.xml")[0]
+    entry = read_feed(rss(BASE), f"{BASE}/feed.xml").entries[0]
     incoming = entry_capture(entry, f"{BASE}/feed.xml", NOW)
     assert incoming.url == f"{BASE}/news/0"
     assert incoming.capture.captured_at == NOW
@@ -80,30 +84,41 @@ def test_slightly_broken_feed_is_read_leniently():
         b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
         b"<item><title>A&nbsp;B</title><link>http://x/1</link></item></channel></rss>"
     )
-    (entry,) = read_feed(body, f"{BASE}/nbsp.xml")
+    (entry,) = read_feed(body, f"{BASE}/nbsp.xml").entries
     assert entry.title == "A B"  # white space, the no-break space included, made plain
 
 
+def test_a_feed_without_a_title_has_none_and_a_long_title_is_cut():
+    untitled = b'<rss version="2.0"><channel><item><title>A</title><link>http://x/1</link></item></channel></rss>'
+    assert read_feed(untitled, f"{BASE}/untitled.xml").title is None
+    long = untitled.replace(b"<channel>", b"<channel><title>" + b"Nieuws " * 100 + b"</title>")
+    title = read_feed(long, f"{BASE}/long.xml").title
+    assert title is not None and title.startswith("Nieuws Nieuws") and len(title) == 200
+
+
 def test_wrong_declared_charset_falls_back():
-    (entry,) = read_feed(LATIN1, f"{BASE}/latin1.xml", "application/rss+xml; charset=utf-8")
+    (entry,) = read_feed(LATIN1, f"{BASE}/latin1.xml", "application/rss+xml; charset=utf-8").entries
     assert entry.title == "Premier opent café in Genève"
 
 
-def _feed(url: str, section: str | None) -> Feed:
+def _feed(url: str, section: str | None, title: str | None = None) -> Feed:
     return Feed(
-        id=1, url=url, section=section, interval_seconds=900, is_fetching_articles=False,
+        id=1, url=url, title=title, section=section, interval_seconds=900, is_fetching_articles=False,
         is_private_allowed=False, etag=None, last_modified=None, status="new", last_error=None,
         last_success_at=None, last_attempt_at=None, next_poll_at=NOW, failures=0, items_seen=0,
         created_at=NOW,
     )  # fmt: skip
 
 
-def test_opml_round_trip_keeps_urls_and_sections():
-    feeds = [_feed(f"{BASE}/a.xml", "Buitenland"), _feed(f"{BASE}/b.xml?x=1&y=2", None)]
+def test_opml_round_trip_keeps_urls_sections_and_titles():
+    feeds = [
+        _feed(f"{BASE}/a.xml", "Buitenland", "ANP Buitenland"),
+        _feed(f"{BASE}/b.xml?x=1&y=2", None),
+    ]
     listed = read_opml(write_opml(feeds).encode(), "feeds.opml")
-    assert [(f.url, f.section) for f in listed] == [
-        (f"{BASE}/a.xml", "Buitenland"),
-        (f"{BASE}/b.xml?x=1&y=2", None),
+    assert [(f.url, f.section, f.title) for f in listed] == [
+        (f"{BASE}/a.xml", "Buitenland", "ANP Buitenland"),
+        (f"{BASE}/b.xml?x=1&y=2", None, f"{BASE}/b.xml?x=1&y=2"),  # no title: the URL is its text
     ]
 
 

@@ -50,6 +50,20 @@ def test_rail_items_take_their_time_from_the_markup_over_the_printed_age() -> No
     assert printed.published_at == datetime(2026, 3, 18, 11, 0, tzinfo=UTC)
 
 
+def test_the_first_rail_naming_a_section_files_the_article_else_the_given_section() -> None:
+    aside = (
+        '<aside><h2>Lees ook</h2><ul><li><a href="/x">Gemeenten willen eigen verhuurregels</a>'
+        '</li></ul></aside><aside><h2>Meer uit Binnenland</h2><ul><li><a href="/a">Treinstoring '
+        'rond Utrecht voorbij</a><time datetime="2026-03-18T14:10:00+01:00">2 uur geleden</time>'
+        "</li></ul></aside>"
+    )
+    named = parse_html(page(STORY, aside), captured_at=CAPTURED_AT, section="Economie")
+    assert named.article.section == "Binnenland"  # the page's own word wins
+    unnamed = parse_html(page(STORY), captured_at=CAPTURED_AT, section="Economie")
+    assert unnamed.article.section == "Economie"  # what the source (a feed) said
+    assert parse_html(page(STORY), captured_at=CAPTURED_AT).article.section is None
+
+
 def test_rail_teasers_stay_out_of_the_body() -> None:
     aside = (
         '<section><h3>Lees ook</h3><div><a href="/x">Gemeenten willen eigen verhuurregels</a>'

@@ -22,7 +22,10 @@ def test_sample_article(sample_text: str) -> None:
     assert article.body[0].text.startswith("De samenwerking tussen Rusland en Noord-Korea")
     assert article.body[-1].text.endswith("ongeveer 10.000 soldaten uit Noord-Korea in Rusland.")
     assert (article.standfirst, article.byline, article.version) == (None, None, None)
+    assert article.section == "Buitenland"  # from its rail, "Meer uit Buitenland"
     assert page.dropped == ()
+    given = parse_text(sample_text, captured_at=CAPTURED_AT, section="Sport")
+    assert given.article.section == "Buitenland"  # the page's own word wins over its source's
 
 
 def test_sample_rail_has_seven_briefs_with_their_own_ages(sample_text: str) -> None:

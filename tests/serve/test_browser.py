@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.serve.conftest import HEADLINE
 from tests.serve.http import demo_server
+from wiredesk.store import PollRecord, Store
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps reaching for the network.
@@ -171,7 +173,8 @@ def test_pages_are_accessible_and_fit_a_phone(browser: Any, demo_url: str, schem
     page = context.new_page()
     page.goto(demo_url + "/")
     article = page.get_by_role("link", name=HEADLINE).first.get_attribute("href")
-    for path in ("/", article, "/section/binnenland", "/search?q=drone", "/place/londen", "/nope"):
+    paths = ("/", article, "/section/binnenland", "/search?q=drone", "/place/londen", "/feeds")
+    for path in (*paths, "/nope"):
         page.goto(demo_url + path)
         found = page.evaluate(PAGE_CHECK)
         assert found == {
@@ -186,4 +189,40 @@ def test_pages_are_accessible_and_fit_a_phone(browser: Any, demo_url: str, schem
         }, path
     page.goto(demo_url + article)
     shot(page, f"6-article-phone-{scheme}")
+    context.close()
+
+
+def test_feeds_page_with_long_addresses_and_errors_fits_a_phone(
+    browser: Any, tmp_path: Path
+) -> None:
+    db = tmp_path / "feeds.db"
+    now = datetime.now(UTC)
+    with Store(f"sqlite:///{db}") as store:
+        feed = store.add_feed(
+            "https://news.example/" + "a-long-path-segment-" * 10 + "rss.xml",
+            section="Binnenland",
+            interval_seconds=900,
+            is_fetching_articles=False,
+            is_private_allowed=False,
+            now=now,
+        )
+        error = PollRecord(
+            status="error",
+            last_error="cannot connect: " + "no-route-to-host-" * 12,
+            attempted_at=now,
+            next_poll_at=now + timedelta(hours=1),
+            etag=None,
+            last_modified=None,
+            failures=3,
+            is_success=False,
+        )
+        store.record_poll(feed.id, error)
+    context = browser.new_context(locale="nl-NL", viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    with demo_server("--db", str(db)) as url:
+        page.goto(url + "/feeds")
+        assert page.get_by_text("3 fouten op rij").is_visible()
+        found = page.evaluate(PAGE_CHECK)
+        shot(page, "7-feeds-phone")
+    assert (found["wider"], found["faint"], found["skips"]) == (False, [], 0)
     context.close()

@@ -20,7 +20,8 @@ from wiredesk.errors import WiredeskError
 from wiredesk.json_records import feed_to_json
 from wiredesk.model import Feed
 from wiredesk.poller import FeedResult, Poller, PollSummary
-from wiredesk.sources.http import Fetcher, UnresolvedHost, check_url
+from wiredesk.sources.guard import UnresolvedHost, check_url
+from wiredesk.sources.http import Fetcher
 from wiredesk.sources.opml import read_opml, write_opml
 from wiredesk.store import Store
 
@@ -68,7 +69,8 @@ def feeds() -> None:
 
     Add feeds with `wiredesk feeds add URL`, take their news in with
     `wiredesk feeds poll` (once, for cron) or `wiredesk feeds watch` (until
-    stopped), and see how each feed is doing with `wiredesk feeds list`.
+    stopped), and see how each feed is doing with `wiredesk feeds list` (or on the
+    /feeds page of `wiredesk serve`).
     """
 
 
@@ -126,8 +128,8 @@ def feed_options(function: Any) -> Any:
 @click.argument("url")
 @click.option(
     "--section",
-    help="The feed's section (Buitenland, World...), kept with the feed and in OPML; "
-    "its articles still take their section from the page.",
+    help="The feed's section (Buitenland, World...), kept with the feed and in OPML, and "
+    "given to its articles whose page names no section itself.",
 )
 @feed_options
 @db_option
@@ -159,7 +161,7 @@ def add(
 @db_option
 @format_option("text", "json", help="text: one block per feed; json: a list of feeds.")
 def list_feeds(db: str | None, output_format: str) -> None:
-    """Show every feed: status, last success, last error, items seen, next poll."""
+    """Show every feed: status, title, last success, last error, items seen, next poll."""
     with open_store(db) as store:
         found = store.feeds()
     if output_format == "json":
@@ -171,6 +173,8 @@ def list_feeds(db: str | None, output_format: str) -> None:
     for feed in found:
         section = f"  [section {feed.section}]" if feed.section else ""
         click.echo(f"{feed.id:>4}  {feed.status:<5}  {feed.url}{section}")
+        if feed.title:
+            click.echo(f"      {feed.title}")
         click.echo(
             f"      every {_interval_text(feed.interval_seconds)}, "
             f"{feed.items_seen} items seen, last success {_time(feed.last_success_at)}, "

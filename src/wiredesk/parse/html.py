@@ -34,7 +34,7 @@ from wiredesk.parse.html_meta import (
 from wiredesk.parse.html_rails import MarkedItem, MarkedRail, take_rails
 from wiredesk.parse.labels import languages_for, split_label
 from wiredesk.parse.language import detect_language
-from wiredesk.parse.rails import make_brief
+from wiredesk.parse.rails import make_brief, section_of
 from wiredesk.parse.text import parse_text
 from wiredesk.parse.times import page_zone, read_date_line
 
@@ -74,6 +74,7 @@ def parse_html(
     timezone: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    section: str | None = None,
 ) -> Page:
     """Parse one HTML news page; the arguments are those of ``parse_text``.
 
@@ -87,7 +88,9 @@ def parse_html(
         ).astimezone(UTC)
     tree = _load(html)
     if tree is None:
-        empty = parse_text("", captured_at=captured_at, language=language, source=source)
+        empty = parse_text(
+            "", captured_at=captured_at, language=language, source=source, section=section
+        )
         return dataclasses.replace(empty, url=url)
     unwrap_layout_tables(tree)
     rails = take_rails(tree)
@@ -110,11 +113,12 @@ def parse_html(
         page.article, tree=tree, meta=meta, document=document, zone=zone, captured_at=captured_at
     )
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
+    all_rails = (*[rail for rail in briefs if rail.items], *page.rails)
     return dataclasses.replace(
         page,
         dropped=(*printed_headings, *page.dropped),
-        article=article,
-        rails=(*[rail for rail in briefs if rail.items], *page.rails),
+        article=dataclasses.replace(article, section=section_of(all_rails, section)),
+        rails=all_rails,
         url=meta.url,
         site_name=meta.site_name,
     )

@@ -10,7 +10,7 @@ a label at the top and none at the end means they precede them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from functools import lru_cache
@@ -41,6 +41,12 @@ class RailTitle:
 class _Item:
     texts: list[str] = field(default_factory=list)
     label: str | None = None
+
+
+def section_of(rails: Iterable[Rail], given: str | None) -> str | None:
+    """The section a page's article is filed under: the first of its rails that names one
+    (the sample page's "Meer uit Buitenland"), else ``given``, the one its source gave."""
+    return next((rail.section for rail in rails if rail.section), given)
 
 
 @lru_cache(maxsize=2048)

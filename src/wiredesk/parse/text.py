@@ -8,6 +8,7 @@ in the article, in a rail, or in ``dropped``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
@@ -17,7 +18,13 @@ from wiredesk.parse.furniture import is_furniture
 from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.lines import split_lines
-from wiredesk.parse.rails import MAX_RAIL_TITLE_CHARS, is_title_line, read_rail, read_rail_title
+from wiredesk.parse.rails import (
+    MAX_RAIL_TITLE_CHARS,
+    is_title_line,
+    read_rail,
+    read_rail_title,
+    section_of,
+)
 from wiredesk.parse.rules import (
     ANP_REPLACES_RE,
     ANP_VERSION_RE,
@@ -49,6 +56,7 @@ def parse_text(
     timezone: str | None = None,
     source: str | None = None,
     headline: str | None = None,
+    section: str | None = None,
 ) -> Page:
     """Parse the text of one news page.
 
@@ -58,7 +66,9 @@ def parse_text(
     read; by default the page language's own (Amsterdam for Dutch, UTC for
     English). ``headline`` is the headline when something better than the
     text tells it (an HTML page's markup): no line of the text is taken for
-    it then, and a copy of it in the text is dropped. Never raises on any text.
+    it then, and a copy of it in the text is dropped. ``section`` is the one
+    the capture's source files it under (a feed's section): the article's
+    section when no rail of the page names one. Never raises on any text.
     """
     if captured_at is not None and captured_at.tzinfo is None:
         captured_at = captured_at.replace(tzinfo=UTC)
@@ -77,7 +87,7 @@ def parse_text(
         source=source,
         captured_at=reader.captured_at,
         language=language,
-        article=article,
+        article=dataclasses.replace(article, section=section_of(rails, section)),
         rails=rails,
         dropped=tuple(reader.dropped),
     )

@@ -6,6 +6,7 @@
 /article/<id>[/<words>]    an article or brief /article/<id>.json
 /article/<id>/versions/<n> one version of it
 /search?q=...              search              /search.json?q=...
+/feeds                     the feeds polled    /feeds.json
 POST /language             the language switch (a cookie), then back
 """
 
@@ -144,6 +145,15 @@ def search(request: Request) -> Response:
     return page_response(request, "search.html", view, as_json=as_json, reader=reader)
 
 
+def feed_list(request: Request) -> Response:
+    """The feeds the desk polls: ``wiredesk feeds list`` as a page."""
+    desk = desk_of(request)
+    reader = reader_of(request)
+    view = views.feed_list(desk.store, reader, desk.now(), desk.sections())
+    as_json = request.url.path == "/feeds.json"
+    return page_response(request, "feeds.html", view, as_json=as_json, reader=reader)
+
+
 def _local(path: str | None) -> str:
     """Where to go back to: a path on this site only, never another site's address."""
     if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
@@ -200,6 +210,8 @@ def routes() -> list[BaseRoute]:
         Route("/article/{rest:path}", on_the_loop(article), methods=["GET", "HEAD"]),
         Route("/search", search, methods=["GET", "HEAD"]),
         Route("/search.json", search, methods=["GET", "HEAD"]),
+        Route("/feeds", on_the_loop(feed_list), methods=["GET", "HEAD"]),
+        Route("/feeds.json", on_the_loop(feed_list), methods=["GET", "HEAD"]),
         Route("/language", language, methods=["POST"]),
         Route("/api/docs", api_docs, methods=["GET", "HEAD"]),
     ]

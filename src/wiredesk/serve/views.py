@@ -11,8 +11,13 @@ from datetime import datetime
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
-from wiredesk.model import Hit, Section, StoredArticle
+from wiredesk.json_records import (
+    feed_to_json,
+    hit_to_json,
+    stored_article_to_json,
+    version_to_json,
+)
+from wiredesk.model import Feed, Hit, Section, StoredArticle
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.params import PAGE_SIZE
 from wiredesk.serve.problems import N_, Problem
@@ -268,4 +273,30 @@ def search_page(
         "hits": [hit_json(hit, reader, now) for hit in hits[:PAGE_SIZE]],
         "feed_url": f"/search.atom?{urlencode(kept)}" if query is not None else None,
         **_page_urls("/search", kept, page, len(hits) > PAGE_SIZE),
+    }
+
+
+def feed_json(feed: Feed, reader: Reader, now: datetime, known: set[str]) -> dict[str, Any]:
+    """A feed as ``feeds list --format json`` gives it, with its times in the reader's words."""
+    section = feed.section
+    return {
+        **feed_to_json(feed),
+        # A section with no story yet has no page to link to.
+        "section_url": f"/section/{slugify(section)}"
+        if section and section.casefold() in known
+        else None,
+        "last_success": reader.time(feed.last_success_at),
+        "last_success_age": reader.age(feed.last_success_at, now),
+        "last_attempt": reader.time(feed.last_attempt_at),
+        "next_poll": reader.time(feed.next_poll_at),
+        "is_due": feed.next_poll_at <= now,
+    }
+
+
+def feed_list(store: Store, reader: Reader, now: datetime, known: list[Section]) -> dict[str, Any]:
+    """The feeds the desk polls, in the order added, and how their polls went."""
+    names = {section.name.casefold() for section in known}
+    return {
+        "page": "feeds",
+        "feeds": [feed_json(feed, reader, now, names) for feed in store.feeds()],
     }

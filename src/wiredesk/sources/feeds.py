@@ -30,6 +30,8 @@ from wiredesk.sources.files import Incoming
 
 # What an HTML page starts with, after a byte-order mark and white space.
 HTML_STARTS = (b"<!doctype html", b"<html")
+# A feed's title is kept to this many characters: a name to show in a list, not a text.
+MAX_TITLE_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,8 +46,16 @@ class Entry:
     published_at: datetime | None
 
 
-def read_feed(data: bytes, url: str, content_type: str | None = None) -> list[Entry]:
-    """The entries of a feed body; ``SourceError`` when it is hostile or not a feed."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeedBody:
+    """What a feed body holds: the title the feed gives itself, and its entries."""
+
+    title: str | None
+    entries: tuple[Entry, ...]
+
+
+def read_feed(data: bytes, url: str, content_type: str | None = None) -> FeedBody:
+    """The title and entries of a feed body; ``SourceError`` when it is hostile or not a feed."""
     refuse_entities(data, url)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(HTML_STARTS):
@@ -63,7 +73,10 @@ def read_feed(data: bytes, url: str, content_type: str | None = None) -> list[En
         problem = parsed.get("bozo_exception")
         why = f": {problem}" if problem else ""
         raise SourceError(url, f"not an RSS or Atom feed{why}")
-    return [_entry(item) for item in parsed.entries]
+    return FeedBody(
+        title=(_clean(parsed.feed.get("title")) or "")[:MAX_TITLE_CHARS] or None,
+        entries=tuple(_entry(item) for item in parsed.entries),
+    )
 
 
 def refuse_entities(data: bytes, url: str) -> None:
@@ -104,8 +117,11 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
-def entry_capture(entry: Entry, feed_url: str, captured_at: datetime) -> Incoming:
-    """An entry as a capture: its title as the headline, its summary as the body."""
+def entry_capture(
+    entry: Entry, feed_url: str, captured_at: datetime, section: str | None = None
+) -> Incoming:
+    """An entry as a capture: its title as the headline, its summary as the body; filed
+    under the feed's ``section``."""
     title = entry.title or ""
     summary = entry.summary or ""
     if entry.is_summary_html:
@@ -121,15 +137,19 @@ def entry_capture(entry: Entry, feed_url: str, captured_at: datetime) -> Incomin
         ),
         is_html=entry.is_summary_html,
         url=entry.link,
+        section=section,
     )
 
 
-def page_capture(entry: Entry, body: bytes, page_url: str, captured_at: datetime) -> Incoming:
-    """An entry's linked page, fetched, as an HTML capture."""
+def page_capture(
+    entry: Entry, body: bytes, page_url: str, captured_at: datetime, section: str | None = None
+) -> Incoming:
+    """An entry's linked page, fetched, as an HTML capture filed under the feed's ``section``."""
     return Incoming(
         capture=Capture(
             data=body, source=page_url, captured_at=captured_at, captured_at_from="now"
         ),
         is_html=True,
         url=entry.link or page_url,
+        section=section,
     )

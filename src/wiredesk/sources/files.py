@@ -59,6 +59,7 @@ class Incoming:
     capture: Capture
     is_html: bool | None  # None: tell from the content
     url: str | None
+    section: str | None = None  # the one its source files it under (a feed's section)
 
 
 # File names taken from a folder: text and HTML pages, and JSON Lines of captures.

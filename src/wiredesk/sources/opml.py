@@ -61,7 +61,9 @@ def write_opml(feeds: list[Feed], title: str = "wiredesk feeds") -> str:
     SubElement(head, "title").text = title
     body = SubElement(root, "body")
     for feed in feeds:
-        attributes = {"type": "rss", "text": feed.url, "xmlUrl": feed.url}
+        attributes = {"type": "rss", "text": feed.title or feed.url, "xmlUrl": feed.url}
+        if feed.title:
+            attributes["title"] = feed.title
         if feed.section:
             attributes["category"] = feed.section
         SubElement(body, "outline", attributes)

@@ -80,18 +80,27 @@ class Keep:
     url: str | None
     page: Page | None
     error: str | None
+    section: str | None = None  # the one its source filed it under, kept for parsing again
 
 
 class StoredCapture:
     """A capture read back from the archive, for parsing again."""
 
-    __slots__ = ("capture", "content_type", "id", "url")
+    __slots__ = ("capture", "content_type", "id", "section", "url")
 
-    def __init__(self, id: int, capture: Capture, content_type: str, url: str | None) -> None:
+    def __init__(
+        self,
+        id: int,
+        capture: Capture,
+        content_type: str,
+        url: str | None,
+        section: str | None = None,
+    ) -> None:
         self.id = id
         self.capture = capture
         self.content_type = content_type
         self.url = url
+        self.section = section
 
 
 class Store:
@@ -141,6 +150,7 @@ class Store:
                         item.capture,
                         content_type=item.content_type,
                         url=item.url,
+                        section=item.section,
                         page=item.page,
                         error=item.error,
                         stored_at=stored_at,
@@ -346,7 +356,13 @@ def _stored_capture(row: Any) -> StoredCapture:
         captured_at=row.captured_at,
         captured_at_from="given",
     )
-    return StoredCapture(id=row.id, capture=capture, content_type=row.content_type, url=row.url)
+    return StoredCapture(
+        id=row.id,
+        capture=capture,
+        content_type=row.content_type,
+        url=row.url,
+        section=row.section,
+    )
 
 
 def _add(total: SaveResult, result: SaveResult) -> None:

@@ -42,8 +42,7 @@ class Draft:
 
 
 def drafts_of(page: Page) -> list[Draft]:
-    """The article and briefs of a page, as drafts; the article takes its page's section."""
-    sections = [rail.section for rail in page.rails if rail.section]
+    """The article and briefs of a page, as drafts."""
     found: list[Draft] = []
     article = page.article
     if article.body:
@@ -53,7 +52,7 @@ def drafts_of(page: Page) -> list[Draft]:
                 headline=article.headline,
                 standfirst=article.standfirst,
                 byline=article.byline,
-                section=sections[0] if sections else None,
+                section=article.section,
                 language=page.language,
                 dateline=article.dateline,
                 body=article.body,

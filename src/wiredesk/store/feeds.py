@@ -23,6 +23,7 @@ class PollRecord:
 
     status: FeedStatus
     last_error: str | None
+    title: str | None = None  # the feed's own, from its body (None: keep the one known)
     etag: str | None
     last_modified: str | None
     attempted_at: datetime
@@ -128,6 +129,8 @@ def record_poll(connection: Connection, feed_id: int, record: PollRecord) -> Non
         "failures": record.failures,
         "items_seen": feeds.c.items_seen + len(keys),
     }
+    if record.title is not None:
+        values["title"] = record.title
     if record.is_success:
         values.update(
             etag=record.etag,
@@ -149,6 +152,7 @@ def _feed(row: Any) -> Feed:
     return Feed(
         id=row.id,
         url=row.url,
+        title=row.title,
         section=row.section,
         interval_seconds=row.interval_seconds,
         is_fetching_articles=bool(row.is_fetching_articles),

@@ -47,9 +47,9 @@ class SaveResult:
 # The statements ingest runs for every story, written once (see ``sql.py``).
 FIND_CAPTURE = statement("SELECT id FROM captures WHERE sha256 = :sha256")
 INSERT_CAPTURE = statement(
-    "INSERT INTO captures (sha256, source, url, captured_at, stored_at, content_type, size, "
-    "data, status, error) VALUES (:sha256, :source, :url, :captured_at, :stored_at, "
-    ":content_type, :size, :data, :status, :error) RETURNING id",
+    "INSERT INTO captures (sha256, source, url, section, captured_at, stored_at, content_type, "
+    "size, data, status, error) VALUES (:sha256, :source, :url, :section, :captured_at, "
+    ":stored_at, :content_type, :size, :data, :status, :error) RETURNING id",
     times=("captured_at", "stored_at"),
 )
 # Every kept copy of a page's drafts, in one look-up: the hashes come as a JSON array.
@@ -146,6 +146,7 @@ def save_capture(
     *,
     content_type: str,
     url: str | None,
+    section: str | None,
     page: Page | None,
     error: str | None,
     stored_at: datetime,
@@ -164,6 +165,7 @@ def save_capture(
             "sha256": address,
             "source": capture.source,
             "url": url,
+            "section": section,
             "captured_at": capture.captured_at,
             "stored_at": stored_at,
             "content_type": content_type,

@@ -66,6 +66,8 @@ captures = Table(
     Column("data", LargeBinary, nullable=False),  # zlib-compressed original bytes
     Column("status", String(16), nullable=False),  # "parsed" or "failed"
     Column("error", Text, nullable=True),
+    # The section its source filed it under (a feed's), given to the parser again (0005).
+    Column("section", Text, nullable=True),
 )
 
 # Articles and briefs: one row per story, holding its latest version.
@@ -169,6 +171,7 @@ feeds = Table(
     Column("failures", Integer, nullable=False),  # errors in a row since the last success
     Column("items_seen", Integer, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    Column("title", Text, nullable=True),  # the feed's own title, from its last body (0004)
 )
 Index("feeds_next_poll_at", feeds.c.next_poll_at)
 

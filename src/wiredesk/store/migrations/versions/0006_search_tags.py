@@ -6,8 +6,8 @@ The index keeps no copy of what it holds, so it is built again from the
 articles: their stems are worked out anew (about 20 s per 100,000
 stories). PostgreSQL is unchanged.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from alembic import op
 from wiredesk.store.stems import index_text
 from wiredesk.store.tags import story_tags
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -75,5 +75,5 @@ def _index_row(row: sa.Row[tuple[object, ...]]) -> dict[str, object]:
 
 def downgrade() -> None:
     raise NotImplementedError(
-        "revision 0004 cannot be undone: restore a copy of the database taken before the upgrade"
+        "revision 0006 cannot be undone: restore a copy of the database taken before the upgrade"
     )
