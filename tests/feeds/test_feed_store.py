@@ -1,31 +1,13 @@
-"""Feed state in the store: revision 0003 matches schema.py, on SQLite and PostgreSQL."""
+"""Feed state in the store, on SQLite and PostgreSQL (tests/store/test_store.py checks that
+the migrations make the tables schema.py describes)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine
-
 from wiredesk.store import PollRecord, Store
-from wiredesk.store.schema import metadata
 
 NOW = datetime(2026, 3, 18, 14, tzinfo=UTC)
-
-
-def test_migration_makes_the_feed_tables_schema_py_describes(store_url: str) -> None:
-    Store(store_url).close()
-    engine = create_engine(store_url)
-    with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
-        differences = [
-            difference
-            for difference in compare_metadata(context, metadata)
-            if "feed" in repr(difference)
-        ]
-    engine.dispose()
-    assert differences == []
 
 
 def test_due_feeds_and_entries_taken(store_url: str) -> None:
