@@ -57,14 +57,16 @@ Offset = Annotated[int, Query(ge=0, le=100_000, description="Skip this many firs
 
 
 def _filters(
-    section: str | None,
-    agency: str | None,
-    place: str | None,
-    language: str | None,
-    kind: str | None,
-    since: datetime | None,
-    until: datetime | None,
+    section: Text = None,
+    agency: Text = None,
+    place: Text = None,
+    language: Text = None,
+    kind: Literal["article", "brief"] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
 ) -> Filters:
+    """The filters of a listing or a search, read from its query parameters."""
+
     def utc(moment: datetime | None) -> datetime | None:
         if moment is None:
             return None
@@ -86,25 +88,19 @@ def _filters(
     )
 
 
+# The same filter parameters for every operation that takes them, declared once.
+FilterParams = Annotated[Filters, Depends(_filters)]
+
+
 def _article(article: Any) -> dict[str, Any]:
     return {**stored_article_to_json(article), "url": article_path(article)}
 
 
 @router.get("/articles", summary="Articles and briefs, newest first")
 def list_articles(
-    request: Request,
-    section: Text = None,
-    agency: Text = None,
-    place: Text = None,
-    language: Text = None,
-    kind: Literal["article", "brief"] | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
+    request: Request, filters: FilterParams, limit: Limit = 20, offset: Offset = 0
 ) -> JSONResponse:
     """The stories matching every filter given, newest first, a page at a time."""
-    filters = _filters(section, agency, place, language, kind, since, until)
     found = desk_of(request).store.latest(filters, limit=limit + 1, offset=offset)
     return JSONResponse(
         {
@@ -164,13 +160,7 @@ def search(
             description='Words; "a phrase"; a OR b; -word or NOT word.',
         ),
     ],
-    section: Text = None,
-    agency: Text = None,
-    place: Text = None,
-    language: Text = None,
-    kind: Literal["article", "brief"] | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    filters: FilterParams,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> JSONResponse:
@@ -181,7 +171,6 @@ def search(
         query = read_query(q)
     except QueryError as error:
         raise Problem(400, f"cannot search for {q!r}: {error}") from None
-    filters = _filters(section, agency, place, language, kind, since, until)
     desk = desk_of(request)
     hits = desk.store.search(query, filters, now=desk.now(), limit=limit, offset=offset)
     return JSONResponse(
