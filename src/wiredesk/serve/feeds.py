@@ -115,7 +115,7 @@ def search_feed(request: Request) -> Response:
         raise Problem(400, N_("A search feed needs a query: /search.atom?q=words"))
     filters = params.filters(request.query_params)
     hits = desk.store.search(query, filters, now=desk.now(), limit=FEED_ITEMS)
-    stories = [desk.store.article(hit.id) for hit in hits]
+    stories = desk.store.articles_by_id([hit.id for hit in hits])
     title = reader.gettext("Search: %(query)s — wiredesk", query=text)
     path = "/search" + (f"?{request.url.query}" if request.url.query else "")
     feed = _feed(request, title, path, _newest(stories, desk.now()), reader)

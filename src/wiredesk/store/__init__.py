@@ -288,6 +288,11 @@ class Store:
         with self.engine.connect() as connection:
             return get_article(connection, article_id)
 
+    def articles_by_id(self, article_ids: list[int]) -> list[StoredArticle]:
+        """Several articles in the order asked, read on one connection."""
+        with self.engine.connect() as connection:
+            return [get_article(connection, article_id) for article_id in article_ids]
+
     def history(self, article_id: int) -> list[Version]:
         with self.engine.connect() as connection:
             return get_history(connection, article_id)
