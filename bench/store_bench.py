@@ -61,7 +61,8 @@ def main() -> int:
     parser.add_argument(
         "--search-only",
         action="store_true",
-        help="with --keep: time searches on the SQLite file kept there by an earlier run",
+        help="time searches only: on the SQLite file --keep names and the PostgreSQL database "
+        "--postgres names, filled by an earlier run",
     )
     args = parser.parse_args()
 
@@ -70,7 +71,7 @@ def main() -> int:
     with ExitStack() as stack:
         folder = Path(args.keep or stack.enter_context(tempfile.TemporaryDirectory()))
         targets = [] if args.no_sqlite else [("sqlite", f"sqlite:///{folder / 'bench.db'}")]
-        if not args.no_postgres and not args.search_only:
+        if not args.no_postgres and (args.postgres or not args.search_only):
             if args.postgres:
                 targets.append(("postgresql", args.postgres))
             else:

@@ -177,8 +177,11 @@ def test_older_matches_are_ranked_when_the_recent_ones_give_too_few(
     store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A search ranks the most recently kept matches first, and looks further back when
-    those leave too few results: for a filter, a next page, or a longer list."""
+    those leave too few results: for a filter, a next page, or a longer list.
+    (PostgreSQL looks for them in the last six hours first, here.)"""
     monkeypatch.setattr("wiredesk.store.search.RANK_CANDIDATES", 2)
+    monkeypatch.setattr("wiredesk.store.search.PG_CANDIDATES", 2)
+    monkeypatch.setattr("wiredesk.store.search.PG_WINDOWS", (0.25,))
     places = ["GRONINGEN", "ZWOLLE", "ARNHEM", "BREDA", "MAASTRICHT"]
     with Store(store_url) as store:
         ingest(
@@ -201,6 +204,11 @@ def test_older_matches_are_ranked_when_the_recent_ones_give_too_few(
         first = store.search(read_query("stormschade"), Filters(), now=NOW, limit=2)
         after = store.search(read_query("stormschade"), Filters(), now=NOW, limit=2, offset=2)
         assert len(first) == len(after) == 2
+        assert len({hit.id for hit in [*first, *after]}) == 4
+        assert [hit.headline for hit in first] == [
+            "Stormschade in Maastricht",
+            "Stormschade in Breda",
+        ]
         assert not {hit.id for hit in first} & {hit.id for hit in after}
 
 

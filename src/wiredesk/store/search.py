@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -28,7 +28,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY
-from sqlalchemy.sql.expression import ColumnClause, Select, TextClause
+from sqlalchemy.sql.expression import ColumnClause, Select, Subquery, TextClause
 
 from wiredesk.model import Hit, Snippet
 from wiredesk.store.query import Query, Term
@@ -47,6 +47,8 @@ SNIPPET_PREFIX = 3
 # word is what makes a search slow (bench/store_bench.py).
 RANK_CANDIDATES = 2000
 PG_CANDIDATES = 500
+# The spans of time, in days back from now, where PostgreSQL looks for them first.
+PG_WINDOWS = (7, 30, 120, 480)
 # PostgreSQL text-search configurations a query is read in, all at once.
 PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
 WORD_SPAN_RE = re.compile(r"[^\W_]+")
@@ -120,8 +122,8 @@ def search_articles(
         # The planner overrates how many rows a query of five ORed configurations
         # matches and scans the table instead of the GIN index; measured 4x slower.
         connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        statement = _postgres_search(query, now, conditions, limit=limit, offset=offset)
-        return [_hit(row, query) for row in connection.execute(statement)]
+        rows = _postgres_search(connection, query, now, conditions, limit=limit, offset=offset)
+        return [_hit(row, query) for row in rows]
     # The most recently kept matches come first from the index, cheaply and with
     # their BM25; older matches are ranked only when those leave too few results.
     match = text("article_search MATCH :match").bindparams(match=fts5_match(query, filters))
@@ -231,22 +233,69 @@ def _fts5_term(term: Term) -> str:
 
 
 def _postgres_search(
-    query: Query, now: datetime, conditions: list[ColumnElement[bool]], *, limit: int, offset: int
-) -> Select[Any]:
+    connection: Connection,
+    query: Query,
+    now: datetime,
+    conditions: list[ColumnElement[bool]],
+    *,
+    limit: int,
+    offset: int,
+) -> list[Any]:
     """Rank the newest ``PG_CANDIDATES`` matches: ranking reads each match's whole
     tsvector, so ranking every match of a common word would read half the table.
 
-    The matches are gathered through the GIN index first (a materialised CTE):
-    left to itself the planner may walk the date index instead and test the
-    query on every row, which is slow for rare words.
+    The newest matches are looked for in the last week first, then in longer
+    spans (``PG_WINDOWS``), then everywhere: a span that holds enough of them
+    holds the newest ones, and the rows of a common word's other matches are
+    never read.
     """
+    tsquery = _tsquery(query)
+    wanted = max(PG_CANDIDATES, offset + limit)
+    ids: list[int] = []
+    for days in (*PG_WINDOWS, None):
+        span = [] if days is None else [articles.c.dated_at >= now - timedelta(days=days)]
+        ids = _postgres_newest(connection, tsquery, [*conditions, *span], wanted)
+        if len(ids) >= wanted:
+            break
+    if not ids:
+        return []
+    vector: ColumnClause[Any] = literal_column("articles.search_vector")
+    days_old = func.greatest(
+        func.extract("epoch", literal(now) - articles.c.dated_at) / 86400.0, 0.0
+    )
+    score = (func.ts_rank_cd(vector, tsquery.c.query) * _boost(days_old)).label("score")
+    ranked = (
+        select(articles.c.id, score)
+        .select_from(articles.join(tsquery, true()))
+        .where(articles.c.id.in_(ids))
+        .order_by(score.desc())
+    )
+    page = _with_results(ranked, limit=limit, offset=offset, descending=True)
+    return list(connection.execute(page))
+
+
+def _tsquery(query: Query) -> Subquery:
     sql, params = tsquery_sql(query)
-    tsquery = (
+    return (
         text(f"SELECT {sql} AS query")
         .bindparams(**params)
         .columns(column("query", TSQUERY))
         .subquery("q")
     )
+
+
+def _postgres_newest(
+    connection: Connection,
+    tsquery: Subquery,
+    conditions: list[ColumnElement[bool]],
+    wanted: int,
+) -> list[int]:
+    """The ids of the ``wanted`` newest matches that meet ``conditions``.
+
+    The matches are gathered through the GIN index first (a materialised CTE):
+    left to itself the planner may walk the date index instead and test the
+    query on every row, which is slow for rare words.
+    """
     vector: ColumnClause[Any] = literal_column("articles.search_vector")
     matches = (
         select(articles.c.id, articles.c.dated_at)
@@ -255,20 +304,8 @@ def _postgres_search(
         .cte("matches")
         .prefix_with("MATERIALIZED")
     )
-    newest = (
-        select(matches.c.id)
-        .order_by(matches.c.dated_at.desc())
-        .limit(max(PG_CANDIDATES, offset + limit))
-        .subquery("newest")
-    )
-    days = func.greatest(func.extract("epoch", literal(now) - articles.c.dated_at) / 86400.0, 0.0)
-    score = (func.ts_rank_cd(vector, tsquery.c.query) * _boost(days)).label("score")
-    ranked = (
-        select(articles.c.id, score)
-        .select_from(articles.join(newest, newest.c.id == articles.c.id).join(tsquery, true()))
-        .order_by(score.desc())
-    )
-    return _with_results(ranked, limit=limit, offset=offset, descending=True)
+    newest = select(matches.c.id).order_by(matches.c.dated_at.desc()).limit(wanted)
+    return [int(row[0]) for row in connection.execute(newest)]
 
 
 def tsquery_sql(query: Query) -> tuple[str, dict[str, str]]:
