@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import subprocess
@@ -15,6 +16,7 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import ROOT
 from wiredesk.serve.i18n import LANGUAGES, Reader, language_from_header
+from wiredesk.serve.pages import QUERY_REASONS
 
 LOCALE = ROOT / "src" / "wiredesk" / "serve" / "locale"
 NOW = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
@@ -104,3 +106,20 @@ def test_templates_hold_no_words_outside_the_catalogs() -> None:
             text = re.sub(pattern, "", text, flags=re.DOTALL)
         words = set(re.findall(r"[^\W\d_]{2,}", text)) - {"wiredesk"}  # the name stays
         assert not words, f"{template.name}: {sorted(words)}"
+
+
+def test_every_reason_the_query_reader_gives_is_in_the_catalogs() -> None:
+    """store/query.py says why a query cannot be read in English; the site lists each of
+    its reasons for the catalogs, so a Dutch search page says it in Dutch."""
+    source = (ROOT / "src" / "wiredesk" / "store" / "query.py").read_text()
+    raised = {
+        call.args[0].value
+        for call in ast.walk(ast.parse(source))
+        if isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "QueryError"
+        and isinstance(call.args[0], ast.Constant)
+    }
+    assert raised and raised == set(QUERY_REASONS)
+    dutch = catalog("nl", "mo")
+    assert all(dutch.get(reason) for reason in raised)

@@ -158,6 +158,11 @@ def test_bad_parameters_are_400_pages_never_500(client: Client) -> None:
         client.get("/section/buitenland.json?page=abc", headers=DUTCH).json()["error"]["message"]
         == "page must be a whole number, not 'abc'"
     )
+    reasons = client.get("/search?q=OR+drone", headers=DUTCH).text
+    assert "OR heeft aan beide kanten een woord nodig" in reasons  # the reason too, in Dutch
+    assert "needs a word" not in reasons
+    token = client.get("/search?q=drone+OR+%2B%2B", headers=DUTCH).text
+    assert "&#39;++&#39; bevat geen woorden om naar te zoeken" in token
     twin = client.get("/search.json?q=%22")
     assert twin.status_code == 400
     assert twin.json()["error"]["code"] == "bad_request"

@@ -19,13 +19,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from wiredesk.errors import WiredeskError
 from wiredesk.serve import params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
-from wiredesk.serve.problems import N_, Problem
+from wiredesk.serve.problems import N_, Phrase, Problem
 from wiredesk.serve.render import page_response, reader_of
 from wiredesk.serve.settings import desk_of
-from wiredesk.store import Query, read_query
+from wiredesk.store import Query, QueryError, read_query
 
 JSON = ".json"
 # A language choice is kept for a year.
@@ -121,10 +120,24 @@ def read_search(request: Request) -> tuple[str | None, Query | None]:
         return None, None
     try:
         return text, read_query(text)
-    except WiredeskError as error:
+    except QueryError as error:
+        reason = Phrase(error.template, error.values)
         raise Problem(
-            400, N_("Cannot search for %(query)r: %(reason)s"), query=text, reason=str(error)
+            400, N_("Cannot search for %(query)r: %(reason)s"), query=text, reason=reason
         ) from None
+
+
+# What the query reader (store/query.py) says of a query it cannot read, for the catalogs.
+QUERY_REASONS = (
+    N_('the query has an unbalanced quote (")'),
+    N_("OR needs a word on each side"),
+    N_("AND needs a word on each side"),
+    N_("NOT needs a word after it"),
+    N_("%(token)r has no words to search for"),
+    N_("OR cannot join an excluded word"),
+    N_("the query ends with an operator (OR, AND or NOT)"),
+    N_("the query has no words to search for"),
+)
 
 
 def search(request: Request) -> Response:

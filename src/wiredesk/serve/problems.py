@@ -6,6 +6,7 @@ on JSON twins, an HTML page on the site, with the same status and message.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 # The short code beside each status in a JSON error.
@@ -32,6 +33,18 @@ def N_(message: str) -> Marked:
     """Marks a message for the catalogs (``make translations``): pages show it
     translated, the API in English."""
     return Marked(message)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A marked message with its values, given as a value of a ``Problem``'s message:
+    pages show it translated too, the API in English."""
+
+    template: str
+    values: dict[str, object]
+
+    def __str__(self) -> str:
+        return self.template % self.values if self.values else self.template
 
 
 class Problem(Exception):

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from wiredesk.serve.i18n import COOKIE, LANGUAGES, Reader, choose_language
-from wiredesk.serve.problems import PAGE_MESSAGES, Marked, Problem, error_body
+from wiredesk.serve.problems import PAGE_MESSAGES, Marked, Phrase, Problem, error_body
 from wiredesk.serve.settings import desk_of
 
 # The name each language has in the language switch: its own.
@@ -121,7 +121,13 @@ def problem_response(
         return JSONResponse(error_body(status, message), status, headers=headers)
     reader = reader_of(request)
     if problem is not None and isinstance(problem.template, Marked):
-        shown = reader.gettext(problem.template, **problem.values)
+        values = {
+            name: reader.gettext(value.template, **value.values)
+            if isinstance(value, Phrase)
+            else value
+            for name, value in problem.values.items()
+        }
+        shown = reader.gettext(problem.template, **values)
     else:
         shown = reader.gettext(PAGE_MESSAGES.get(status, PAGE_MESSAGES[400]))
     view = {"status": status, "message": shown}

@@ -22,7 +22,13 @@ TOKEN_RE = re.compile(r'"[^"]*"|\S+')
 
 
 class QueryError(WiredeskError):
-    """A search query that cannot be read."""
+    """A search query that cannot be read: ``template % values`` says why (in English;
+    the web reader's catalogs hold each template)."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(template % values if values else template)
+        self.template = template
+        self.values = values
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,7 +80,7 @@ def read_query(text: str) -> Query:
         found = tuple(words(token.strip('"').removeprefix("-") if is_excluded else token))
         if not found:
             if pending_or or pending_not:
-                raise QueryError(f"{token!r} has no words to search for")
+                raise QueryError("%(token)r has no words to search for", token=token)
             continue  # punctuation alone: nothing to search
         term = Term(words=found, is_excluded=is_excluded)
         if is_excluded:
