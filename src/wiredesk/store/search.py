@@ -47,7 +47,8 @@ SNIPPET_PREFIX = 3
 # word is what makes a search slow (bench/store_bench.py).
 RANK_CANDIDATES = 2000
 PG_CANDIDATES = 500
-# The spans of time, in days back from now, where PostgreSQL looks for them first.
+# The spans of time, in days back from now, where PostgreSQL looks for them first
+# (for a search of one word without filters).
 PG_WINDOWS = (7, 30, 120, 480)
 # PostgreSQL text-search configurations a query is read in, all at once.
 PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
@@ -244,15 +245,19 @@ def _postgres_search(
     """Rank the newest ``PG_CANDIDATES`` matches: ranking reads each match's whole
     tsvector, so ranking every match of a common word would read half the table.
 
-    The newest matches are looked for in the last week first, then in longer
-    spans (``PG_WINDOWS``), then everywhere: a span that holds enough of them
-    holds the newest ones, and the rows of a common word's other matches are
-    never read.
+    A search for one word, unfiltered, looks for its newest matches in the
+    last week first, then in longer spans (``PG_WINDOWS``), then everywhere: a
+    span that holds enough of them holds the newest ones, and the rows of a
+    common word's other matches are never read. Searches with more words or
+    with filters match fewer rows, and each span would cost them a look-up
+    more (bench/store_bench.py at 512,000 stories): they look everywhere at once.
     """
     tsquery = _tsquery(query)
     wanted = max(PG_CANDIDATES, offset + limit)
+    is_one_term = len(query.clauses) == 1 and len(query.clauses[0]) == 1 and not query.excluded
+    windows = PG_WINDOWS if is_one_term and not conditions else ()
     ids: list[int] = []
-    for days in (*PG_WINDOWS, None):
+    for days in (*windows, None):
         span = [] if days is None else [articles.c.dated_at >= now - timedelta(days=days)]
         ids = _postgres_newest(connection, tsquery, [*conditions, *span], wanted)
         if len(ids) >= wanted:
