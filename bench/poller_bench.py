@@ -26,6 +26,7 @@ import tempfile
 import threading
 import time
 from datetime import UTC, datetime
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -113,14 +114,20 @@ def rss_peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def sqlite_mib() -> float:
-    """What SQLite holds in memory (mostly its page caches, each bounded by its size)."""
+@cache
+def _sqlite_library() -> ctypes.CDLL | None:
     try:
         library = ctypes.CDLL(_sqlite3.__file__)
     except OSError:  # SQLite linked in statically: its figure is not to be had
-        return float("nan")
+        return None
     library.sqlite3_memory_used.restype = ctypes.c_int64
-    return float(library.sqlite3_memory_used()) / 2**20
+    return library
+
+
+def sqlite_mib() -> float:
+    """What SQLite holds in memory (mostly its page caches, each bounded by its size)."""
+    library = _sqlite_library()
+    return float("nan") if library is None else float(library.sqlite3_memory_used()) / 2**20
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ from wiredesk.model import Hit, Snippet
 from wiredesk.store.query import Query, Term
 from wiredesk.store.schema import article_agencies, articles
 from wiredesk.store.stems import STEMMERS, query_stems, stem_words
-from wiredesk.store.tags import tag
+from wiredesk.store.tags import tags_of
 
 # Recency boost: a story published now counts double, one a week old 1.5 times.
 BOOST_DAYS = 7.0
@@ -212,14 +212,13 @@ def fts5_match(query: Query, filters: Filters | None = None) -> str:
 
 def _filter_tags(filters: Filters) -> list[str]:
     """The index tags a filtered search asks for (time ranges stay SQL conditions)."""
-    wanted = {
-        "section": filters.section,
-        "agency": filters.agency,
-        "place": filters.place,
-        "language": filters.language,
-        "kind": filters.kind,
-    }
-    return [tag(field, value) for field, value in wanted.items() if value]
+    return tags_of(
+        kind=filters.kind,
+        section=filters.section,
+        place=filters.place,
+        language=filters.language,
+        agencies=[filters.agency] if filters.agency else [],
+    )
 
 
 def _fts5_term(term: Term) -> str:
@@ -256,14 +255,15 @@ def _postgres_search(
     wanted = max(PG_CANDIDATES, offset + limit)
     is_one_term = len(query.clauses) == 1 and len(query.clauses[0]) == 1 and not query.excluded
     windows = PG_WINDOWS if is_one_term and not conditions else ()
-    ids: list[int] = []
-    for days in (*windows, None):
-        span = [] if days is None else [articles.c.dated_at >= now - timedelta(days=days)]
-        ids = _postgres_newest(connection, tsquery, [*conditions, *span], wanted)
+    # Everywhere, the newest matches stay a part of the ranking statement.
+    candidates: list[int] | Select[Any] = _postgres_newest(tsquery, conditions, wanted)
+    for days in windows:
+        span = articles.c.dated_at >= now - timedelta(days=days)
+        found = _postgres_newest(tsquery, [*conditions, span], wanted)
+        ids = [int(row[0]) for row in connection.execute(found)]
         if len(ids) >= wanted:
+            candidates = ids
             break
-    if not ids:
-        return []
     vector: ColumnClause[Any] = literal_column("articles.search_vector")
     days_old = func.greatest(
         func.extract("epoch", literal(now) - articles.c.dated_at) / 86400.0, 0.0
@@ -272,7 +272,7 @@ def _postgres_search(
     ranked = (
         select(articles.c.id, score)
         .select_from(articles.join(tsquery, true()))
-        .where(articles.c.id.in_(ids))
+        .where(articles.c.id.in_(candidates))
         .order_by(score.desc())
     )
     page = _with_results(ranked, limit=limit, offset=offset, descending=True)
@@ -290,11 +290,8 @@ def _tsquery(query: Query) -> Subquery:
 
 
 def _postgres_newest(
-    connection: Connection,
-    tsquery: Subquery,
-    conditions: list[ColumnElement[bool]],
-    wanted: int,
-) -> list[int]:
+    tsquery: Subquery, conditions: list[ColumnElement[bool]], wanted: int
+) -> Select[Any]:
     """The ids of the ``wanted`` newest matches that meet ``conditions``.
 
     The matches are gathered through the GIN index first (a materialised CTE):
@@ -309,8 +306,7 @@ def _postgres_newest(
         .cte("matches")
         .prefix_with("MATERIALIZED")
     )
-    newest = select(matches.c.id).order_by(matches.c.dated_at.desc()).limit(wanted)
-    return [int(row[0]) for row in connection.execute(newest)]
+    return select(matches.c.id).order_by(matches.c.dated_at.desc()).limit(wanted)
 
 
 def tsquery_sql(query: Query) -> tuple[str, dict[str, str]]:

@@ -27,6 +27,20 @@ def tag(field: str, value: str) -> str:
     return FIELDS[field] + digest
 
 
+def tags_of(
+    *,
+    kind: str | None,
+    section: str | None,
+    place: str | None,
+    language: str | None,
+    agencies: Iterable[str],
+) -> list[str]:
+    """The tags of the values given: a story's, or those a filtered search asks for."""
+    wanted = [("kind", kind), ("section", section), ("place", place), ("language", language)]
+    wanted += [("agency", agency) for agency in sorted({a.casefold() for a in agencies})]
+    return [tag(field, value) for field, value in wanted if value]
+
+
 def story_tags(
     *,
     kind: str,
@@ -36,12 +50,6 @@ def story_tags(
     agencies: Iterable[str],
 ) -> str:
     """The ``tags`` column of a story's index row: its tags, separated by spaces."""
-    found = [tag("kind", kind)]
-    if section:
-        found.append(tag("section", section))
-    if place:
-        found.append(tag("place", place))
-    if language:
-        found.append(tag("language", language))
-    found.extend(tag("agency", agency) for agency in sorted({a.casefold() for a in agencies}))
-    return " ".join(found)
+    return " ".join(
+        tags_of(kind=kind, section=section, place=place, language=language, agencies=agencies)
+    )
