@@ -281,3 +281,56 @@ def test_a_new_version_takes_its_old_filters_out_of_the_index(store_url: str) ->
                 {"match": f'tags : "{tag("agency", "AFP")}"'},
             ).all()
         assert left == []
+
+
+def story_version(word: str) -> str:
+    """One version of a wire story; the versions differ in one word of the body."""
+    return (
+        "Stormvloedkering Oosterschelde gaat dicht\n"
+        "VLISSINGEN (ANP) - De stormvloedkering in de Oosterschelde gaat vannacht dicht, "
+        f"meldt Rijkswaterstaat. Het water komt naar verwachting hoger dan ooit {word}.\n"
+    )
+
+
+# The index writes of a batch are held back and made once per story at its end
+# (store.indexing): a story may enter and change in one batch, or change twice in one.
+@pytest.mark.parametrize(
+    "batches",
+    [
+        [["zaterdag", "zondag", "maandag"]],
+        [["zaterdag"], ["zondag", "maandag"]],
+        [["zaterdag", "zondag"], ["maandag"]],
+        [["zaterdag"], ["zondag"], ["maandag"]],
+    ],
+    ids=["one batch", "changed twice in the second", "new and changed in the first", "three"],
+)
+def test_the_index_holds_only_the_newest_version_however_the_versions_are_batched(
+    store_url: str, batches: list[list[str]]
+) -> None:
+    hour = iter(range(1, 10))
+    with Store(store_url) as store:
+        for batch in batches:
+            ingest(
+                store,
+                [
+                    incoming(story_version(word), f"{word}.txt", NOW - timedelta(hours=next(hour)))
+                    for word in batch
+                ],
+                language="nl",
+            )
+        stories = list(store.articles(Filters()))
+        assert [story.version for story in stories] == [3]
+        for word, found in (("zaterdag", []), ("zondag", []), ("maandag", [stories[0].headline])):
+            assert headlines(store, word) == found, word
+        assert headlines(store, "stormvloedkering", Filters(place="Vlissingen")) == [
+            stories[0].headline
+        ]
+        if store_url.startswith("sqlite"):
+            with store.engine.connect() as connection:
+                rows = connection.execute(
+                    sqlalchemy.text(
+                        "SELECT rowid FROM article_search WHERE article_search MATCH 'zaterdag' "
+                        "OR article_search MATCH 'zondag' OR article_search MATCH 'maandag'"
+                    )
+                ).all()
+                assert rows == [(stories[0].id,)]

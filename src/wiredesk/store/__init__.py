@@ -31,6 +31,7 @@ from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
 from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
 from wiredesk.store.feeds import PollRecord
+from wiredesk.store.indexing import IndexWrites
 from wiredesk.store.query import Query, QueryError, read_query
 from wiredesk.store.read import (
     ArticleWithRail,
@@ -69,6 +70,9 @@ __all__ = [
     "read_query",
     "resolve_url",
 ]
+
+# Stories whose index writes a rebuild holds back before it makes them (see ``indexing``).
+REBUILD_INDEX_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -144,7 +148,8 @@ class Store:
         with self.engine.connect() as connection:
             connection = connection.execution_options(**{WRITE_OPTION: True})
             with connection.begin():
-                return [
+                index = IndexWrites()
+                results = [
                     save_capture(
                         connection,
                         item.capture,
@@ -155,9 +160,12 @@ class Store:
                         error=item.error,
                         stored_at=stored_at,
                         matching=matching,
+                        index=index,
                     )
                     for item in items
                 ]
+                index.apply(connection)
+                return results
 
     def rebuild(
         self,
@@ -181,6 +189,7 @@ class Store:
                 rows = connection.execute(
                     select(captures).order_by(captures.c.captured_at, captures.c.id)
                 ).all()
+                index = IndexWrites()
                 for row in rows:
                     stored = _stored_capture(row)
                     result = SaveResult(capture_id=row.id)
@@ -199,10 +208,15 @@ class Store:
                             .where(captures.c.id == row.id)
                             .values(status="parsed", error=None)
                         )
-                        save_page(connection, row.id, row.captured_at, page, result, matching)
+                        save_page(
+                            connection, row.id, row.captured_at, page, result, matching, index
+                        )
+                        if len(index) >= REBUILD_INDEX_BATCH:
+                            index.apply(connection)
                     _add(total, result)
                     if on_capture is not None:
                         on_capture(stored, result)
+                index.apply(connection)
         return total
 
     def analyze(self) -> None:

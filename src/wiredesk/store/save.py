@@ -18,12 +18,9 @@ from wiredesk.model import Capture, Matching, Page, StoryCopy
 from wiredesk.store import archive
 from wiredesk.store.db import PG_INGEST_LOCK
 from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
+from wiredesk.store.indexing import Entry, IndexWrites
 from wiredesk.store.sql import Cursor, Statement, statement
-from wiredesk.store.stems import index_text
-from wiredesk.store.tags import story_tags
 
-# PostgreSQL's text-search configuration per page language.
-PG_CONFIGS = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
 MAX_CANDIDATES = 20
 # Enough characters for the words version and brief matching compare (stories.versions).
 LEAD_CHARS = 2000
@@ -124,19 +121,6 @@ SAME_HEADLINE = statement(
     "WHERE headline = :headline "
     f"AND kind = 'article' ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
-# The index is contentless: a row leaves it by being told the words it held.
-FTS_DELETE = statement(
-    "INSERT INTO article_search (article_search, rowid, headline, body, tags) "
-    "VALUES ('delete', :id, :headline, :body, :tags)"
-)
-FTS_INSERT = statement(
-    "INSERT INTO article_search (rowid, headline, body, tags) VALUES (:id, :headline, :body, :tags)"
-)
-PG_INDEX = statement(
-    "UPDATE articles SET search_vector = "
-    "setweight(to_tsvector(CAST(:config AS regconfig), :headline), 'A') || "
-    "to_tsvector(CAST(:config AS regconfig), :body) WHERE id = :id"
-)
 PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
 
@@ -151,8 +135,12 @@ def save_capture(
     error: str | None,
     stored_at: datetime,
     matching: Matching,
+    index: IndexWrites,
 ) -> SaveResult:
-    """Keep a capture and what its page held; a capture kept before changes nothing."""
+    """Keep a capture and what its page held; a capture kept before changes nothing.
+
+    Its stories' words go to ``index``, which the caller applies before it commits.
+    """
     cursor = Cursor(connection)
     if not cursor.is_sqlite:
         cursor.one(PG_LOCK, {"key": PG_INGEST_LOCK})
@@ -179,7 +167,7 @@ def save_capture(
     capture_id = int(row[0])
     result = SaveResult(capture_id=capture_id, is_new_capture=True, error=error)
     if page is not None:
-        save_page(connection, capture_id, capture.captured_at, page, result, matching)
+        save_page(connection, capture_id, capture.captured_at, page, result, matching, index)
     return result
 
 
@@ -190,8 +178,10 @@ def save_page(
     page: Page,
     result: SaveResult,
     matching: Matching,
+    index: IndexWrites,
 ) -> None:
-    """Keep the article and briefs of a page already stored as capture ``capture_id``."""
+    """Keep the article and briefs of a page already stored as capture ``capture_id``;
+    their words go to ``index``."""
     cursor = Cursor(connection)
     drafts = drafts_of(page)
     kept = _kept_copies(cursor, drafts)
@@ -203,7 +193,9 @@ def save_page(
             touched.append(article_id)
             result.duplicates += 1
         else:
-            is_version, article_id = _save_draft(cursor, capture_id, seen_at, draft, matching)
+            is_version, article_id = _save_draft(
+                cursor, capture_id, seen_at, draft, matching, index
+            )
             kept[(draft.body_hash, draft.kind)] = article_id
             if is_version:
                 result.versions += 1
@@ -236,7 +228,12 @@ def _kept_copies(cursor: Cursor, drafts: list[Draft]) -> dict[tuple[str, str], i
 
 
 def _save_draft(
-    cursor: Cursor, capture_id: int, seen_at: datetime, draft: Draft, matching: Matching
+    cursor: Cursor,
+    capture_id: int,
+    seen_at: datetime,
+    draft: Draft,
+    matching: Matching,
+    index: IndexWrites,
 ) -> tuple[bool, int]:
     """Keep a draft not kept before; whether it is a new version, and its story's id."""
     columns = _columns(draft, capture_id, seen_at)
@@ -244,11 +241,11 @@ def _save_draft(
     if draft.kind == "article":
         previous = _previous_version(cursor, draft, seen_at, matching)
     if previous is not None:
-        _add_version(cursor, previous, capture_id, seen_at, draft, columns)
+        _add_version(cursor, previous, capture_id, seen_at, draft, columns, index)
         article_id = previous
     else:
         article_id = _add_article(cursor, capture_id, seen_at, draft, columns)
-        _index(cursor, article_id, draft)
+        index.add(article_id, _entry(draft))
     _link_briefs(cursor, article_id, draft, seen_at, matching)
     return previous is not None, article_id
 
@@ -310,11 +307,12 @@ def _add_version(
     seen_at: datetime,
     draft: Draft,
     columns: dict[str, Any],
+    index: IndexWrites,
 ) -> None:
     """Make a draft the current version of a kept story; the version it replaces keeps its body."""
-    old = cursor.one(CURRENT_VERSION, {"id": article_id})
-    assert old is not None
-    last, headline, standfirst, body, body_text, language, kind, section, place, agencies = old
+    current = cursor.one(CURRENT_VERSION, {"id": article_id})
+    assert current is not None
+    last, headline, standfirst, body, body_text, language, kind, section, place, agencies = current
     cursor.run(
         KEEP_PAST_BODY,
         {
@@ -329,19 +327,19 @@ def _add_version(
     cursor.run(UPDATE_ARTICLE, {**changes, "version": version, "id": article_id})
     cursor.run(DELETE_AGENCIES, {"article_id": article_id})
     _insert_agencies(cursor, article_id, draft)
-    if cursor.is_sqlite:
-        # The index keeps no copy of the text (a contentless table): a row leaves it
-        # by being told the words it held, worked out again from the old text.
-        words = _index_words(_search_headline(headline, standfirst), body_text, language)
-        tags = story_tags(
-            kind=kind,
-            section=section,
-            place=place,
-            language=language,
-            agencies=agencies.split("/") if agencies else (),
-        )
-        cursor.run(FTS_DELETE, {"id": article_id, **words, "tags": tags})
-    _index(cursor, article_id, draft)
+    # SQLite's index keeps no copy of the text (a contentless table): a row leaves
+    # it by being told the words it held, worked out again from the old values.
+    indexed = Entry(
+        headline=headline,
+        standfirst=standfirst,
+        body_text=body_text,
+        language=language,
+        kind=kind,
+        section=section,
+        place=place,
+        agencies=tuple(agencies.split("/")) if agencies else (),
+    )
+    index.replace(article_id, indexed, _entry(draft))
 
 
 def _insert_version(
@@ -424,34 +422,16 @@ def _link_briefs(
                 return
 
 
-def _search_headline(headline: str | None, standfirst: str | None) -> str:
-    return " ".join(filter(None, (headline, standfirst)))
-
-
-def _index_words(headline: str, body_text: str, language: str | None) -> dict[str, str]:
-    return {"headline": index_text(headline, language), "body": index_text(body_text, language)}
-
-
-def _draft_tags(draft: Draft) -> str:
+def _entry(draft: Draft) -> Entry:
+    """What the search index holds of a draft."""
     dateline = draft.dateline
-    return story_tags(
+    return Entry(
+        headline=draft.headline,
+        standfirst=draft.standfirst,
+        body_text=draft.body_text,
+        language=draft.language,
         kind=draft.kind,
         section=draft.section,
         place=dateline.place if dateline else None,
-        language=draft.language,
-        agencies=dateline.agencies if dateline else (),
+        agencies=tuple(dateline.agencies) if dateline else (),
     )
-
-
-def _index(cursor: Cursor, article_id: int, draft: Draft) -> None:
-    """Put a story's words in the full-text index (PostgreSQL: overwrite its search vector)."""
-    headline = _search_headline(draft.headline, draft.standfirst)
-    if cursor.is_sqlite:
-        words = _index_words(headline, draft.body_text, draft.language)
-        cursor.run(FTS_INSERT, {"id": article_id, **words, "tags": _draft_tags(draft)})
-    else:
-        config = PG_CONFIGS.get(draft.language or "", "simple")
-        cursor.run(
-            PG_INDEX,
-            {"config": config, "headline": headline, "body": draft.body_text, "id": article_id},
-        )
