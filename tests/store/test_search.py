@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy
@@ -12,7 +13,7 @@ import sqlalchemy
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
 from wiredesk.sources.files import Incoming
-from wiredesk.store import Filters, QueryError, Store, read_query
+from wiredesk.store import Filters, QueryError, Store, read_query, search
 from wiredesk.store.tags import tag
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
@@ -218,7 +219,13 @@ def test_the_index_narrows_a_filtered_search_by_itself(
     """On SQLite a filter's tags are asked of the index: the newest matches it ranks are
     the filtered ones, so an old story of the place is found without a look further back."""
     monkeypatch.setattr("wiredesk.store.search.RANK_CANDIDATES", 2)
-    monkeypatch.setattr("wiredesk.store.search._has_older_matches", lambda *_: False)
+    ranking = search._sqlite_search
+
+    def newest_only(match: Any, now: datetime, since: Any, conditions: Any) -> Any:
+        assert since is not None, "the search looked further back than the newest matches"
+        return ranking(match, now, since, conditions)
+
+    monkeypatch.setattr("wiredesk.store.search._sqlite_search", newest_only)
     places = ["GRONINGEN", "ZWOLLE", "ARNHEM", "BREDA", "MAASTRICHT"]
     pages = [
         incoming(

@@ -125,33 +125,44 @@ def search_articles(
         connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
         rows = _postgres_search(connection, query, now, conditions, limit=limit, offset=offset)
         return [_hit(row, query) for row in rows]
-    # The most recently kept matches come first from the index, cheaply and with
-    # their BM25; older matches are ranked only when those leave too few results.
+    # The index first says where the newest matches begin, without ranking them
+    # (BM25 reads every match of every word); only those are ranked, and older
+    # matches only when they leave too few results.
     match = text("article_search MATCH :match").bindparams(match=fts5_match(query, filters))
+    newest = _newest_matches(connection, match)
+    if newest is None:
+        return []
 
-    def ranked(candidates: int | None) -> list[Any]:
-        statement = _sqlite_search(match, now, candidates, conditions)
+    def ranked(since: tuple[int, bool] | None) -> list[Any]:
+        statement = _sqlite_search(match, now, since, conditions)
         page = _with_results(statement, limit=limit, offset=offset, descending=False)
         return list(connection.execute(page))
 
-    rows = ranked(RANK_CANDIDATES) if offset + limit <= RANK_CANDIDATES else []
-    if len(rows) < limit and (
-        offset + limit > RANK_CANDIDATES or _has_older_matches(connection, match)
-    ):
+    lowest, has_older = newest
+    if has_older and offset + limit > RANK_CANDIDATES:
         rows = ranked(None)
+    else:
+        rows = ranked((lowest, has_older))
+        if len(rows) < limit and has_older:
+            rows = ranked(None)
     return [_hit(row, query) for row in rows]
 
 
-def _has_older_matches(connection: Connection, match: TextClause) -> bool:
-    """Whether the index holds more matches than a recent-first search ranks."""
-    statement = (
-        select(FTS_TABLE.c.rowid)
+def _newest_matches(connection: Connection, match: TextClause) -> tuple[int, bool] | None:
+    """Where the ``RANK_CANDIDATES`` newest matches begin: the lowest rowid among them
+    and whether older matches exist (then the rowid given is the newest older one's,
+    and the newest matches are those above it); None when nothing matches."""
+    newest = (
+        select(FTS_TABLE.c.rowid.label("id"))
         .where(match)
         .order_by(FTS_TABLE.c.rowid.desc())
-        .limit(1)
-        .offset(RANK_CANDIDATES)
+        .limit(RANK_CANDIDATES + 1)
+        .subquery("newest")
     )
-    return connection.execute(statement).first() is not None
+    lowest, count = connection.execute(select(func.min(newest.c.id), func.count())).one()
+    if not count:
+        return None
+    return int(lowest), count > RANK_CANDIDATES
 
 
 def _boost(days: Any) -> Any:
@@ -161,18 +172,21 @@ def _boost(days: Any) -> Any:
 def _sqlite_search(
     match: TextClause,
     now: datetime,
-    candidates: int | None,
+    since: tuple[int, bool] | None,
     conditions: list[ColumnElement[bool]],
 ) -> Select[Any]:
-    """Matches ranked by BM25 and recency; ``candidates``: only that many of the newest kept."""
+    """Matches ranked by BM25 and recency; ``since``: only the rowids from (or, when the
+    flag is set, above) the one given (FTS5 reads only that end of its lists)."""
     relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0, 0.0)
     matches = (
         select(FTS_TABLE.c.rowid.label("id"), relevance.label("relevance"))
         .select_from(FTS_TABLE)
         .where(match)
     )
-    if candidates is not None:
-        matches = matches.order_by(FTS_TABLE.c.rowid.desc()).limit(candidates)
+    if since is not None:
+        lowest, is_excluded = since
+        rowid = FTS_TABLE.c.rowid
+        matches = matches.where(rowid > lowest if is_excluded else rowid >= lowest)
     found = matches.subquery("matches")
     moment = literal(now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"))
     days = func.max(func.julianday(moment) - func.julianday(articles.c.dated_at), 0.0)
