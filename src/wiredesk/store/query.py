@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from wiredesk.errors import WiredeskError
-from wiredesk.store.stems import words
+from wiredesk.words import words
 
 TOKEN_RE = re.compile(r'"[^"]*"|\S+')
 

@@ -7,15 +7,19 @@ does not say its language: "soldaat" finds "soldaten", "Stunden" finds "Stunde".
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import Stemmer
 
+from wiredesk.words import words
+
 # The page languages wiredesk stems, and the Snowball algorithm for each.
 STEMMERS = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
-# Words as the index sees them: letters and digits; apostrophes split ("l'armée").
-WORD_RE = re.compile(r"[^\W_]+")
+# Stems already worked out, per language: most words of a story were in earlier
+# ones. A cache that holds this many is replaced by an empty one (never emptied
+# in place: a thread may be reading it), so it never outgrows that.
+STEM_CACHE_WORDS = 200_000
+_known_stems: dict[str, dict[str, str]] = {}
 
 
 @cache
@@ -23,16 +27,17 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(STEMMERS[language])
 
 
-def words(text: str) -> list[str]:
-    """The words of a text, casefolded."""
-    return WORD_RE.findall(text.casefold())
-
-
 def stem_words(tokens: list[str], language: str | None) -> list[str]:
     """Each word's stem in ``language`` (the word itself for other languages)."""
     if language not in STEMMERS:
         return tokens
-    return list(_stemmer(language).stemWords(tokens))
+    stems = _known_stems.get(language)
+    if stems is None or len(stems) > STEM_CACHE_WORDS:
+        stems = _known_stems[language] = {}
+    new = set(tokens).difference(stems)
+    if new:
+        stems.update(zip(new, _stemmer(language).stemWords(list(new)), strict=True))
+    return [stems[token] for token in tokens]
 
 
 def index_text(text: str, language: str | None) -> str:

@@ -8,11 +8,11 @@ story through the day, but its place stays and most of its words do.
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from functools import lru_cache
 
 from wiredesk.model import Matching, StoryCopy
+from wiredesk.words import words
 
 # How far apart two copies of one story can be, in time.
 VERSION_WINDOW = timedelta(days=3)
@@ -25,12 +25,11 @@ SHINGLE = 3
 LEAD_WORDS = 120
 # Characters that hold ``LEAD_WORDS`` words in most texts.
 LEAD_SPAN = 1200
-WORD_RE = re.compile(r"[^\W_]+")
 
 
 def normal_headline(headline: str | None) -> str:
     """A headline with case, punctuation and spacing evened out."""
-    return " ".join(WORD_RE.findall((headline or "").casefold()))
+    return " ".join(words(headline or ""))
 
 
 @lru_cache(maxsize=4096)
@@ -41,13 +40,13 @@ def shingles(text: str) -> frozenset[int]:
     a 64-bit hash about never. The words are read from the start of the text
     alone when it holds enough of them: candidates bring up to 2,000 characters.
     """
-    words = WORD_RE.findall(text[:LEAD_SPAN].casefold())
-    if len(words) <= LEAD_WORDS and len(text) > LEAD_SPAN:
-        words = WORD_RE.findall(text.casefold())  # long words: the span held too few
-    words = words[:LEAD_WORDS]
-    if len(words) < SHINGLE:
-        return frozenset({hash(tuple(words))}) if words else frozenset()
-    return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+    lead = words(text[:LEAD_SPAN])
+    if len(lead) <= LEAD_WORDS and len(text) > LEAD_SPAN:
+        lead = words(text)  # long words: the span held too few
+    lead = lead[:LEAD_WORDS]
+    if len(lead) < SHINGLE:
+        return frozenset({hash(tuple(lead))}) if lead else frozenset()
+    return frozenset(map(hash, zip(*(lead[i:] for i in range(SHINGLE)), strict=False)))
 
 
 def overlap(first: frozenset[int], second: frozenset[int]) -> float:
