@@ -74,6 +74,10 @@ def create_store_engine(url: str) -> Engine:
     )
 
 
+# How many pages the write-ahead log gathers before a commit copies them into the
+# database (SQLite's default is 1,000): each copy ends in an fsync, and an ingest
+# batch writes thousands of pages, many of them the same index pages again.
+WAL_CHECKPOINT_PAGES = 10_000
 # The page cache of a connection while it writes, and while it reads, in KiB.
 WRITER_CACHE_KIB = 65536
 READER_CACHE_KIB = 2000
@@ -87,6 +91,7 @@ def _sqlite_on_connect(connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
     cursor.close()
 
 
