@@ -219,13 +219,13 @@ def test_the_index_narrows_a_filtered_search_by_itself(
     """On SQLite a filter's tags are asked of the index: the newest matches it ranks are
     the filtered ones, so an old story of the place is found without a look further back."""
     monkeypatch.setattr("wiredesk.store.search.RANK_CANDIDATES", 2)
-    ranking = search._sqlite_search
+    matches = search._matches
 
-    def newest_only(match: Any, now: datetime, since: Any, conditions: Any) -> Any:
-        assert since is not None, "the search looked further back than the newest matches"
-        return ranking(match, now, since, conditions)
+    def newest_only(match: str, *, lowest: Any = None, among: Any = None) -> Any:
+        assert lowest is not None, "the search looked further back than the newest matches"
+        return matches(match, lowest=lowest, among=among)
 
-    monkeypatch.setattr("wiredesk.store.search._sqlite_search", newest_only)
+    monkeypatch.setattr("wiredesk.store.search._matches", newest_only)
     places = ["GRONINGEN", "ZWOLLE", "ARNHEM", "BREDA", "MAASTRICHT"]
     pages = [
         incoming(

@@ -9,6 +9,7 @@ still decide.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -125,44 +126,69 @@ def search_articles(
         connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
         rows = _postgres_search(connection, query, now, conditions, limit=limit, offset=offset)
         return [_hit(row, query) for row in rows]
-    # The index first says where the newest matches begin, without ranking them
-    # (BM25 reads every match of every word); only those are ranked, and older
-    # matches only when they leave too few results.
-    match = text("article_search MATCH :match").bindparams(match=fts5_match(query, filters))
+    # The index first gives the newest matches, unranked (ranking is the costly part:
+    # BM25 counts every match of every word it ranks); only those are ranked, and
+    # older matches only when they leave too few results. The filters' tags narrow
+    # the matches the index gives, but they are left out of the ranking, where BM25
+    # would count every story that carries them: the newest matches are named instead.
+    words = fts5_match(query)
+    match = fts5_match(query, filters)
     newest = _newest_matches(connection, match)
-    if newest is None:
+    if not newest:
         return []
+    has_older = len(newest) > RANK_CANDIDATES
+    candidates = newest[:RANK_CANDIDATES]
 
-    def ranked(since: tuple[int, bool] | None) -> list[Any]:
-        statement = _sqlite_search(match, now, since, conditions)
+    def ranked(matches: Select[Any]) -> list[Any]:
+        statement = _sqlite_search(matches, now, conditions)
         page = _with_results(statement, limit=limit, offset=offset, descending=False)
         return list(connection.execute(page))
 
-    lowest, has_older = newest
     if has_older and offset + limit > RANK_CANDIDATES:
-        rows = ranked(None)
-    else:
-        rows = ranked((lowest, has_older))
-        if len(rows) < limit and has_older:
-            rows = ranked(None)
+        return [_hit(row, query) for row in ranked(_matches(match))]
+    among = candidates if words != match else None
+    rows = ranked(_matches(words, lowest=candidates[-1], among=among))
+    if len(rows) < limit and has_older:
+        rows = ranked(_matches(match))
     return [_hit(row, query) for row in rows]
 
 
-def _newest_matches(connection: Connection, match: TextClause) -> tuple[int, bool] | None:
-    """Where the ``RANK_CANDIDATES`` newest matches begin: the lowest rowid among them
-    and whether older matches exist (then the rowid given is the newest older one's,
-    and the newest matches are those above it); None when nothing matches."""
+def _newest_matches(connection: Connection, match: str) -> list[int]:
+    """The rowids of the ``RANK_CANDIDATES`` newest matches and one more, if there is."""
     newest = (
-        select(FTS_TABLE.c.rowid.label("id"))
-        .where(match)
+        select(FTS_TABLE.c.rowid)
+        .where(_fts5(match))
         .order_by(FTS_TABLE.c.rowid.desc())
         .limit(RANK_CANDIDATES + 1)
-        .subquery("newest")
     )
-    lowest, count = connection.execute(select(func.min(newest.c.id), func.count())).one()
-    if not count:
-        return None
-    return int(lowest), count > RANK_CANDIDATES
+    return list(connection.scalars(newest))
+
+
+def _fts5(match: str) -> TextClause:
+    return text("article_search MATCH :match").bindparams(match=match)
+
+
+def _matches(
+    match: str, *, lowest: int | None = None, among: list[int] | None = None
+) -> Select[Any]:
+    """The index's matches with their BM25: all, or those from rowid ``lowest`` on (FTS5
+    reads only that end of its lists), or only those ``among`` the rowids given."""
+    relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0, 0.0)
+    matches = (
+        select(FTS_TABLE.c.rowid.label("id"), relevance.label("relevance"))
+        .select_from(FTS_TABLE)
+        .where(_fts5(match))
+    )
+    if lowest is not None:
+        matches = matches.where(FTS_TABLE.c.rowid >= lowest)
+    if among is not None:
+        # "+rowid": checked on each match, not handed to FTS5 as rowids to look up one by one.
+        matches = matches.where(
+            text("+article_search.rowid IN (SELECT value FROM json_each(:among))").bindparams(
+                among=json.dumps(among)
+            )
+        )
+    return matches
 
 
 def _boost(days: Any) -> Any:
@@ -170,23 +196,9 @@ def _boost(days: Any) -> Any:
 
 
 def _sqlite_search(
-    match: TextClause,
-    now: datetime,
-    since: tuple[int, bool] | None,
-    conditions: list[ColumnElement[bool]],
+    matches: Select[Any], now: datetime, conditions: list[ColumnElement[bool]]
 ) -> Select[Any]:
-    """Matches ranked by BM25 and recency; ``since``: only the rowids from (or, when the
-    flag is set, above) the one given (FTS5 reads only that end of its lists)."""
-    relevance = func.bm25(literal_column("article_search"), HEADLINE_WEIGHT, 1.0, 0.0)
-    matches = (
-        select(FTS_TABLE.c.rowid.label("id"), relevance.label("relevance"))
-        .select_from(FTS_TABLE)
-        .where(match)
-    )
-    if since is not None:
-        lowest, is_excluded = since
-        rowid = FTS_TABLE.c.rowid
-        matches = matches.where(rowid > lowest if is_excluded else rowid >= lowest)
+    """Matches ranked by BM25 and recency."""
     found = matches.subquery("matches")
     moment = literal(now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"))
     days = func.max(func.julianday(moment) - func.julianday(articles.c.dated_at), 0.0)
