@@ -86,7 +86,7 @@ def sniff_html(data: bytes) -> bool:
 
 
 # Captures kept per transaction, and the longest a batch waits for more.
-BATCH_CAPTURES = 200
+BATCH_CAPTURES = 500
 BATCH_SECONDS = 1.0
 # After this many new pages an ingest refreshes the database's statistics: a
 # planner that still thinks the tables are small skips the search indexes.

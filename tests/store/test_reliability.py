@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from tests.conftest import ROOT
+from wiredesk.desk import BATCH_CAPTURES
 
 SUMMARY_RE = re.compile(
     r"^(?P<captures>\d+) captures read: (?P<pages>\d+) new pages, (?P<articles>\d+) articles, "
@@ -31,7 +32,8 @@ SUMMARY_RE = re.compile(
     r"(?P<versions>\d+) versions added, (?P<errors>\d+) errors$"
 )
 CONCURRENT_PAGES = 60
-KILLED_PAGES = 300
+# More than one batch, so that the first is kept before the kill and the second is not.
+KILLED_PAGES = BATCH_CAPTURES + 200
 KILL_AFTER_CAPTURES = 20
 TIMEOUT = 120
 
