@@ -18,7 +18,7 @@ STEMMERS = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
 # Stems already worked out, per language: most words of a story were in earlier
 # ones. A cache that holds this many is replaced by an empty one (never emptied
 # in place: a thread may be reading it), so it never outgrows that.
-STEM_CACHE_WORDS = 200_000
+STEM_CACHE_WORDS = 50_000  # about 8 MB a language
 _known_stems: dict[str, dict[str, str]] = {}
 
 
