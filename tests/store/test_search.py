@@ -341,3 +341,15 @@ def test_the_index_holds_only_the_newest_version_however_the_versions_are_batche
                     )
                 ).all()
                 assert rows == [(stories[0].id,)]
+
+
+def test_a_query_word_shaped_like_a_tag_is_not_looked_for_among_the_tags(store: Store) -> None:
+    """Words are looked for in every column of SQLite's index; tags are words of their
+    own column, and a query word with a tag's shape is asked of headline and body only."""
+    assert headlines(store, "Koersk", Filters(agency="afp")) == [
+        "Noord-Koreaanse soldaten aan het front in Koersk"
+    ]
+    assert headlines(store, tag("agency", "AFP")) == []
+    assert headlines(store, f"{tag('place', 'Koersk')} OR soldaten") == [
+        "Noord-Koreaanse soldaten aan het front in Koersk"
+    ]

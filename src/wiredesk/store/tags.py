@@ -14,17 +14,25 @@ sharing a tag could cost time, never a wrong result.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from hashlib import blake2b
 
 # The letter that starts each field's tags.
 FIELDS = {"section": "s", "agency": "a", "place": "p", "language": "l", "kind": "k"}
+DIGEST_BYTES = 8
+TAG_RE = re.compile(f"[{''.join(FIELDS.values())}][0-9a-f]{{{DIGEST_BYTES * 2}}}")
 
 
 def tag(field: str, value: str) -> str:
     """The index word for one filter value: ``tag("section", "Buitenland")``."""
-    digest = blake2b(value.casefold().encode(), digest_size=8).hexdigest()
+    digest = blake2b(value.casefold().encode(), digest_size=DIGEST_BYTES).hexdigest()
     return FIELDS[field] + digest
+
+
+def looks_like_tag(word: str) -> bool:
+    """Whether a word has the shape of a tag (a word of a query may, by chance or not)."""
+    return TAG_RE.fullmatch(word) is not None
 
 
 def tags_of(
