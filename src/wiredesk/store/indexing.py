@@ -54,6 +54,31 @@ class Entry:
     place: str | None
     agencies: tuple[str, ...]
 
+    @classmethod
+    def stored(
+        cls,
+        *,
+        headline: str | None,
+        standfirst: str | None,
+        body_text: str,
+        language: str | None,
+        kind: str,
+        section: str | None,
+        place: str | None,
+        agencies: str,
+    ) -> Entry:
+        """The entry of a story as the ``articles`` table holds it (agencies "ANP/AFP")."""
+        return cls(
+            headline=headline,
+            standfirst=standfirst,
+            body_text=body_text,
+            language=language,
+            kind=kind,
+            section=section,
+            place=place,
+            agencies=tuple(agencies.split("/")) if agencies else (),
+        )
+
     @property
     def search_headline(self) -> str:
         """The headline field of the index: headline and standfirst."""

@@ -329,7 +329,7 @@ def _add_version(
     _insert_agencies(cursor, article_id, draft)
     # SQLite's index keeps no copy of the text (a contentless table): a row leaves
     # it by being told the words it held, worked out again from the old values.
-    indexed = Entry(
+    indexed = Entry.stored(
         headline=headline,
         standfirst=standfirst,
         body_text=body_text,
@@ -337,7 +337,7 @@ def _add_version(
         kind=kind,
         section=section,
         place=place,
-        agencies=tuple(agencies.split("/")) if agencies else (),
+        agencies=agencies,
     )
     index.replace(article_id, indexed, _entry(draft))
 

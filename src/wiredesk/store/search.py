@@ -32,6 +32,7 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.sql.expression import ColumnClause, Select, Subquery, TextClause
 
 from wiredesk.model import Hit, Snippet
+from wiredesk.store.indexing import PG_CONFIGS as PG_LANGUAGE_CONFIGS
 from wiredesk.store.query import Query, Term
 from wiredesk.store.schema import article_agencies, articles
 from wiredesk.store.stems import STEMMERS, query_stems, stem_words
@@ -51,8 +52,9 @@ PG_CANDIDATES = 500
 # The spans of time, in days back from now, where PostgreSQL looks for them first
 # (for a search of one word without filters).
 PG_WINDOWS = (7, 30, 120, 480)
-# PostgreSQL text-search configurations a query is read in, all at once.
-PG_CONFIGS = ("dutch", "english", "german", "french", "simple")
+# PostgreSQL text-search configurations a query is read in, all at once: those
+# stories are indexed in, and "simple" for stories of other languages.
+PG_CONFIGS = (*PG_LANGUAGE_CONFIGS.values(), "simple")
 WORD_SPAN_RE = re.compile(r"[^\W_]+")
 FTS_TABLE = table("article_search", column("rowid"))
 
@@ -132,7 +134,7 @@ def search_articles(
     # the matches the index gives, but they are left out of the ranking, where BM25
     # would count every story that carries them: the newest matches are named instead.
     words = fts5_match(query)
-    match = fts5_match(query, filters)
+    match = words + _fts5_tags(filters)
     newest = _newest_matches(connection, match)
     if not newest:
         return []
@@ -236,9 +238,12 @@ def fts5_match(query: Query, filters: Filters | None = None) -> str:
     match = " AND ".join(f"({clause})" for clause in clauses)
     for term in query.excluded:
         match = f"({match}) NOT {_fts5_term(term)}"
-    for word in _filter_tags(filters or Filters()):
-        match += f' AND tags : "{word}"'
-    return match
+    return match + _fts5_tags(filters or Filters())
+
+
+def _fts5_tags(filters: Filters) -> str:
+    """What a MATCH expression adds to ask for the filters' tags."""
+    return "".join(f' AND tags : "{word}"' for word in _filter_tags(filters))
 
 
 def _filter_tags(filters: Filters) -> list[str]:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from wiredesk.store.stems import index_text
-from wiredesk.store.tags import story_tags
+from wiredesk.store.indexing import Entry
 
 revision = "0006"
 down_revision = "0005"
@@ -58,19 +57,17 @@ def upgrade() -> None:
 
 
 def _index_row(row: sa.Row[tuple[object, ...]]) -> dict[str, object]:
-    headline = " ".join(filter(None, (row.headline, row.standfirst)))
-    return {
-        "id": row.id,
-        "headline": index_text(headline, row.language),
-        "body": index_text(row.body_text, row.language),
-        "tags": story_tags(
-            kind=row.kind,
-            section=row.section,
-            place=row.place,
-            language=row.language,
-            agencies=row.agencies.split("/") if row.agencies else (),
-        ),
-    }
+    entry = Entry.stored(
+        headline=row.headline,
+        standfirst=row.standfirst,
+        body_text=row.body_text,
+        language=row.language,
+        kind=row.kind,
+        section=row.section,
+        place=row.place,
+        agencies=row.agencies,
+    )
+    return entry.fts_row(row.id)
 
 
 def downgrade() -> None:
