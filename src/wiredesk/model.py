@@ -147,22 +147,24 @@ class StoryCopy:
     id: int | None
     headline: str | None
     place: str | None
-    body_text: str
+    lead: bytes  # the word trigrams of its lead, as ``Matching.lead`` gives them
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Matching:
     """How the store tells a new version or a brief's full article: rules handed in by the caller.
 
-    ``previous_version(new, replaces, candidates)`` gives the id of the kept
-    story a new copy continues, or None; ``is_brief_of(brief_text, lead)``
-    whether a brief is the lead of an article; ``window`` how far apart in
-    time copies of one story can be.
+    ``lead(body_text)`` gives what matching compares of a story's text, worked
+    out once and kept with the story; ``previous_version(new, replaces,
+    candidates)`` gives the id of the kept story a new copy continues, or None;
+    ``is_brief_of(brief_lead, article_lead)`` whether a brief is the lead of an
+    article; ``window`` how far apart in time copies of one story can be.
     """
 
     window: timedelta
+    lead: Callable[[str], bytes]
     previous_version: Callable[[StoryCopy, str | None, list[StoryCopy]], int | None]
-    is_brief_of: Callable[[str, str], bool]
+    is_brief_of: Callable[[bytes, bytes], bool]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

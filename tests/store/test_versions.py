@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text as sql
 
 from tests.conftest import SAMPLES
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
 from wiredesk.sources.files import Incoming
 from wiredesk.store import Filters, Store, read_query
+from wiredesk.stories.versions import story_lead
 
 T0 = datetime(2026, 3, 18, 9, 0, tzinfo=UTC)
 
@@ -147,3 +149,46 @@ def test_brief_is_linked_to_its_full_article_whichever_comes_first(
         others = [b for b in store.articles(Filters(kind="brief")) if b.id != brief.id]
         assert len(others) == 6
         assert all(b.full_article_id is None for b in others)
+
+
+def _leads(store: Store) -> dict[int, bytes]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(sql("SELECT article_id, shingles FROM article_leads")).all()
+    return {int(row[0]): bytes(row[1]) for row in rows}
+
+
+def test_each_story_keeps_the_lead_of_its_newest_version(store_url: str) -> None:
+    sample = (SAMPLES / "anp-buitenland.txt").read_text(encoding="utf-8")
+    pages = ((REUTERS_FIRST, T0), (sample, T0), (REUTERS_UPDATE, T0 + timedelta(hours=4)))
+    with Store(store_url) as store:
+        ingest(store, captures(*pages))
+        stories = list(store.articles(Filters()))
+        assert len(stories) == 1 + 1 + 7
+        assert _leads(store) == {
+            story.id: story_lead("\n".join(block.text for block in story.body)) for story in stories
+        }
+
+
+@pytest.mark.parametrize("first", ["brief", "article"])
+def test_stories_kept_before_their_leads_were_are_matched_by_their_text(
+    store_url: str, first: str
+) -> None:
+    """Stories of a store older than revision 0007 have no kept lead; matching works it
+    out from their text, and a new version keeps its own."""
+    sample = (SAMPLES / "anp-buitenland.txt").read_text(encoding="utf-8")
+    earlier, later = (
+        (sample, FULL_DRONE_ARTICLE) if first == "brief" else (FULL_DRONE_ARTICLE, sample)
+    )
+    with Store(store_url) as store:
+        ingest(store, captures((REUTERS_FIRST, T0), (earlier, T0)))
+        with store.engine.begin() as connection:
+            connection.execute(sql("DELETE FROM article_leads"))
+        summary = ingest(
+            store, captures((REUTERS_UPDATE, T0 + timedelta(hours=4)), (later, T0)), language="nl"
+        )
+        assert summary.versions == 1
+        [oil] = [a for a in store.articles(Filters()) if a.headline and "Oil" in a.headline]
+        assert oil.version == 2
+        assert _leads(store)[oil.id] == story_lead(REUTERS_UPDATE.split(" - ", 1)[1].strip())
+        [brief] = store.articles(Filters(kind="brief", place="londen", agency="rtr"))
+        assert brief.full_article_id is not None

@@ -49,6 +49,7 @@ from wiredesk.store.read import (
 from wiredesk.store.save import SaveResult, save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
+    article_leads,
     article_versions,
     articles,
     captures,
@@ -182,7 +183,7 @@ class Store:
                     connection.execute(
                         text("INSERT INTO article_search (article_search) VALUES ('delete-all')")
                     )
-                for table in (sightings, article_agencies, article_versions):
+                for table in (sightings, article_agencies, article_leads, article_versions):
                     connection.execute(delete(table))
                 connection.execute(articles.update().values(full_article_id=None))
                 connection.execute(delete(articles))

@@ -22,10 +22,8 @@ from wiredesk.store.indexing import Entry, IndexWrites
 from wiredesk.store.sql import Cursor, Statement, statement
 
 MAX_CANDIDATES = 20
-# Enough characters for the words version and brief matching compare (stories.versions).
+# Enough characters for a lead that matching works out (a story kept before its lead was).
 LEAD_CHARS = 2000
-# The paragraphs of an article a brief is compared with.
-LEAD_BLOCKS = 2
 
 
 @dataclass(slots=True)
@@ -108,18 +106,25 @@ INSERT_SIGHTING = statement(
     "INSERT INTO sightings (capture_id, article_id, role) VALUES (:capture_id, :article_id, :role)"
 )
 LINK_BRIEF = statement("UPDATE articles SET full_article_id = :full_id WHERE id = :brief_id")
-# Candidates bring only the start of their text: matching compares leads.
+KEEP_LEAD = statement(
+    "INSERT INTO article_leads (article_id, shingles) VALUES (:article_id, :shingles) "
+    "ON CONFLICT (article_id) DO UPDATE SET shingles = excluded.shingles"
+)
+# Candidates bring their kept lead; only a story kept before leads were brings its text.
+CANDIDATE = (
+    "SELECT a.id, a.headline, a.place, l.shingles, "
+    f"CASE WHEN l.shingles IS NULL THEN substr(a.body_text, 1, {LEAD_CHARS}) END "
+    "FROM articles a LEFT JOIN article_leads l ON l.article_id = a.id "
+)
 SAME_PLACE = statement(
-    f"SELECT id, headline, place, substr(body_text, 1, {LEAD_CHARS}) FROM articles "
-    "WHERE place_key = :place_key "
-    "AND kind = :kind AND dated_at BETWEEN :earliest AND :latest "
-    f"ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}",
+    CANDIDATE + "WHERE a.place_key = :place_key "
+    "AND a.kind = :kind AND a.dated_at BETWEEN :earliest AND :latest "
+    f"ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}",
     times=("earliest", "latest"),
 )
 SAME_HEADLINE = statement(
-    f"SELECT id, headline, place, substr(body_text, 1, {LEAD_CHARS}) FROM articles "
-    "WHERE headline = :headline "
-    f"AND kind = 'article' ORDER BY dated_at DESC LIMIT {MAX_CANDIDATES}"
+    CANDIDATE + "WHERE a.headline = :headline "
+    f"AND a.kind = 'article' ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
 PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
@@ -237,16 +242,18 @@ def _save_draft(
 ) -> tuple[bool, int]:
     """Keep a draft not kept before; whether it is a new version, and its story's id."""
     columns = _columns(draft, capture_id, seen_at)
+    lead = matching.lead(draft.body_text)
     previous = None
     if draft.kind == "article":
-        previous = _previous_version(cursor, draft, seen_at, matching)
+        previous = _previous_version(cursor, draft, lead, seen_at, matching)
     if previous is not None:
         _add_version(cursor, previous, capture_id, seen_at, draft, columns, index)
         article_id = previous
     else:
         article_id = _add_article(cursor, capture_id, seen_at, draft, columns)
         index.add(article_id, _entry(draft))
-    _link_briefs(cursor, article_id, draft, seen_at, matching)
+    cursor.run(KEEP_LEAD, {"article_id": article_id, "shingles": lead})
+    _link_briefs(cursor, article_id, draft, lead, seen_at, matching)
     return previous is not None, article_id
 
 
@@ -366,32 +373,46 @@ def _insert_version(
     )
 
 
-def _candidates(rows: list[tuple[Any, ...]]) -> list[StoryCopy]:
-    return [StoryCopy(id=row[0], headline=row[1], place=row[2], body_text=row[3]) for row in rows]
+def _candidates(rows: list[tuple[Any, ...]], matching: Matching) -> list[StoryCopy]:
+    """Stories as matching compares them; one kept without its lead has it worked out."""
+    return [
+        StoryCopy(
+            id=row[0],
+            headline=row[1],
+            place=row[2],
+            lead=bytes(row[3]) if row[3] is not None else matching.lead(row[4]),
+        )
+        for row in rows
+    ]
 
 
 def _previous_version(
-    cursor: Cursor, draft: Draft, seen_at: datetime, matching: Matching
+    cursor: Cursor, draft: Draft, lead: bytes, seen_at: datetime, matching: Matching
 ) -> int | None:
     """The kept story this draft is a later version of, if any."""
     place = draft.dateline.place if draft.dateline else None
     found: dict[int | None, StoryCopy] = {}
     for headline in filter(None, (draft.replaces, draft.headline)):
-        for copy in _candidates(cursor.all(SAME_HEADLINE, {"headline": headline})):
+        for copy in _candidates(cursor.all(SAME_HEADLINE, {"headline": headline}), matching):
             found.setdefault(copy.id, copy)
     if place:
         window = {"earliest": seen_at - matching.window, "latest": seen_at + matching.window}
         rows = cursor.all(SAME_PLACE, {"place_key": place.casefold(), "kind": "article", **window})
-        for copy in _candidates(rows):
+        for copy in _candidates(rows, matching):
             found.setdefault(copy.id, copy)
     if not found:
         return None
-    new = StoryCopy(id=None, headline=draft.headline, place=place, body_text=draft.body_text)
+    new = StoryCopy(id=None, headline=draft.headline, place=place, lead=lead)
     return matching.previous_version(new, draft.replaces, list(found.values()))
 
 
 def _link_briefs(
-    cursor: Cursor, article_id: int, draft: Draft, seen_at: datetime, matching: Matching
+    cursor: Cursor,
+    article_id: int,
+    draft: Draft,
+    lead: bytes,
+    seen_at: datetime,
+    matching: Matching,
 ) -> None:
     """Link a brief to its full article, whichever of the two arrived first."""
     place = draft.dateline.place if draft.dateline else None
@@ -407,15 +428,14 @@ def _link_briefs(
             "latest": seen_at + matching.window,
         },
     )
-    lead = " ".join(block.text for block in draft.body[:LEAD_BLOCKS])
-    for row_id, _headline, _place, body_text in rows:
+    for copy in _candidates(rows, matching):
+        assert copy.id is not None
         if draft.kind == "article":
-            is_match = matching.is_brief_of(body_text, lead)
-            brief_id, full_id = row_id, article_id
+            is_match = matching.is_brief_of(copy.lead, lead)
+            brief_id, full_id = copy.id, article_id
         else:
-            article_lead = " ".join(body_text.split("\n")[:LEAD_BLOCKS])
-            is_match = matching.is_brief_of(draft.body_text, article_lead)
-            brief_id, full_id = article_id, row_id
+            is_match = matching.is_brief_of(lead, copy.lead)
+            brief_id, full_id = article_id, copy.id
         if is_match:
             cursor.run(LINK_BRIEF, {"brief_id": brief_id, "full_id": full_id})
             if draft.kind == "brief":

@@ -132,6 +132,16 @@ article_versions = Table(
 )
 Index("article_versions_body_hash", article_versions.c.body_hash)
 
+# What matching compares of a story's text (``Matching.lead``): the hashed word trigrams
+# of its lead, kept so that a candidate is compared without reading its text again.
+# A story kept before revision 0007 has none until it changes; its text stands in.
+article_leads = Table(
+    "article_leads",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True, autoincrement=False),
+    Column("shingles", LargeBinary, nullable=False),
+)
+
 # The agencies of an article, casefolded, for filtering ("anp", "reuters").
 article_agencies = Table(
     "article_agencies",

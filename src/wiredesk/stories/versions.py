@@ -4,10 +4,18 @@ Pure functions over small records: the store fetches the candidates, these
 decide. A version marker decides first (ANP's "vervangt: <old headline>"),
 then the dateline's place with the headline or the text: agencies rewrite a
 story through the day, but its place stays and most of its words do.
+
+Texts are compared by the word trigrams of their lead. A story's trigrams are
+worked out once, when it arrives (``story_lead``), and kept with it, so a
+candidate is compared without reading its text again.
 """
 
 from __future__ import annotations
 
+import struct
+import sys
+import zlib
+from array import array
 from datetime import timedelta
 from functools import lru_cache
 
@@ -25,6 +33,16 @@ SHINGLE = 3
 LEAD_WORDS = 120
 # Characters that hold ``LEAD_WORDS`` words in most texts.
 LEAD_SPAN = 1200
+# A brief is looked for in the opening paragraphs of an article.
+OPENING_BLOCKS = 2
+# A kept lead (``story_lead``) starts with two counts: the trigrams of the text's lead,
+# and of its opening, or ``_OPENING_IS_LEAD`` when the two are the same.
+_HEADER = struct.Struct("<II")
+_OPENING_IS_LEAD = 0xFFFFFFFF
+# Kept shingles are CRC-32s, four bytes each, little-endian whatever the machine.
+_HASH = "I"
+_SWAP = sys.byteorder == "big"
+assert array(_HASH).itemsize == 4
 
 
 def normal_headline(headline: str | None) -> str:
@@ -32,28 +50,77 @@ def normal_headline(headline: str | None) -> str:
     return " ".join(words(headline or ""))
 
 
-@lru_cache(maxsize=4096)
-def shingles(text: str) -> frozenset[int]:
-    """The word trigrams of a text's first ``LEAD_WORDS`` words, each kept as its hash.
+def lead_shingles(text: str) -> bytes:
+    """The word trigrams of a text's first ``LEAD_WORDS`` words, as kept with its story.
 
-    Only hashes are compared, within one process; two different trigrams share
-    a 64-bit hash about never. The words are read from the start of the text
-    alone when it holds enough of them: candidates bring up to 2,000 characters.
+    Each trigram is kept as the CRC-32 of its words, so the same text gives the
+    same bytes in every process and on every machine; two different trigrams
+    of one comparison share a hash about never. The words are read from the
+    start of the text alone when it holds enough of them.
     """
     lead = words(text[:LEAD_SPAN])
     if len(lead) <= LEAD_WORDS and len(text) > LEAD_SPAN:
         lead = words(text)  # long words: the span held too few
     lead = lead[:LEAD_WORDS]
     if len(lead) < SHINGLE:
-        return frozenset({hash(tuple(lead))}) if lead else frozenset()
-    return frozenset(map(hash, zip(*(lead[i:] for i in range(SHINGLE)), strict=False)))
+        grams = [" ".join(lead)] if lead else []
+    else:
+        grams = [" ".join(gram) for gram in zip(lead, lead[1:], lead[2:], strict=False)]
+    hashes = array(_HASH, sorted({zlib.crc32(gram.encode()) for gram in grams}))
+    if _SWAP:
+        hashes.byteswap()
+    return hashes.tobytes()
 
 
-def overlap(first: frozenset[int], second: frozenset[int]) -> float:
-    """Jaccard similarity of two shingle sets."""
+def story_lead(body_text: str) -> bytes:
+    """What matching compares of a story's text, worked out once and kept with the story.
+
+    The trigrams of its lead (``lead_shingles``), which versions compare, then
+    those of its opening, its first ``OPENING_BLOCKS`` paragraphs, in which a
+    brief is looked for; a text of no more paragraphs keeps one set for both.
+    """
+    lead = lead_shingles(body_text)
+    blocks = body_text.split("\n", OPENING_BLOCKS)
+    if len(blocks) > OPENING_BLOCKS:
+        opening = lead_shingles(" ".join(blocks[:OPENING_BLOCKS]))
+        if opening != lead:
+            return _HEADER.pack(len(lead) // 4, len(opening) // 4) + lead + opening
+    return _HEADER.pack(len(lead) // 4, _OPENING_IS_LEAD) + lead
+
+
+def _text_hashes(kept: bytes) -> array[int]:
+    """The trigrams of a kept lead's text (``story_lead``)."""
+    count, _ = _HEADER.unpack_from(kept)
+    return _hashes(kept[_HEADER.size : _HEADER.size + 4 * count])
+
+
+def _opening_hashes(kept: bytes) -> array[int]:
+    """The trigrams of a kept lead's opening paragraphs (``story_lead``)."""
+    count, opening = _HEADER.unpack_from(kept)
+    if opening == _OPENING_IS_LEAD:
+        return _hashes(kept[_HEADER.size : _HEADER.size + 4 * count])
+    start = _HEADER.size + 4 * count
+    return _hashes(kept[start : start + 4 * opening])
+
+
+def _hashes(shingles: bytes) -> array[int]:
+    hashes = array(_HASH, shingles)
+    if _SWAP:
+        hashes.byteswap()
+    return hashes
+
+
+@lru_cache(maxsize=4096)
+def _headline_hashes(headline: str) -> array[int]:
+    return _hashes(lead_shingles(headline))
+
+
+def overlap(first: frozenset[int], second: array[int]) -> float:
+    """Jaccard similarity of two texts' trigrams (the second's hashes are distinct)."""
     if not first or not second:
         return 0.0
-    return len(first & second) / len(first | second)
+    common = len(first.intersection(second))
+    return common / (len(first) + len(second) - common)
 
 
 def find_previous_version(
@@ -66,7 +133,8 @@ def find_previous_version(
             if normal_headline(candidate.headline) == wanted:
                 return candidate.id
     headline = normal_headline(new.headline)
-    text = shingles(new.body_text)
+    text = frozenset(_text_hashes(new.lead))
+    title = frozenset(_headline_hashes(new.headline or ""))
     best: tuple[float, int | None] = (0.0, None)
     for candidate in candidates:
         if (candidate.place or "").casefold() != (new.place or "").casefold():
@@ -74,23 +142,27 @@ def find_previous_version(
         if headline and normal_headline(candidate.headline) == headline:
             return candidate.id
         score = max(
-            overlap(text, shingles(candidate.body_text)) / SAME_TEXT,
-            overlap(shingles(new.headline or ""), shingles(candidate.headline or ""))
-            / SAME_HEADLINE,
+            overlap(text, _text_hashes(candidate.lead)) / SAME_TEXT,
+            overlap(title, _headline_hashes(candidate.headline or "")) / SAME_HEADLINE,
         )
         if score >= 1.0 and score > best[0]:
             best = (score, candidate.id)
     return best[1]
 
 
-def is_brief_of(brief_text: str, article_lead: str) -> bool:
-    """Whether a brief's text is the lead of an article (most of its trigrams are in it)."""
-    brief = shingles(brief_text)
-    if not brief:
+def is_brief_of(brief: bytes, article: bytes) -> bool:
+    """Whether a brief is the lead of an article: most of the brief's trigrams are in the
+    article's opening paragraphs (both kept leads, as ``story_lead`` gives them)."""
+    hashes = _text_hashes(brief)
+    if not hashes:
         return False
-    return len(brief & shingles(article_lead)) / len(brief) >= BRIEF_IN_ARTICLE
+    common = frozenset(hashes).intersection(_opening_hashes(article))
+    return len(common) / len(hashes) >= BRIEF_IN_ARTICLE
 
 
 MATCHING = Matching(
-    window=VERSION_WINDOW, previous_version=find_previous_version, is_brief_of=is_brief_of
+    window=VERSION_WINDOW,
+    lead=story_lead,
+    previous_version=find_previous_version,
+    is_brief_of=is_brief_of,
 )

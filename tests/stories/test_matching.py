@@ -1,0 +1,103 @@
+"""Telling versions and briefs apart by the word trigrams of their leads (stories.versions)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zlib
+
+from wiredesk.model import StoryCopy
+from wiredesk.stories.versions import (
+    LEAD_WORDS,
+    find_previous_version,
+    is_brief_of,
+    lead_shingles,
+    story_lead,
+)
+
+ARTICLE = (
+    "Oil prices fell on Friday as weak economic data from China fuelled worries about demand "
+    "in the world's biggest crude importer, outweighing supply cuts by major producers.\n"
+    "Brent crude futures fell 62 cents, or 0.8%, to $73.01 a barrel by 0938 GMT."
+)
+UPDATE = (
+    "Oil prices fell further on Friday as weak economic data from China fuelled worries about "
+    "demand in the world's biggest crude importer, outweighing supply cuts by major producers.\n"
+    "Brent crude futures fell 95 cents, or 1.3%, to $72.68 a barrel by 1305 GMT.\n"
+    "Analysts said the market would watch U.S. inventory data next week."
+)
+OTHER = (
+    "Britain's economy grew by 0.4% in the third quarter, official figures showed on Friday, "
+    "beating forecasts as services and construction picked up.\n"
+    "The pound rose against the dollar after the data."
+)
+
+
+def copy(id: int | None, headline: str, text: str, place: str = "London") -> StoryCopy:
+    return StoryCopy(id=id, headline=headline, place=place, lead=story_lead(text))
+
+
+def test_a_lead_is_the_crc32_of_each_trigram_four_bytes_little_endian_sorted() -> None:
+    expected = sorted(zlib.crc32(gram.encode()) for gram in ("oil prices fell", "prices fell on"))
+    assert lead_shingles("Oil prices, fell on!") == b"".join(
+        number.to_bytes(4, "little") for number in expected
+    )
+    assert lead_shingles("Two words") == zlib.crc32(b"two words").to_bytes(4, "little")
+    assert lead_shingles(" ... ") == b""
+
+
+def test_a_lead_is_the_same_in_every_process() -> None:
+    """Leads are kept in the store: Python's own string hashes, seeded anew by each
+    process, must not be in them."""
+    script = "import sys; from wiredesk.stories.versions import lead_shingles as l; " \
+        "sys.stdout.write(l(sys.stdin.read()).hex())"  # fmt: skip
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", script], input=UPDATE, capture_output=True, text=True,
+            check=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=60,
+        )  # fmt: skip
+        assert bytes.fromhex(done.stdout) == lead_shingles(UPDATE)
+
+
+def test_a_lead_holds_the_first_words_only() -> None:
+    text = " ".join(f"w{number}" for number in range(LEAD_WORDS + 50))
+    assert len(lead_shingles(text)) == 4 * (LEAD_WORDS - 2)
+    assert lead_shingles(text) == lead_shingles(" ".join(text.split()[:LEAD_WORDS]))
+
+
+def test_an_update_continues_its_story_and_another_story_of_the_place_does_not() -> None:
+    kept = [copy(1, "British economy grows faster than expected", OTHER),
+            copy(2, "Oil prices fall as China demand worries mount", ARTICLE)]  # fmt: skip
+    new = copy(None, "UPDATE 1-Oil prices extend losses as China demand worries mount", UPDATE)
+    assert find_previous_version(new, None, kept) == 2
+    unrelated = copy(None, "Pound rises after growth figures", OTHER.split("\n")[1])
+    assert find_previous_version(unrelated, None, kept) is None
+    elsewhere = copy(None, new.headline, UPDATE, place="Paris")
+    assert find_previous_version(elsewhere, None, kept) is None
+
+
+def test_a_brief_is_the_lead_of_its_article_cut_short() -> None:
+    brief = story_lead(" ".join(ARTICLE.split()[:20]) + "...")
+    assert is_brief_of(brief, story_lead(ARTICLE))
+    assert not is_brief_of(brief, story_lead(OTHER))
+    assert not is_brief_of(story_lead(ARTICLE), story_lead(ARTICLE.split("\n")[1]))
+    assert not is_brief_of(story_lead(""), story_lead(ARTICLE))
+
+
+def test_a_brief_is_looked_for_in_the_first_two_paragraphs_only() -> None:
+    """Versions compare a text's first words, briefs the opening paragraphs: a kept lead
+    holds both, the second only where it differs."""
+    brief = story_lead(OTHER.split("\n")[0])
+    third = "Markets were calm.\nTraders waited.\n" + OTHER
+    second = "Markets were calm.\n" + OTHER
+    assert not is_brief_of(brief, story_lead(third))
+    assert is_brief_of(brief, story_lead(second))
+    opening = lead_shingles("Markets were calm. Traders waited.")
+    assert story_lead(third) == _counts(third, len(opening) // 4) + lead_shingles(third) + opening
+    two = "Markets were calm.\n" + OTHER.split("\n")[0]
+    assert story_lead(two) == _counts(two, 0xFFFFFFFF) + lead_shingles(two)
+
+
+def _counts(text: str, opening: int) -> bytes:
+    return (len(lead_shingles(text)) // 4).to_bytes(4, "little") + opening.to_bytes(4, "little")
