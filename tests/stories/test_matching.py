@@ -7,6 +7,9 @@ import subprocess
 import sys
 import zlib
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from wiredesk.model import StoryCopy
 from wiredesk.stories.versions import (
     LEAD_WORDS,
@@ -101,3 +104,28 @@ def test_a_brief_is_looked_for_in_the_first_two_paragraphs_only() -> None:
 
 def _counts(text: str, opening: int) -> bytes:
     return (len(lead_shingles(text)) // 4).to_bytes(4, "little") + opening.to_bytes(4, "little")
+
+
+def two_readings(body_text: str) -> bytes:
+    """``story_lead`` as its definition says, reading the lead and the opening apart."""
+    lead = lead_shingles(body_text)
+    paragraphs = body_text.split("\n")
+    if len(paragraphs) > 2:
+        opening = lead_shingles(" ".join(paragraphs[:2]))
+        if opening != lead:
+            return _counts(body_text, len(opening) // 4) + lead + opening
+    return _counts(body_text, 0xFFFFFFFF) + lead
+
+
+WORDS = st.sampled_from(["oil", "prices", "fell", "on", "Friday", "a", "überraschend", "x" * 30])
+PARAGRAPH = st.lists(WORDS, max_size=150).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=5).map("\n".join))
+@example("one\ntwo\nthree four five")
+@example("a b\nc\nd e f g")
+@example(" ".join(["word"] * 200) + "\nsecond paragraph here\nthird one")
+@example("short\n" + " ".join(["long" + "x" * 40] * 60) + "\nmore words come here")
+def test_the_lead_is_read_once_as_its_definition_reads_it_twice(body_text: str) -> None:
+    assert story_lead(body_text) == two_readings(body_text)

@@ -55,21 +55,9 @@ def lead_shingles(text: str) -> bytes:
 
     Each trigram is kept as the CRC-32 of its words, so the same text gives the
     same bytes in every process and on every machine; two different trigrams
-    of one comparison share a hash about never. The words are read from the
-    start of the text alone when it holds enough of them.
+    of one comparison share a hash about never.
     """
-    lead = words(text[:LEAD_SPAN])
-    if len(lead) <= LEAD_WORDS and len(text) > LEAD_SPAN:
-        lead = words(text)  # long words: the span held too few
-    lead = lead[:LEAD_WORDS]
-    if len(lead) < SHINGLE:
-        grams = [" ".join(lead)] if lead else []
-    else:
-        grams = [" ".join(gram) for gram in zip(lead, lead[1:], lead[2:], strict=False)]
-    hashes = array(_HASH, sorted({zlib.crc32(gram.encode()) for gram in grams}))
-    if _SWAP:
-        hashes.byteswap()
-    return hashes.tobytes()
+    return _packed(_trigram_hashes(_first_words(text, LEAD_WORDS)))
 
 
 def story_lead(body_text: str) -> bytes:
@@ -78,14 +66,54 @@ def story_lead(body_text: str) -> bytes:
     The trigrams of its lead (``lead_shingles``), which versions compare, then
     those of its opening, its first ``OPENING_BLOCKS`` paragraphs, in which a
     brief is looked for; a text of no more paragraphs keeps one set for both.
+    The words are read once: the opening's are the first of the lead's.
     """
-    lead = lead_shingles(body_text)
-    blocks = body_text.split("\n", OPENING_BLOCKS)
-    if len(blocks) > OPENING_BLOCKS:
-        opening = lead_shingles(" ".join(blocks[:OPENING_BLOCKS]))
-        if opening != lead:
-            return _HEADER.pack(len(lead) // 4, len(opening) // 4) + lead + opening
+    cut = -1
+    for _ in range(OPENING_BLOCKS):
+        cut = body_text.find("\n", cut + 1)
+        if cut < 0:
+            return _same_lead(lead_shingles(body_text))
+    opening_words = _first_words(body_text[:cut], LEAD_WORDS)
+    if len(opening_words) == LEAD_WORDS:  # the lead ends within the opening
+        return _same_lead(_packed(_trigram_hashes(opening_words)))
+    read = len(opening_words)
+    hashes = _trigram_hashes(opening_words + _first_words(body_text[cut:], LEAD_WORDS - read))
+    lead = _packed(hashes)
+    if read >= SHINGLE:
+        opening = _packed(hashes[: read - SHINGLE + 1])
+    else:
+        opening = _packed(_trigram_hashes(opening_words))
+    if opening == lead:
+        return _same_lead(lead)
+    return _HEADER.pack(len(lead) // 4, len(opening) // 4) + lead + opening
+
+
+def _same_lead(lead: bytes) -> bytes:
     return _HEADER.pack(len(lead) // 4, _OPENING_IS_LEAD) + lead
+
+
+def _first_words(text: str, count: int) -> list[str]:
+    """A text's first ``count`` words, read from its start alone when that holds enough."""
+    found = words(text[:LEAD_SPAN])
+    if len(found) <= count and len(text) > LEAD_SPAN:
+        found = words(text)  # long words: the span held too few
+    return found[:count]
+
+
+def _trigram_hashes(lead: list[str]) -> list[int]:
+    """The CRC-32 of each word trigram, in the text's order; fewer words make one trigram."""
+    if len(lead) < SHINGLE:
+        return [zlib.crc32(" ".join(lead).encode())] if lead else []
+    trigrams = zip(lead, lead[1:], lead[2:], strict=False)
+    return [zlib.crc32(f"{a} {b} {c}".encode()) for a, b, c in trigrams]
+
+
+def _packed(hashes: list[int]) -> bytes:
+    """Distinct hashes, sorted, four bytes each, little-endian."""
+    numbers = array(_HASH, sorted(set(hashes)))
+    if _SWAP:
+        numbers.byteswap()
+    return numbers.tobytes()
 
 
 def _text_hashes(kept: bytes) -> array[int]:
@@ -153,11 +181,16 @@ def find_previous_version(
 def is_brief_of(brief: bytes, article: bytes) -> bool:
     """Whether a brief is the lead of an article: most of the brief's trigrams are in the
     article's opening paragraphs (both kept leads, as ``story_lead`` gives them)."""
-    hashes = _text_hashes(brief)
+    hashes = _brief_hashes(brief)
     if not hashes:
         return False
-    common = frozenset(hashes).intersection(_opening_hashes(article))
+    common = hashes.intersection(_opening_hashes(article))
     return len(common) / len(hashes) >= BRIEF_IN_ARTICLE
+
+
+@lru_cache(maxsize=64)  # a new brief is held against each article of its place
+def _brief_hashes(kept: bytes) -> frozenset[int]:
+    return frozenset(_text_hashes(kept))
 
 
 MATCHING = Matching(
