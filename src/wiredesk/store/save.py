@@ -126,6 +126,17 @@ SAME_HEADLINE = statement(
     CANDIDATE + "WHERE a.headline = :headline "
     f"AND a.kind = 'article' ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
+# Linking a brief needs leads alone: the index finds the stories, and their rows are
+# read only for a story kept without its lead.
+LEADS_OF_PLACE = statement(
+    "SELECT a.id, l.shingles, "
+    f"CASE WHEN l.shingles IS NULL THEN substr(a.body_text, 1, {LEAD_CHARS}) END "
+    "FROM articles a LEFT JOIN article_leads l ON l.article_id = a.id "
+    "WHERE a.place_key = :place_key "
+    "AND a.kind = :kind AND a.dated_at BETWEEN :earliest AND :latest "
+    f"ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}",
+    times=("earliest", "latest"),
+)
 PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
 
@@ -420,7 +431,7 @@ def _link_briefs(
         return
     other_kind = "brief" if draft.kind == "article" else "article"
     rows = cursor.all(
-        SAME_PLACE,
+        LEADS_OF_PLACE,
         {
             "place_key": place.casefold(),
             "kind": other_kind,
@@ -428,14 +439,14 @@ def _link_briefs(
             "latest": seen_at + matching.window,
         },
     )
-    for copy in _candidates(rows, matching):
-        assert copy.id is not None
+    for other_id, kept, text in rows:
+        other = bytes(kept) if kept is not None else matching.lead(text)
         if draft.kind == "article":
-            is_match = matching.is_brief_of(copy.lead, lead)
-            brief_id, full_id = copy.id, article_id
+            is_match = matching.is_brief_of(other, lead)
+            brief_id, full_id = other_id, article_id
         else:
-            is_match = matching.is_brief_of(lead, copy.lead)
-            brief_id, full_id = article_id, copy.id
+            is_match = matching.is_brief_of(lead, other)
+            brief_id, full_id = article_id, other_id
         if is_match:
             cursor.run(LINK_BRIEF, {"brief_id": brief_id, "full_id": full_id})
             if draft.kind == "brief":
