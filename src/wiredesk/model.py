@@ -157,14 +157,17 @@ class Matching:
     ``lead(body_text)`` gives what matching compares of a story's text, worked
     out once and kept with the story; ``previous_version(new, replaces,
     candidates)`` gives the id of the kept story a new copy continues, or None;
-    ``is_brief_of(brief_lead, article_lead)`` whether a brief is the lead of an
-    article; ``window`` how far apart in time copies of one story can be.
+    ``briefs_of(article_lead, brief_leads)`` which briefs are leads of an
+    article, ``article_of(brief_lead, article_leads)`` the position of the first
+    article a brief is the lead of, or None; ``window`` how far apart in time
+    copies of one story can be.
     """
 
     window: timedelta
     lead: Callable[[str], bytes]
     previous_version: Callable[[StoryCopy, str | None, list[StoryCopy]], int | None]
-    is_brief_of: Callable[[bytes, bytes], bool]
+    briefs_of: Callable[[bytes, list[bytes]], list[bool]]
+    article_of: Callable[[bytes, list[bytes]], int | None]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from wiredesk.model import StoryCopy
 from wiredesk.stories.versions import (
     LEAD_WORDS,
+    article_of,
+    briefs_of,
     find_previous_version,
     is_brief_of,
     lead_shingles,
@@ -86,6 +88,26 @@ def test_a_brief_is_the_lead_of_its_article_cut_short() -> None:
     assert not is_brief_of(brief, story_lead(OTHER))
     assert not is_brief_of(story_lead(ARTICLE), story_lead(ARTICLE.split("\n")[1]))
     assert not is_brief_of(story_lead(""), story_lead(ARTICLE))
+
+
+def test_a_new_story_is_held_against_every_story_of_its_place_at_once() -> None:
+    """A new article against the briefs of its place, a new brief against the articles:
+    the same answers as one pair at a time."""
+    brief = story_lead(" ".join(ARTICLE.split()[:20]))
+    other_brief = story_lead(OTHER.split("\n")[0])
+    empty = story_lead("")
+    briefs = [other_brief, brief, empty, brief]
+    assert briefs_of(story_lead(ARTICLE), briefs) == [False, True, False, True]
+    assert briefs_of(story_lead(OTHER), briefs) == [True, False, False, False]
+    articles = [story_lead(UPDATE), story_lead(OTHER), story_lead(ARTICLE)]
+    assert article_of(brief, articles) == 0  # the update's opening holds the brief too
+    assert article_of(other_brief, articles) == 1
+    assert article_of(brief, articles[1:]) == 1
+    assert article_of(empty, articles) is None
+    assert article_of(brief, []) is None
+    for one in briefs:
+        for article in articles:
+            assert is_brief_of(one, article) == briefs_of(article, [one])[0]
 
 
 def test_a_brief_is_looked_for_in_the_first_two_paragraphs_only() -> None:

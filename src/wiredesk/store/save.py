@@ -439,18 +439,16 @@ def _link_briefs(
             "latest": seen_at + matching.window,
         },
     )
-    for other_id, kept, text in rows:
-        other = bytes(kept) if kept is not None else matching.lead(text)
-        if draft.kind == "article":
-            is_match = matching.is_brief_of(other, lead)
-            brief_id, full_id = other_id, article_id
-        else:
-            is_match = matching.is_brief_of(lead, other)
-            brief_id, full_id = article_id, other_id
-        if is_match:
-            cursor.run(LINK_BRIEF, {"brief_id": brief_id, "full_id": full_id})
-            if draft.kind == "brief":
-                return
+    ids = [row[0] for row in rows]
+    leads = [bytes(kept) if kept is not None else matching.lead(text) for _, kept, text in rows]
+    if draft.kind == "article":
+        for brief_id, is_match in zip(ids, matching.briefs_of(lead, leads), strict=True):
+            if is_match:
+                cursor.run(LINK_BRIEF, {"brief_id": brief_id, "full_id": article_id})
+    else:
+        found = matching.article_of(lead, leads)
+        if found is not None:
+            cursor.run(LINK_BRIEF, {"brief_id": article_id, "full_id": ids[found]})
 
 
 def _entry(draft: Draft) -> Entry:

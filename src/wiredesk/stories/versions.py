@@ -181,21 +181,37 @@ def find_previous_version(
 def is_brief_of(brief: bytes, article: bytes) -> bool:
     """Whether a brief is the lead of an article: most of the brief's trigrams are in the
     article's opening paragraphs (both kept leads, as ``story_lead`` gives them)."""
-    hashes = _brief_hashes(brief)
-    if not hashes:
-        return False
-    common = hashes.intersection(_opening_hashes(article))
-    return len(common) / len(hashes) >= BRIEF_IN_ARTICLE
+    return article_of(brief, [article]) == 0
 
 
-@lru_cache(maxsize=64)  # a new brief is held against each article of its place
-def _brief_hashes(kept: bytes) -> frozenset[int]:
-    return frozenset(_text_hashes(kept))
+def briefs_of(article: bytes, briefs: list[bytes]) -> list[bool]:
+    """Which of ``briefs`` are leads of ``article`` (a new article and the briefs of its place)."""
+    opening = frozenset(_opening_hashes(article))
+    found = []
+    for brief in briefs:
+        hashes = _text_hashes(brief)
+        found.append(_is_lead(len(opening.intersection(hashes)), len(hashes)))
+    return found
+
+
+def article_of(brief: bytes, articles: list[bytes]) -> int | None:
+    """The position of the first of ``articles`` that ``brief`` is the lead of, or None
+    (a new brief and the articles of its place)."""
+    hashes = frozenset(_text_hashes(brief))
+    for position, article in enumerate(articles):
+        if _is_lead(len(hashes.intersection(_opening_hashes(article))), len(hashes)):
+            return position
+    return None
+
+
+def _is_lead(common: int, brief_trigrams: int) -> bool:
+    return brief_trigrams > 0 and common / brief_trigrams >= BRIEF_IN_ARTICLE
 
 
 MATCHING = Matching(
     window=VERSION_WINDOW,
     lead=story_lead,
     previous_version=find_previous_version,
-    is_brief_of=is_brief_of,
+    briefs_of=briefs_of,
+    article_of=article_of,
 )
