@@ -16,7 +16,6 @@ from wiredesk.stories.versions import (
     article_of,
     briefs_of,
     find_previous_version,
-    is_brief_of,
     lead_shingles,
     story_lead,
 )
@@ -37,6 +36,11 @@ OTHER = (
     "beating forecasts as services and construction picked up.\n"
     "The pound rose against the dollar after the data."
 )
+
+
+def is_brief_of(brief: bytes, article: bytes) -> bool:
+    """One brief against one article, as a new brief is held against its place's articles."""
+    return article_of(brief, [article]) == 0
 
 
 def copy(id: int | None, headline: str, text: str, place: str = "London") -> StoryCopy:

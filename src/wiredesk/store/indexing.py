@@ -15,7 +15,9 @@ PostgreSQL overwrites the story's search vector, once, the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -55,29 +57,12 @@ class Entry:
     agencies: tuple[str, ...]
 
     @classmethod
-    def stored(
-        cls,
-        *,
-        headline: str | None,
-        standfirst: str | None,
-        body_text: str,
-        language: str | None,
-        kind: str,
-        section: str | None,
-        place: str | None,
-        agencies: str,
-    ) -> Entry:
-        """The entry of a story as the ``articles`` table holds it (agencies "ANP/AFP")."""
-        return cls(
-            headline=headline,
-            standfirst=standfirst,
-            body_text=body_text,
-            language=language,
-            kind=kind,
-            section=section,
-            place=place,
-            agencies=tuple(agencies.split("/")) if agencies else (),
-        )
+    def stored(cls, row: Mapping[str, Any]) -> Entry:
+        """The entry of a story as the ``articles`` table holds it: ``row`` maps each of
+        ``STORED_COLUMNS`` to its value there (agencies as one text, "ANP/AFP")."""
+        values = {name: row[name] for name in STORED_COLUMNS}
+        agencies = values.pop("agencies")
+        return cls(**values, agencies=tuple(agencies.split("/")) if agencies else ())
 
     @property
     def search_headline(self) -> str:
@@ -98,6 +83,10 @@ class Entry:
                 agencies=self.agencies,
             ),
         }
+
+
+# The ``articles`` columns an entry comes from, named as its fields.
+STORED_COLUMNS = tuple(field.name for field in fields(Entry))
 
 
 class IndexWrites:

@@ -18,7 +18,7 @@ from wiredesk.model import Capture, Matching, Page, StoryCopy
 from wiredesk.store import archive
 from wiredesk.store.db import PG_INGEST_LOCK
 from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
-from wiredesk.store.indexing import Entry, IndexWrites
+from wiredesk.store.indexing import STORED_COLUMNS, Entry, IndexWrites
 from wiredesk.store.sql import Cursor, Statement, statement
 
 MAX_CANDIDATES = 20
@@ -91,10 +91,9 @@ INSERT_VERSION = statement(
     f"VALUES ({', '.join(':' + name for name in VERSION_COLUMNS)})",
     times=("published_at", "seen_at"),
 )
-CURRENT_VERSION = statement(
-    "SELECT version, headline, standfirst, body, body_text, language, kind, section, place, "
-    "agencies FROM articles WHERE id = :id"
-)
+# A story's current version: its number, its layout, and what its index entry comes from.
+CURRENT_COLUMNS = ("version", "body", *STORED_COLUMNS)
+CURRENT_VERSION = statement(f"SELECT {', '.join(CURRENT_COLUMNS)} FROM articles WHERE id = :id")
 KEEP_PAST_BODY = statement(
     "UPDATE article_versions SET body = :body WHERE article_id = :article_id AND version = :version"
 )
@@ -111,32 +110,25 @@ KEEP_LEAD = statement(
     "ON CONFLICT (article_id) DO UPDATE SET shingles = excluded.shingles"
 )
 # Candidates bring their kept lead; only a story kept before leads were brings its text.
-CANDIDATE = (
-    "SELECT a.id, a.headline, a.place, l.shingles, "
-    f"CASE WHEN l.shingles IS NULL THEN substr(a.body_text, 1, {LEAD_CHARS}) END "
+KEPT_LEAD = (
+    f"l.shingles, CASE WHEN l.shingles IS NULL THEN substr(a.body_text, 1, {LEAD_CHARS}) END "
     "FROM articles a LEFT JOIN article_leads l ON l.article_id = a.id "
 )
+OF_PLACE = (
+    "WHERE a.place_key = :place_key AND a.kind = :kind "
+    "AND a.dated_at BETWEEN :earliest AND :latest "
+    f"ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
+)
 SAME_PLACE = statement(
-    CANDIDATE + "WHERE a.place_key = :place_key "
-    "AND a.kind = :kind AND a.dated_at BETWEEN :earliest AND :latest "
-    f"ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}",
-    times=("earliest", "latest"),
+    "SELECT a.id, a.headline, a.place, " + KEPT_LEAD + OF_PLACE, times=("earliest", "latest")
 )
 SAME_HEADLINE = statement(
-    CANDIDATE + "WHERE a.headline = :headline "
+    "SELECT a.id, a.headline, a.place, " + KEPT_LEAD + "WHERE a.headline = :headline "
     f"AND a.kind = 'article' ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
 # Linking a brief needs leads alone: the index finds the stories, and their rows are
 # read only for a story kept without its lead.
-LEADS_OF_PLACE = statement(
-    "SELECT a.id, l.shingles, "
-    f"CASE WHEN l.shingles IS NULL THEN substr(a.body_text, 1, {LEAD_CHARS}) END "
-    "FROM articles a LEFT JOIN article_leads l ON l.article_id = a.id "
-    "WHERE a.place_key = :place_key "
-    "AND a.kind = :kind AND a.dated_at BETWEEN :earliest AND :latest "
-    f"ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}",
-    times=("earliest", "latest"),
-)
+LEADS_OF_PLACE = statement("SELECT a.id, " + KEPT_LEAD + OF_PLACE, times=("earliest", "latest"))
 PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
 
@@ -328,18 +320,18 @@ def _add_version(
     index: IndexWrites,
 ) -> None:
     """Make a draft the current version of a kept story; the version it replaces keeps its body."""
-    current = cursor.one(CURRENT_VERSION, {"id": article_id})
-    assert current is not None
-    last, headline, standfirst, body, body_text, language, kind, section, place, agencies = current
+    row = cursor.one(CURRENT_VERSION, {"id": article_id})
+    assert row is not None
+    current = dict(zip(CURRENT_COLUMNS, row, strict=True))
     cursor.run(
         KEEP_PAST_BODY,
         {
             "article_id": article_id,
-            "version": last,
-            "body": encode_body(decode_body(body, body_text)),
+            "version": current["version"],
+            "body": encode_body(decode_body(current["body"], current["body_text"])),
         },
     )
-    version = int(last) + 1
+    version = int(current["version"]) + 1
     _insert_version(cursor, article_id, version, capture_id, seen_at, draft)
     changes = {name: columns[name] for name in UPDATED_COLUMNS}
     cursor.run(UPDATE_ARTICLE, {**changes, "version": version, "id": article_id})
@@ -347,17 +339,7 @@ def _add_version(
     _insert_agencies(cursor, article_id, draft)
     # SQLite's index keeps no copy of the text (a contentless table): a row leaves
     # it by being told the words it held, worked out again from the old values.
-    indexed = Entry.stored(
-        headline=headline,
-        standfirst=standfirst,
-        body_text=body_text,
-        language=language,
-        kind=kind,
-        section=section,
-        place=place,
-        agencies=agencies,
-    )
-    index.replace(article_id, indexed, _entry(draft))
+    index.replace(article_id, Entry.stored(current), _entry(draft))
 
 
 def _insert_version(
@@ -385,16 +367,19 @@ def _insert_version(
 
 
 def _candidates(rows: list[tuple[Any, ...]], matching: Matching) -> list[StoryCopy]:
-    """Stories as matching compares them; one kept without its lead has it worked out."""
+    """Stories as matching compares them, from rows of ``SAME_PLACE`` or ``SAME_HEADLINE``."""
     return [
-        StoryCopy(
-            id=row[0],
-            headline=row[1],
-            place=row[2],
-            lead=bytes(row[3]) if row[3] is not None else matching.lead(row[4]),
-        )
+        StoryCopy(id=row[0], headline=row[1], place=row[2], lead=_lead(row[3], row[4], matching))
         for row in rows
     ]
+
+
+def _lead(kept: bytes | None, text: str | None, matching: Matching) -> bytes:
+    """A candidate's kept lead (``KEPT_LEAD``); one kept without its lead has it worked out."""
+    if kept is not None:
+        return bytes(kept)
+    assert text is not None
+    return matching.lead(text)
 
 
 def _previous_version(
@@ -440,7 +425,7 @@ def _link_briefs(
         },
     )
     ids = [row[0] for row in rows]
-    leads = [bytes(kept) if kept is not None else matching.lead(text) for _, kept, text in rows]
+    leads = [_lead(kept, text, matching) for _, kept, text in rows]
     if draft.kind == "article":
         for brief_id, is_match in zip(ids, matching.briefs_of(lead, leads), strict=True):
             if is_match:

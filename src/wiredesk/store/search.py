@@ -134,7 +134,8 @@ def search_articles(
     # the matches the index gives, but they are left out of the ranking, where BM25
     # would count every story that carries them: the newest matches are named instead.
     words = fts5_match(query)
-    match = words + _fts5_tags(filters)
+    tags = _fts5_tags(filters)
+    match = words + tags
     newest = _newest_matches(connection, match)
     if not newest:
         return []
@@ -148,7 +149,7 @@ def search_articles(
 
     if has_older and offset + limit > RANK_CANDIDATES:
         return [_hit(row, query) for row in ranked(_matches(match))]
-    among = candidates if words != match else None
+    among = candidates if tags else None
     rows = ranked(_matches(words, lowest=candidates[-1], among=among))
     if len(rows) < limit and has_older:
         rows = ranked(_matches(match))

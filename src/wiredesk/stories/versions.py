@@ -126,7 +126,7 @@ def _opening_hashes(kept: bytes) -> array[int]:
     """The trigrams of a kept lead's opening paragraphs (``story_lead``)."""
     count, opening = _HEADER.unpack_from(kept)
     if opening == _OPENING_IS_LEAD:
-        return _hashes(kept[_HEADER.size : _HEADER.size + 4 * count])
+        return _text_hashes(kept)
     start = _HEADER.size + 4 * count
     return _hashes(kept[start : start + 4 * opening])
 
@@ -178,14 +178,12 @@ def find_previous_version(
     return best[1]
 
 
-def is_brief_of(brief: bytes, article: bytes) -> bool:
-    """Whether a brief is the lead of an article: most of the brief's trigrams are in the
-    article's opening paragraphs (both kept leads, as ``story_lead`` gives them)."""
-    return article_of(brief, [article]) == 0
-
-
 def briefs_of(article: bytes, briefs: list[bytes]) -> list[bool]:
-    """Which of ``briefs`` are leads of ``article`` (a new article and the briefs of its place)."""
+    """Which of ``briefs`` are leads of ``article`` (a new article and the briefs of its place).
+
+    A brief is the lead of an article when most of its trigrams are in the article's
+    opening paragraphs (both kept leads, as ``story_lead`` gives them).
+    """
     opening = frozenset(_opening_hashes(article))
     found = []
     for brief in briefs:

@@ -57,17 +57,7 @@ def upgrade() -> None:
 
 
 def _index_row(row: sa.Row[tuple[object, ...]]) -> dict[str, object]:
-    entry = Entry.stored(
-        headline=row.headline,
-        standfirst=row.standfirst,
-        body_text=row.body_text,
-        language=row.language,
-        kind=row.kind,
-        section=row.section,
-        place=row.place,
-        agencies=row.agencies,
-    )
-    return entry.fts_row(row.id)
+    return Entry.stored(dict(row._mapping)).fts_row(row.id)
 
 
 def downgrade() -> None:
