@@ -19,7 +19,7 @@ from tests.conftest import CORPUS, SAMPLES
 from wiredesk.desk import ingest, reparse
 from wiredesk.sources.files import iter_incoming
 from wiredesk.store import Filters, Store, read_query
-from wiredesk.store.db import WAL_CHECKPOINT_PAGES, WRITE_OPTION, WRITER_CACHE_KIB, resolve_url
+from wiredesk.store.db import WRITE_OPTION, WRITER_CACHE_KIB, resolve_url
 from wiredesk.store.schema import metadata
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
@@ -207,12 +207,3 @@ def test_only_writing_connections_get_the_large_page_cache(tmp_path: Path) -> No
         assert size == -WRITER_CACHE_KIB
         with store.engine.connect() as reader:  # the same pooled connection, reading again
             assert reader.exec_driver_sql("PRAGMA cache_size").scalar_one() == -2000
-
-
-def test_sqlite_stores_keep_a_write_ahead_log_copied_in_every_10000_pages(tmp_path: Path) -> None:
-    """WAL mode lets readers go on while ingest writes; the log is copied into the
-    database (an fsync) every ``WAL_CHECKPOINT_PAGES`` pages, not SQLite's 1,000."""
-    with Store(f"sqlite:///{tmp_path / 'wal.db'}") as store, store.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
-        checkpoint = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one()
-    assert checkpoint == WAL_CHECKPOINT_PAGES == 10_000

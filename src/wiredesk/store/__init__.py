@@ -29,6 +29,7 @@ from wiredesk.model import (
 )
 from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
+from wiredesk.store.checkpoints import wal_checkpointer
 from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
 from wiredesk.store.feeds import PollRecord
 from wiredesk.store.indexing import IndexWrites
@@ -115,8 +116,11 @@ class Store:
         self.url = url
         self.engine = create_store_engine(url)
         migrate(self.engine)
+        self._checkpointer = wal_checkpointer(self.engine)
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -146,27 +150,25 @@ class Store:
         Callers batch captures to spare a commit per page; a batch interrupted
         half-way leaves nothing of itself behind, and running it again completes it.
         """
-        with self.engine.connect() as connection:
-            connection = connection.execution_options(**{WRITE_OPTION: True})
-            with connection.begin():
-                index = IndexWrites()
-                results = [
-                    save_capture(
-                        connection,
-                        item.capture,
-                        content_type=item.content_type,
-                        url=item.url,
-                        section=item.section,
-                        page=item.page,
-                        error=item.error,
-                        stored_at=stored_at,
-                        matching=matching,
-                        index=index,
-                    )
-                    for item in items
-                ]
-                index.apply(connection)
-                return results
+        with self._writing() as connection:
+            index = IndexWrites()
+            results = [
+                save_capture(
+                    connection,
+                    item.capture,
+                    content_type=item.content_type,
+                    url=item.url,
+                    section=item.section,
+                    page=item.page,
+                    error=item.error,
+                    stored_at=stored_at,
+                    matching=matching,
+                    index=index,
+                )
+                for item in items
+            ]
+            index.apply(connection)
+            return results
 
     def rebuild(
         self,
@@ -176,48 +178,44 @@ class Store:
     ) -> SaveResult:
         """Rebuild every article from the raw archive with ``parse``, in one transaction."""
         total = SaveResult()
-        with self.engine.connect() as connection:
-            connection = connection.execution_options(**{WRITE_OPTION: True})
-            with connection.begin():
-                if connection.dialect.name == "sqlite":
+        with self._writing() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.execute(
+                    text("INSERT INTO article_search (article_search) VALUES ('delete-all')")
+                )
+            for table in (sightings, article_agencies, article_leads, article_versions):
+                connection.execute(delete(table))
+            connection.execute(articles.update().values(full_article_id=None))
+            connection.execute(delete(articles))
+            rows = connection.execute(
+                select(captures).order_by(captures.c.captured_at, captures.c.id)
+            ).all()
+            index = IndexWrites()
+            for row in rows:
+                stored = _stored_capture(row)
+                result = SaveResult(capture_id=row.id)
+                try:
+                    page = parse(stored)
+                except (InputError, ParseError) as error:  # bad copy: recorded, not fatal
                     connection.execute(
-                        text("INSERT INTO article_search (article_search) VALUES ('delete-all')")
+                        captures.update()
+                        .where(captures.c.id == row.id)
+                        .values(status="failed", error=str(error))
                     )
-                for table in (sightings, article_agencies, article_leads, article_versions):
-                    connection.execute(delete(table))
-                connection.execute(articles.update().values(full_article_id=None))
-                connection.execute(delete(articles))
-                rows = connection.execute(
-                    select(captures).order_by(captures.c.captured_at, captures.c.id)
-                ).all()
-                index = IndexWrites()
-                for row in rows:
-                    stored = _stored_capture(row)
-                    result = SaveResult(capture_id=row.id)
-                    try:
-                        page = parse(stored)
-                    except (InputError, ParseError) as error:  # bad copy: recorded, not fatal
-                        connection.execute(
-                            captures.update()
-                            .where(captures.c.id == row.id)
-                            .values(status="failed", error=str(error))
-                        )
-                        result.error = str(error)
-                    else:
-                        connection.execute(
-                            captures.update()
-                            .where(captures.c.id == row.id)
-                            .values(status="parsed", error=None)
-                        )
-                        save_page(
-                            connection, row.id, row.captured_at, page, result, matching, index
-                        )
-                        if len(index) >= REBUILD_INDEX_BATCH:
-                            index.apply(connection)
-                    _add(total, result)
-                    if on_capture is not None:
-                        on_capture(stored, result)
-                index.apply(connection)
+                    result.error = str(error)
+                else:
+                    connection.execute(
+                        captures.update()
+                        .where(captures.c.id == row.id)
+                        .values(status="parsed", error=None)
+                    )
+                    save_page(connection, row.id, row.captured_at, page, result, matching, index)
+                    if len(index) >= REBUILD_INDEX_BATCH:
+                        index.apply(connection)
+                _add(total, result)
+                if on_capture is not None:
+                    on_capture(stored, result)
+            index.apply(connection)
         return total
 
     def analyze(self) -> None:
@@ -288,10 +286,13 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
+        """A write transaction; once it commits, the log it wrote is copied in the background."""
         with self.engine.connect() as connection:
             connection = connection.execution_options(**{WRITE_OPTION: True})
             with connection.begin():
                 yield connection
+        if self._checkpointer is not None:
+            self._checkpointer.nudge()
 
     # -- reading -------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 """Opening a store: the database URL, the engine, and migrations applied on first use.
 
 SQLite runs in WAL mode with a busy timeout, so readers never wait and two
-writers take turns; a write transaction (a connection with ``WRITE_OPTION``)
-starts with ``BEGIN IMMEDIATE`` so that a check-then-insert is never
-interleaved with another process's.
+writers take turns (``checkpoints`` copies the log into the database); a write
+transaction (a connection with ``WRITE_OPTION``) starts with ``BEGIN IMMEDIATE``
+so that a check-then-insert is never interleaved with another process's.
 PostgreSQL serialises ingest transactions with an advisory lock instead.
 """
 
@@ -74,10 +74,11 @@ def create_store_engine(url: str) -> Engine:
     )
 
 
-# How many pages the write-ahead log gathers before a commit copies them into the
-# database (SQLite's default is 1,000): each copy ends in an fsync, and an ingest
-# batch writes thousands of pages, many of them the same index pages again.
-WAL_CHECKPOINT_PAGES = 10_000
+# How many pages the write-ahead log may gather before the committing connection copies
+# them into the database itself (SQLite's default is 1,000). A store's own thread does
+# that copy after every write (see ``checkpoints``); this is the backstop, above the
+# log that one ingest batch writes at 100,000 stories (about 11,500 pages).
+WAL_BACKSTOP_PAGES = 40_000
 # The page cache of a connection while it writes, and while it reads, in KiB.
 WRITER_CACHE_KIB = 65536
 READER_CACHE_KIB = 2000
@@ -91,7 +92,7 @@ def _sqlite_on_connect(connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
     cursor.close()
 
 
