@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from wiredesk.errors import InputError
-from wiredesk.model import Capture
+from wiredesk.model import Capture, CapturedAtFrom
 
 STDIN = "-"
 
@@ -34,22 +35,28 @@ def read_capture(path: str, captured_at: datetime | None = None) -> Capture:
     try:
         data = file.read_bytes()
         modified = file.stat().st_mtime
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
     except OSError as error:
-        raise InputError(path, error.strerror or str(error)) from None
+        raise _unreadable(path, error) from None
+    when, origin = _file_time(modified, captured_at)
+    return Capture(data=data, source=path, captured_at=when, captured_at_from=origin)
+
+
+def _unreadable(path: str, error: OSError) -> InputError:
+    """Why a file could not be read, in a user's words."""
+    if isinstance(error, FileNotFoundError):
+        return InputError(path, "no such file")
+    if isinstance(error, IsADirectoryError):
+        return InputError(path, "is a directory, not a file")
+    if isinstance(error, PermissionError):
+        return InputError(path, "permission denied")
+    return InputError(path, error.strerror or str(error))
+
+
+def _file_time(modified: float, captured_at: datetime | None) -> tuple[datetime, CapturedAtFrom]:
+    """A file's capture time, and where it came from: the one given, or its modification time."""
     if captured_at is not None:
-        return Capture(data=data, source=path, captured_at=captured_at, captured_at_from="given")
-    return Capture(
-        data=data,
-        source=path,
-        captured_at=datetime.fromtimestamp(modified, UTC),
-        captured_at_from="file modification time",
-    )
+        return captured_at, "given"
+    return datetime.fromtimestamp(modified, UTC), "file modification time"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,54 +94,69 @@ def iter_incoming(
 
 
 def _from_file(path: str, captured_at: datetime | None) -> Iterator[Incoming | InputError]:
+    if path.lower().endswith(".jsonl") and path != STDIN:
+        yield from _from_json_lines(path, captured_at)
+        return
     try:
         capture = read_capture(path, captured_at)
     except InputError as error:
         yield error
         return
-    if path.lower().endswith(".jsonl"):
-        yield from _from_json_lines(capture)
-        return
     suffix = Path(path).suffix.lower()
     yield Incoming(capture=capture, is_html=True if suffix in (".html", ".htm") else None, url=None)
 
 
-def _from_json_lines(file: Capture) -> Iterator[Incoming | InputError]:
-    """Captures from JSON Lines: ``{"text" or "html": ..., "captured_at": ..., "url": ...}``."""
-    for number, line in enumerate(file.data.splitlines(), start=1):
-        if not line.strip():
-            continue
-        source = f"{file.source}:{number}"
+def _from_json_lines(path: str, captured_at: datetime | None) -> Iterator[Incoming | InputError]:
+    """Captures from JSON Lines: ``{"text" or "html": ..., "captured_at": ..., "url": ...}``.
+
+    The file is read a line at a time, so one of any size takes little memory.
+    A record without its own capture time takes the file's (``read_capture``).
+    """
+    try:
+        file = open(path, "rb")  # noqa: SIM115 - closed below, after the last line is read
+        modified = os.fstat(file.fileno()).st_mtime
+    except OSError as error:
+        yield _unreadable(path, error)
+        return
+    file_time, file_origin = _file_time(modified, captured_at)
+    with file:
         try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            yield InputError(source, f"not a JSON object: {error}")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(source, "not a JSON object")
-            continue
-        content = record.get("text", record.get("html"))
-        if not isinstance(content, str):
-            yield InputError(source, 'needs a "text" or "html" string')
-            continue
-        when = file.captured_at
-        origin = file.captured_at_from
-        if record.get("captured_at") is not None:  # a record's own time wins
-            try:
-                when = datetime.fromisoformat(str(record["captured_at"]))
-            except ValueError:
-                yield InputError(source, f"captured_at is not ISO-8601: {record['captured_at']!r}")
-                continue
-            when = when if when.tzinfo else when.replace(tzinfo=UTC)
-            origin = "given"
-        url = record.get("url")
-        yield Incoming(
-            capture=Capture(
-                data=content.encode("utf-8", errors="surrogatepass"),
-                source=source,
-                captured_at=when,
-                captured_at_from=origin,
-            ),
-            is_html="html" in record and "text" not in record,
-            url=url if isinstance(url, str) else None,
-        )
+            for number, line in enumerate(file, start=1):
+                if line.strip():
+                    yield _record(f"{path}:{number}", line, file_time, file_origin)
+        except OSError as error:  # a read that fails half-way: the lines before it stand
+            yield _unreadable(path, error)
+
+
+def _record(
+    source: str, line: bytes, file_time: datetime, file_origin: CapturedAtFrom
+) -> Incoming | InputError:
+    """One line of a JSON Lines file as a capture, or what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return InputError(source, f"not a JSON object: {error}")
+    if not isinstance(record, dict):
+        return InputError(source, "not a JSON object")
+    content = record.get("text", record.get("html"))
+    if not isinstance(content, str):
+        return InputError(source, 'needs a "text" or "html" string')
+    when, origin = file_time, file_origin
+    if record.get("captured_at") is not None:  # a record's own time wins
+        try:
+            when = datetime.fromisoformat(str(record["captured_at"]))
+        except ValueError:
+            return InputError(source, f"captured_at is not ISO-8601: {record['captured_at']!r}")
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        origin = "given"
+    url = record.get("url")
+    return Incoming(
+        capture=Capture(
+            data=content.encode("utf-8", errors="surrogatepass"),
+            source=source,
+            captured_at=when,
+            captured_at_from=origin,
+        ),
+        is_html="html" in record and "text" not in record,
+        url=url if isinstance(url, str) else None,
+    )

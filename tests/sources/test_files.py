@@ -1,0 +1,72 @@
+"""Reading captures from files: JSON Lines a line at a time."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from wiredesk.errors import InputError
+from wiredesk.sources.files import Incoming, iter_incoming
+
+CAPTURED_AT = "2026-03-18T14:00:00+00:00"
+PATIENCE_SECONDS = 20.0
+
+
+def record(text: str) -> bytes:
+    return (json.dumps({"text": text, "captured_at": CAPTURED_AT}) + "\n").encode()
+
+
+def test_a_json_lines_file_gives_each_record_before_the_file_ends(tmp_path: Path) -> None:
+    """The records of a pipe come one by one: a reader that took the whole file first would
+    wait for an end that comes only after it has given the first record."""
+    pipe = tmp_path / "captures.jsonl"
+    os.mkfifo(pipe)
+    first_taken = threading.Event()
+    taken_before_the_end: list[bool] = []
+
+    def write() -> None:
+        with open(pipe, "wb") as writer:
+            writer.write(record("first page"))
+            writer.flush()
+            taken_before_the_end.append(first_taken.wait(PATIENCE_SECONDS))
+            writer.write(record("second page"))
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    incoming = iter_incoming([str(pipe)])
+    first = next(incoming)
+    first_taken.set()
+    rest = list(incoming)
+    writer.join()
+    assert isinstance(first, Incoming)
+    assert first.capture.data == b"first page"
+    assert first.capture.source == f"{pipe}:1"
+    assert first.capture.captured_at == datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+    assert [item.capture.data for item in rest if isinstance(item, Incoming)] == [b"second page"]
+    assert taken_before_the_end == [True]
+
+
+def test_a_json_lines_record_without_a_time_takes_the_files(tmp_path: Path) -> None:
+    records = tmp_path / "captures.jsonl"
+    records.write_bytes(
+        record("timed") + b"\n" + json.dumps({"text": "untimed"}).encode() + b"\n[1, 2]\n"
+    )
+    os.utime(records, (1_700_000_000, 1_700_000_000))
+    timed, untimed, wrong = iter_incoming([str(records)])
+    assert isinstance(timed, Incoming) and isinstance(untimed, Incoming)
+    assert timed.capture.captured_at_from == "given"
+    assert untimed.capture.captured_at == datetime.fromtimestamp(1_700_000_000, UTC)
+    assert untimed.capture.captured_at_from == "file modification time"
+    assert untimed.capture.source == f"{records}:3"  # the blank line counts
+    assert isinstance(wrong, InputError)
+    assert str(wrong).startswith(f"{records}:4: ")
+
+
+def test_a_missing_json_lines_file_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.jsonl"
+    [error] = iter_incoming([str(missing)])
+    assert isinstance(error, InputError)
+    assert str(error) == f"{missing}: no such file"
