@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -124,29 +125,40 @@ def ingest(
 
     Captures are read in batches (``BATCH_CAPTURES``, or what ``BATCH_SECONDS``
     gathered). A batch asks the archive once which of its captures it holds,
-    parses the others and keeps them in one transaction: a killed ingest loses
-    at most the batch in hand, never half a page, and running it again completes it.
+    parses the others (while the batch before commits) and keeps them in one
+    transaction: a killed ingest loses at most the batches in hand, never half
+    a page, and running it again completes it.
     """
     summary = IngestSummary()
     batch: list[Incoming] = []
     started = time.monotonic()
-    for item in incoming:
-        summary.captures += 1
-        if isinstance(item, InputError):
-            summary.errors.append(str(item))
-        else:
-            if not batch:
-                started = time.monotonic()
-            batch.append(item)
-            if len(batch) >= BATCH_CAPTURES or time.monotonic() - started >= BATCH_SECONDS:
-                _keep(store, batch, summary, language=language, timezone=timezone)
-                batch = []
+    saving: _Saving | None = None  # the batch before, still committing
+    try:
+        for item in incoming:
+            summary.captures += 1
+            if isinstance(item, InputError):
+                summary.errors.append(str(item))
+            else:
+                if not batch:
+                    started = time.monotonic()
+                batch.append(item)
+                if len(batch) >= BATCH_CAPTURES or time.monotonic() - started >= BATCH_SECONDS:
+                    saving = _keep(
+                        store, batch, summary, saving, language=language, timezone=timezone
+                    )
+                    batch = []
+            if on_capture is not None:
+                on_capture(summary)
+        if batch:
+            saving = _keep(store, batch, summary, saving, language=language, timezone=timezone)
+        if saving is not None:
+            last, saving = saving, None
+            last.count(summary)
         if on_capture is not None:
             on_capture(summary)
-    if batch:
-        _keep(store, batch, summary, language=language, timezone=timezone)
-        if on_capture is not None:
-            on_capture(summary)
+    finally:
+        if saving is not None:  # stopped by an error: the batch in hand still commits whole
+            wait([saving.results])
     if summary.pages >= ANALYZE_AFTER_PAGES:
         store.analyze()
     return summary
@@ -182,10 +194,12 @@ def _keep(
     store: Store,
     batch: list[Incoming],
     summary: IngestSummary,
+    behind: _Saving | None,
     *,
     language: str | None,
     timezone: str | None,
-) -> None:
+) -> _Saving | None:
+    """Parse a batch while the one ``behind`` it commits, then hand it to the store."""
     kept_before = store.kept_captures([item.capture.data for item in batch])
     summary.duplicates += sum(kept_before)
     keeps = [
@@ -193,18 +207,30 @@ def _keep(
         for item, is_kept in zip(batch, kept_before, strict=True)
         if not is_kept
     ]
+    if behind is not None:
+        behind.count(summary)
     if not keeps:
-        return
-    results = store.save(keeps, stored_at=datetime.now(UTC), matching=MATCHING)
-    for keep, result in zip(keeps, results, strict=True):
-        if not result.is_new_capture:  # kept by this batch already, or by another process
-            summary.duplicates += 1
-            continue
-        if keep.error is not None:
-            summary.errors.append(keep.error)
-        else:
-            summary.pages += 1
-        summary.add(result)
+        return None
+    return _Saving(keeps, store.save_behind(keeps, stored_at=datetime.now(UTC), matching=MATCHING))
+
+
+@dataclass(frozen=True, slots=True)
+class _Saving:
+    """A batch handed to the store, and what keeping it did once it is committed."""
+
+    keeps: list[Keep]
+    results: Future[list[SaveResult]]
+
+    def count(self, summary: IngestSummary) -> None:
+        for keep, result in zip(self.keeps, self.results.result(), strict=True):
+            if not result.is_new_capture:  # kept by this batch already, or by another process
+                summary.duplicates += 1
+                continue
+            if keep.error is not None:
+                summary.errors.append(keep.error)
+            else:
+                summary.pages += 1
+            summary.add(result)
 
 
 def reparse(

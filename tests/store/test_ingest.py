@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SAMPLES
+from wiredesk import desk
 from wiredesk.desk import ingest
-from wiredesk.sources.files import iter_incoming
+from wiredesk.sources.files import Incoming, iter_incoming
 from wiredesk.store import Filters, Store, read_query
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
@@ -53,3 +57,52 @@ def test_same_page_captured_again_later_duplicates_its_stories(
         assert (second.pages, second.articles, second.briefs, second.duplicates) == (1, 0, 0, 8)
         assert store.capture_count() == 2
         assert len(list(store.articles(Filters()))) == 8
+
+
+def sample_pages() -> list[Incoming]:
+    """The bundled sample pages, each a capture of its own."""
+    pages = [
+        item
+        for item in iter_incoming(sorted(str(path) for path in SAMPLES.glob("*.txt")), CAPTURED_AT)
+        if isinstance(item, Incoming)
+    ]
+    assert len(pages) >= 6
+    return pages
+
+
+def test_batches_parsed_while_the_one_before_commits_add_up_to_one_batch(
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two captures a batch, each handed over while the next is parsed: the summary and the
+    stories come out as when every page goes in one transaction."""
+    pages = sample_pages()
+    with Store(f"sqlite:///{tmp_path / 'one-batch.db'}") as store:
+        whole = ingest(store, iter(pages))
+        expected = sorted((a.kind, a.headline, a.version) for a in store.articles(Filters()))
+    monkeypatch.setattr(desk, "BATCH_CAPTURES", 2)
+    seen: list[int] = []
+    with Store(store_url) as store:
+        batched = ingest(store, iter(pages), on_capture=lambda summary: seen.append(summary.pages))
+        stories = sorted((a.kind, a.headline, a.version) for a in store.articles(Filters()))
+    assert batched == whole
+    assert whole.pages == len(pages) and whole.errors == []
+    assert stories == expected
+    assert seen == sorted(seen) and seen[-1] == len(pages)
+
+
+def test_an_input_that_fails_after_a_batch_was_handed_over_leaves_that_batch_whole(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(desk, "BATCH_CAPTURES", 2)
+    pages = sample_pages()
+
+    def failing() -> Iterator[Incoming]:
+        yield from pages[:3]  # the first two are handed over when the third is read
+        raise OSError("the source broke off")
+
+    with Store(store_url) as store, pytest.raises(OSError, match="broke off"):
+        ingest(store, failing())
+    with Store(store_url) as store:
+        assert store.capture_count() == 2
+        again = ingest(store, iter(pages[:2]))
+        assert (again.pages, again.duplicates) == (0, 2)

@@ -19,7 +19,13 @@ from tests.conftest import CORPUS, SAMPLES
 from wiredesk.desk import ingest, reparse
 from wiredesk.sources.files import iter_incoming
 from wiredesk.store import Filters, Store, read_query
-from wiredesk.store.db import WRITE_OPTION, WRITER_CACHE_KIB, resolve_url
+from wiredesk.store.db import (
+    READER_CACHE_KIB,
+    WRITE_OPTION,
+    WRITER_CACHE_KIB,
+    create_store_engine,
+    resolve_url,
+)
 from wiredesk.store.schema import metadata
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
@@ -194,16 +200,22 @@ def _whole(blocks: list[tuple[str, str]]) -> str:
     return json.dumps([{"kind": kind, "text": text} for kind, text in blocks])
 
 
-def test_only_writing_connections_get_the_large_page_cache(tmp_path: Path) -> None:
-    """A server holds many reading connections: each keeps SQLite's small default cache."""
+def test_only_writing_connections_get_the_large_page_cache_and_it_stays(tmp_path: Path) -> None:
+    """A server holds many reading connections: each keeps SQLite's small default cache.
+    Writes go through one connection kept open, so its cache stays warm between batches."""
     url = f"sqlite:///{tmp_path / 'cache.db'}"
-    with Store(url) as store:
-        with store.engine.connect() as reader:
-            assert reader.exec_driver_sql("PRAGMA cache_size").scalar_one() == -2000
-        with store.engine.connect() as connection:
+    Store(url).close()
+    readers, writers = create_store_engine(url), create_store_engine(url, for_writes=True)
+    with readers.connect() as reader:
+        assert reader.exec_driver_sql("PRAGMA cache_size").scalar_one() == -READER_CACHE_KIB
+    used = set()
+    for _ in range(3):
+        with writers.connect() as connection:
             writer = connection.execution_options(**{WRITE_OPTION: True})
             with writer.begin():
                 size = writer.exec_driver_sql("PRAGMA cache_size").scalar_one()
-        assert size == -WRITER_CACHE_KIB
-        with store.engine.connect() as reader:  # the same pooled connection, reading again
-            assert reader.exec_driver_sql("PRAGMA cache_size").scalar_one() == -2000
+                used.add(id(writer.connection.driver_connection))
+            assert size == -WRITER_CACHE_KIB
+    assert len(used) == 1
+    readers.dispose()
+    writers.dispose()

@@ -7,12 +7,13 @@ migrations), and offers saving, reading, searching and rebuilding.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, String, cast, delete, func, select, text
+from sqlalchemy import Connection, RootTransaction, String, cast, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from wiredesk.errors import InputError, ParseError, StoreError
@@ -30,7 +31,13 @@ from wiredesk.model import (
 from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
 from wiredesk.store.checkpoints import wal_checkpointer
-from wiredesk.store.db import WRITE_OPTION, create_store_engine, migrate, resolve_url
+from wiredesk.store.db import (
+    WRITE_OPTION,
+    create_store_engine,
+    in_memory,
+    migrate,
+    resolve_url,
+)
 from wiredesk.store.feeds import PollRecord
 from wiredesk.store.indexing import IndexWrites
 from wiredesk.store.query import Query, QueryError, read_query
@@ -116,11 +123,21 @@ class Store:
         self.url = url
         self.engine = create_store_engine(url)
         migrate(self.engine)
+        # Writes go through an engine of their own (see ``create_store_engine``); a
+        # database in memory is one per connection, so there one engine does both.
+        self._writer = (
+            self.engine if in_memory(self.engine) else create_store_engine(url, for_writes=True)
+        )
         self._checkpointer = wal_checkpointer(self.engine)
+        # Where a batch's last steps run (see ``save_behind``), and the last one handed over.
+        self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wiredesk-commit")
+        self._last_write: Future[list[SaveResult]] | None = None
 
     def close(self) -> None:
+        self._finisher.shutdown(wait=True)
         if self._checkpointer is not None:
             self._checkpointer.close()
+        self._writer.dispose()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -150,7 +167,23 @@ class Store:
         Callers batch captures to spare a commit per page; a batch interrupted
         half-way leaves nothing of itself behind, and running it again completes it.
         """
-        with self._writing() as connection:
+        return self.save_behind(items, stored_at=stored_at, matching=matching).result()
+
+    def save_behind(
+        self, items: list[Keep], *, stored_at: datetime, matching: Matching
+    ) -> Future[list[SaveResult]]:
+        """``save``, handing the transaction's last steps to the store's own thread.
+
+        Those steps are two statements that hold no Python lock while they run:
+        the batch's words going into SQLite's index, and the commit. So the
+        caller can parse its next batch meanwhile. The future gives the results
+        once the batch is committed, or raises what stopped it; the store's next
+        write transaction waits for it.
+        """
+        self._wait_for_last_write()
+        connection = self._writer.connect().execution_options(**{WRITE_OPTION: True})
+        try:
+            transaction = connection.begin()
             index = IndexWrites()
             results = [
                 save_capture(
@@ -167,8 +200,29 @@ class Store:
                 )
                 for item in items
             ]
-            index.apply(connection)
-            return results
+            index.stage(connection)
+        except BaseException:
+            connection.close()  # the transaction is rolled back
+            raise
+        self._last_write = self._finisher.submit(self._finish, connection, transaction, results)
+        return self._last_write
+
+    def _finish(
+        self, connection: Connection, transaction: RootTransaction, results: list[SaveResult]
+    ) -> list[SaveResult]:
+        try:
+            IndexWrites.flush(connection)
+            transaction.commit()
+        finally:
+            connection.close()  # rolls back what did not commit
+        if self._checkpointer is not None:
+            self._checkpointer.nudge()
+        return results
+
+    def _wait_for_last_write(self) -> None:
+        """Let the batch handed over last commit (its caller hears how that went)."""
+        if self._last_write is not None:
+            wait([self._last_write])
 
     def rebuild(
         self,
@@ -287,7 +341,8 @@ class Store:
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
         """A write transaction; once it commits, the log it wrote is copied in the background."""
-        with self.engine.connect() as connection:
+        self._wait_for_last_write()
+        with self._writer.connect() as connection:
             connection = connection.execution_options(**{WRITE_OPTION: True})
             with connection.begin():
                 yield connection

@@ -24,6 +24,8 @@ import threading
 from sqlalchemy import Engine
 from sqlalchemy.pool import PoolProxiedConnection
 
+from wiredesk.store.db import in_memory
+
 log = logging.getLogger(__name__)
 
 # A thread with nothing to copy for this long gives back its connection and ends.
@@ -32,7 +34,7 @@ IDLE_SECONDS = 10.0
 
 def wal_checkpointer(engine: Engine) -> Checkpointer | None:
     """A checkpointer for a SQLite file; other databases (and memory) have no such log."""
-    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+    if engine.dialect.name != "sqlite" or in_memory(engine):
         return None
     return Checkpointer(engine)
 

@@ -10,6 +10,7 @@ PostgreSQL serialises ingest transactions with an advisory lock instead.
 from __future__ import annotations
 
 import os
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -49,12 +50,18 @@ def resolve_url(option: str | None) -> str:
     return url
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``, with the SQLite settings wiredesk relies on."""
+def create_store_engine(url: str, *, for_writes: bool = False) -> Engine:
+    """An engine for ``url``, with the SQLite settings wiredesk relies on.
+
+    A store writes through an engine of its own (``for_writes``): one connection
+    kept open, whose large page cache stays warm from one batch to the next,
+    and more only while several threads write at once.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise ConfigError(f"not a database URL: {url!r}") from None
+    pool = {"pool_size": 1, "max_overflow": 4} if for_writes else {}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().parent
@@ -62,16 +69,24 @@ def create_store_engine(url: str) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise ConfigError(f"cannot make the folder {folder}: {error.strerror}") from None
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_on_connect)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **pool)
+        cache = WRITER_CACHE_KIB if for_writes else READER_CACHE_KIB
+        event.listen(engine, "connect", partial(_sqlite_on_connect, cache_kib=cache))
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
         # Timestamps come back in UTC, and text casts of them read as UTC.
-        return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"})
+        return create_engine(
+            url, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"}, **pool
+        )
     raise ConfigError(
         f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
     )
+
+
+def in_memory(engine: Engine) -> bool:
+    """Whether a SQLite engine's database lives in memory: one per connection, and no log."""
+    return engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:")
 
 
 # How many pages the write-ahead log may gather before the committing connection copies
@@ -79,12 +94,13 @@ def create_store_engine(url: str) -> Engine:
 # that copy after every write (see ``checkpoints``); this is the backstop, above the
 # log that one ingest batch writes at 100,000 stories (about 11,500 pages).
 WAL_BACKSTOP_PAGES = 40_000
-# The page cache of a connection while it writes, and while it reads, in KiB.
+# The page cache of a connection that writes, and of one that reads, in KiB: a
+# server holds many readers, which keep SQLite's small default.
 WRITER_CACHE_KIB = 65536
 READER_CACHE_KIB = 2000
 
 
-def _sqlite_on_connect(connection: Any, _record: Any) -> None:
+def _sqlite_on_connect(connection: Any, _record: Any, *, cache_kib: int) -> None:
     # Let SQLAlchemy, not the driver, decide when transactions begin.
     connection.isolation_level = None
     cursor = connection.cursor()
@@ -93,17 +109,13 @@ def _sqlite_on_connect(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
+    cursor.execute(f"PRAGMA cache_size=-{cache_kib}")
     cursor.close()
 
 
 def _sqlite_on_begin(connection: Any) -> None:
     # Writers take the write lock up front (readers stay unblocked in WAL mode).
     immediate = connection.get_execution_options().get(WRITE_OPTION, False)
-    # A writer's index pages stay in memory between batches; a reader keeps
-    # SQLite's small default, as a server holds many readers (pooled
-    # connections keep their cache, so each transaction says which it is).
-    cache = WRITER_CACHE_KIB if immediate else READER_CACHE_KIB
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{cache}")
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 

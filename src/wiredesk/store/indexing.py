@@ -28,14 +28,22 @@ from wiredesk.store.tags import story_tags
 # PostgreSQL's text-search configuration per page language.
 PG_CONFIGS = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
 
-# The index is contentless: a row leaves it by being told the words it held.
-FTS_DELETE = statement(
+# A story's words wait in a table of the connection's own (TEMP) between ``stage`` and
+# ``flush``. The index is contentless: a row leaves it by being told the words it held
+# (the "delete" command), and goes in with no command.
+CREATE_STAGED = statement(
+    "CREATE TEMP TABLE IF NOT EXISTS index_staged (seq INTEGER PRIMARY KEY, command TEXT, "
+    "id INTEGER NOT NULL, headline TEXT, body TEXT, tags TEXT)"
+)
+STAGE = statement(
+    "INSERT INTO index_staged (command, id, headline, body, tags) "
+    "VALUES (:command, :id, :headline, :body, :tags)"
+)
+FLUSH_STAGED = statement(
     "INSERT INTO article_search (article_search, rowid, headline, body, tags) "
-    "VALUES ('delete', :id, :headline, :body, :tags)"
+    "SELECT command, id, headline, body, tags FROM index_staged ORDER BY seq"
 )
-FTS_INSERT = statement(
-    "INSERT INTO article_search (rowid, headline, body, tags) VALUES (:id, :headline, :body, :tags)"
-)
+CLEAR_STAGED = statement("DELETE FROM index_staged")
 PG_INDEX = statement(
     "UPDATE articles SET search_vector = "
     "setweight(to_tsvector(CAST(:config AS regconfig), :headline), 'A') || "
@@ -113,22 +121,44 @@ class IndexWrites:
 
     def apply(self, connection: Connection) -> None:
         """Make the writes held back, in rowid order, in ``connection``'s transaction."""
+        self.stage(connection)
+        self.flush(connection)
+
+    def stage(self, connection: Connection) -> None:
+        """Work out the writes held back; on SQLite they wait in ``STAGED`` for ``flush``.
+
+        Staging is the Python half (the stems); the flush that follows is one
+        statement, which another thread can run while this one goes on.
+        """
         cursor = Cursor(connection)
-        for article_id in sorted(self._pending):
-            old, new = self._pending[article_id]
-            if cursor.is_sqlite:
+        if cursor.is_sqlite:
+            cursor.run(CREATE_STAGED, {})
+            rows = []
+            for article_id in sorted(self._pending):
+                old, new = self._pending[article_id]
                 if old is not None:
-                    cursor.run(FTS_DELETE, old.fts_row(article_id))
-                cursor.run(FTS_INSERT, new.fts_row(article_id))
-            else:
-                config = PG_CONFIGS.get(new.language or "", "simple")
-                cursor.run(
-                    PG_INDEX,
+                    rows.append({"command": "delete", **old.fts_row(article_id)})
+                rows.append({"command": None, **new.fts_row(article_id)})
+            cursor.many(STAGE, rows)
+        else:
+            cursor.many(
+                PG_INDEX,
+                [
                     {
-                        "config": config,
+                        "config": PG_CONFIGS.get(new.language or "", "simple"),
                         "headline": new.search_headline,
                         "body": new.body_text,
                         "id": article_id,
-                    },
-                )
+                    }
+                    for article_id, (_, new) in sorted(self._pending.items())
+                ],
+            )
         self._pending.clear()
+
+    @staticmethod
+    def flush(connection: Connection) -> None:
+        """Write what ``stage`` left for SQLite's index, in the order it was staged."""
+        cursor = Cursor(connection)
+        if cursor.is_sqlite:
+            cursor.run(FLUSH_STAGED, {})
+            cursor.run(CLEAR_STAGED, {})
