@@ -97,12 +97,21 @@ def test_an_input_that_fails_after_a_batch_was_handed_over_leaves_that_batch_who
     pages = sample_pages()
 
     def failing() -> Iterator[Incoming]:
-        yield from pages[:3]  # the first two are handed over when the third is read
+        yield from pages[:3]  # the first two are handed over as the second is read
         raise OSError("the source broke off")
 
-    with Store(store_url) as store, pytest.raises(OSError, match="broke off"):
-        ingest(store, failing())
     with Store(store_url) as store:
-        assert store.capture_count() == 2
+        with pytest.raises(OSError, match="broke off"):
+            ingest(store, failing())
+        assert store.capture_count() == 2  # committed before ingest gave up, store still open
         again = ingest(store, iter(pages[:2]))
         assert (again.pages, again.duplicates) == (0, 2)
+
+
+def test_a_store_in_memory_keeps_and_finds_the_sample() -> None:
+    """A database in memory lives in one thread: its batches end in the caller's."""
+    with Store("sqlite://") as store:
+        summary = ingest(store, iter_incoming([SAMPLE], CAPTURED_AT))
+        assert (summary.pages, summary.articles, summary.briefs) == (1, 1, 7)
+        hits = store.search(read_query("Koersk"), Filters(), now=NOW)
+        assert [hit.kind for hit in hits] == ["article"]

@@ -208,14 +208,14 @@ def test_only_writing_connections_get_the_large_page_cache_and_it_stays(tmp_path
     readers, writers = create_store_engine(url), create_store_engine(url, for_writes=True)
     with readers.connect() as reader:
         assert reader.exec_driver_sql("PRAGMA cache_size").scalar_one() == -READER_CACHE_KIB
-    used = set()
+    used = []  # the driver's connections themselves, so that none is freed and its id reused
     for _ in range(3):
         with writers.connect() as connection:
             writer = connection.execution_options(**{WRITE_OPTION: True})
             with writer.begin():
                 size = writer.exec_driver_sql("PRAGMA cache_size").scalar_one()
-                used.add(id(writer.connection.driver_connection))
+                used.append(writer.connection.driver_connection)
             assert size == -WRITER_CACHE_KIB
-    assert len(used) == 1
+    assert used[0] is not None and all(driver is used[0] for driver in used)
     readers.dispose()
     writers.dispose()

@@ -114,12 +114,16 @@ def _from_json_lines(path: str, captured_at: datetime | None) -> Iterator[Incomi
     """
     try:
         file = open(path, "rb")  # noqa: SIM115 - closed below, after the last line is read
-        modified = os.fstat(file.fileno()).st_mtime
     except OSError as error:
         yield _unreadable(path, error)
         return
-    file_time, file_origin = _file_time(modified, captured_at)
     with file:
+        try:
+            modified = os.fstat(file.fileno()).st_mtime
+        except OSError as error:
+            yield _unreadable(path, error)
+            return
+        file_time, file_origin = _file_time(modified, captured_at)
         try:
             for number, line in enumerate(file, start=1):
                 if line.strip():

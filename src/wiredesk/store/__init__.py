@@ -123,11 +123,11 @@ class Store:
         self.url = url
         self.engine = create_store_engine(url)
         migrate(self.engine)
-        # Writes go through an engine of their own (see ``create_store_engine``); a
-        # database in memory is one per connection, so there one engine does both.
-        self._writer = (
-            self.engine if in_memory(self.engine) else create_store_engine(url, for_writes=True)
-        )
+        # Writes go through an engine of their own (see ``create_store_engine``). A
+        # database in memory is one per thread: there one engine does both, and a
+        # batch ends in the caller's thread.
+        self._in_memory = in_memory(self.engine)
+        self._writer = self.engine if self._in_memory else create_store_engine(url, for_writes=True)
         self._checkpointer = wal_checkpointer(self.engine)
         # Where a batch's last steps run (see ``save_behind``), and the last one handed over.
         self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wiredesk-commit")
@@ -174,9 +174,10 @@ class Store:
     ) -> Future[list[SaveResult]]:
         """``save``, handing the transaction's last steps to the store's own thread.
 
-        Those steps are two statements that hold no Python lock while they run:
-        the batch's words going into SQLite's index, and the commit. So the
-        caller can parse its next batch meanwhile. The future gives the results
+        Those steps are the database's own work, during which the thread holds
+        no Python lock: the batch's words going into the search index (one
+        statement on SQLite, one batch of updates on PostgreSQL), and the
+        commit. So the caller can parse its next batch meanwhile. The future gives the results
         once the batch is committed, or raises what stopped it; the store's next
         write transaction waits for it.
         """
@@ -201,17 +202,27 @@ class Store:
                 for item in items
             ]
             index.stage(connection)
+            if self._in_memory:
+                done: Future[list[SaveResult]] = Future()
+                done.set_result(self._finish(connection, transaction, index, results))
+                return done
+            self._last_write = self._finisher.submit(
+                self._finish, connection, transaction, index, results
+            )
         except BaseException:
             connection.close()  # the transaction is rolled back
             raise
-        self._last_write = self._finisher.submit(self._finish, connection, transaction, results)
         return self._last_write
 
     def _finish(
-        self, connection: Connection, transaction: RootTransaction, results: list[SaveResult]
+        self,
+        connection: Connection,
+        transaction: RootTransaction,
+        index: IndexWrites,
+        results: list[SaveResult],
     ) -> list[SaveResult]:
         try:
-            IndexWrites.flush(connection)
+            index.flush(connection)
             transaction.commit()
         finally:
             connection.close()  # rolls back what did not commit

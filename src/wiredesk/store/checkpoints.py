@@ -75,7 +75,13 @@ class Checkpointer:
             thread.join()
 
     def _run(self) -> None:
-        connection = self._engine.raw_connection()
+        try:
+            connection = self._engine.raw_connection()
+        except Exception as error:  # the next nudge tries again; the backstop copies meanwhile
+            log.warning("no connection to copy the write-ahead log with: %s", error)
+            with self._lock:
+                self._thread = None
+            return
         try:
             while True:
                 self._wanted.wait(IDLE_SECONDS)

@@ -55,13 +55,13 @@ def create_store_engine(url: str, *, for_writes: bool = False) -> Engine:
 
     A store writes through an engine of its own (``for_writes``): one connection
     kept open, whose large page cache stays warm from one batch to the next,
-    and more only while several threads write at once.
+    and more only while several threads write at once (a server's).
     """
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise ConfigError(f"not a database URL: {url!r}") from None
-    pool = {"pool_size": 1, "max_overflow": 4} if for_writes else {}
+    pool = {"pool_size": 1, "max_overflow": 10} if for_writes else {}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().parent

@@ -103,6 +103,7 @@ class IndexWrites:
     def __init__(self) -> None:
         # Per story: what the index held before the transaction (None: nothing), and its new entry.
         self._pending: dict[int, tuple[Entry | None, Entry]] = {}
+        self._vectors: list[dict[str, object]] = []  # PostgreSQL's, staged
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -125,10 +126,11 @@ class IndexWrites:
         self.flush(connection)
 
     def stage(self, connection: Connection) -> None:
-        """Work out the writes held back; on SQLite they wait in ``STAGED`` for ``flush``.
+        """Work out the writes held back, for ``flush``.
 
-        Staging is the Python half (the stems); the flush that follows is one
-        statement, which another thread can run while this one goes on.
+        On SQLite that is the stems (the Python half of the work), kept in the
+        connection's TEMP table ``index_staged``; PostgreSQL works its vectors
+        out itself, from the texts kept here.
         """
         cursor = Cursor(connection)
         if cursor.is_sqlite:
@@ -141,24 +143,25 @@ class IndexWrites:
                 rows.append({"command": None, **new.fts_row(article_id)})
             cursor.many(STAGE, rows)
         else:
-            cursor.many(
-                PG_INDEX,
-                [
-                    {
-                        "config": PG_CONFIGS.get(new.language or "", "simple"),
-                        "headline": new.search_headline,
-                        "body": new.body_text,
-                        "id": article_id,
-                    }
-                    for article_id, (_, new) in sorted(self._pending.items())
-                ],
+            self._vectors.extend(
+                {
+                    "config": PG_CONFIGS.get(new.language or "", "simple"),
+                    "headline": new.search_headline,
+                    "body": new.body_text,
+                    "id": article_id,
+                }
+                for article_id, (_, new) in sorted(self._pending.items())
             )
         self._pending.clear()
 
-    @staticmethod
-    def flush(connection: Connection) -> None:
-        """Write what ``stage`` left for SQLite's index, in the order it was staged."""
+    def flush(self, connection: Connection) -> None:
+        """Write what ``stage`` left: on SQLite one statement, in the order staged; on
+        PostgreSQL one batch of updates. Both are the database's work, which another
+        thread can wait for while this one goes on."""
         cursor = Cursor(connection)
         if cursor.is_sqlite:
             cursor.run(FLUSH_STAGED, {})
             cursor.run(CLEAR_STAGED, {})
+        else:
+            cursor.many(PG_INDEX, self._vectors)
+            self._vectors = []
