@@ -177,9 +177,9 @@ class Store:
         Those steps are the database's own work, during which the thread holds
         no Python lock: the batch's words going into the search index (one
         statement on SQLite, one batch of updates on PostgreSQL), and the
-        commit. So the caller can parse its next batch meanwhile. The future gives the results
-        once the batch is committed, or raises what stopped it; the store's next
-        write transaction waits for it.
+        commit. So the caller can parse its next batch meanwhile. The future
+        gives the results once the batch is committed, or raises what stopped
+        it; the store's next write transaction waits for it.
         """
         self._wait_for_last_write()
         connection = self._writer.connect().execution_options(**{WRITE_OPTION: True})

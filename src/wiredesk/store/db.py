@@ -85,7 +85,7 @@ def create_store_engine(url: str, *, for_writes: bool = False) -> Engine:
 
 
 def in_memory(engine: Engine) -> bool:
-    """Whether a SQLite engine's database lives in memory: one per connection, and no log."""
+    """Whether a SQLite engine's database lives in memory: one per thread, and no log."""
     return engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:")
 
 
