@@ -89,9 +89,14 @@ def main() -> int:
                     targets.append(("postgresql", stack.enter_context(throwaway_server())))
                 except Unavailable as error:
                     print(f"  postgresql   skipped: {error}")
-        file = None if args.search_only else page_file(folder, args)
+        file: Path | None = None
+        words: list[str] = []  # drawn from each store's own pages with --search-only
+        if not args.search_only:
+            count = math.ceil(args.stories / STORIES_PER_PAGE_AT_LEAST)
+            file = page_file(folder, args.seed, count)
+            words = query_words(args.seed, count)
         for name, url in targets:
-            run(name, url, folder, args, file)
+            run(name, url, folder, args, file, words)
     return 0
 
 
@@ -130,21 +135,20 @@ def query_words(seed: int, page_count: int) -> list[str]:
     return words
 
 
-def page_file(folder: Path, args: argparse.Namespace) -> Path:
-    """The JSON Lines file of generated pages for this run, written unless it is there.
+def page_file(folder: Path, seed: int, count: int) -> Path:
+    """The JSON Lines file of ``count`` generated pages, written unless it is there.
 
-    It holds more pages than the stories asked for need (``STORIES_PER_PAGE_AT_LEAST``):
+    Runs ask for more pages than their stories need (``STORIES_PER_PAGE_AT_LEAST``):
     a page adds fewer new stories as the store fills up with the ones it repeats.
     """
-    count = math.ceil(args.stories / STORIES_PER_PAGE_AT_LEAST)
-    path = folder / f"pages-seed{args.seed}-{count}.jsonl"
+    path = folder / f"pages-seed{seed}-{count}.jsonl"
     if path.exists():
         print(f"  pages        {count:,} generated pages, from {path.name} (an earlier run)")
         return path
     began = time.perf_counter()
     partial = path.with_suffix(".partial")
     with partial.open("w", encoding="utf-8") as file:
-        for page in itertools.islice(pages(args.seed, []), count):
+        for page in itertools.islice(pages(seed, []), count):
             record = {"text": page.text, "captured_at": page.captured_at.isoformat()}
             file.write(json.dumps(record, ensure_ascii=False) + "\n")
     partial.rename(path)
@@ -155,16 +159,21 @@ def page_file(folder: Path, args: argparse.Namespace) -> Path:
     return path
 
 
-def run(name: str, url: str, folder: Path, args: argparse.Namespace, file: Path | None) -> None:
+def run(
+    name: str,
+    url: str,
+    folder: Path,
+    args: argparse.Namespace,
+    file: Path | None,
+    words: list[str],
+) -> None:
     print(f"\n{name}")
     marks = {int(args.stories * share): share for share in CHECKPOINTS}
     memory: list[str] = []
     with Store(url) as store:
         if file is None:  # --search-only
-            words = query_words(args.seed, store.capture_count())
-            search_latency(store, words, args)
+            search_latency(store, query_words(args.seed, store.capture_count()), args)
             return
-        words = query_words(args.seed, math.ceil(args.stories / STORIES_PER_PAGE_AT_LEAST))
 
         def until_enough() -> Iterator[Incoming | InputError]:
             for item in iter_incoming([str(file)]):

@@ -152,12 +152,11 @@ def ingest(
         if batch:
             saving = _keep(store, batch, summary, saving, language=language, timezone=timezone)
         if saving is not None:
-            last, saving = saving, None
-            last.count(summary)
+            saving.count(summary)
         if on_capture is not None:
             on_capture(summary)
     finally:
-        if saving is not None:  # stopped by an error: the batch in hand still commits whole
+        if saving is not None:  # on an error, the batch in hand still commits whole first
             wait([saving.results])
     if summary.pages >= ANALYZE_AFTER_PAGES:
         store.analyze()

@@ -87,7 +87,7 @@ def test_batches_parsed_while_the_one_before_commits_add_up_to_one_batch(
     assert batched == whole
     assert whole.pages == len(pages) and whole.errors == []
     assert stories == expected
-    assert seen == sorted(seen) and seen[-1] == len(pages)
+    assert seen[-1] == len(pages)  # the last batch is counted before ingest returns
 
 
 def test_an_input_that_fails_after_a_batch_was_handed_over_leaves_that_batch_whole(

@@ -94,7 +94,7 @@ def iter_incoming(
 
 
 def _from_file(path: str, captured_at: datetime | None) -> Iterator[Incoming | InputError]:
-    if path.lower().endswith(".jsonl") and path != STDIN:
+    if path.lower().endswith(".jsonl"):
         yield from _from_json_lines(path, captured_at)
         return
     try:

@@ -374,6 +374,11 @@ def _candidates(rows: list[tuple[Any, ...]], matching: Matching) -> list[StoryCo
     ]
 
 
+def _window(seen_at: datetime, matching: Matching) -> dict[str, datetime]:
+    """The times within which copies of one story are looked for (``OF_PLACE``)."""
+    return {"earliest": seen_at - matching.window, "latest": seen_at + matching.window}
+
+
 def _lead(kept: bytes | None, text: str | None, matching: Matching) -> bytes:
     """A candidate's kept lead (``KEPT_LEAD``); one kept without its lead has it worked out."""
     if kept is not None:
@@ -392,8 +397,10 @@ def _previous_version(
         for copy in _candidates(cursor.all(SAME_HEADLINE, {"headline": headline}), matching):
             found.setdefault(copy.id, copy)
     if place:
-        window = {"earliest": seen_at - matching.window, "latest": seen_at + matching.window}
-        rows = cursor.all(SAME_PLACE, {"place_key": place.casefold(), "kind": "article", **window})
+        rows = cursor.all(
+            SAME_PLACE,
+            {"place_key": place.casefold(), "kind": "article", **_window(seen_at, matching)},
+        )
         for copy in _candidates(rows, matching):
             found.setdefault(copy.id, copy)
     if not found:
@@ -417,12 +424,7 @@ def _link_briefs(
     other_kind = "brief" if draft.kind == "article" else "article"
     rows = cursor.all(
         LEADS_OF_PLACE,
-        {
-            "place_key": place.casefold(),
-            "kind": other_kind,
-            "earliest": seen_at - matching.window,
-            "latest": seen_at + matching.window,
-        },
+        {"place_key": place.casefold(), "kind": other_kind, **_window(seen_at, matching)},
     )
     ids = [row[0] for row in rows]
     leads = [_lead(kept, text, matching) for _, kept, text in rows]
