@@ -41,10 +41,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_pages
-from store_bench import as_incoming
+from store_bench import as_capture
 
 from wiredesk.desk import IngestSummary, ingest
-from wiredesk.sources.files import Incoming
+from wiredesk.model import Capture
 from wiredesk.store import Filters, Store
 
 CONTENT_LENGTH = re.compile(rb"content-length:\s*(\d+)", re.IGNORECASE)
@@ -125,11 +125,11 @@ def prepare(url: str, articles: int, seed: int) -> tuple[list[int], list[str]]:
                 nonlocal progress
                 progress = summary
 
-            def until_enough() -> Iterator[Incoming]:
+            def until_enough() -> Iterator[Capture]:
                 for page in generate_pages(10**9, seed=seed + have):
                     if have + progress.articles >= articles:
                         return
-                    yield as_incoming(page)
+                    yield as_capture(page)
 
             summary = ingest(store, until_enough(), on_capture=watch)
             print(

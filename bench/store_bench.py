@@ -4,7 +4,7 @@ Pages come from ``bench/generate.py`` (the parse benchmark's generator),
 written first to a JSON Lines file in the folder (kept there with ``--keep``,
 and read again by a later run with the same seed and size); writing it is not
 timed. For each database the script ingests that file as ``wiredesk ingest
-FILE`` does (``iter_incoming`` and ``wiredesk.desk.ingest``) until the store
+FILE`` does (``iter_captures`` and ``wiredesk.desk.ingest``) until the store
 holds the asked number of stories (articles and briefs), then times searches:
 one-, two- and three-word queries drawn from the generated text, each with
 and without filters. PostgreSQL is a throwaway server started from Debian's
@@ -42,7 +42,7 @@ from tests.pgserver import Unavailable, throwaway_server
 from wiredesk.desk import IngestSummary, ingest
 from wiredesk.errors import InputError
 from wiredesk.model import Capture
-from wiredesk.sources.files import Incoming, iter_incoming
+from wiredesk.sources.files import iter_captures
 from wiredesk.store import Filters, Store, read_query
 
 MB = 1_000_000
@@ -113,15 +113,16 @@ def pages(seed: int, words: list[str]) -> Iterator[SyntheticPage]:
         yield page
 
 
-def as_incoming(page: SyntheticPage) -> Incoming:
+def as_capture(page: SyntheticPage) -> Capture:
     """A generated page as a capture on its way in, as ``wiredesk ingest`` would read it."""
     capture = Capture(
         data=page.text.encode(),
         source=f"generated-{page.index}",
         captured_at=page.captured_at,
         captured_at_from="given",
+        content_type="text",
     )
-    return Incoming(capture=capture, is_html=False, url=None)
+    return capture
 
 
 def query_words(seed: int, page_count: int) -> list[str]:
@@ -175,8 +176,8 @@ def run(
             search_latency(store, query_words(args.seed, store.capture_count()), args)
             return
 
-        def until_enough() -> Iterator[Incoming | InputError]:
-            for item in iter_incoming([str(file)]):
+        def until_enough() -> Iterator[Capture | InputError]:
+            for item in iter_captures([str(file)]):
                 if progress.articles + progress.briefs >= args.stories:
                     return
                 yield item

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,9 +18,10 @@ import pytest
 
 from tests.conftest import CORPUS_HTML, ROOT
 from tests.test_cli_store import wiredesk
-from wiredesk.desk import parse_capture, sniff_html
+from wiredesk.desk import page_of
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture
+from wiredesk.parse.capture import sniff_html
 from wiredesk.parse.html import MAX_HTML_CHARS
 
 SCHEMA = json.loads((ROOT / "src" / "wiredesk" / "page.schema.json").read_text())
@@ -108,19 +110,19 @@ def test_hostile_html_files_get_one_line_each_and_the_rest_is_parsed(tmp_path: P
 def test_huge_page_is_refused_with_its_size() -> None:
     data = b"<html><body><article>" + b"<p>nieuws</p>" * (MAX_HTML_CHARS // 13 + 1) + b"</article>"
     with pytest.raises(ParseError) as caught:
-        parse_capture(capture(data, "huge.html"))
+        page_of(capture(data, "huge.html"))
     assert str(caught.value).startswith("huge.html: HTML page too large: 20 million characters")
 
 
 def test_deeply_nested_page_gives_a_reason_not_a_traceback() -> None:
     data = b"<html><body>" + b"<div>" * 5000 + b"<p>Diep</p>" + b"</div>" * 5000 + b"</body></html>"
     with pytest.raises(ParseError, match=r"^nested\.html: no recognisable article"):
-        parse_capture(capture(data, "nested.html"))
+        page_of(capture(data, "nested.html"))
 
 
 def test_a_file_named_html_that_holds_plain_text_is_read_as_text() -> None:
     text = "Kabinet valt\nDEN HAAG (ANP) - Het kabinet is gevallen na ruzie over asiel.\n"
-    page = parse_capture(capture(text.encode(), "copied.html"), is_html=True)
+    page = page_of(replace(capture(text.encode(), "copied.html"), content_type="html"))
     assert page.article.headline == "Kabinet valt"
     assert page.article.dateline is not None and page.article.dateline.place == "DEN HAAG"
 
@@ -129,17 +131,17 @@ def test_utf16_html_is_told_and_read() -> None:
     html = f"<!DOCTYPE html><html><body><article><h1>Dijken</h1>{STORY * 3}</article></body></html>"
     data = html.encode("utf-16")
     assert sniff_html(data)
-    assert parse_capture(capture(data)).article.headline == "Dijken"
+    assert page_of(capture(data)).article.headline == "Dijken"
 
 
 def test_xml_declaration_with_encoding_is_read() -> None:
     html = f"<?xml version='1.0' encoding='utf-8'?><html><body><article><h1>Dijken</h1>{STORY * 3}"
-    assert parse_capture(capture(html.encode())).article.headline == "Dijken"
+    assert page_of(capture(html.encode())).article.headline == "Dijken"
 
 
 def test_undecodable_html_is_an_input_error_naming_the_file() -> None:
     with pytest.raises(InputError, match=r"^x\.html: not UTF-8"):
-        parse_capture(capture(b"<html><body><p>caf\xe9</p></body></html>", "x.html"))
+        page_of(capture(b"<html><body><p>caf\xe9</p></body></html>", "x.html"))
 
 
 def test_ingest_keeps_html_pages_with_their_briefs(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Realistic HTML news pages in nl, en, de and fr, each parsed against the expectation beside it.
 
-The pages go the way a file does (``desk.parse_capture``: told HTML by
+The pages go the way a file does (``desk.page_of``: told HTML by
 content, decoded by its declared charset, parsed by ``parse_html``). The
 expectations are partial, as in ``test_corpus.py``, and ``--update-expected``
 rewrites the values they give for a person to review in the diff.
@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import CORPUS_HTML
 from tests.test_corpus import SCHEMA, mismatches, updated
-from wiredesk.desk import parse_capture
+from wiredesk.desk import page_of
 from wiredesk.json_records import page_to_json
 from wiredesk.model import Capture
 
@@ -46,7 +46,7 @@ def test_html_corpus_case(case: Path, request: pytest.FixtureRequest) -> None:
         captured_at=datetime.fromisoformat(spec["captured_at"]),
         captured_at_from="given",
     )
-    actual = page_to_json(parse_capture(capture))
+    actual = page_to_json(page_of(capture))
     jsonschema.validate(actual, SCHEMA)
     if request.config.getoption("--update-expected"):
         spec["expect"] = updated(spec["expect"], actual)

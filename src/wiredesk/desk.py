@@ -5,85 +5,34 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
 
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture, Page, Sighting
-from wiredesk.parse import parse_html, parse_text
-from wiredesk.parse.decode import UTF16_BOMS, decode_html, decode_text
-from wiredesk.parse.html import MAX_HTML_CHARS, SNIFF_CHARS, looks_like_html, visible_text
-from wiredesk.sources.files import Incoming
+from wiredesk.parse import content_type_of, parse_capture
 from wiredesk.sources.samples import sample_pages
-from wiredesk.store import Keep, SaveResult, Store, StoredCapture
+from wiredesk.store import Keep, SaveResult, Store
 from wiredesk.stories.versions import MATCHING
 
 
-def parse_capture(
-    capture: Capture,
-    *,
-    language: str | None = None,
-    timezone: str | None = None,
-    encoding: str | None = None,
-    is_html: bool | None = None,
-    url: str | None = None,
-    section: str | None = None,
-) -> Page:
-    """Decode and parse one capture; raise ``InputError`` or ``ParseError`` for bad copy.
-
-    HTML is told by the content (``is_html`` None) or by the source; a file
-    named ``.html`` that holds no markup at all is read as text. ``section``
-    is the one the capture's source files it under, for a page that names none.
-    """
-    if is_html is None or is_html:
-        # Told HTML and holding a tag is enough; only an open question needs the sniff.
-        is_html = (is_html is True and b"<" in capture.data) or sniff_html(capture.data)
-    if is_html:
-        html = decode_html(capture.data, capture.source, encoding)
-        page = parse_html(html, **_context(capture, language, timezone), url=url, section=section)
-        if not page.has_article:
-            raise ParseError(capture.source, _why_no_article(html))
-        return page
-    text = decode_text(capture.data, capture.source, encoding)
-    page = parse_text(text, **_context(capture, language, timezone), section=section)
-    if not page.has_article:
-        raise ParseError(capture.source, "no recognisable article: no body text found")
-    return page
+def page_of(capture: Capture) -> Page:
+    """The page a capture holds: the one way from a capture to a page, which ``wiredesk
+    parse``, ingest, uploads, the feed poller and ``reparse`` all take, so that whatever
+    a page gains on the way in, every route gives. ``InputError`` or ``ParseError`` for
+    bad copy."""
+    return parse_capture(capture)
 
 
-def _context(capture: Capture, language: str | None, timezone: str | None) -> dict[str, Any]:
-    """What both parsers are told of a capture besides its text."""
-    return {
-        "captured_at": capture.captured_at,
-        "language": language,
-        "timezone": timezone,
-        "source": capture.source,
-    }
-
-
-def _why_no_article(html: str) -> str:
-    """Why an HTML page gave no article, in words a user can act on."""
-    if len(html) > MAX_HTML_CHARS:
-        return (
-            f"HTML page too large: {len(html) / 1e6:.0f} million characters "
-            f"(at most {MAX_HTML_CHARS / 1e6:.0f} million are read)"
-        )
-    text = visible_text(html)
-    if not text:
-        return "no recognisable article: the HTML page shows no text (only markup or scripts)"
-    return (
-        f"no recognisable article: the HTML page shows {len(text):,} characters of text "
-        "but no story among them"
-    )
-
-
-def sniff_html(data: bytes) -> bool:
-    """Whether a capture's bytes are HTML, told by their start (UTF-16 pages included)."""
-    head = data[:SNIFF_CHARS]
-    if head.startswith(UTF16_BOMS):
-        return looks_like_html(head.decode("utf-16", errors="replace"))
-    return looks_like_html(head.decode("utf-8", errors="replace"))
+def prepare(capture: Capture) -> Keep:
+    """A capture on its way into the store (``page_of``): its page, or the reason it has
+    none."""
+    capture = replace(capture, content_type=content_type_of(capture))
+    try:
+        page = page_of(capture)
+    except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
+        return Keep(capture=capture, page=None, error=str(failure))
+    return Keep(capture=capture, page=page, error=None)
 
 
 # Captures kept per transaction, and the longest a batch waits for more.
@@ -115,13 +64,16 @@ class IngestSummary:
 
 def ingest(
     store: Store,
-    incoming: Iterable[Incoming | InputError],
+    incoming: Iterable[Capture | InputError],
     *,
     language: str | None = None,
     timezone: str | None = None,
     on_capture: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """Parse and keep every capture; bad copy is kept with its reason, and the run goes on.
+
+    ``language`` and ``timezone`` are said of every capture that does not say
+    its own, and kept with it.
 
     Captures are read in batches (``BATCH_CAPTURES``, or what ``BATCH_SECONDS``
     gathered). A batch asks the archive once which of its captures it holds,
@@ -130,7 +82,7 @@ def ingest(
     a page, and running it again completes it.
     """
     summary = IngestSummary()
-    batch: list[Incoming] = []
+    batch: list[Capture] = []
     started = time.monotonic()
     saving: _Saving | None = None  # the batch before, still committing
     try:
@@ -141,16 +93,14 @@ def ingest(
             else:
                 if not batch:
                     started = time.monotonic()
-                batch.append(item)
+                batch.append(_told(item, language, timezone))
                 if len(batch) >= BATCH_CAPTURES or time.monotonic() - started >= BATCH_SECONDS:
-                    saving = _keep(
-                        store, batch, summary, saving, language=language, timezone=timezone
-                    )
+                    saving = _keep(store, batch, summary, saving)
                     batch = []
             if on_capture is not None:
                 on_capture(summary)
         if batch:
-            saving = _keep(store, batch, summary, saving, language=language, timezone=timezone)
+            saving = _keep(store, batch, summary, saving)
         if saving is not None:
             saving.count(summary)
         if on_capture is not None:
@@ -163,48 +113,23 @@ def ingest(
     return summary
 
 
-def _prepare(item: Incoming, *, language: str | None, timezone: str | None) -> Keep:
-    capture = item.capture
-    is_html = item.is_html if item.is_html is not None else sniff_html(capture.data)
-    page: Page | None = None
-    error: str | None = None
-    try:
-        page = parse_capture(
-            capture,
-            language=language,
-            timezone=timezone,
-            is_html=is_html,
-            url=item.url,
-            section=item.section,
-        )
-    except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
-        error = str(failure)
-    return Keep(
-        capture=capture,
-        content_type="html" if is_html else "text",
-        url=item.url or (page.url if page is not None else None),
-        section=item.section,
-        page=page,
-        error=error,
+def _told(capture: Capture, language: str | None, timezone: str | None) -> Capture:
+    """A capture with the run's language and zone where it says none of its own."""
+    if (language is None or capture.language) and (timezone is None or capture.timezone):
+        return capture
+    return replace(
+        capture, language=capture.language or language, timezone=capture.timezone or timezone
     )
 
 
 def _keep(
-    store: Store,
-    batch: list[Incoming],
-    summary: IngestSummary,
-    behind: _Saving | None,
-    *,
-    language: str | None,
-    timezone: str | None,
+    store: Store, batch: list[Capture], summary: IngestSummary, behind: _Saving | None
 ) -> _Saving | None:
     """Parse a batch while the one ``behind`` it commits, then hand it to the store."""
-    kept_before = store.kept_captures([item.capture.data for item in batch])
+    kept_before = store.kept_captures([capture.data for capture in batch])
     summary.duplicates += sum(kept_before)
     keeps = [
-        _prepare(item, language=language, timezone=timezone)
-        for item, is_kept in zip(batch, kept_before, strict=True)
-        if not is_kept
+        prepare(capture) for capture, is_kept in zip(batch, kept_before, strict=True) if not is_kept
     ]
     if behind is not None:
         behind.count(summary)
@@ -235,33 +160,17 @@ class _Saving:
 def reparse(
     store: Store,
     *,
-    on_capture: Callable[[StoredCapture, SaveResult], None] | None = None,
+    on_capture: Callable[[Capture, SaveResult], None] | None = None,
 ) -> SaveResult:
-    """Rebuild every article from the raw archive with the current parser."""
-
-    def parse(stored: StoredCapture) -> Page:
-        return parse_capture(
-            stored.capture,
-            is_html=stored.content_type == "html",
-            url=stored.url,
-            section=stored.section,
-        )
-
-    return store.rebuild(parse, MATCHING, on_capture)
+    """Rebuild every article from the raw archive with the current parser, each capture
+    taken the way ingest takes it (``prepare``)."""
+    return store.rebuild(prepare, MATCHING, on_capture)
 
 
-def keep_capture(
-    store: Store,
-    capture: Capture,
-    *,
-    is_html: bool | None = None,
-    url: str | None = None,
-    language: str | None = None,
-) -> tuple[SaveResult, list[Sighting]]:
+def keep_capture(store: Store, capture: Capture) -> tuple[SaveResult, list[Sighting]]:
     """Parse and keep one capture at once (the API's upload): what it changed, and the
     stories it showed. A capture kept before changes nothing and shows its stories again."""
-    item = Incoming(capture=capture, is_html=is_html, url=url)
-    keep = _prepare(item, language=language, timezone=None)
+    keep = prepare(capture)
     [result] = store.save([keep], stored_at=datetime.now(UTC), matching=MATCHING)
     if result.error is None and keep.error is not None:
         result.error = keep.error

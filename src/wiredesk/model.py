@@ -14,6 +14,7 @@ from typing import Literal
 
 BlockKind = Literal["paragraph", "subheading"]
 CapturedAtFrom = Literal["given", "file modification time", "now"]
+ContentType = Literal["text", "html"]
 # A feed that was never polled is "new"; after a poll it is "ok" or "error".
 FeedStatus = Literal["new", "ok", "error"]
 
@@ -96,12 +97,29 @@ class Page:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Capture:
-    """Raw bytes as received: where from, when captured, and how that time is known."""
+    """Raw bytes as received, and what their source said of them.
+
+    ``data``, ``source`` and ``captured_at`` (with how that time is known) are
+    what every capture has. The rest is what a source may know and the bytes
+    may not say, kept with the bytes so that parsing them again gives the
+    same page: whether they are HTML (``None``: told from the bytes; ``html``
+    still needs a tag in them), where they came from, the section the source
+    files them under (a feed's), how to read them (language, zone for printed
+    times, encoding), and when the source says the story was published (a
+    feed entry's date, used when the page prints none).
+    """
 
     data: bytes
     source: str
     captured_at: datetime
     captured_at_from: CapturedAtFrom
+    content_type: ContentType | None = None
+    url: str | None = None
+    section: str | None = None
+    language: str | None = None
+    timezone: str | None = None
+    encoding: str | None = None
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -20,9 +20,8 @@ from datetime import UTC, datetime, timedelta
 
 from wiredesk.desk import IngestSummary, ingest
 from wiredesk.errors import SourceError, StoreError
-from wiredesk.model import Feed
+from wiredesk.model import Capture, Feed
 from wiredesk.sources.feeds import Entry, entry_capture, page_capture, read_feed
-from wiredesk.sources.files import Incoming
 from wiredesk.sources.http import PAGE_ACCEPT, Fetcher
 from wiredesk.sources.robots import Robots
 from wiredesk.store import PollRecord, Store
@@ -99,7 +98,7 @@ class _Fetched:
     last_modified: str | None = None
     is_not_modified: bool = False
     entries: int = 0
-    incoming: list[tuple[Entry, Incoming]] = field(default_factory=list)
+    incoming: list[tuple[Entry, Capture]] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     error: SourceError | None = None
 
@@ -205,7 +204,7 @@ class Poller:
             fetched.error = SourceError(feed.url, f"internal error: {type(error).__name__}")
         return fetched
 
-    def _capture(self, feed: Feed, entry: Entry, fetched: _Fetched) -> Incoming:
+    def _capture(self, feed: Feed, entry: Entry, fetched: _Fetched) -> Capture:
         if feed.is_fetching_articles and entry.link:
             try:
                 if not self.robots.allows(entry.link, is_private_allowed=feed.is_private_allowed):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.feeds.server import FeedServer
+from tests.feeds.server import STORIES, FeedServer
 from wiredesk.desk import reparse
 from wiredesk.errors import StoreError
 from wiredesk.poller import Poller
@@ -207,3 +207,32 @@ def test_removing_a_feed_keeps_its_news(store: Store, fetcher: Fetcher, feed_ser
     assert removed.items_seen == 3
     assert store.feeds() == []
     assert len(headlines(store)) == 3
+
+
+def published(store: Store) -> dict[str | None, datetime | None]:
+    return {story.headline: story.published_at for story in store.articles(Filters(kind="article"))}
+
+
+def test_an_entrys_date_dates_its_article_and_stays_when_parsed_again(
+    store: Store, fetcher: Fetcher, feed_server: FeedServer
+):
+    """The summaries print no date: each article is dated by its entry's <pubDate>, not by
+    the poll, and the archive remembers it."""
+    add(store, f"{feed_server.base}/feed.xml")
+    summary = Poller(store, fetcher).poll()
+    assert (summary.articles, summary.copy_errors) == (3, [])
+    expected = {
+        title: datetime(2026, 3, 18, 10 + n, tzinfo=UTC) for n, (title, _) in enumerate(STORIES)
+    }
+    assert published(store) == expected
+    reparse(store)
+    assert published(store) == expected
+
+
+def test_a_fetched_page_without_a_date_takes_its_entrys(
+    store: Store, fetcher: Fetcher, feed_server: FeedServer
+):
+    add(store, f"{feed_server.base}/with-rail.xml", fetch=True)
+    Poller(store, fetcher).poll()
+    assert feed_server.requests_for("/railed/0") == [200]
+    assert published(store) == {STORIES[0][0]: datetime(2026, 3, 18, 10, tzinfo=UTC)}

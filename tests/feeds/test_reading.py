@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.feeds.server import BOMB, HTML_PAGE, LATIN1, atom, rss, rss091, rss1
-from wiredesk.desk import parse_capture
+from wiredesk.desk import page_of
 from wiredesk.errors import InputError, SourceError
 from wiredesk.model import Feed
 from wiredesk.sources.feeds import entry_capture, read_feed
@@ -46,10 +46,10 @@ def test_other_formats_are_read(body: bytes, title: str, headline: str):
 
 def test_entry_becomes_a_capture_the_parser_reads():
     entry = read_feed(rss(BASE), f"{BASE}/feed.xml").entries[0]
-    incoming = entry_capture(entry, f"{BASE}/feed.xml", NOW)
-    assert incoming.url == f"{BASE}/news/0"
-    assert incoming.capture.captured_at == NOW
-    page = parse_capture(incoming.capture, is_html=incoming.is_html)
+    capture = entry_capture(entry, f"{BASE}/feed.xml", NOW)
+    assert capture.url == f"{BASE}/news/0"
+    assert capture.captured_at == NOW
+    page = page_of(capture)
     assert page.article.headline == "Kabinet trekt extra geld uit voor dijkversterking"
     assert page.article.dateline is not None
     assert page.article.dateline.place == "DEN HAAG"

@@ -123,6 +123,34 @@ def test_a_page_can_be_uploaded_as_a_file(client: Client) -> None:
     assert plain.status_code in (200, 201), plain.text
 
 
+def test_what_an_upload_says_of_its_page_is_kept(client: Client) -> None:
+    """An upload's fields are a JSON Lines record's: a section and a publication time for
+    a page that prints none reach the article."""
+    posted = client.post(
+        "/api/v1/captures",
+        json={
+            "text": PAGE.replace("haven", "jachthaven"),
+            "captured_at": "2026-03-18T13:00:00Z",
+            "published_at": "2026-03-18T09:45:00+01:00",
+            "section": "Binnenland",
+        },
+        headers=AUTH,
+    )
+    assert posted.status_code == 201, posted.text
+    [story] = posted.json()["stories"]
+    article = client.get(f"/api/v1/articles/{story['id']}").json()["article"]
+    assert (article["section"], article["published_at"]) == (
+        "Binnenland",
+        "2026-03-18T08:45:00+00:00",
+    )
+    bad = client.post(
+        "/api/v1/captures",
+        json={"text": PAGE, "published_at": "0001-01-01T00:30:00+01:00"},
+        headers=AUTH,
+    )
+    assert "published_at" in str(assert_error(bad, 400, "bad_request")["message"])
+
+
 def test_bad_captures_get_clear_errors(client: Client) -> None:
     post = client.post
     assert_error(

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from wiredesk.errors import InputError
-from wiredesk.sources.files import Incoming, iter_incoming
+from wiredesk.model import Capture
+from wiredesk.sources.files import iter_captures
 
 CAPTURED_AT = "2026-03-18T14:00:00+00:00"
 PATIENCE_SECONDS = 20.0
@@ -36,16 +37,16 @@ def test_a_json_lines_file_gives_each_record_before_the_file_ends(tmp_path: Path
 
     writer = threading.Thread(target=write)
     writer.start()
-    incoming = iter_incoming([str(pipe)])
+    incoming = iter_captures([str(pipe)])
     first = next(incoming)
     first_taken.set()
     rest = list(incoming)
     writer.join()
-    assert isinstance(first, Incoming)
-    assert first.capture.data == b"first page"
-    assert first.capture.source == f"{pipe}:1"
-    assert first.capture.captured_at == datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
-    assert [item.capture.data for item in rest if isinstance(item, Incoming)] == [b"second page"]
+    assert isinstance(first, Capture)
+    assert first.data == b"first page"
+    assert first.source == f"{pipe}:1"
+    assert first.captured_at == datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+    assert [item.data for item in rest if isinstance(item, Capture)] == [b"second page"]
     assert taken_before_the_end == [True]
 
 
@@ -55,18 +56,18 @@ def test_a_json_lines_record_without_a_time_takes_the_files(tmp_path: Path) -> N
         record("timed") + b"\n" + json.dumps({"text": "untimed"}).encode() + b"\n[1, 2]\n"
     )
     os.utime(records, (1_700_000_000, 1_700_000_000))
-    timed, untimed, wrong = iter_incoming([str(records)])
-    assert isinstance(timed, Incoming) and isinstance(untimed, Incoming)
-    assert timed.capture.captured_at_from == "given"
-    assert untimed.capture.captured_at == datetime.fromtimestamp(1_700_000_000, UTC)
-    assert untimed.capture.captured_at_from == "file modification time"
-    assert untimed.capture.source == f"{records}:3"  # the blank line counts
+    timed, untimed, wrong = iter_captures([str(records)])
+    assert isinstance(timed, Capture) and isinstance(untimed, Capture)
+    assert timed.captured_at_from == "given"
+    assert untimed.captured_at == datetime.fromtimestamp(1_700_000_000, UTC)
+    assert untimed.captured_at_from == "file modification time"
+    assert untimed.source == f"{records}:3"  # the blank line counts
     assert isinstance(wrong, InputError)
     assert str(wrong).startswith(f"{records}:4: ")
 
 
 def test_a_missing_json_lines_file_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "gone.jsonl"
-    [error] = iter_incoming([str(missing)])
+    [error] = iter_captures([str(missing)])
     assert isinstance(error, InputError)
     assert str(error) == f"{missing}: no such file"

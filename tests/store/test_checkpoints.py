@@ -14,7 +14,7 @@ from sqlalchemy import create_engine
 
 from tests.conftest import SAMPLES
 from wiredesk.desk import ingest
-from wiredesk.sources.files import iter_incoming
+from wiredesk.sources.files import iter_captures
 from wiredesk.store import Store, checkpoints
 from wiredesk.store.db import WAL_BACKSTOP_PAGES
 
@@ -63,7 +63,7 @@ def test_a_kept_page_reaches_the_database_file_while_the_store_is_open(tmp_path:
     """Far below the backstop, only the store's thread can have copied the log."""
     database = tmp_path / "kept.db"
     with Store(f"sqlite:///{database}") as store:
-        summary = ingest(store, iter_incoming([str(SAMPLES / "anp-buitenland.txt")]))
+        summary = ingest(store, iter_captures([str(SAMPLES / "anp-buitenland.txt")]))
         assert summary.pages == 1
         assert eventually(lambda: captures_in_file_alone(database, tmp_path / "copy.db") == 1)
         assert database.with_name("kept.db-wal").exists()  # the store is open: its log is too
@@ -77,12 +77,12 @@ def test_the_thread_ends_with_the_store_and_when_idle(
     before = len(checkpoint_threads())
     with Store(f"sqlite:///{database}") as store:
         assert len(checkpoint_threads()) == before  # none until the first write
-        ingest(store, iter_incoming([str(SAMPLES / "anp-buitenland.txt")]))
+        ingest(store, iter_captures([str(SAMPLES / "anp-buitenland.txt")]))
         assert eventually(lambda: captures_in_file_alone(database, tmp_path / "copy.db") == 1)
         assert eventually(lambda: len(checkpoint_threads()) == before)  # idle: ended
-        ingest(store, iter_incoming([str(SAMPLES / "anp-binnenland-dijken.txt")]))  # starts again
+        ingest(store, iter_captures([str(SAMPLES / "anp-binnenland-dijken.txt")]))  # starts again
         assert eventually(lambda: captures_in_file_alone(database, tmp_path / "copy.db") == 2)
-        ingest(store, iter_incoming([str(SAMPLES / "anp-economie-rente.txt")]))
+        ingest(store, iter_captures([str(SAMPLES / "anp-economie-rente.txt")]))
     assert len(checkpoint_threads()) == before  # closing the store ended it
     assert captures_in_file_alone(database, tmp_path / "copy.db") == 3
 

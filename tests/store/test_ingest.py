@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import SAMPLES
 from wiredesk import desk
 from wiredesk.desk import ingest
-from wiredesk.sources.files import Incoming, iter_incoming
+from wiredesk.model import Capture
+from wiredesk.sources.files import iter_captures
 from wiredesk.store import Filters, Store, read_query
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
@@ -21,7 +22,7 @@ SAMPLE = str(SAMPLES / "anp-buitenland.txt")
 
 def test_sample_is_kept_and_found(store_url: str) -> None:
     with Store(store_url) as store:
-        summary = ingest(store, iter_incoming([SAMPLE], CAPTURED_AT))
+        summary = ingest(store, iter_captures([SAMPLE], CAPTURED_AT))
         assert (summary.captures, summary.pages, summary.articles, summary.briefs) == (1, 1, 1, 7)
         assert summary.errors == []
 
@@ -39,8 +40,8 @@ def test_sample_is_kept_and_found(store_url: str) -> None:
 
 def test_ingesting_twice_adds_nothing(store_url: str) -> None:
     with Store(store_url) as store:
-        ingest(store, iter_incoming([SAMPLE], CAPTURED_AT))
-        again = ingest(store, iter_incoming([SAMPLE], CAPTURED_AT))
+        ingest(store, iter_captures([SAMPLE], CAPTURED_AT))
+        again = ingest(store, iter_captures([SAMPLE], CAPTURED_AT))
         assert (again.pages, again.articles, again.briefs, again.duplicates) == (0, 0, 0, 1)
         assert store.capture_count() == 1
         assert len(list(store.articles(Filters()))) == 8
@@ -52,19 +53,19 @@ def test_same_page_captured_again_later_duplicates_its_stories(
     later = tmp_path / "later.txt"
     later.write_text(Path(SAMPLE).read_text(encoding="utf-8") + "\nAdvertentie\n", encoding="utf-8")
     with Store(store_url) as store:
-        ingest(store, iter_incoming([SAMPLE], CAPTURED_AT))
-        second = ingest(store, iter_incoming([str(later)], CAPTURED_AT))
+        ingest(store, iter_captures([SAMPLE], CAPTURED_AT))
+        second = ingest(store, iter_captures([str(later)], CAPTURED_AT))
         assert (second.pages, second.articles, second.briefs, second.duplicates) == (1, 0, 0, 8)
         assert store.capture_count() == 2
         assert len(list(store.articles(Filters()))) == 8
 
 
-def sample_pages() -> list[Incoming]:
+def sample_pages() -> list[Capture]:
     """The bundled sample pages, each a capture of its own."""
     pages = [
         item
-        for item in iter_incoming(sorted(str(path) for path in SAMPLES.glob("*.txt")), CAPTURED_AT)
-        if isinstance(item, Incoming)
+        for item in iter_captures(sorted(str(path) for path in SAMPLES.glob("*.txt")), CAPTURED_AT)
+        if isinstance(item, Capture)
     ]
     assert len(pages) >= 6
     return pages
@@ -96,7 +97,7 @@ def test_an_input_that_fails_after_a_batch_was_handed_over_leaves_that_batch_who
     monkeypatch.setattr(desk, "BATCH_CAPTURES", 2)
     pages = sample_pages()
 
-    def failing() -> Iterator[Incoming]:
+    def failing() -> Iterator[Capture]:
         yield from pages[:3]  # the first two are handed over as the second is read
         raise OSError("the source broke off")
 
@@ -111,7 +112,7 @@ def test_an_input_that_fails_after_a_batch_was_handed_over_leaves_that_batch_who
 def test_a_store_in_memory_keeps_and_finds_the_sample() -> None:
     """A database in memory lives in one thread: its batches end in the caller's."""
     with Store("sqlite://") as store:
-        summary = ingest(store, iter_incoming([SAMPLE], CAPTURED_AT))
+        summary = ingest(store, iter_captures([SAMPLE], CAPTURED_AT))
         assert (summary.pages, summary.articles, summary.briefs) == (1, 1, 7)
         hits = store.search(read_query("Koersk"), Filters(), now=NOW)
         assert [hit.kind for hit in hits] == ["article"]

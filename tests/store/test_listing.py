@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import CORPUS, SAMPLES
 from wiredesk.desk import ingest
 from wiredesk.errors import NotFound
-from wiredesk.sources.files import iter_incoming
+from wiredesk.sources.files import iter_captures
 from wiredesk.store import Filters, Store
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
@@ -29,7 +29,7 @@ FILTERS = [
 @pytest.fixture
 def corpus_store(store_url: str) -> Store:
     store = Store(store_url)
-    summary = ingest(store, iter_incoming([str(SAMPLES), str(CORPUS)], CAPTURED_AT))
+    summary = ingest(store, iter_captures([str(SAMPLES), str(CORPUS)], CAPTURED_AT))
     assert summary.errors == []
     return store
 

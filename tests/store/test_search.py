@@ -12,7 +12,6 @@ import sqlalchemy
 
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
-from wiredesk.sources.files import Incoming
 from wiredesk.store import Filters, QueryError, Store, read_query, search
 from wiredesk.store.tags import tag
 
@@ -42,12 +41,17 @@ Nobody was hurt, he said.
 }
 
 
-def incoming(text: str, source: str, when: datetime) -> Incoming:
-    capture = Capture(data=text.encode(), source=source, captured_at=when, captured_at_from="given")
-    return Incoming(capture=capture, is_html=False, url=None)
+def incoming(text: str, source: str, when: datetime) -> Capture:
+    return Capture(
+        data=text.encode(),
+        source=source,
+        captured_at=when,
+        captured_at_from="given",
+        content_type="text",
+    )
 
 
-def captures(pages: dict[str, str], start: datetime) -> Iterator[Incoming]:
+def captures(pages: dict[str, str], start: datetime) -> Iterator[Capture]:
     for offset, (language, text) in enumerate(pages.items()):
         yield incoming(text, f"{language}.txt", start + timedelta(hours=offset))
 

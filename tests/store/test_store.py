@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import CORPUS, SAMPLES
 from wiredesk.desk import ingest, reparse
-from wiredesk.sources.files import iter_incoming
+from wiredesk.sources.files import iter_captures
 from wiredesk.store import Filters, Store, read_query
 from wiredesk.store.db import (
     READER_CACHE_KIB,
@@ -64,7 +64,7 @@ def test_migrations_make_the_tables_schema_py_describes(store_url: str) -> None:
 
 def test_reparse_rebuilds_the_same_stories_without_duplicates(store_url: str) -> None:
     with Store(store_url) as store:
-        before = ingest(store, iter_incoming([str(SAMPLES), str(CORPUS)], CAPTURED_AT))
+        before = ingest(store, iter_captures([str(SAMPLES), str(CORPUS)], CAPTURED_AT))
         assert before.errors == []
         counts = store.stats()
         headlines = sorted(a.headline or "" for a in store.articles(Filters()))
@@ -77,11 +77,41 @@ def test_reparse_rebuilds_the_same_stories_without_duplicates(store_url: str) ->
         assert store.search(read_query("Koersk"), Filters(), now=CAPTURED_AT)
 
 
+DATED_PAGE = (
+    "Kabinet trekt extra geld uit voor dijken\n18 maart 2026, 11:02\n"
+    "DEN HAAG (ANP) - Het kabinet trekt de komende vijf jaar 800 miljoen euro extra uit voor "
+    "de versterking van dijken langs de grote rivieren, heeft de minister bekendgemaakt.\n"
+)
+
+
+def test_reparse_reads_a_capture_as_its_source_said(store_url: str, tmp_path: Path) -> None:
+    """The language and zone an ingest was told, and a record's address, are kept with
+    the capture: parsing the archive again does not fall back to detecting them."""
+    page = tmp_path / "dijken.jsonl"
+    page.write_text(json.dumps({"text": DATED_PAGE, "url": "https://example.nl/d"}) + "\n")
+    with Store(store_url) as store:
+        ingest(store, iter_captures([str(page)], CAPTURED_AT), language="de", timezone="UTC")
+
+        def kept() -> tuple[object, ...]:
+            [article] = store.articles(Filters())
+            return article.language, article.published_at
+
+        told = ("de", datetime(2026, 3, 18, 11, 2, tzinfo=UTC))
+        assert kept() == told
+        reparse(store)
+        assert kept() == told
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT url, language, timezone FROM captures")).one()
+    engine.dispose()
+    assert tuple(row) == ("https://example.nl/d", "de", "UTC")
+
+
 def test_failed_capture_is_archived_with_its_reason(store_url: str, tmp_path: Path) -> None:
     menu = tmp_path / "menu.txt"
     menu.write_text("Home\nNieuws\nInloggen\n", encoding="utf-8")
     with Store(store_url) as store:
-        summary = ingest(store, iter_incoming([str(menu)], CAPTURED_AT))
+        summary = ingest(store, iter_captures([str(menu)], CAPTURED_AT))
         assert summary.errors == [f"{menu}: no recognisable article: no body text found"]
         assert store.capture_count() == 1
     engine = create_engine(store_url)
@@ -95,7 +125,7 @@ def test_failed_capture_is_archived_with_its_reason(store_url: str, tmp_path: Pa
 
 def test_export_streams_newest_first_with_filters(store_url: str) -> None:
     with Store(store_url) as store:
-        ingest(store, iter_incoming([str(SAMPLES / "anp-buitenland.txt")], CAPTURED_AT))
+        ingest(store, iter_captures([str(SAMPLES / "anp-buitenland.txt")], CAPTURED_AT))
         briefs = list(store.articles(Filters(kind="brief")))
         assert len(briefs) == 7
         times = [b.published_at for b in briefs]

@@ -11,7 +11,6 @@ from sqlalchemy import text as sql
 from tests.conftest import SAMPLES
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
-from wiredesk.sources.files import Incoming
 from wiredesk.store import Filters, Store, read_query
 from wiredesk.stories.versions import story_lead
 
@@ -58,16 +57,15 @@ Zelensky bedankte de Britse regering voor haar steun.
 """
 
 
-def captures(*pages: tuple[str, datetime]) -> Iterator[Incoming]:
+def captures(*pages: tuple[str, datetime]) -> Iterator[Capture]:
     for number, (text, when) in enumerate(pages):
-        yield Incoming(
-            capture=Capture(
-                data=text.encode(), source=f"page-{number}.txt", captured_at=when,
-                captured_at_from="given",
-            ),
-            is_html=False,
-            url=None,
-        )  # fmt: skip
+        yield Capture(
+            data=text.encode(),
+            source=f"page-{number}.txt",
+            captured_at=when,
+            captured_at_from="given",
+            content_type="text",
+        )
 
 
 def test_anp_replacement_becomes_second_version(store_url: str) -> None:

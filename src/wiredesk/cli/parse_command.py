@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 import click
 
 from wiredesk.cli.options import captured_at_option, format_option, parse_options
-from wiredesk.desk import parse_capture
+from wiredesk.desk import page_of
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import page_to_json
 from wiredesk.model import Capture, Page
@@ -47,8 +48,13 @@ def parse(
     failed = False
     for path in files:
         try:
-            capture = read_capture(path, captured_at)
-            page = parse_capture(capture, language=language, timezone=timezone, encoding=encoding)
+            capture = replace(
+                read_capture(path, captured_at),
+                language=language,
+                timezone=timezone,
+                encoding=encoding,
+            )
+            page = page_of(capture)
         except WiredeskError as error:
             click.echo(f"wiredesk: {error}", err=True)
             failed = True

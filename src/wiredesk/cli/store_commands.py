@@ -26,7 +26,7 @@ from wiredesk.desk import ingest as ingest_captures
 from wiredesk.desk import reparse as reparse_store
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import stored_article_to_json, version_to_json
-from wiredesk.sources.files import iter_incoming
+from wiredesk.sources.files import iter_captures
 from wiredesk.store import Filters, Store, resolve_url
 
 EXPORT_FIELDS = (
@@ -95,7 +95,7 @@ def ingest(
 
         summary = ingest_captures(
             store,
-            iter_incoming(paths, captured_at),
+            iter_captures(paths, captured_at),
             language=language,
             timezone=timezone,
             on_capture=advance,

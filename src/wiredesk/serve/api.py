@@ -19,7 +19,6 @@ from starlette.responses import JSONResponse
 
 from wiredesk.desk import keep_capture
 from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
-from wiredesk.model import Capture
 from wiredesk.serve.params import MAX_ID, MAX_TEXT
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import desk_of
@@ -204,23 +203,10 @@ async def add_capture(
 ) -> JSONResponse:
     """Parse and keep one page; answer with the stories it showed."""
     check_token(request, credentials)
-    upload = await read_upload(request)
-    if not upload.data.strip():
+    capture = await read_upload(request, desk_of(request).now())
+    if not capture.data.strip():
         raise Problem(400, "the page is empty")
-    capture = Capture(
-        data=upload.data,
-        source=upload.source,
-        captured_at=upload.captured_at or desk_of(request).now(),
-        captured_at_from="given" if upload.captured_at else "now",
-    )
-    result, shown = await run_in_threadpool(
-        keep_capture,
-        desk_of(request).store,
-        capture,
-        is_html=upload.is_html,
-        url=upload.url,
-        language=upload.language,
-    )
+    result, shown = await run_in_threadpool(keep_capture, desk_of(request).store, capture)
     if result.is_new_capture:
         desk_of(request).forget_sections()
     if result.error is not None and result.is_new_capture:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import hmac
 import json
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
+from wiredesk.errors import InputError
+from wiredesk.model import Capture
 from wiredesk.serve.problems import Problem
 from wiredesk.serve.settings import desk_of
+from wiredesk.sources.records import read_record, with_fields
 
 CAPTURE_FIELDS = {
     "text": {"type": "string", "description": "The page as text copied from a browser."},
@@ -53,19 +55,8 @@ CAPTURE_BODY = {
         "text/html": {"schema": {"type": "string"}},
     },
 }
+API_SOURCE = "<api>"
 bearer = HTTPBearer(auto_error=False, description="The server's WIREDESK_TOKEN.")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Upload:
-    """A capture as a request sends it, before parsing."""
-
-    data: bytes
-    is_html: bool | None
-    captured_at: datetime | None
-    url: str | None
-    language: str | None
-    source: str
 
 
 def check_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:
@@ -84,76 +75,59 @@ def check_token(request: Request, credentials: HTTPAuthorizationCredentials | No
         raise Problem(403, "the token is not this server's")
 
 
-def _time(value: object, name: str) -> datetime | None:
-    if value is None or value == "":
-        return None
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise Problem(400, f"{name} is not an ISO-8601 time: {str(value)[:60]!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _optional_text(value: object, name: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str) or len(value) > 2000:
-        raise Problem(400, f"{name} must be a string of at most 2000 characters")
-    return value
-
-
-async def read_upload(request: Request) -> Upload:
-    """The capture in a request: JSON, a multipart upload, or a bare text or HTML body."""
+async def read_upload(request: Request, now: datetime) -> Capture:
+    """The capture in a request: JSON, a multipart upload, or a bare text or HTML body;
+    captured ``now`` unless it says when. Its fields are read as a JSON Lines record's are."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind == "application/json":
-        try:
-            record = json.loads(await request.body())
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise Problem(400, f"the body is not JSON: {error}") from None
-        if not isinstance(record, dict):
-            raise Problem(400, "the body must be a JSON object")
-        content = record.get("text", record.get("html"))
-        if not isinstance(content, str) or not content.strip():
-            raise Problem(400, 'the JSON needs a "text" or "html" string with the page')
-        return Upload(
-            data=content.encode("utf-8", errors="replace"),
-            is_html="html" in record and "text" not in record,
-            captured_at=_time(record.get("captured_at"), "captured_at"),
-            url=_optional_text(record.get("url"), "url"),
-            language=_optional_text(record.get("language"), "language"),
-            source="<api>",
-        )
-    if kind == "multipart/form-data":
-        try:
-            form = await request.form()
-        except Exception as error:  # the multipart reader's own errors
-            raise Problem(400, f"the upload cannot be read: {error}") from None
-        try:
-            upload = form.get("file")
-            if not isinstance(upload, UploadFile):
-                raise Problem(400, 'the upload needs a "file" part with the page')
-            data = await upload.read()
-            name = upload.filename or "upload"
-            html = name.lower().endswith((".html", ".htm")) or upload.content_type == "text/html"
-            return Upload(
-                data=data,
-                is_html=True if html else None,
-                captured_at=_time(form.get("captured_at"), "captured_at"),
-                url=_optional_text(form.get("url"), "url"),
-                language=_optional_text(form.get("language"), "language"),
-                source=f"<api>/{name}"[:200],
-            )
-        finally:
-            await form.close()  # the uploaded files' temporary copies
+    try:
+        if kind == "application/json":
+            return _from_json(await request.body(), now)
+        if kind == "multipart/form-data":
+            return await _from_form(request, now)
+    except InputError as error:
+        raise Problem(400, error.reason) from None
     if kind in ("text/plain", "text/html"):
-        return Upload(
+        return Capture(
             data=await request.body(),
-            is_html=kind == "text/html",
-            captured_at=None,
-            url=None,
-            language=None,
-            source="<api>",
+            source=API_SOURCE,
+            captured_at=now,
+            captured_at_from="now",
+            content_type="html" if kind == "text/html" else "text",
         )
     raise Problem(
         415, "send the page as application/json, multipart/form-data, text/plain or text/html"
     )
+
+
+def _from_json(body: bytes, now: datetime) -> Capture:
+    try:
+        record = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
+        raise Problem(400, f"the body is not JSON: {error}") from None
+    if not isinstance(record, dict):
+        raise Problem(400, "the body must be a JSON object")
+    return read_record(record, API_SOURCE, captured_at=now, captured_at_from="now")
+
+
+async def _from_form(request: Request, now: datetime) -> Capture:
+    try:
+        form = await request.form()
+    except Exception as error:  # the multipart reader's own errors
+        raise Problem(400, f"the upload cannot be read: {error}") from None
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise Problem(400, 'the upload needs a "file" part with the page')
+        name = upload.filename or "upload"
+        html = name.lower().endswith((".html", ".htm")) or upload.content_type == "text/html"
+        fields = {key: form.get(key) for key in ("captured_at", "url", "language", "section")}
+        return with_fields(
+            await upload.read(),
+            fields,
+            f"{API_SOURCE}/{name}"[:200],
+            content_type="html" if html else None,
+            captured_at=now,
+            captured_at_from="now",
+        )
+    finally:
+        await form.close()  # the uploaded files' temporary copies

@@ -26,7 +26,6 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from wiredesk.errors import SourceError
 from wiredesk.model import Capture
-from wiredesk.sources.files import Incoming
 
 # What an HTML page starts with, after a byte-order mark and white space.
 HTML_STARTS = (b"<!doctype html", b"<html")
@@ -119,37 +118,39 @@ def _clean(value: Any) -> str | None:
 
 def entry_capture(
     entry: Entry, feed_url: str, captured_at: datetime, section: str | None = None
-) -> Incoming:
+) -> Capture:
     """An entry as a capture: its title as the headline, its summary as the body; filed
-    under the feed's ``section``."""
+    under the feed's ``section`` and dated by the entry's date."""
     title = entry.title or ""
     summary = entry.summary or ""
     if entry.is_summary_html:
         data = f"<html><body><h1>{html.escape(title)}</h1>\n<div>{summary}</div></body></html>"
     else:
         data = f"{title}\n\n{summary}\n"
-    return Incoming(
-        capture=Capture(
-            data=data.encode("utf-8", errors="replace"),
-            source=entry.link or feed_url,
-            captured_at=captured_at,
-            captured_at_from="now",
-        ),
-        is_html=entry.is_summary_html,
+    return Capture(
+        data=data.encode("utf-8", errors="replace"),
+        source=entry.link or feed_url,
+        captured_at=captured_at,
+        captured_at_from="now",
+        content_type="html" if entry.is_summary_html else "text",
         url=entry.link,
         section=section,
+        published_at=entry.published_at,
     )
 
 
 def page_capture(
     entry: Entry, body: bytes, page_url: str, captured_at: datetime, section: str | None = None
-) -> Incoming:
-    """An entry's linked page, fetched, as an HTML capture filed under the feed's ``section``."""
-    return Incoming(
-        capture=Capture(
-            data=body, source=page_url, captured_at=captured_at, captured_at_from="now"
-        ),
-        is_html=True,
+) -> Capture:
+    """An entry's linked page, fetched, as an HTML capture filed under the feed's ``section``;
+    the entry's date dates it when the page gives none."""
+    return Capture(
+        data=body,
+        source=page_url,
+        captured_at=captured_at,
+        captured_at_from="now",
+        content_type="html",
         url=entry.link or page_url,
         section=section,
+        published_at=entry.published_at,
     )

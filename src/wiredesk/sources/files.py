@@ -6,12 +6,13 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from wiredesk.errors import InputError
 from wiredesk.model import Capture, CapturedAtFrom
+from wiredesk.sources.records import read_record
 
 STDIN = "-"
 
@@ -59,23 +60,13 @@ def _file_time(modified: float, captured_at: datetime | None) -> tuple[datetime,
     return datetime.fromtimestamp(modified, UTC), "file modification time"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Incoming:
-    """A capture on its way in, with what its source said about it."""
-
-    capture: Capture
-    is_html: bool | None  # None: tell from the content
-    url: str | None
-    section: str | None = None  # the one its source files it under (a feed's section)
-
-
 # File names taken from a folder: text and HTML pages, and JSON Lines of captures.
 FOLDER_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 
 
-def iter_incoming(
+def iter_captures(
     paths: Iterable[str], captured_at: datetime | None = None
-) -> Iterator[Incoming | InputError]:
+) -> Iterator[Capture | InputError]:
     """Every capture under ``paths``: files, folders (recursively), ``-``, and ``.jsonl`` files.
 
     A problem with one input is yielded as an ``InputError`` and the rest go on.
@@ -93,7 +84,7 @@ def iter_incoming(
             yield from _from_file(path, captured_at)
 
 
-def _from_file(path: str, captured_at: datetime | None) -> Iterator[Incoming | InputError]:
+def _from_file(path: str, captured_at: datetime | None) -> Iterator[Capture | InputError]:
     if path.lower().endswith(".jsonl"):
         yield from _from_json_lines(path, captured_at)
         return
@@ -102,12 +93,13 @@ def _from_file(path: str, captured_at: datetime | None) -> Iterator[Incoming | I
     except InputError as error:
         yield error
         return
-    suffix = Path(path).suffix.lower()
-    yield Incoming(capture=capture, is_html=True if suffix in (".html", ".htm") else None, url=None)
+    if Path(path).suffix.lower() in (".html", ".htm"):
+        capture = replace(capture, content_type="html")
+    yield capture
 
 
-def _from_json_lines(path: str, captured_at: datetime | None) -> Iterator[Incoming | InputError]:
-    """Captures from JSON Lines: ``{"text" or "html": ..., "captured_at": ..., "url": ...}``.
+def _from_json_lines(path: str, captured_at: datetime | None) -> Iterator[Capture | InputError]:
+    """Captures from JSON Lines, a record a line (``sources.records``).
 
     The file is read a line at a time, so one of any size takes little memory.
     A record without its own capture time takes the file's (``read_capture``).
@@ -134,33 +126,13 @@ def _from_json_lines(path: str, captured_at: datetime | None) -> Iterator[Incomi
 
 def _record(
     source: str, line: bytes, file_time: datetime, file_origin: CapturedAtFrom
-) -> Incoming | InputError:
+) -> Capture | InputError:
     """One line of a JSON Lines file as a capture, or what is wrong with it."""
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         return InputError(source, f"not a JSON object: {error}")
-    if not isinstance(record, dict):
-        return InputError(source, "not a JSON object")
-    content = record.get("text", record.get("html"))
-    if not isinstance(content, str):
-        return InputError(source, 'needs a "text" or "html" string')
-    when, origin = file_time, file_origin
-    if record.get("captured_at") is not None:  # a record's own time wins
-        try:
-            when = datetime.fromisoformat(str(record["captured_at"]))
-        except ValueError:
-            return InputError(source, f"captured_at is not ISO-8601: {record['captured_at']!r}")
-        when = when if when.tzinfo else when.replace(tzinfo=UTC)
-        origin = "given"
-    url = record.get("url")
-    return Incoming(
-        capture=Capture(
-            data=content.encode("utf-8", errors="surrogatepass"),
-            source=source,
-            captured_at=when,
-            captured_at_from=origin,
-        ),
-        is_html="html" in record and "text" not in record,
-        url=url if isinstance(url, str) else None,
-    )
+    try:
+        return read_record(record, source, captured_at=file_time, captured_at_from=file_origin)
+    except InputError as error:
+        return error

@@ -13,23 +13,20 @@ from datetime import datetime, timedelta
 from importlib.resources import files
 
 from wiredesk.model import Capture
-from wiredesk.sources.files import Incoming
 
 SAMPLES = files("wiredesk") / "samples"
 
 
-def sample_pages(now: datetime) -> Iterator[Incoming]:
+def sample_pages(now: datetime) -> Iterator[Capture]:
     """The demo's captures, oldest first."""
     listed = json.loads((SAMPLES / "demo.json").read_text(encoding="utf-8"))
     for entry in sorted(listed["pages"], key=lambda page: -page["minutes_ago"]):
         name = entry["file"]
-        yield Incoming(
-            capture=Capture(
-                data=(SAMPLES / name).read_bytes(),
-                source=f"samples/{name}",
-                captured_at=now - timedelta(minutes=entry["minutes_ago"]),
-                captured_at_from="given",
-            ),
-            is_html=name.endswith(".html"),
+        yield Capture(
+            data=(SAMPLES / name).read_bytes(),
+            source=f"samples/{name}",
+            captured_at=now - timedelta(minutes=entry["minutes_ago"]),
+            captured_at_from="given",
+            content_type="html" if name.endswith(".html") else "text",
             url=entry.get("url"),
         )

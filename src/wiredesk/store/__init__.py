@@ -9,20 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, RootTransaction, String, cast, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from wiredesk.errors import InputError, ParseError, StoreError
+from wiredesk.errors import StoreError
 from wiredesk.model import (
     Capture,
     Feed,
     Hit,
     Matching,
-    Page,
     Section,
     Sighting,
     StoredArticle,
@@ -54,7 +52,7 @@ from wiredesk.store.read import (
     list_sections,
     named,
 )
-from wiredesk.store.save import SaveResult, save_capture, save_page
+from wiredesk.store.save import Keep, SaveResult, save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
     article_leads,
@@ -75,45 +73,12 @@ __all__ = [
     "QueryError",
     "SaveResult",
     "Store",
-    "StoredCapture",
     "read_query",
     "resolve_url",
 ]
 
 # Stories whose index writes a rebuild holds back before it makes them (see ``indexing``).
 REBUILD_INDEX_BATCH = 1000
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Keep:
-    """A capture on its way into the store: its page, or why it has none."""
-
-    capture: Capture
-    content_type: str  # "text" or "html"
-    url: str | None
-    page: Page | None
-    error: str | None
-    section: str | None = None  # the one its source filed it under, kept for parsing again
-
-
-class StoredCapture:
-    """A capture read back from the archive, for parsing again."""
-
-    __slots__ = ("capture", "content_type", "id", "section", "url")
-
-    def __init__(
-        self,
-        id: int,
-        capture: Capture,
-        content_type: str,
-        url: str | None,
-        section: str | None = None,
-    ) -> None:
-        self.id = id
-        self.capture = capture
-        self.content_type = content_type
-        self.url = url
-        self.section = section
 
 
 class Store:
@@ -187,18 +152,7 @@ class Store:
             transaction = connection.begin()
             index = IndexWrites()
             results = [
-                save_capture(
-                    connection,
-                    item.capture,
-                    content_type=item.content_type,
-                    url=item.url,
-                    section=item.section,
-                    page=item.page,
-                    error=item.error,
-                    stored_at=stored_at,
-                    matching=matching,
-                    index=index,
-                )
+                save_capture(connection, item, stored_at=stored_at, matching=matching, index=index)
                 for item in items
             ]
             index.stage(connection)
@@ -237,11 +191,12 @@ class Store:
 
     def rebuild(
         self,
-        parse: Callable[[StoredCapture], Page],
+        prepare: Callable[[Capture], Keep],
         matching: Matching,
-        on_capture: Callable[[StoredCapture, SaveResult], None] | None = None,
+        on_capture: Callable[[Capture, SaveResult], None] | None = None,
     ) -> SaveResult:
-        """Rebuild every article from the raw archive with ``parse``, in one transaction."""
+        """Rebuild every article from the raw archive, in one transaction: ``prepare``
+        takes each capture, as it was first kept, to its page or the reason it has none."""
         total = SaveResult()
         with self._writing() as connection:
             if connection.dialect.name == "sqlite":
@@ -257,29 +212,25 @@ class Store:
             ).all()
             index = IndexWrites()
             for row in rows:
-                stored = _stored_capture(row)
+                capture = stored_capture(row)
                 result = SaveResult(capture_id=row.id)
-                try:
-                    page = parse(stored)
-                except (InputError, ParseError) as error:  # bad copy: recorded, not fatal
-                    connection.execute(
-                        captures.update()
-                        .where(captures.c.id == row.id)
-                        .values(status="failed", error=str(error))
-                    )
-                    result.error = str(error)
+                keep = prepare(capture)
+                connection.execute(
+                    captures.update()
+                    .where(captures.c.id == row.id)
+                    .values(status="failed" if keep.page is None else "parsed", error=keep.error)
+                )
+                if keep.page is None:  # bad copy: recorded, not fatal
+                    result.error = keep.error
                 else:
-                    connection.execute(
-                        captures.update()
-                        .where(captures.c.id == row.id)
-                        .values(status="parsed", error=None)
+                    save_page(
+                        connection, row.id, row.captured_at, keep.page, result, matching, index
                     )
-                    save_page(connection, row.id, row.captured_at, page, result, matching, index)
                     if len(index) >= REBUILD_INDEX_BATCH:
                         index.apply(connection)
                 _add(total, result)
                 if on_capture is not None:
-                    on_capture(stored, result)
+                    on_capture(capture, result)
             index.apply(connection)
         return total
 
@@ -436,19 +387,20 @@ class Store:
             }
 
 
-def _stored_capture(row: Any) -> StoredCapture:
-    capture = Capture(
+def stored_capture(row: Any) -> Capture:
+    """A capture read back from the archive, with what its source said of it."""
+    return Capture(
         data=archive.unpack(row.data),
         source=row.source,
         captured_at=row.captured_at,
         captured_at_from="given",
-    )
-    return StoredCapture(
-        id=row.id,
-        capture=capture,
-        content_type=row.content_type,
+        content_type="html" if row.content_type == "html" else "text",
         url=row.url,
         section=row.section,
+        language=row.language,
+        timezone=row.timezone,
+        encoding=row.encoding,
+        published_at=row.published_at,
     )
 
 

@@ -39,13 +39,26 @@ class SaveResult:
     error: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Keep:
+    """A capture on its way into the store (its ``content_type`` told): its page, or why
+    it has none."""
+
+    capture: Capture
+    page: Page | None
+    error: str | None
+
+
 # The statements ingest runs for every story, written once (see ``sql.py``).
 FIND_CAPTURE = statement("SELECT id FROM captures WHERE sha256 = :sha256")
+CAPTURE_COLUMNS = (
+    "sha256", "source", "url", "section", "language", "timezone", "encoding", "published_at",
+    "captured_at", "stored_at", "content_type", "size", "data", "status", "error",
+)  # fmt: skip
 INSERT_CAPTURE = statement(
-    "INSERT INTO captures (sha256, source, url, section, captured_at, stored_at, content_type, "
-    "size, data, status, error) VALUES (:sha256, :source, :url, :section, :captured_at, "
-    ":stored_at, :content_type, :size, :data, :status, :error) RETURNING id",
-    times=("captured_at", "stored_at"),
+    f"INSERT INTO captures ({', '.join(CAPTURE_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + name for name in CAPTURE_COLUMNS)}) RETURNING id",
+    times=("published_at", "captured_at", "stored_at"),
 )
 # Every kept copy of a page's drafts, in one look-up: the hashes come as a JSON array.
 FIND_KEPT_VERSIONS = Statement(
@@ -134,24 +147,21 @@ PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
 def save_capture(
     connection: Connection,
-    capture: Capture,
+    keep: Keep,
     *,
-    content_type: str,
-    url: str | None,
-    section: str | None,
-    page: Page | None,
-    error: str | None,
     stored_at: datetime,
     matching: Matching,
     index: IndexWrites,
 ) -> SaveResult:
-    """Keep a capture and what its page held; a capture kept before changes nothing.
+    """Keep a capture, what its source said of it, and what its page held; a capture
+    kept before changes nothing.
 
     Its stories' words go to ``index``, which the caller applies before it commits.
     """
     cursor = Cursor(connection)
     if not cursor.is_sqlite:
         cursor.one(PG_LOCK, {"key": PG_INGEST_LOCK})
+    capture, page = keep.capture, keep.page
     address = archive.address(capture.data)
     if cursor.one(FIND_CAPTURE, {"sha256": address}) is not None:
         return SaveResult()
@@ -160,20 +170,24 @@ def save_capture(
         {
             "sha256": address,
             "source": capture.source,
-            "url": url,
-            "section": section,
+            "url": capture.url or (page.url if page is not None else None),
+            "section": capture.section,
+            "language": capture.language,
+            "timezone": capture.timezone,
+            "encoding": capture.encoding,
+            "published_at": capture.published_at,
             "captured_at": capture.captured_at,
             "stored_at": stored_at,
-            "content_type": content_type,
+            "content_type": capture.content_type or "text",
             "size": len(capture.data),
             "data": archive.pack(capture.data),
             "status": "failed" if page is None else "parsed",
-            "error": error,
+            "error": keep.error,
         },
     )
     assert row is not None
     capture_id = int(row[0])
-    result = SaveResult(capture_id=capture_id, is_new_capture=True, error=error)
+    result = SaveResult(capture_id=capture_id, is_new_capture=True, error=keep.error)
     if page is not None:
         save_page(connection, capture_id, capture.captured_at, page, result, matching, index)
     return result

@@ -68,6 +68,13 @@ captures = Table(
     Column("error", Text, nullable=True),
     # The section its source filed it under (a feed's), given to the parser again (0005).
     Column("section", Text, nullable=True),
+    # What else its source said, given to the parser again (0008): the language, the zone
+    # of printed times and the encoding it was read in, and when the story was published
+    # (a feed entry's date).
+    Column("language", String(16), nullable=True),
+    Column("timezone", Text, nullable=True),
+    Column("encoding", Text, nullable=True),
+    Column("published_at", UTCDateTime(), nullable=True),
 )
 
 # Articles and briefs: one row per story, holding its latest version.
