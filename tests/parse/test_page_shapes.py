@@ -154,3 +154,31 @@ def test_a_sentence_about_copyright_is_story_text() -> None:
     page = parse_text(text)
     assert page.article.body[-1].text.startswith("Copyright holders say")
     assert page.dropped == ()
+
+
+MENU = "Inloggen\nAbonneer\nNieuws\nSport\nCultuur\nWeer\n"
+
+
+def test_a_whole_page_copy_without_a_headline_gives_none() -> None:
+    """Menus above a body that opens with its dateline: no menu line is promoted."""
+    page = parse_text(MENU + BODY, captured_at=CAPTURED_AT)
+    assert page.article.headline is None
+    assert page.article.dateline is not None and page.article.dateline.place == "DEN HAAG"
+    assert page.dropped == tuple(MENU.split())
+
+
+def test_the_headline_over_the_body_wins_over_a_notice_in_the_menu() -> None:
+    notice = "Omdat wij ook webmail aanbieden, vragen we je eenmalig om je voorkeur op te geven."
+    page = parse_text(
+        f"{MENU}Kies je webmail\n{notice}\nKabinet wil meer geld voor defensie\n"
+        f"Kabinet wil meer geld voor defensie\n{BODY}",
+        captured_at=CAPTURED_AT,
+    )
+    assert page.article.headline == "Kabinet wil meer geld voor defensie"
+    assert page.article.body[0].text.startswith("Het kabinet wil volgend jaar")
+    assert page.dropped == (
+        *MENU.split(),
+        "Kies je webmail",
+        notice,
+        "Kabinet wil meer geld voor defensie",  # its second printing
+    )

@@ -46,6 +46,22 @@ MAX_KICKER_WORDS = 4
 RAIL_LOOKAHEAD = 12
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
+# A line of the story's own text: a paragraph this long that ends like a sentence. The
+# body starts at the first run of two of them (a lone one is more often a site's notice).
+MIN_PARAGRAPH_WORDS = 15
+# A dateline opens the story's first paragraph when this many words follow it.
+MIN_DATELINE_TEXT_WORDS = 6
+# Lines looked at between one paragraph and the next in a run.
+PARAGRAPH_RUN_GAP = 3
+# A headline has at least this many words when a shorter title line stands closer to the
+# body: "Rodrigo Campos" under "Oil falls on oversupply fears" is a name, not the headline.
+MIN_FULL_HEADLINE_WORDS = 4
+# How far above the body a headline is looked for, in lines.
+HEADLINE_REACH = 12
+# Short lines in a row, the last of them included, that make a menu.
+MENU_RUN = 3
+# How far above the headline a date line is still the story's own.
+DATE_LINE_REACH = 3
 
 
 def parse_text(
@@ -163,6 +179,8 @@ class _Reader:
     # -- the top and the article ---------------------------------------------
 
     def read_article(self, given: str | None = None) -> Article:
+        if given is None:
+            self._skip_to_story()
         headline = self._read_headline() if given is None else given
         version, replaces = None, None
         printed = headline
@@ -180,6 +198,114 @@ class _Reader:
             body=tuple(body),
             published_at=self.published_at,
         )
+
+    def _skip_to_story(self) -> None:
+        """Drop what a whole-page copy holds above the story: menus, login prompts, section
+        labels. The story is found by its body — a dateline opening a paragraph, else the
+        first run of paragraphs — and the headline standing over it."""
+        body = self._body_start()
+        if body is None:
+            return
+        start = self._headline_above(body)
+        while self.pos < start:
+            # A date line just over the headline dates the story ("March 18, 2026 11:42 AM").
+            if self.pos < start - DATE_LINE_REACH or not self._take_date_line(self.lines[self.pos]):
+                self._drop(self.lines[self.pos])
+
+    def _body_start(self) -> int | None:
+        """Where the story's own text begins: a dateline with its text, else the first
+        paragraph followed by another."""
+        end = self._first_rail()
+        for index in range(self.pos, end):
+            found = read_dateline(self.lines[index])
+            if found is not None and (
+                len(found.rest.split()) >= MIN_DATELINE_TEXT_WORDS
+                or (not found.rest and self._is_paragraph_at(index + 1))
+            ):
+                return index
+        for index in range(self.pos, end):
+            if self._is_paragraph_at(index) and any(
+                self._is_paragraph_at(later)
+                for later in range(index + 1, min(len(self.lines), index + 1 + PARAGRAPH_RUN_GAP))
+            ):
+                return index
+        return None
+
+    def _first_rail(self) -> int:
+        """Where the first rail begins (a rail title with briefs under it), else the end:
+        the story is looked for above it."""
+        for index in range(self.pos, len(self.lines)):
+            line = self.lines[index]
+            if (
+                len(line) <= MAX_RAIL_TITLE_CHARS
+                and read_rail_title(line) is not None
+                and self._rail_follows(index + 1)
+            ):
+                return index
+        return len(self.lines)
+
+    def _is_paragraph_at(self, index: int) -> bool:
+        if index >= len(self.lines):
+            return False
+        line = self.lines[index]
+        return (
+            len(line.split()) >= MIN_PARAGRAPH_WORDS
+            and not is_title_line(line)
+            and not is_furniture(line)
+            and read_rail_title(line) is None
+        )
+
+    def _headline_above(self, body: int) -> int:
+        """The line the story's headline stands on, above its body at ``body``; ``body``
+        itself when none does (a copy without a headline gets none).
+
+        Between a headline and its body stand bylines, date lines, ages, a
+        standfirst, reading times and credits: short lines and at most one
+        paragraph. The nearest title line of a few words is the headline; of
+        several copies of it, the first.
+        """
+        candidates: list[int] = []
+        paragraphs = 0
+        for index in range(body - 1, max(self.pos, body - HEADLINE_REACH) - 1, -1):
+            line = self.lines[index]
+            if read_rail_title(line) is not None and not candidates:
+                break
+            if is_furniture(line) or is_byline(line) or read_date_line(line) is not None:
+                continue
+            if self._is_headline_candidate(line) and not self._ends_a_menu(index):
+                candidates.append(index)
+                if len(line.split()) >= MIN_FULL_HEADLINE_WORDS:
+                    break
+                continue
+            if not is_title_line(line):
+                paragraphs += 1
+                if paragraphs > 1 or candidates:
+                    break
+        if not candidates:
+            return body
+        chosen = next(
+            (i for i in candidates if len(self.lines[i].split()) >= MIN_FULL_HEADLINE_WORDS),
+            candidates[0],
+        )
+        # The headline printed twice or three times (page title, caption, heading) is one.
+        printed = self.lines[chosen].casefold()
+        for index in range(chosen - 1, max(self.pos, chosen - HEADLINE_REACH) - 1, -1):
+            line = self.lines[index]
+            if line.casefold() == printed:
+                chosen = index
+            elif not is_furniture(line):
+                break
+        return chosen
+
+    def _ends_a_menu(self, index: int) -> bool:
+        """Whether a short line is the last of a run of short lines: a menu ("Nieuws",
+        "Sport", "Weer"), not a headline."""
+        run = 0
+        for line in reversed(self.lines[max(self.pos, index - MENU_RUN) : index + 1]):
+            if len(line.split()) >= MIN_FULL_HEADLINE_WORDS or not is_title_line(line):
+                break
+            run += 1
+        return run >= MENU_RUN
 
     def _read_headline(self) -> str | None:
         while self.pos < len(self.lines):

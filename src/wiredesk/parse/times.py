@@ -226,6 +226,15 @@ def _weekday_names() -> frozenset[str]:
     return frozenset(names)
 
 
+# A date line may say after its date when the story was last changed, as a time or an
+# age: "March 18, 2026 11:42 AM GMT Updated 2 hours ago", "18.03.2026 | Aktualisiert 14:30".
+UPDATE_AFTER_RE = re.compile(
+    r"\s*(?:[|·•/,-]\s*)?(?:last\s+)?(?:updated|update|aktualisiert|bijgewerkt|"
+    r"laatste update|mis à jour|actualisé|modifié)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def read_date_line(line: str) -> PrintedTime | None:
     """The date and time of a date line under a headline, or None when the line is not one.
 
@@ -235,7 +244,10 @@ def read_date_line(line: str) -> PrintedTime | None:
     """
     if len(line) > MAX_DATE_LINE_CHARS or DIGIT_RE.search(line) is None:
         return None
-    parts = re.split(r"\s[|·•]\s", line)
+    update = UPDATE_AFTER_RE.search(line)
+    if update is not None and DIGIT_RE.search(line, 0, update.start()):
+        line = line[: update.start()]  # the first time printed is the story's
+    parts = re.split(r"\s[|·•/]\s", line)
     rest = parts[0]
     day: date | None = None
     has_year = False
