@@ -182,3 +182,32 @@ def test_the_headline_over_the_body_wins_over_a_notice_in_the_menu() -> None:
         notice,
         "Kabinet wil meer geld voor defensie",  # its second printing
     )
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Soldaten bij een oefening in Litouwen, dinsdag 17 maart. (Foto: ANP/Remko de Waal)",
+        "A soldier walks past a tank during an exercise in Lithuania. (AP Photo/Jane Doe)",
+        "FILE PHOTO: Soldiers take part in an exercise in Lithuania. REUTERS/Ints Kalnins",
+        "FILE - Soldiers take part in an exercise near Vilnius, Lithuania, on March 17, 2026.",
+    ],
+)
+def test_a_photo_caption_between_headline_and_body_is_dropped(caption: str) -> None:
+    page = parse_text(
+        f"{MENU}Kabinet wil meer geld voor defensie\n{caption}\n{caption}\n{BODY}",
+        captured_at=CAPTURED_AT,
+    )
+    assert page.article.headline == "Kabinet wil meer geld voor defensie"
+    assert page.article.body[0].text.startswith("Het kabinet wil volgend jaar")
+    assert page.dropped[-2:] == (caption, caption)
+
+
+def test_a_byline_glued_to_its_date_dates_the_story() -> None:
+    page = parse_text(
+        f"{MENU}Kabinet wil meer geld voor defensie\nRedactie Binnenland18 maart 2026, 09:15\n"
+        + BODY,
+        captured_at=CAPTURED_AT,
+    )
+    assert page.article.headline == "Kabinet wil meer geld voor defensie"
+    assert page.article.published_at == datetime(2026, 3, 18, 8, 15, tzinfo=UTC)

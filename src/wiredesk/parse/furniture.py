@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from wiredesk.parse.rules import (
+    CAPTION_PATTERNS,
     COOKIE_RE,
     CRUMB_HINT_RE,
     CRUMB_RE,
@@ -27,6 +28,7 @@ FURNITURE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
 # No furniture line is longer than this: longer lines are story text.
 MAX_FURNITURE_CHARS = 420
 # Past this length only a cookie prompt or a parenthesised trailer
@@ -35,12 +37,20 @@ MAX_FURNITURE_CHARS = 420
 LONG_LINE_CHARS = 160
 
 
+def is_caption(line: str) -> bool:
+    """Whether a line is a photo caption: told by the credit that closes it or the
+    file-picture prefix that opens it."""
+    return len(line) <= MAX_FURNITURE_CHARS and CAPTION_RE.search(line) is not None
+
+
 @lru_cache(maxsize=4096)
 def is_furniture(line: str) -> bool:
     """Whether a line is page furniture rather than part of a story."""
     if len(line) > MAX_FURNITURE_CHARS:
         return False
     if ("ookie" in line or "OOKIE" in line) and COOKIE_RE.fullmatch(line):
+        return True
+    if is_caption(line):
         return True
     if len(line) > LONG_LINE_CHARS:
         return line.startswith("(") and FURNITURE_RE.fullmatch(line) is not None

@@ -93,6 +93,19 @@ FURNITURE_LINES = frozenset(
     }
 )  # fmt: skip
 
+# Photo captions: a sentence about a picture, told by its credit or its prefix. Each is
+# searched in the line (``CAPTION_RE``). Captions stand between a headline and its body
+# and between paragraphs; they are never the story's text.
+CAPTION_PATTERNS = (
+    # a credit closing the caption: "(AP Photo/Marco Ugarte)", "(Foto: ANP/Remko de Waal)"
+    r"\((?:[^()]{0,40}\b)?(?:photos?|fotos?|bild|image|picture|photograph|beeld)\b"
+    r"[^()]{0,80}[/:][^()]{1,80}\)\s*$",
+    # an agency's credit in capitals closing it: "REUTERS/Brendan McDermid", "EPA/JOHN DOE"
+    r"(?-i:\b[A-Z]{2,}(?: [A-Z]{2,})?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})\s*$",
+    # the file-picture prefix of agency captions: "FILE PHOTO: ...", "FILE - A man ..."
+    r"^(?-i:FILE(?: PHOTO)?\s*[:–—-])\s",
+)
+
 # Patterns of furniture lines. Each is matched against the whole line.
 FURNITURE_PATTERNS = (
     # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"

@@ -32,7 +32,7 @@ from wiredesk.parse.rules import (
     BYLINE_RE,
     REUTERS_PREFIX_RE,
 )
-from wiredesk.parse.times import page_zone, read_date_line, resolve
+from wiredesk.parse.times import page_zone, read_date_line, read_glued_date_line, resolve
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
@@ -126,6 +126,10 @@ def is_headline_like(line: str) -> bool:
     )
 
 
+def _is_date_line(line: str) -> bool:
+    return read_date_line(line) is not None or read_glued_date_line(line) is not None
+
+
 @dataclass
 class _Reader:
     """Walks the lines of one page once, collecting what it finds."""
@@ -164,7 +168,7 @@ class _Reader:
         return True
 
     def _take_date_line(self, line: str) -> bool:
-        printed = read_date_line(line)
+        printed = read_date_line(line) or read_glued_date_line(line)
         if printed is None:
             return False
         if self.published_at is None:
@@ -232,16 +236,20 @@ class _Reader:
         return None
 
     def _first_rail(self) -> int:
-        """Where the first rail begins (a rail title with briefs under it), else the end:
-        the story is looked for above it."""
+        """Where the first rail after some of the story's text begins (a rail title with
+        briefs under it), else the end: the story is looked for above it. A rail above
+        any paragraph ("Related topics" over the headline) does not end the search."""
+        has_text = False
         for index in range(self.pos, len(self.lines)):
             line = self.lines[index]
             if (
-                len(line) <= MAX_RAIL_TITLE_CHARS
+                has_text
+                and len(line) <= MAX_RAIL_TITLE_CHARS
                 and read_rail_title(line) is not None
                 and self._rail_follows(index + 1)
             ):
                 return index
+            has_text = has_text or self._is_paragraph_at(index)
         return len(self.lines)
 
     def _is_paragraph_at(self, index: int) -> bool:
@@ -270,7 +278,7 @@ class _Reader:
             line = self.lines[index]
             if read_rail_title(line) is not None and not candidates:
                 break
-            if is_furniture(line) or is_byline(line) or read_date_line(line) is not None:
+            if is_furniture(line) or is_byline(line) or _is_date_line(line):
                 continue
             if self._is_headline_candidate(line) and not self._ends_a_menu(index):
                 candidates.append(index)
@@ -345,7 +353,7 @@ class _Reader:
             is_title_line(line)
             and is_headline_like(line)
             and not is_byline(line)
-            and read_date_line(line) is None
+            and not _is_date_line(line)
             and ANP_REPLACES_RE.fullmatch(line) is None
             and read_rail_title(line) is None
             and not is_furniture(line)

@@ -235,6 +235,22 @@ UPDATE_AFTER_RE = re.compile(
 )
 
 
+# Where a copied page glues two elements together: "Associated PressApril 28, 2023 GMT"
+# (a byline and its date, the line break between them lost).
+GLUE_RE = re.compile(r"(?<=[a-z.])(?=[A-Z0-9])")
+MAX_GLUED_LEAD_CHARS = 60
+
+
+def read_glued_date_line(line: str) -> PrintedTime | None:
+    """The date of a date line glued to what stood before it ("By Jane DoeMarch 18, 2026"),
+    or None."""
+    for junction in GLUE_RE.finditer(line, 0, MAX_GLUED_LEAD_CHARS + 1):
+        printed = read_date_line(line[junction.start() :])
+        if printed is not None:
+            return printed
+    return None
+
+
 def read_date_line(line: str) -> PrintedTime | None:
     """The date and time of a date line under a headline, or None when the line is not one.
 
