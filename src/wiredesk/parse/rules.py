@@ -113,6 +113,10 @@ FURNITURE_PATTERNS = (
     r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
     r"(?:©|\(c\))\s*.{0,120}",
     r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
+    # a copyright line with words before it: "All contents © copyright 2023 The Associated
+    # Press. All rights reserved." (a sentence about copyright has more after the owner)
+    r".{0,30}(?:©|\(c\)|copyright)\s*(?:copyright\s*)?\d{4}\b[^.!?]{0,80}"
+    r"(?:\.\s*all rights reserved\.?|\.)?",
     r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
     # login prompts
     r"(?:log|meld) (?:in|je aan) (?:om|to|en) .{0,120}",

@@ -130,6 +130,15 @@ def _is_date_line(line: str) -> bool:
     return read_date_line(line) is not None or read_glued_date_line(line) is not None
 
 
+def _is_menu(rail: Rail) -> bool:
+    """Whether a "rail" is a footer's or a menu's list of links ("Top Stories": "Video",
+    "Contact Us", "Careers"): titles only, without times, most of them a word or two."""
+    if any(brief.text or brief.dateline or brief.age_text for brief in rail.items):
+        return False
+    short = sum(len((brief.title or "").split()) < MIN_FULL_HEADLINE_WORDS for brief in rail.items)
+    return short * 2 > len(rail.items)
+
+
 @dataclass
 class _Reader:
     """Walks the lines of one page once, collecting what it finds."""
@@ -473,7 +482,18 @@ class _Reader:
                 self._block_kind(line, body) if len(line) <= MAX_SUBHEADING_CHARS else "paragraph"
             )
             body.append(Block(kind=kind, text=line))
-        return dateline, body
+        return dateline, self._without_tail(body)
+
+    def _without_tail(self, body: list[Block]) -> list[Block]:
+        """The body without the short lines after its last paragraph: a site's name, "Our
+        Standards", a newsletter or comments prompt under the story are not its text."""
+        end = len(body)
+        while end > 0 and is_title_line(body[end - 1].text):
+            end -= 1
+        if end == 0 or end == len(body):
+            return body
+        self.dropped.extend(block.text for block in body[end:])
+        return body[:end]
 
     def _block_kind(self, line: str, body: list[Block]) -> BlockKind:
         if (
@@ -519,10 +539,14 @@ class _Reader:
                 captured_at=self.captured_at,
                 zone=self.zone,
             )
-            self.dropped.extend(orphans)
-            if rail.items:
+            if rail.items and _is_menu(rail):
+                self.dropped.append(self.lines[self.pos])
+                self.dropped.extend(kept)
+            elif rail.items:
+                self.dropped.extend(orphans)
                 rails.append(rail)
             else:
+                self.dropped.extend(orphans)
                 self.dropped.append(self.lines[self.pos])
             self.pos = end
         return tuple(rails)
