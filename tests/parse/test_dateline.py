@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wiredesk.model import Dateline
-from wiredesk.parse.dateline import read_dateline
+from wiredesk.parse.dateline import read_bare_dateline, read_dateline
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,20 @@ from wiredesk.parse.dateline import read_dateline
         ("Genf (afp sda) - Die", "Genf", ("afp", "sda"), None, None),
         ("Düsseldorf (dpa/lnw) - Die", "Düsseldorf", ("dpa",), None, "lnw"),
         ("Frankfurt am Main (dpa-AFX) - Der", "Frankfurt am Main", ("dpa-AFX",), None, None),
+        # codes the list does not know, where an agency stands
+        ("BERN (sda) - Der", "BERN", ("sda",), None, None),
+        ("DEN HAAG (Novum) - Het", "DEN HAAG", ("Novum",), None, None),
+        ("ZAGREB (Hina) - Die", "ZAGREB", ("Hina",), None, None),
+        ("Genf (sda afp) - Die", "Genf", ("sda", "afp"), None, None),
+        # dates in figures, and the separators agencies use
+        ("ROME 12/09 (ANSA) = Il", "ROME", ("ANSA",), "12/09", None),
+        ("MADRID, Oct 3 (Reuters) - The", "MADRID", ("Reuters",), "Oct 3", None),
+        ("LYON, 4 avril 2019 (AFP) - Le", "LYON", ("AFP",), "4 avril 2019", None),
+        ("SANTA FE, N.M. (AP) — The", "SANTA FE, N.M.", ("AP",), None, None),
+        ("ROSCOE, South Dakota (AP) _ The", "ROSCOE, South Dakota", ("AP",), None, None),
+        ("BERLIN (AP) -- The", "BERLIN", ("AP",), None, None),
+        ("København (Ritzau): Regeringen", "København", ("Ritzau",), None, None),
+        ("London (CNN) It", "London", ("CNN",), None, None),
     ],
 )
 def test_dateline_forms(
@@ -65,8 +79,44 @@ def test_dateline_alone_on_its_line_leaves_no_rest() -> None:
         "Foto: ANP / Remko de Waal",
         "De premier (VVD) - zo bleek later - stemde tegen.",
         "Het kabinet (ANP) zegt niets",  # no separator, not alone
+        "PSV (Ned) - Olympique Lyon (Fra) 3-3",  # a result with codes the list does not know
+        "Volgens de minister (CDA) Het plan",  # no separator after a sentence's words
         "",
     ],
 )
 def test_look_alikes_are_not_datelines(text: str) -> None:
     assert read_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ROTTERDAM - De politie heeft dinsdag drie verdachten aangehouden.", "ROTTERDAM"),
+        ("Hamburg - Die Polizei hat am Dienstag drei Verdächtige festgenommen.", "Hamburg"),
+        ("BERLIN -- The European Space Agency says astronauts could sleep.", "BERLIN"),
+        ("Berlin. Die Feuerwehr kämpft seit dem Morgen gegen einen Brand.", "Berlin"),
+        ("London/Teheran - Iranische Sicherheitskräfte haben eine Aktivistin getötet.",
+         "London/Teheran"),
+        ("Bad Homburg – Der Stadtrat hat am Abend den Haushalt beschlossen.", "Bad Homburg"),
+    ],
+)  # fmt: skip
+def test_a_place_alone_opens_a_first_paragraph(text: str, place: str) -> None:
+    found = read_bare_dateline(text)
+    assert found is not None
+    assert found.dateline == Dateline(place=place, agencies=())
+    assert found.rest[:1].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update - De politie heeft dinsdag drie verdachten aangehouden in Rotterdam.",
+        "Ajax - PSV 2-1",
+        "Ja. Die Feuerwehr kämpft seit dem Morgen gegen einen Brand in der Stadt.",
+        "Het kabinet - zo bleek dinsdag - wil meer geld voor defensie uitgeven.",
+        "BERLIN. DIE FEUERWEHR KÄMPFT SEIT DEM MORGEN GEGEN EINEN BRAND.",
+        "Drei Tage später. Die Feuerwehr kämpft seit dem Morgen gegen einen Brand.",
+    ],
+)
+def test_a_dash_or_full_stop_after_a_word_is_no_dateline(text: str) -> None:
+    assert read_bare_dateline(text) is None

@@ -4,9 +4,16 @@ A dateline is a place and a date (each optional: Reuters prints
 "LONDON, Nov 8 (Reuters) -", some sites just "(AFP) -"), agencies in
 parentheses, and a separator: a dash of any width, "=", or the end of the
 line when the dateline stands alone.
-Every name in the parentheses must be a known agency (or a regional desk
-after one), which keeps look-alikes such as "FEYENOORD (Ned) - Celtic (Sco)
-2-1" as plain text.
+The agencies in the parentheses are read by shape: a known agency code (or a
+regional desk after one), or any short code that stands where an agency
+does ("BERN (sda) -", "DEN HAAG (Novum) -"); the list of known codes is a
+prior, not a gate. Look-alikes such as a results line "FEYENOORD (Ned) -
+Celtic (Sco) 2-1", whose text goes on with another code and a score, stay
+plain text.
+
+A place with no agency is a dateline too ("ROTTERDAM -", "Hamburg -",
+"BERLIN --", German papers' "Berlin. "), read only where a story's first
+paragraph opens: ``read_bare_dateline``.
 """
 
 from __future__ import annotations
@@ -27,7 +34,23 @@ PLACE_CONNECTORS = frozenset(
 MAX_PLACE_WORDS = 5
 MAX_HEAD_CHARS = 60  # place and date before the parentheses
 MAX_AGENCIES_CHARS = 60
-SEPARATOR_RE = re.compile(r"\s*(?:(?P<sep>[-–—=])\s*|$)")
+# After the parentheses: a dash of any width (AP's "--" and ANPA's "_" too), "=", ":",
+# the end of the line, or nothing before the text's first capital ("London (CNN) It was").
+SEPARATOR_RE = re.compile(r"\s*(?:(?P<sep>--|[-–—=:_])\s*|$|(?P<none>(?=[\"“„«A-ZÀ-Þ])))")
+# A code that may name an agency not in the list: letters, a few of them, maybe a hyphen.
+AGENCY_CODE_RE = re.compile(r"[^\W\d_][\w-]{1,11}")
+# What follows a results line's first team: "Celtic (Sco) 2-1", "PSV (Ned) 3-3".
+RESULT_RE = re.compile(r"\(\w{2,4}\)|\b\d+\s*-\s*\d+\b")
+# A place alone before a dash opens a first paragraph: "ROTTERDAM - De politie ...".
+BARE_SEPARATOR_RE = re.compile(r"\s*(?:--|[-–—=])\s+|\.\s+(?=[A-ZÀ-Þ])")
+# A bare dateline is followed by a sentence of at least this many words.
+MIN_BARE_REST_WORDS = 6
+# Words that open a sentence and are no place: "Update - ...", "Ja. Die ...".
+NOT_PLACES = frozenset(
+    {"update", "live", "video", "foto", "ja", "nee", "nein", "oui", "non", "yes", "no",
+     "kommentar", "commentaar", "analyse", "analysis", "interview", "opinie", "meinung",
+     "exclusive", "exklusiv", "breaking", "eilmeldung", "urgent", "news", "nieuws"}
+)  # fmt: skip
 AGENCY_SPLIT_RE = re.compile(r"(\s*[/,;+]\s*|\s+)")
 DESK_RE = re.compile(r"[a-z]{2,4}")
 
@@ -45,14 +68,18 @@ class DatelineMatch:
 def head_regex() -> re.Pattern[str]:
     """What may stand before the parentheses: a place, a place and a date, or a date."""
     month = month_regex()
-    # "Nov 8", "8 nov.", with a year at times: "18 mars 2026" (AFP), "March 18, 2026"
-    date = rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?)"
+    # "Nov 8", "8 nov.", with a year at times: "18 mars 2026" (AFP), "March 18, 2026";
+    # in figures: ANSA's "12/09", "12.09.2026"
+    date = (
+        rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?"
+        r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)"
+    )
     word = r"['’]?[^\W\d_][\w'’./-]*"
     place = rf"{word}(?:\s+{word}){{0,{MAX_PLACE_WORDS - 1}}}"
     # AP names the state or country after the place: "KYIV, Ukraine", "SPRINGFIELD, Ill."
     region = rf"{word}(?:\s+{word}){{0,2}}"
     return re.compile(
-        rf"(?P<place>{place})(?:\s*,\s*(?P<region>{region}))?(?:\s*,\s*(?P<date>{date}))?"
+        rf"(?P<place>{place})(?:\s*,\s*(?P<region>{region}))?(?:(?:\s*,\s*|\s+)(?P<date>{date}))?"
         rf"|(?P<dateonly>{date})",
         re.IGNORECASE,
     )
@@ -93,18 +120,53 @@ def read_dateline(text: str) -> DatelineMatch | None:
             place = f"{place}, {head['region']}"
     elif alone:
         return None  # "(AFP)" alone on a line is a credit, not a dateline
-    codes, desk = agencies
-    dateline = Dateline(place=place, agencies=codes, date_text=date_text, desk=desk)
+    codes, desk, is_known = agencies
+    if separator["none"] is not None and (place is None or not _is_place(place, alone=True)):
+        return None  # no separator: only "London (CNN) It was", not a credit in a sentence
     end = separator.end()
+    if not is_known and RESULT_RE.search(text, end, end + 40):
+        return None  # "FEYENOORD (Ned) - Celtic (Sco) 2-1": a results line
+    dateline = Dateline(place=place, agencies=codes, date_text=date_text, desk=desk)
     return DatelineMatch(dateline=dateline, rest=text[end:], printed=text[:end].strip())
 
 
-def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None] | None:
-    """Split "ANP/AFP/RTR" or "afp sda" into agencies; "dpa/lnw" gives a desk."""
+@lru_cache(maxsize=4096)
+def read_bare_dateline(text: str) -> DatelineMatch | None:
+    """A place with no agency that opens a story's first paragraph ("ROTTERDAM - De
+    politie ...", "Berlin. Die Feuerwehr ..."), or None.
+
+    Only for the start of a story's text: anywhere else a capitalised word and
+    a dash are too common to be read as a dateline.
+    """
+    separator = BARE_SEPARATOR_RE.search(text, 0, MAX_HEAD_CHARS + 4)
+    if separator is None or separator.start() == 0:
+        return None
+    place = text[: separator.start()].strip()
+    rest = text[separator.end() :]
+    if len(rest.split()) < MIN_BARE_REST_WORDS or (
+        not rest[:1].isupper() and rest[:1] not in '"“„«'
+    ):
+        return None
+    head = head_regex().fullmatch(place)
+    if head is None or head["place"] is None or head["date"] is not None:
+        return None
+    words = place.split()
+    if not _is_place(place, alone=False) or words[0].casefold() in NOT_PLACES:
+        return None
+    if separator.group().strip() == "." and (len(words) > 2 or place.upper() == place):
+        return None  # "Berlin. Die ..." is how German papers print it; caps use dashes
+    dateline = Dateline(place=place, agencies=())
+    return DatelineMatch(dateline=dateline, rest=rest, printed=text[: separator.end()].strip())
+
+
+def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None, bool] | None:
+    """Split "ANP/AFP/RTR" or "afp sda" into agencies; "dpa/lnw" gives a desk. The last
+    value says whether every code is a known agency's."""
     pieces = AGENCY_SPLIT_RE.split(inside.strip())
     codes: list[str] = []
     desk: str | None = None
     previous = ""
+    is_known = True
     for index in range(0, len(pieces), 2):
         token = pieces[index]
         joiner = pieces[index - 1].strip() if index else ""
@@ -117,12 +179,17 @@ def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None] | None:
             and DESK_RE.fullmatch(token)
         ):
             desk = token
+        elif (len(pieces) <= 5 and AGENCY_CODE_RE.fullmatch(token) and not token.islower()) or (
+            token.islower() and 2 <= len(token) <= 4
+        ):
+            codes.append(token)  # an agency the list does not know: "(Novum)", "(CNN)"
+            is_known = False
         else:
             return None
         previous = token
     if not codes:
         return None
-    return tuple(codes), desk
+    return tuple(codes), desk, is_known
 
 
 def _is_place(place: str, *, alone: bool) -> bool:

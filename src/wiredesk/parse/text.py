@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
-from wiredesk.parse.dateline import read_dateline
+from wiredesk.parse.dateline import read_bare_dateline, read_dateline
 from wiredesk.parse.furniture import is_furniture
 from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
@@ -469,7 +469,7 @@ class _Reader:
                 continue
             self.pos += 1
             if not body:
-                found = read_dateline(line)
+                found = read_dateline(line) or read_bare_dateline(line)
                 if found is not None:
                     dateline = found.dateline
                     line = found.rest
