@@ -211,3 +211,30 @@ def test_a_byline_glued_to_its_date_dates_the_story() -> None:
     )
     assert page.article.headline == "Kabinet wil meer geld voor defensie"
     assert page.article.published_at == datetime(2026, 3, 18, 8, 15, tzinfo=UTC)
+
+
+def test_a_regional_paper_copy_with_standfirst_dated_byline_and_credit() -> None:
+    """German regional papers: kicker and headline, a standfirst, "Von dpa" with its date on
+    one line, a caption closed by a photographer's credit, and a place with no agency."""
+    page = parse_text(
+        "Politik\nSturm über Norddeutschland: Bahn stellt Fernverkehr ein\n"
+        "Ein Orkantief hat am Dienstag den Fernverkehr im Norden lahmgelegt. Reisende sollen "
+        "ihre Fahrten verschieben, heißt es bei der Bahn.\n"
+        "Von dpa 17.03.2026, 18:58\n"
+        "Ein umgestürzter Baum liegt auf den Gleisen bei Hamburg-Harburg. Marcus Brandt/dpa\n"
+        "Hamburg - Die Deutsche Bahn hat wegen des Sturms den Fernverkehr in ganz "
+        "Norddeutschland eingestellt. Betroffen seien alle Strecken nördlich von Hannover.\n"
+        "Auch im Regionalverkehr fielen zahlreiche Züge aus, teilte ein Sprecher mit.\n",
+        captured_at=CAPTURED_AT,
+    )
+    article = page.article
+    assert article.headline == "Sturm über Norddeutschland: Bahn stellt Fernverkehr ein"
+    assert article.standfirst is not None and article.standfirst.startswith("Ein Orkantief")
+    assert article.byline == "Von dpa"
+    assert article.published_at == datetime(2026, 3, 17, 17, 58, tzinfo=UTC)
+    assert article.dateline is not None
+    assert (article.dateline.place, article.dateline.agencies) == ("Hamburg", ())
+    assert article.body[0].text.startswith("Die Deutsche Bahn hat")
+    assert "Ein umgestürzter Baum liegt auf den Gleisen bei Hamburg-Harburg. Marcus Brandt/dpa" in (
+        page.dropped
+    )

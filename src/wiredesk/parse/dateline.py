@@ -43,8 +43,10 @@ AGENCY_CODE_RE = re.compile(r"[^\W\d_][\w-]{1,11}")
 RESULT_RE = re.compile(r"\(\w{2,4}\)|\b\d+\s*-\s*\d+\b")
 # A place alone before a dash opens a first paragraph: "ROTTERDAM - De politie ...".
 BARE_SEPARATOR_RE = re.compile(r"\s*(?:--|[-–—=])\s+|\.\s+(?=[A-ZÀ-Þ])")
-# A bare dateline is followed by a sentence of at least this many words.
+# A bare dateline is followed by a sentence of at least this many words, and its place
+# has at most this many ("LE POINT SUR LA SITUATION -" is a kicker).
 MIN_BARE_REST_WORDS = 6
+MAX_BARE_PLACE_WORDS = 3
 # Words that open a sentence and are no place: "Update - ...", "Ja. Die ...".
 NOT_PLACES = frozenset(
     {"update", "live", "video", "foto", "ja", "nee", "nein", "oui", "non", "yes", "no",
@@ -151,6 +153,8 @@ def read_bare_dateline(text: str) -> DatelineMatch | None:
     if head is None or head["place"] is None or head["date"] is not None:
         return None
     words = place.split()
+    if len(words) > MAX_BARE_PLACE_WORDS:
+        return None
     if not _is_place(place, alone=False) or words[0].casefold() in NOT_PLACES:
         return None
     if separator.group().strip() == "." and (len(words) > 2 or place.upper() == place):

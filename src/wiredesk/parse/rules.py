@@ -104,6 +104,11 @@ CAPTION_PATTERNS = (
     r"(?-i:\b[A-Z]{2,}(?: [A-Z]{2,})?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})\s*$",
     # the file-picture prefix of agency captions: "FILE PHOTO: ...", "FILE - A man ..."
     r"^(?-i:FILE(?: PHOTO)?\s*[:–—-])\s",
+    # a photographer's credit with the agency after a slash closing a sentence about the
+    # picture: "... nach dem Tod von Mahsa Amini. Michael Kappeler/dpa"
+    r"[.!?]\s+[^\W\d_][\w .'’-]{0,50}(?:/[^\W\d_][\w.-]{0,30})*/(?:"
+    + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
+    + r"|epa|getty images|picture alliance)\s*$",
 )
 
 # Patterns of furniture lines. Each is matched against the whole line.
@@ -186,12 +191,15 @@ WIRE_TRAILER_PATTERNS = (
 )
 
 # Bylines: "Door ANP", "By Jane Doe", "Von Anna Schmidt", "Par Jean Dupont".
-# The name after the prefix must start with a capital and the line must not end
+# The name after the prefix must start with a capital, or be an agency as it writes
+# itself ("Von dpa", "par afp"), and the line must not end
 # like a sentence: "By Wednesday, the talks had collapsed." is no byline.
 BYLINE_RE = re.compile(
     r"(?i:door|by|von|par|van onze (?:correspondent|verslaggever|redacteur)|"
     r"de notre (?:correspondant|envoyé spécial)|from our correspondent|our correspondent)"
-    r"\s*:?\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:[^\W\d_][\w.'’-]*|&)){0,7})"
+    r"\s*:?\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ]|(?:"
+    + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
+    + r")(?=\W|$))[\w.'’-]*(?:[ ,]+(?:[^\W\d_][\w.'’-]*|&)){0,7})"
     r"(?:\s*\([^()]{1,40}\))?(?:\s*[|·]\s*[^.!?]{0,60})?"
 )
 

@@ -32,7 +32,13 @@ from wiredesk.parse.rules import (
     BYLINE_RE,
     REUTERS_PREFIX_RE,
 )
-from wiredesk.parse.times import page_zone, read_date_line, read_glued_date_line, resolve
+from wiredesk.parse.times import (
+    PrintedTime,
+    page_zone,
+    read_date_line,
+    read_glued_date_line,
+    resolve,
+)
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
@@ -127,7 +133,25 @@ def is_headline_like(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    return read_date_line(line) is not None or read_glued_date_line(line) is not None
+    return (
+        read_date_line(line) is not None
+        or read_glued_date_line(line) is not None
+        or read_dated_byline(line) is not None
+    )
+
+
+def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
+    """A byline with its date after it on one line: ("Von dpa", the time of
+    "30.04.2024, 18:58"), or None."""
+    for space in range(line.find(" "), min(len(line), MAX_BYLINE_CHARS)):
+        if line[space] != " ":
+            continue
+        lead = line[:space].rstrip(" ,|·-–")
+        if is_byline(lead):
+            printed = read_date_line(line[space + 1 :])
+            if printed is not None:
+                return lead, printed
+    return None
 
 
 def _is_menu(rail: Rail) -> bool:
@@ -180,14 +204,18 @@ class _Reader:
         printed = read_date_line(line) or read_glued_date_line(line)
         if printed is None:
             return False
+        self._date(printed)
+        self._drop(line)
+        return True
+
+    def _date(self, printed: PrintedTime) -> None:
+        """Date the story by a printed time, unless a time came before."""
         if self.published_at is None:
             if self.captured_at is not None:
                 self.published_at = resolve(printed, self.captured_at, self.zone)
             elif printed.day is not None and printed.has_year:
                 anchor = datetime.combine(printed.day, printed.clock or datetime.min.time())
                 self.published_at = anchor.replace(tzinfo=printed.zone or self.zone).astimezone(UTC)
-        self._drop(line)
-        return True
 
     # -- the top and the article ---------------------------------------------
 
@@ -401,6 +429,10 @@ class _Reader:
             elif byline is None and is_byline(line):
                 byline = line
                 self.pos += 1
+            elif byline is None and (dated := read_dated_byline(line)) is not None:
+                byline = dated[0]  # "Von dpa 30.04.2024, 18:58": the byline, then its date
+                self._date(dated[1])
+                self.pos += 1
             elif self._take_date_line(line) or self._take_age_line(line):
                 pass
             elif (
@@ -450,7 +482,12 @@ class _Reader:
             line = self.lines[index]
             if is_furniture(line):
                 continue
-            return is_byline(line) or read_date_line(line) is not None or bool(read_dateline(line))
+            return (
+                is_byline(line)
+                or _is_date_line(line)
+                or read_dateline(line) is not None
+                or read_bare_dateline(line) is not None
+            )
         return False
 
     def _read_body(self) -> tuple[Dateline | None, list[Block]]:
