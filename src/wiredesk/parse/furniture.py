@@ -16,6 +16,7 @@ from wiredesk.parse.rules import (
     CRUMB_RE,
     FURNITURE_LINES,
     FURNITURE_PATTERNS,
+    READ_MORE_PATTERNS,
     WIRE_HEADER_PATTERNS,
     WIRE_TRAILER_PATTERNS,
 )
@@ -28,13 +29,20 @@ FURNITURE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.IGNORECASE)
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
+MAX_READ_MORE_CHARS = 40
 # No furniture line is longer than this: longer lines are story text.
 MAX_FURNITURE_CHARS = 420
 # Past this length only a cookie prompt or a parenthesised trailer
 # ("(Reporting by ...)") is furniture; every other rule is for short lines
 # (the longest, photo credits and copyright lines, stop at about 140).
 LONG_LINE_CHARS = 160
+
+
+def is_read_more(line: str) -> bool:
+    """Whether a line is a link to the rest of a teaser ("Lees meer »")."""
+    return len(line) <= MAX_READ_MORE_CHARS and READ_MORE_RE.fullmatch(line) is not None
 
 
 def is_caption(line: str) -> bool:

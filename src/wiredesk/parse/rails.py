@@ -9,6 +9,7 @@ a label at the top and none at the end means they precede them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,7 +58,8 @@ def read_rail_title(line: str) -> RailTitle | None:
     match = RAIL_TITLE_RE.fullmatch(line)
     if match is None:
         return None
-    section = match["section"].strip() if match["section"] else None
+    named = match["section"] or match["more_section"]
+    section = named.strip() if named else None
     return RailTitle(title=line.rstrip(" :"), section=section)
 
 
@@ -202,6 +204,29 @@ def _brief(
         age_seconds=times.age_seconds if times else None,
         published_at=times.published_at if times else None,
     )
+
+
+def read_marked_rail(
+    title: RailTitle,
+    teasers: list[list[str]],
+    *,
+    languages: tuple[str, ...],
+    captured_at: datetime | None,
+    zone: tzinfo,
+) -> Rail:
+    """A rail whose page marks where each teaser ends (a "Lees meer »" under each): a
+    teaser's first line is its title when more follow, the rest its text."""
+    briefs = []
+    for lines in teasers:
+        split = split_label(lines[-1], languages)
+        label = None
+        if split.lead is not None and not split.text and split.trail is None and len(lines) > 1:
+            label, lines = split.lead, lines[:-1]
+        brief = _brief(_Item(texts=lines[1:] or lines, label=label), languages, captured_at, zone)
+        if len(lines) > 1:
+            brief = dataclasses.replace(brief, title=lines[0])
+        briefs.append(brief)
+    return Rail(title=title.title, section=title.section, items=tuple(briefs))
 
 
 def make_brief(

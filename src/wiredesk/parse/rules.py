@@ -54,8 +54,14 @@ RAIL_TITLES = (
 # "Meer uit Buitenland", "Plus de Monde" - but not "Plus de moyens pour les hôpitaux".
 _SECTION = r"[A-ZÀ-ÖØ-Þ][\w&'-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ&][\w&'-]*|en|and|und|et|&)){0,2}"
 _TOPIC = r"[^\W\d_][\w&'-]*(?:\s+[^\W\d_][\w&'-]*){0,2}"
+# "More <things> in <section>": "Meer krantenkoppen in België", "More stories from World",
+# "Weitere Meldungen aus Politik", "Plus d'articles dans Économie".
+RAIL_MORE_WORDS = r"meer|more|mehr|weitere|plus d['’]|plus de|autres"
+RAIL_IN_WORDS = r"in|uit|van|from|in|aus|von|de|du|en|dans"
 RAIL_TITLE_RE = re.compile(
-    rf"(?:(?i:{'|'.join(RAIL_TITLES_WITH_SECTION)})\s+(?P<section>{_SECTION})"
+    rf"(?:(?i:{RAIL_MORE_WORDS})\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?i:{RAIL_IN_WORDS})\s+"
+    rf"(?P<more_section>{_SECTION})"
+    rf"|(?i:{'|'.join(RAIL_TITLES_WITH_SECTION)})\s+(?P<section>{_SECTION})"
     rf"|(?i:{'|'.join(RAIL_TITLES_WITH_TOPIC)})(?:\s+{_TOPIC})?"
     rf"|(?i:{'|'.join(RAIL_TITLES)}))\s*:?"
 )
@@ -111,8 +117,17 @@ CAPTION_PATTERNS = (
     + r"|epa|getty images|picture alliance)\s*$",
 )
 
+# Links to the rest of a teaser: "Lees meer »", "Read more →", "Weiterlesen", "Lire la
+# suite". Furniture, and where teasers end: a rail whose teasers each close with one is
+# read teaser by teaser. "Lees meer" without an arrow is a rail title.
+READ_MORE_PATTERNS = (
+    r"(?:lees meer|read more|mehr lesen|en savoir plus|lire plus)\s*[»›>→…]+",
+    r"(?:lees verder|continue reading|weiterlesen|lire la suite)\s*[»›>→…]*",
+)
+
 # Patterns of furniture lines. Each is matched against the whole line.
 FURNITURE_PATTERNS = (
+    *READ_MORE_PATTERNS,
     # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
     r"\(?(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit)s?\s*[:©].{0,120}",
     r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",

@@ -9,18 +9,20 @@ in the article, in a rail, or in ``dropped``.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
 from wiredesk.parse.dateline import read_bare_dateline, read_dateline
-from wiredesk.parse.furniture import is_furniture
+from wiredesk.parse.furniture import is_furniture, is_read_more
 from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import (
     MAX_RAIL_TITLE_CHARS,
     is_title_line,
+    read_marked_rail,
     read_rail,
     read_rail_title,
     section_of,
@@ -50,6 +52,8 @@ MAX_BYLINE_CHARS = 80
 MAX_KICKER_WORDS = 4
 # How many lines after a rail title are read to tell a rail from a sub-heading.
 RAIL_LOOKAHEAD = 12
+# Teaser titles among them that make a rail of titles over texts.
+MIN_TEASER_TITLES = 2
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
 # A line of the story's own text: a paragraph this long that ends like a sentence. The
@@ -474,7 +478,14 @@ class _Reader:
             if split.lead is not None or split.trail is not None:
                 return True
         briefs = sum(is_title_line(line) or read_dateline(line) is not None for line in lines)
-        return briefs * 2 >= len(lines)
+        if briefs * 2 >= len(lines):
+            return True
+        # Teasers with a title over a text alternate: title, text, title, text. A story
+        # has paragraphs in a row under its sub-heading.
+        is_text = [not is_headline_like(line) for line in lines]
+        titles = len(lines) - sum(is_text)
+        in_a_row = any(a and b for a, b in itertools.pairwise(is_text))
+        return titles >= MIN_TEASER_TITLES and not in_a_row
 
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
@@ -564,11 +575,27 @@ class _Reader:
             while end < len(self.lines) and read_rail_title(self.lines[end]) is None:
                 end += 1
             kept: list[str] = []
+            teasers: list[list[str]] = [[]]
             for line in self.lines[start:end]:
+                if is_read_more(line):
+                    teasers.append([])
                 if is_furniture(line):
                     self.dropped.append(line)
                 else:
                     kept.append(line)
+                    teasers[-1].append(line)
+            if len(teasers) > MIN_TEASER_TITLES and all(teasers[:-1]):
+                rails.append(
+                    read_marked_rail(
+                        title,
+                        [teaser for teaser in teasers if teaser],
+                        languages=self.languages,
+                        captured_at=self.captured_at,
+                        zone=self.zone,
+                    )
+                )
+                self.pos = end
+                continue
             rail, orphans = read_rail(
                 title,
                 kept,
