@@ -38,6 +38,14 @@ class SaveResult:
     error: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SavedDraft:
+    """A draft kept: its story's id, and whether it is a new version of a kept story."""
+
+    article_id: int
+    is_version: bool
+
+
 # The statements ingest runs for every story, written once (see ``sql.py``).
 FIND_CAPTURE = statement("SELECT id FROM captures WHERE sha256 = :sha256")
 INSERT_CAPTURE = statement(
@@ -180,11 +188,10 @@ def save_page(
             touched.append(article_id)
             result.duplicates += 1
         else:
-            is_version, article_id = _save_draft(
-                cursor, capture_id, seen_at, draft, matching, index
-            )
+            saved = _save_draft(cursor, capture_id, seen_at, draft, matching, index)
+            article_id = saved.article_id
             kept[(draft.body_hash, draft.kind)] = article_id
-            if is_version:
+            if saved.is_version:
                 result.versions += 1
             elif draft.kind == "article":
                 result.articles += 1
@@ -221,8 +228,8 @@ def _save_draft(
     draft: Draft,
     matching: Matching,
     index: IndexWrites,
-) -> tuple[bool, int]:
-    """Keep a draft not kept before; whether it is a new version, and its story's id."""
+) -> SavedDraft:
+    """Keep a draft not kept before, as a new story or a new version of a kept one."""
     columns = _columns(draft, capture_id, seen_at)
     lead = matching.lead(draft.body_text)
     previous = None
@@ -237,7 +244,7 @@ def _save_draft(
     cursor.run(KEEP_LEAD, {"article_id": article_id, "shingles": lead})
     for link in brief_links(cursor, article_id, draft, lead, seen_at, matching):
         cursor.run(LINK_BRIEF, {"brief_id": link.brief_id, "full_id": link.full_id})
-    return previous is not None, article_id
+    return SavedDraft(article_id=article_id, is_version=previous is not None)
 
 
 def _columns(draft: Draft, capture_id: int, seen_at: datetime) -> dict[str, Any]:

@@ -7,6 +7,7 @@ text-search configuration stories are indexed in at once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -89,10 +90,10 @@ def rank_postgres(
 
 
 def _tsquery(query: Query) -> Subquery:
-    sql, params = tsquery_sql(query)
+    found = tsquery_sql(query)
     return (
-        text(f"SELECT {sql} AS query")
-        .bindparams(**params)
+        text(f"SELECT {found.sql} AS query")
+        .bindparams(**found.params)
         .columns(column("query", TSQUERY))
         .subquery("q")
     )
@@ -116,7 +117,15 @@ def _newest(tsquery: Subquery, conditions: list[ColumnElement[bool]], wanted: in
     return select(matches.c.id).order_by(matches.c.dated_at.desc()).limit(wanted)
 
 
-def tsquery_sql(query: Query) -> tuple[str, dict[str, str]]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TsquerySql:
+    """A tsquery expression in SQL, and the words it binds by name."""
+
+    sql: str
+    params: dict[str, str]
+
+
+def tsquery_sql(query: Query) -> TsquerySql:
     """A tsquery expression (SQL) for a query; the words travel as bound parameters."""
     params: dict[str, str] = {}
 
@@ -133,4 +142,4 @@ def tsquery_sql(query: Query) -> tuple[str, dict[str, str]]:
     sql = " && ".join(clauses)
     for term in query.excluded:
         sql = f"({sql}) && !!{term_sql(term)}"
-    return sql, params
+    return TsquerySql(sql=sql, params=params)
