@@ -16,7 +16,7 @@ from wiredesk.parse.decode import UTF16_BOMS, decode_html, decode_text
 from wiredesk.parse.html import MAX_HTML_CHARS, SNIFF_CHARS, looks_like_html, visible_text
 from wiredesk.sources.files import Incoming
 from wiredesk.sources.samples import sample_pages
-from wiredesk.store import Keep, SaveResult, Store, StoredCapture
+from wiredesk.store import Counts, Keep, SaveResult, Store, StoredCapture
 from wiredesk.stories.versions import MATCHING
 
 
@@ -94,23 +94,14 @@ BATCH_SECONDS = 1.0
 ANALYZE_AFTER_PAGES = 1000
 
 
-@dataclass(slots=True)
-class IngestSummary:
-    """What an ingest run did, for the summary line and the exit status."""
+@dataclass(slots=True, kw_only=True)
+class IngestSummary(Counts):
+    """What an ingest run did, for the summary line and the exit status; its duplicates
+    count captures already kept as well as copies."""
 
     captures: int = 0  # captures read
     pages: int = 0  # new captures parsed into a page
-    articles: int = 0
-    briefs: int = 0
-    duplicates: int = 0  # captures and copies already kept
-    versions: int = 0
     errors: list[str] = field(default_factory=list)
-
-    def add(self, result: SaveResult) -> None:
-        self.articles += result.articles
-        self.briefs += result.briefs
-        self.versions += result.versions
-        self.duplicates += result.duplicates
 
 
 def ingest(

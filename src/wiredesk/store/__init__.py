@@ -47,7 +47,7 @@ from wiredesk.store.read import (
     list_sections,
     named,
 )
-from wiredesk.store.save import SaveResult, save_capture, save_page
+from wiredesk.store.save import Counts, SaveResult, save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
     article_leads,
@@ -61,6 +61,7 @@ from wiredesk.store.writer import Writer
 
 __all__ = [
     "ArticleWithRail",
+    "Counts",
     "Filters",
     "Hit",
     "Keep",
@@ -225,7 +226,7 @@ class Store:
                     save_page(connection, row.id, row.captured_at, page, result, matching, index)
                     if len(index) >= REBUILD_INDEX_BATCH:
                         index.apply(connection)
-                _add(total, result)
+                total.add(result)
                 if on_capture is not None:
                     on_capture(stored, result)
             index.apply(connection)
@@ -387,10 +388,3 @@ def _stored_capture(row: Any) -> StoredCapture:
         url=row.url,
         section=row.section,
     )
-
-
-def _add(total: SaveResult, result: SaveResult) -> None:
-    total.articles += result.articles
-    total.briefs += result.briefs
-    total.versions += result.versions
-    total.duplicates += result.duplicates

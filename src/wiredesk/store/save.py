@@ -25,16 +25,28 @@ from wiredesk.store.indexing import STORED_COLUMNS, Entry, IndexWrites
 from wiredesk.store.sql import Cursor, Statement, statement
 
 
-@dataclass(slots=True)
-class SaveResult:
-    """What saving one capture changed."""
+@dataclass(slots=True, kw_only=True)
+class Counts:
+    """What keeping copy added up to; a capture's result, an ingest and a poll count alike."""
 
-    capture_id: int | None = None
-    is_new_capture: bool = False
     articles: int = 0  # new stories
     briefs: int = 0  # new briefs
     versions: int = 0  # new versions of kept stories
     duplicates: int = 0  # copies already kept
+
+    def add(self, other: Counts) -> None:
+        self.articles += other.articles
+        self.briefs += other.briefs
+        self.versions += other.versions
+        self.duplicates += other.duplicates
+
+
+@dataclass(slots=True, kw_only=True)
+class SaveResult(Counts):
+    """What saving one capture changed."""
+
+    capture_id: int | None = None
+    is_new_capture: bool = False
     error: str | None = None
 
 
