@@ -327,10 +327,14 @@ def test_the_index_holds_only_the_newest_version_however_the_versions_are_batche
             )
         stories = list(store.articles(Filters()))
         assert [story.version for story in stories] == [3]
-        for word, found in (("zaterdag", []), ("zondag", []), ("maandag", [stories[0].headline])):
+        for word, found in (
+            ("zaterdag", []),
+            ("zondag", []),
+            ("maandag", [stories[0].article.headline]),
+        ):
             assert headlines(store, word) == found, word
         assert headlines(store, "stormvloedkering", Filters(place="Vlissingen")) == [
-            stories[0].headline
+            stories[0].article.headline
         ]
         if store_url.startswith("sqlite"):
             with store.engine.connect() as connection:
