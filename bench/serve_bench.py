@@ -138,7 +138,7 @@ def prepare(url: str, articles: int, seed: int) -> tuple[list[int], list[str]]:
             )
         ids = [article.id for article in store.articles(Filters(kind="article"))]
         for article in rng.sample(ids, min(QUERY_WORDS, len(ids))):
-            text = " ".join(block.text for block in store.article(article).body).split()
+            text = " ".join(block.text for block in store.article(article).article.body).split()
             candidates = [w.strip(".,:;\"'()").lower() for w in text if len(w) > 5]
             if candidates:
                 words.append(rng.choice(candidates))

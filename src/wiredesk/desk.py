@@ -12,7 +12,7 @@ from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture, Page, Sighting
 from wiredesk.parse import content_type_of, parse_capture
 from wiredesk.sources.samples import sample_pages
-from wiredesk.store import Keep, SaveResult, Store
+from wiredesk.store import Counts, Keep, SaveResult, Store
 from wiredesk.stories.versions import MATCHING
 
 
@@ -43,23 +43,14 @@ BATCH_SECONDS = 1.0
 ANALYZE_AFTER_PAGES = 1000
 
 
-@dataclass(slots=True)
-class IngestSummary:
-    """What an ingest run did, for the summary line and the exit status."""
+@dataclass(slots=True, kw_only=True)
+class IngestSummary(Counts):
+    """What an ingest run did, for the summary line and the exit status; its duplicates
+    count captures already kept as well as copies."""
 
     captures: int = 0  # captures read
     pages: int = 0  # new captures parsed into a page
-    articles: int = 0
-    briefs: int = 0
-    duplicates: int = 0  # captures and copies already kept
-    versions: int = 0
     errors: list[str] = field(default_factory=list)
-
-    def add(self, result: SaveResult) -> None:
-        self.articles += result.articles
-        self.briefs += result.briefs
-        self.versions += result.versions
-        self.duplicates += result.duplicates
 
 
 def ingest(

@@ -87,25 +87,29 @@ def _rail(rail: Rail) -> dict[str, Any]:
     }
 
 
-def stored_article_to_json(article: StoredArticle) -> dict[str, Any]:
+def stored_article_to_json(stored: StoredArticle) -> dict[str, Any]:
+    """A stored article: its article's fields and the store's, in the order the API has
+    always given them. The article's own ``version``, the one printed, is
+    ``printed_version`` here; ``version`` counts the versions the store kept."""
+    article = _article(stored.article)
     return {
-        "id": article.id,
-        "kind": article.kind,
-        "headline": article.headline,
-        "standfirst": article.standfirst,
-        "byline": article.byline,
-        "section": article.section,
-        "language": article.language,
-        "dateline": _dateline(article.dateline),
-        "body": _blocks(article.body),
-        "version": article.version,
-        "printed_version": article.printed_version,
-        "replaces": article.replaces,
-        "age_text": article.age_text,
-        "published_at": _time(article.published_at),
-        "first_seen_at": _time(article.first_seen_at),
-        "last_seen_at": _time(article.last_seen_at),
-        "full_article_id": article.full_article_id,
+        "id": stored.id,
+        "kind": stored.kind,
+        "headline": article["headline"],
+        "standfirst": article["standfirst"],
+        "byline": article["byline"],
+        "section": article["section"],
+        "language": stored.language,
+        "dateline": article["dateline"],
+        "body": article["body"],
+        "version": stored.version,
+        "printed_version": article["version"],
+        "replaces": article["replaces"],
+        "age_text": stored.age_text,
+        "published_at": article["published_at"],
+        "first_seen_at": _time(stored.first_seen_at),
+        "last_seen_at": _time(stored.last_seen_at),
+        "full_article_id": stored.full_article_id,
     }
 
 

@@ -124,22 +124,19 @@ class Capture:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StoredArticle:
-    """An article or brief as the store keeps it: its latest version and what is known of it."""
+    """An article or brief as the store keeps it: its latest version and what is known of it.
+
+    ``article`` is the story as its latest version gave it (a brief's title is its
+    headline, its text its body): its ``version`` is the one the copy printed,
+    while ``version`` here counts the versions the store has kept.
+    """
 
     id: int
     kind: Literal["article", "brief"]
-    headline: str | None
-    standfirst: str | None
-    byline: str | None
-    section: str | None
+    article: Article
     language: str | None
-    dateline: Dateline | None
-    body: tuple[Block, ...]
     version: int
-    printed_version: int | None
-    replaces: str | None
     age_text: str | None
-    published_at: datetime | None
     first_seen_at: datetime
     last_seen_at: datetime
     full_article_id: int | None

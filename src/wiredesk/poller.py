@@ -24,7 +24,7 @@ from wiredesk.model import Capture, Feed
 from wiredesk.sources.feeds import Entry, entry_capture, page_capture, read_feed
 from wiredesk.sources.http import PAGE_ACCEPT, Fetcher
 from wiredesk.sources.robots import Robots
-from wiredesk.store import PollRecord, Store
+from wiredesk.store import Counts, PollRecord, Store
 
 logger = logging.getLogger(__name__)
 
@@ -48,27 +48,17 @@ class FeedResult:
     ingest: IngestSummary | None = None
 
 
-# The counts a summary adds up.
-COUNTS = (
-    "polls", "not_modified", "new_entries", "articles", "briefs", "duplicates", "versions",
-)  # fmt: skip
-
-
-@dataclass(slots=True)
-class PollSummary:
+@dataclass(slots=True, kw_only=True)
+class PollSummary(Counts):
     """What one or more polls did, for the summary line."""
 
     polls: int = 0
     not_modified: int = 0
     new_entries: int = 0
-    articles: int = 0
-    briefs: int = 0
-    duplicates: int = 0
-    versions: int = 0
     errors: list[str] = field(default_factory=list)  # one line per failed feed poll
     copy_errors: list[str] = field(default_factory=list)  # entries that held no article
 
-    def add(self, result: FeedResult) -> None:
+    def add_poll(self, result: FeedResult) -> None:
         self.polls += 1
         self.not_modified += result.is_not_modified
         self.new_entries += result.new_entries
@@ -76,15 +66,14 @@ class PollSummary:
         if result.error is not None:
             self.errors.append(f"{result.feed.url}: {result.error}")
         if result.ingest is not None:
-            self.articles += result.ingest.articles
-            self.briefs += result.ingest.briefs
-            self.duplicates += result.ingest.duplicates
-            self.versions += result.ingest.versions
+            self.add(result.ingest)
             self.copy_errors.extend(result.ingest.errors)
 
     def merge(self, other: PollSummary) -> None:
-        for name in COUNTS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.add(other)
+        self.polls += other.polls
+        self.not_modified += other.not_modified
+        self.new_entries += other.new_entries
         self.errors.extend(other.errors)
         self.copy_errors.extend(other.copy_errors)
 
@@ -140,7 +129,7 @@ class Poller:
             futures = [pool.submit(self._fetch, feed) for feed in feeds]
             for future in as_completed(futures):
                 result = self._keep(future.result())
-                summary.add(result)
+                summary.add_poll(result)
                 if on_feed is not None:
                     on_feed(result)
         return summary

@@ -37,7 +37,7 @@ def add(
 
 
 def headlines(store: Store) -> set[str | None]:
-    return {article.headline for article in store.articles(Filters())}
+    return {stored.article.headline for stored in store.articles(Filters())}
 
 
 def test_poll_keeps_the_entries_and_the_next_poll_costs_one_304(
@@ -156,7 +156,10 @@ def test_linked_pages_are_fetched_where_robots_txt_allows(
 
 
 def sections(store: Store, kind: str = "article") -> dict[str | None, str | None]:
-    return {story.headline: story.section for story in store.articles(Filters(kind=kind))}
+    return {
+        story.article.headline: story.article.section
+        for story in store.articles(Filters(kind=kind))
+    }
 
 
 def test_a_feeds_section_goes_to_its_articles_and_stays_when_parsed_again(
@@ -173,7 +176,7 @@ def test_a_feeds_section_goes_to_its_articles_and_stays_when_parsed_again(
     }
     found = sections(store)
     assert found == {**expected, "Premier opent café in Genève": None}
-    assert [story.section for story in store.articles(Filters(section="Binnenland"))] == [
+    assert [story.article.section for story in store.articles(Filters(section="Binnenland"))] == [
         "Binnenland"
     ] * 3
     reparse(store)  # the archive remembers what the feed said
@@ -210,7 +213,10 @@ def test_removing_a_feed_keeps_its_news(store: Store, fetcher: Fetcher, feed_ser
 
 
 def published(store: Store) -> dict[str | None, datetime | None]:
-    return {story.headline: story.published_at for story in store.articles(Filters(kind="article"))}
+    return {
+        story.article.headline: story.article.published_at
+        for story in store.articles(Filters(kind="article"))
+    }
 
 
 def test_an_entrys_date_dates_its_article_and_stays_when_parsed_again(

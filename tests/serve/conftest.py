@@ -48,5 +48,5 @@ def client(demo_store: Store) -> Iterator[httpx.Client]:
 
 def sample_article(store: Store) -> StoredArticle:
     [article] = store.latest(Filters(place="BEIJING"), limit=1)
-    assert article.headline == HEADLINE
+    assert article.article.headline == HEADLINE
     return article

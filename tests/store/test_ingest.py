@@ -79,12 +79,14 @@ def test_batches_parsed_while_the_one_before_commits_add_up_to_one_batch(
     pages = sample_pages()
     with Store(f"sqlite:///{tmp_path / 'one-batch.db'}") as store:
         whole = ingest(store, iter(pages))
-        expected = sorted((a.kind, a.headline, a.version) for a in store.articles(Filters()))
+        expected = sorted(
+            (a.kind, a.article.headline, a.version) for a in store.articles(Filters())
+        )
     monkeypatch.setattr(desk, "BATCH_CAPTURES", 2)
     seen: list[int] = []
     with Store(store_url) as store:
         batched = ingest(store, iter(pages), on_capture=lambda summary: seen.append(summary.pages))
-        stories = sorted((a.kind, a.headline, a.version) for a in store.articles(Filters()))
+        stories = sorted((a.kind, a.article.headline, a.version) for a in store.articles(Filters()))
     assert batched == whole
     assert whole.pages == len(pages) and whole.errors == []
     assert stories == expected

@@ -72,6 +72,6 @@ def test_an_article_page_is_read_at_once(corpus_store: Store) -> None:
         assert page.article == article
         assert [version.version for version in page.versions] == [1]
         assert len(page.rail) == 7 and article.id not in {item.id for item in page.rail}
-        assert all(item.section == "Buitenland" for item in page.rail)
+        assert all(item.article.section == "Buitenland" for item in page.rail)
         with pytest.raises(NotFound):
             store.article_with_rail(10**6, rail_items=7)

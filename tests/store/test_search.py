@@ -12,7 +12,7 @@ import sqlalchemy
 
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
-from wiredesk.store import Filters, QueryError, Store, read_query, search
+from wiredesk.store import Filters, QueryError, Store, read_query, search_sqlite
 from wiredesk.store.tags import tag
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
@@ -184,9 +184,9 @@ def test_older_matches_are_ranked_when_the_recent_ones_give_too_few(
     """A search ranks the most recently kept matches first, and looks further back when
     those leave too few results: for a filter, a next page, or a longer list.
     (PostgreSQL looks for them in the last six hours first, here.)"""
-    monkeypatch.setattr("wiredesk.store.search.RANK_CANDIDATES", 2)
-    monkeypatch.setattr("wiredesk.store.search.PG_CANDIDATES", 2)
-    monkeypatch.setattr("wiredesk.store.search.PG_WINDOWS", (0.25,))
+    monkeypatch.setattr("wiredesk.store.search_sqlite.RANK_CANDIDATES", 2)
+    monkeypatch.setattr("wiredesk.store.search_postgres.PG_CANDIDATES", 2)
+    monkeypatch.setattr("wiredesk.store.search_postgres.PG_WINDOWS", (0.25,))
     places = ["GRONINGEN", "ZWOLLE", "ARNHEM", "BREDA", "MAASTRICHT"]
     with Store(store_url) as store:
         ingest(
@@ -222,14 +222,14 @@ def test_the_index_narrows_a_filtered_search_by_itself(
 ) -> None:
     """On SQLite a filter's tags are asked of the index: the newest matches it ranks are
     the filtered ones, so an old story of the place is found without a look further back."""
-    monkeypatch.setattr("wiredesk.store.search.RANK_CANDIDATES", 2)
-    matches = search._matches
+    monkeypatch.setattr("wiredesk.store.search_sqlite.RANK_CANDIDATES", 2)
+    matches = search_sqlite._matches
 
     def newest_only(match: str, *, lowest: Any = None, among: Any = None) -> Any:
         assert lowest is not None, "the search looked further back than the newest matches"
         return matches(match, lowest=lowest, among=among)
 
-    monkeypatch.setattr("wiredesk.store.search._matches", newest_only)
+    monkeypatch.setattr("wiredesk.store.search_sqlite._matches", newest_only)
     places = ["GRONINGEN", "ZWOLLE", "ARNHEM", "BREDA", "MAASTRICHT"]
     pages = [
         incoming(
@@ -331,10 +331,14 @@ def test_the_index_holds_only_the_newest_version_however_the_versions_are_batche
             )
         stories = list(store.articles(Filters()))
         assert [story.version for story in stories] == [3]
-        for word, found in (("zaterdag", []), ("zondag", []), ("maandag", [stories[0].headline])):
+        for word, found in (
+            ("zaterdag", []),
+            ("zondag", []),
+            ("maandag", [stories[0].article.headline]),
+        ):
             assert headlines(store, word) == found, word
         assert headlines(store, "stormvloedkering", Filters(place="Vlissingen")) == [
-            stories[0].headline
+            stories[0].article.headline
         ]
         if store_url.startswith("sqlite"):
             with store.engine.connect() as connection:

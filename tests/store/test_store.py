@@ -67,11 +67,11 @@ def test_reparse_rebuilds_the_same_stories_without_duplicates(store_url: str) ->
         before = ingest(store, iter_captures([str(SAMPLES), str(CORPUS)], CAPTURED_AT))
         assert before.errors == []
         counts = store.stats()
-        headlines = sorted(a.headline or "" for a in store.articles(Filters()))
+        headlines = sorted(a.article.headline or "" for a in store.articles(Filters()))
         total = reparse(store)
         assert (total.articles, total.briefs) == (before.articles, before.briefs)
         assert store.stats() == counts
-        assert sorted(a.headline or "" for a in store.articles(Filters())) == headlines
+        assert sorted(a.article.headline or "" for a in store.articles(Filters())) == headlines
         again = reparse(store)
         assert (again.articles, again.briefs) == (before.articles, before.briefs)
         assert store.search(read_query("Koersk"), Filters(), now=CAPTURED_AT)
@@ -94,7 +94,7 @@ def test_reparse_reads_a_capture_as_its_source_said(store_url: str, tmp_path: Pa
 
         def kept() -> tuple[object, ...]:
             [article] = store.articles(Filters())
-            return article.language, article.published_at
+            return article.language, article.article.published_at
 
         told = ("de", datetime(2026, 3, 18, 11, 2, tzinfo=UTC))
         assert kept() == told
@@ -128,9 +128,9 @@ def test_export_streams_newest_first_with_filters(store_url: str) -> None:
         ingest(store, iter_captures([str(SAMPLES / "anp-buitenland.txt")], CAPTURED_AT))
         briefs = list(store.articles(Filters(kind="brief")))
         assert len(briefs) == 7
-        times = [b.published_at for b in briefs]
+        times = [b.article.published_at for b in briefs]
         assert times == sorted(times, reverse=True)
-        assert [b.dateline.place for b in store.articles(Filters(agency="rtr")) if b.dateline] == [
+        assert [b.article.dateline.place for b in store.articles(Filters(agency="rtr")) if b.article.dateline] == [
             "LONDEN", "WASHINGTON", "BEIROET",
         ]  # fmt: skip
 
@@ -207,7 +207,7 @@ def test_a_store_of_the_first_schema_is_upgraded_with_its_bodies(store_url: str)
             )
     with Store(store_url) as store:
         article = store.article(1)
-        assert [(block.kind, block.text) for block in article.body] == second
+        assert [(block.kind, block.text) for block in article.article.body] == second
         history = store.history(1)
         assert [[(b.kind, b.text) for b in v.body] for v in history] == [first, second]
         for filters in (Filters(), Filters(agency="anp", language="nl", kind="article")):

@@ -76,9 +76,9 @@ def test_anp_replacement_becomes_second_version(store_url: str) -> None:
         assert (summary.articles, summary.versions) == (1, 1)
         [article] = store.articles(Filters(kind="article"))
         assert article.version == 2
-        assert article.printed_version == 2
-        assert article.replaces == "Kabinet presenteert plan voor woningbouw"
-        assert article.body[-1].text.startswith("De oppositie noemt het plan onhaalbaar")
+        assert article.article.version == 2  # as printed
+        assert article.article.replaces == "Kabinet presenteert plan voor woningbouw"
+        assert article.article.body[-1].text.startswith("De oppositie noemt het plan onhaalbaar")
         history = store.history(article.id)
         assert [v.version for v in history] == [1, 2]
         assert [v.printed_version for v in history] == [None, 2]
@@ -95,13 +95,13 @@ def test_reuters_update_is_matched_by_place_and_text(store_url: str) -> None:
     with Store(store_url) as store:
         summary = ingest(store, captures(*pages), language="en")
         assert (summary.articles, summary.versions) == (2, 1)
-        stories = {a.headline: a for a in store.articles(Filters())}
+        stories = {a.article.headline: a for a in store.articles(Filters())}
         assert set(stories) == {
             "Oil prices extend losses as China demand worries mount",
             "British economy grows faster than expected",
         }
         oil = stories["Oil prices extend losses as China demand worries mount"]
-        assert (oil.version, oil.printed_version) == (2, 2)
+        assert (oil.version, oil.article.version) == (2, 2)
         assert [v.headline for v in store.history(oil.id)] == [
             "Oil prices fall as China demand worries mount",
             "Oil prices extend losses as China demand worries mount",
@@ -141,7 +141,7 @@ def test_brief_is_linked_to_its_full_article_whichever_comes_first(
         [full] = [
             article
             for article in store.articles(Filters(kind="article"))
-            if article.headline == "Oekraïne stuurt drone-experts naar Midden-Oosten"
+            if article.article.headline == "Oekraïne stuurt drone-experts naar Midden-Oosten"
         ]
         assert brief.full_article_id == full.id
         others = [b for b in store.articles(Filters(kind="brief")) if b.id != brief.id]
@@ -163,7 +163,8 @@ def test_each_story_keeps_the_lead_of_its_newest_version(store_url: str) -> None
         stories = list(store.articles(Filters()))
         assert len(stories) == 1 + 1 + 7
         assert _leads(store) == {
-            story.id: story_lead("\n".join(block.text for block in story.body)) for story in stories
+            story.id: story_lead("\n".join(block.text for block in story.article.body))
+            for story in stories
         }
 
 
@@ -185,7 +186,11 @@ def test_stories_kept_before_their_leads_were_are_matched_by_their_text(
             store, captures((REUTERS_UPDATE, T0 + timedelta(hours=4)), (later, T0)), language="nl"
         )
         assert summary.versions == 1
-        [oil] = [a for a in store.articles(Filters()) if a.headline and "Oil" in a.headline]
+        [oil] = [
+            a
+            for a in store.articles(Filters())
+            if a.article.headline and "Oil" in a.article.headline
+        ]
         assert oil.version == 2
         assert _leads(store)[oil.id] == story_lead(REUTERS_UPDATE.split(" - ", 1)[1].strip())
         [brief] = store.articles(Filters(kind="brief", place="londen", agency="rtr"))

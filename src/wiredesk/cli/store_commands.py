@@ -173,25 +173,25 @@ def export(db: str | None, output_format: str, **options: Any) -> None:
     with open_store(db) as store:
         articles = store.articles(filters_from(options))
         if output_format == "jsonl":
-            for article in articles:
-                click.echo(json.dumps(stored_article_to_json(article), ensure_ascii=False))
+            for stored in articles:
+                click.echo(json.dumps(stored_article_to_json(stored), ensure_ascii=False))
             return
         writer = csv.writer(sys.stdout)
         writer.writerow(EXPORT_FIELDS)
-        for article in articles:
-            dateline = article.dateline
+        for stored in articles:
+            article, dateline = stored.article, stored.article.dateline
             writer.writerow(
                 (
-                    article.id,
-                    article.kind,
+                    stored.id,
+                    stored.kind,
                     article.headline or "",
                     article.section or "",
-                    article.language or "",
+                    stored.language or "",
                     dateline.place if dateline and dateline.place else "",
                     "/".join(dateline.agencies) if dateline else "",
                     article.published_at.isoformat() if article.published_at else "",
-                    article.first_seen_at.isoformat(),
-                    article.version,
+                    stored.first_seen_at.isoformat(),
+                    stored.version,
                     "\n".join(block.text for block in article.body),
                 )
             )

@@ -49,14 +49,15 @@ def _feed(
     return feed
 
 
-def _entry(feed: FeedGenerator, base: str, article: StoredArticle) -> None:
+def _entry(feed: FeedGenerator, base: str, stored: StoredArticle) -> None:
+    article = stored.article
     entry = feed.add_entry(order="append")
-    url = base + article_path(article)
+    url = base + article_path(stored)
     entry.id(url)
-    entry.title(title_of(article))
+    entry.title(title_of(stored))
     entry.link(href=url, rel="alternate", type="text/html")
-    entry.published(article.published_at or article.first_seen_at)
-    entry.updated(article.last_seen_at)
+    entry.published(article.published_at or stored.first_seen_at)
+    entry.updated(stored.last_seen_at)
     agencies = article.dateline.agencies if article.dateline else ()
     for agency in agencies:
         entry.author(name=agency)

@@ -19,8 +19,9 @@ def slugify(name: str) -> str:
     return SPACES_RE.sub("-", UNSAFE_RE.sub("", name.casefold()).strip())
 
 
-def title_of(article: StoredArticle) -> str:
+def title_of(stored: StoredArticle) -> str:
     """What to call a story in a list: its headline, or a brief's first words."""
+    article = stored.article
     if article.headline:
         return article.headline
     text = " ".join(block.text for block in article.body)

@@ -36,8 +36,8 @@ SNIPPET_TITLE_WORDS = 8
 ListKind = Literal["section", "place", "agency"]
 
 
-def _dated(article: StoredArticle) -> datetime:
-    return article.published_at or article.first_seen_at
+def _dated(stored: StoredArticle) -> datetime:
+    return stored.article.published_at or stored.first_seen_at
 
 
 def _cut(text: str, limit: int = TEASER_CHARS) -> str:
@@ -46,9 +46,9 @@ def _cut(text: str, limit: int = TEASER_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def dateline_json(article: StoredArticle) -> dict[str, Any]:
+def dateline_json(stored: StoredArticle) -> dict[str, Any]:
     """Place and agencies with the pages that list them."""
-    dateline = article.dateline
+    dateline = stored.article.dateline
     place = dateline.place if dateline else None
     return {
         "place": place,
@@ -60,27 +60,28 @@ def dateline_json(article: StoredArticle) -> dict[str, Any]:
     }
 
 
-def teaser(article: StoredArticle, reader: Reader, now: datetime) -> dict[str, Any]:
+def teaser(stored: StoredArticle, reader: Reader, now: datetime) -> dict[str, Any]:
     """A story in a list: enough to choose it, with its age now."""
-    when = _dated(article)
+    article = stored.article
+    when = _dated(stored)
     lead = article.standfirst or next(
         (block.text for block in article.body if block.kind == "paragraph"), ""
     )
     return {
-        "id": article.id,
-        "kind": article.kind,
-        "url": article_path(article),
-        "title": title_of(article),
+        "id": stored.id,
+        "kind": stored.kind,
+        "url": article_path(stored),
+        "title": title_of(stored),
         "headline": article.headline,
         "text": _cut(lead),
         "section": article.section,
         "section_url": f"/section/{slugify(article.section)}" if article.section else None,
-        **dateline_json(article),
+        **dateline_json(stored),
         "dated_at": when.isoformat(),
         "time": reader.time(when),
         "age": reader.age(when, now),
-        "full_article_url": f"/article/{article.full_article_id}"
-        if article.full_article_id
+        "full_article_url": f"/article/{stored.full_article_id}"
+        if stored.full_article_id
         else None,
     }
 
@@ -153,7 +154,8 @@ def listing(
 def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -> dict[str, Any]:
     """An article or brief in full, its versions, and the rail of its section now."""
     found = store.article_with_rail(article_id, rail_items=RAIL_ITEMS)  # NotFound: a 404
-    article, versions = found.article, found.versions
+    stored, versions = found.article, found.versions
+    article = stored.article
     latest = versions[-1] if versions else None
     rail = None
     if article.section:
@@ -166,26 +168,26 @@ def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -
     full_article = None
     if found.full_article is not None:
         full_article = teaser(found.full_article, reader, now)
-    when = _dated(article)
+    when = _dated(stored)
     return {
         "page": "article",
         "article": {
-            **stored_article_to_json(article),
-            "url": article_path(article),
-            "title": title_of(article),
+            **stored_article_to_json(stored),
+            "url": article_path(stored),
+            "title": title_of(stored),
             "section_url": f"/section/{slugify(article.section)}" if article.section else None,
-            **dateline_json(article),
+            **dateline_json(stored),
             "dated_at": when.isoformat(),
             "time": reader.time(article.published_at),
-            "first_seen": reader.time(article.first_seen_at),
-            "last_seen": reader.time(article.last_seen_at),
+            "first_seen": reader.time(stored.first_seen_at),
+            "last_seen": reader.time(stored.last_seen_at),
             "age": reader.age(when, now),
             "source": latest.source if latest else None,
         },
         "versions": [
             {
                 **version_to_json(version),
-                "url": f"/article/{article.id}/versions/{version.version}",
+                "url": f"/article/{stored.id}/versions/{version.version}",
                 "seen": reader.time(version.seen_at),
             }
             for version in versions

@@ -1,18 +1,18 @@
 """The store: the only stage that knows SQL. SQLite by default, PostgreSQL for production.
 
 ``Store`` is what the service layer holds: it opens the database (applying
-migrations), and offers saving, reading, searching and rebuilding.
+migrations), and offers saving, reading, searching and rebuilding. Its write
+transactions, and the threads that end and copy them, are its ``Writer``'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
+from concurrent.futures import Future
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, RootTransaction, String, cast, delete, func, select, text
+from sqlalchemy import Connection, String, cast, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from wiredesk.errors import StoreError
@@ -28,14 +28,7 @@ from wiredesk.model import (
 )
 from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
-from wiredesk.store.checkpoints import wal_checkpointer
-from wiredesk.store.db import (
-    WRITE_OPTION,
-    create_store_engine,
-    in_memory,
-    migrate,
-    resolve_url,
-)
+from wiredesk.store.db import create_store_engine, migrate, resolve_url
 from wiredesk.store.feeds import PollRecord
 from wiredesk.store.indexing import IndexWrites
 from wiredesk.store.query import Query, QueryError, read_query
@@ -52,7 +45,7 @@ from wiredesk.store.read import (
     list_sections,
     named,
 )
-from wiredesk.store.save import Keep, SaveResult, save_capture, save_page
+from wiredesk.store.save import Counts, Keep, SaveResult, save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
     article_leads,
@@ -62,9 +55,11 @@ from wiredesk.store.schema import (
     sightings,
 )
 from wiredesk.store.search import Filters, search_articles
+from wiredesk.store.writer import Writer
 
 __all__ = [
     "ArticleWithRail",
+    "Counts",
     "Filters",
     "Hit",
     "Keep",
@@ -88,21 +83,10 @@ class Store:
         self.url = url
         self.engine = create_store_engine(url)
         migrate(self.engine)
-        # Writes go through an engine of their own (see ``create_store_engine``). A
-        # database in memory is one per thread: there one engine does both, and a
-        # batch ends in the caller's thread.
-        self._in_memory = in_memory(self.engine)
-        self._writer = self.engine if self._in_memory else create_store_engine(url, for_writes=True)
-        self._checkpointer = wal_checkpointer(self.engine)
-        # Where a batch's last steps run (see ``save_behind``), and the last one handed over.
-        self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wiredesk-commit")
-        self._last_write: Future[list[SaveResult]] | None = None
+        self._writer = Writer(url, self.engine)
 
     def close(self) -> None:
-        self._finisher.shutdown(wait=True)
-        if self._checkpointer is not None:
-            self._checkpointer.close()
-        self._writer.dispose()
+        self._writer.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -137,57 +121,22 @@ class Store:
     def save_behind(
         self, items: list[Keep], *, stored_at: datetime, matching: Matching
     ) -> Future[list[SaveResult]]:
-        """``save``, handing the transaction's last steps to the store's own thread.
+        """``save``, handing the transaction's last steps to the writer's thread.
 
-        Those steps are the database's own work, during which the thread holds
-        no Python lock: the batch's words going into the search index (one
-        statement on SQLite, one batch of updates on PostgreSQL), and the
-        commit. So the caller can parse its next batch meanwhile. The future
-        gives the results once the batch is committed, or raises what stopped
-        it; the store's next write transaction waits for it.
+        Those steps are the database's own work: the batch's words going into
+        the search index, and the commit (see ``Writer.write_behind``). So the
+        caller can parse its next batch meanwhile. The future gives the results
+        once the batch is committed, or raises what stopped it; the store's next
+        write transaction waits for it.
         """
-        self._wait_for_last_write()
-        connection = self._writer.connect().execution_options(**{WRITE_OPTION: True})
-        try:
-            transaction = connection.begin()
-            index = IndexWrites()
-            results = [
+
+        def save(connection: Connection, index: IndexWrites) -> list[SaveResult]:
+            return [
                 save_capture(connection, item, stored_at=stored_at, matching=matching, index=index)
                 for item in items
             ]
-            index.stage(connection)
-            if self._in_memory:
-                done: Future[list[SaveResult]] = Future()
-                done.set_result(self._finish(connection, transaction, index, results))
-                return done
-            self._last_write = self._finisher.submit(
-                self._finish, connection, transaction, index, results
-            )
-        except BaseException:
-            connection.close()  # the transaction is rolled back
-            raise
-        return self._last_write
 
-    def _finish(
-        self,
-        connection: Connection,
-        transaction: RootTransaction,
-        index: IndexWrites,
-        results: list[SaveResult],
-    ) -> list[SaveResult]:
-        try:
-            index.flush(connection)
-            transaction.commit()
-        finally:
-            connection.close()  # rolls back what did not commit
-        if self._checkpointer is not None:
-            self._checkpointer.nudge()
-        return results
-
-    def _wait_for_last_write(self) -> None:
-        """Let the batch handed over last commit (its caller hears how that went)."""
-        if self._last_write is not None:
-            wait([self._last_write])
+        return self._writer.write_behind(save)
 
     def rebuild(
         self,
@@ -198,7 +147,7 @@ class Store:
         """Rebuild every article from the raw archive, in one transaction: ``prepare``
         takes each capture, as it was first kept, to its page or the reason it has none."""
         total = SaveResult()
-        with self._writing() as connection:
+        with self._writer.writing() as connection:
             if connection.dialect.name == "sqlite":
                 connection.execute(
                     text("INSERT INTO article_search (article_search) VALUES ('delete-all')")
@@ -228,7 +177,7 @@ class Store:
                     )
                     if len(index) >= REBUILD_INDEX_BATCH:
                         index.apply(connection)
-                _add(total, result)
+                total.add(result)
                 if on_capture is not None:
                     on_capture(capture, result)
             index.apply(connection)
@@ -254,7 +203,7 @@ class Store:
     ) -> Feed:
         """Add a feed to poll, due at once; a URL already in the list is a ``StoreError``."""
         try:
-            with self._writing() as connection:
+            with self._writer.writing() as connection:
                 return feed_state.add_feed(
                     connection,
                     url=url,
@@ -269,7 +218,7 @@ class Store:
 
     def remove_feed(self, url_or_id: str) -> Feed:
         """Remove a feed (by URL or id) and its record of entries taken; the articles stay."""
-        with self._writing() as connection:
+        with self._writer.writing() as connection:
             feed = feed_state.find_feed(connection, url_or_id)
             feed_state.remove_feed(connection, feed.id)
             return feed
@@ -297,19 +246,8 @@ class Store:
 
     def record_poll(self, feed_id: int, record: PollRecord) -> None:
         """Keep how a poll went, and the entries it took, in one transaction."""
-        with self._writing() as connection:
+        with self._writer.writing() as connection:
             feed_state.record_poll(connection, feed_id, record)
-
-    @contextmanager
-    def _writing(self) -> Iterator[Connection]:
-        """A write transaction; once it commits, the log it wrote is copied in the background."""
-        self._wait_for_last_write()
-        with self._writer.connect() as connection:
-            connection = connection.execution_options(**{WRITE_OPTION: True})
-            with connection.begin():
-                yield connection
-        if self._checkpointer is not None:
-            self._checkpointer.nudge()
 
     # -- reading -------------------------------------------------------------
 
@@ -402,10 +340,3 @@ def stored_capture(row: Any) -> Capture:
         encoding=row.encoding,
         published_at=row.published_at,
     )
-
-
-def _add(total: SaveResult, result: SaveResult) -> None:
-    total.articles += result.articles
-    total.briefs += result.briefs
-    total.versions += result.versions
-    total.duplicates += result.duplicates

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, exists, func, select
 
 from wiredesk.errors import NotFound
-from wiredesk.model import Dateline, Section, Sighting, StoredArticle, Version
+from wiredesk.model import Article, Dateline, Section, Sighting, StoredArticle, Version
 from wiredesk.store.drafts import decode_body
 from wiredesk.store.schema import (
     article_agencies,
@@ -32,21 +32,24 @@ def _article(row: Any) -> StoredArticle:
         dateline = Dateline(
             place=row.place, agencies=agencies, date_text=row.date_text, desk=row.desk
         )
-    return StoredArticle(
-        id=row.id,
-        kind=row.kind,
+    article = Article(
         headline=row.headline,
         standfirst=row.standfirst,
         byline=row.byline,
-        section=row.section,
-        language=row.language,
+        version=row.printed_version,
+        replaces=row.replaces,
         dateline=dateline,
         body=decode_body(row.body, row.body_text),
-        version=row.version,
-        printed_version=row.printed_version,
-        replaces=row.replaces,
-        age_text=row.age_text,
         published_at=row.published_at,
+        section=row.section,
+    )
+    return StoredArticle(
+        id=row.id,
+        kind=row.kind,
+        article=article,
+        language=row.language,
+        version=row.version,
+        age_text=row.age_text,
         first_seen_at=row.first_seen_at,
         last_seen_at=row.last_seen_at,
         full_article_id=row.full_article_id,
@@ -82,7 +85,7 @@ def _versions(connection: Connection, current: StoredArticle) -> list[Version]:
         Version(
             version=row.version,
             headline=row.headline,
-            body=current.body if row.body is None else decode_body(row.body),
+            body=current.article.body if row.body is None else decode_body(row.body),
             printed_version=row.printed_version,
             published_at=row.published_at,
             seen_at=row.seen_at,
@@ -283,10 +286,11 @@ def get_article_with_rail(
     connection: Connection, article_id: int, rail_items: int
 ) -> ArticleWithRail:
     article = get_article(connection, article_id)
+    section = article.article.section
     rail = []
-    if article.section:
+    if section:
         rail = list_articles(
-            connection, Filters(section=article.section), limit=rail_items, leave_out=article.id
+            connection, Filters(section=section), limit=rail_items, leave_out=article.id
         )
     full_article = None
     if article.full_article_id is not None:

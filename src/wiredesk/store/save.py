@@ -3,6 +3,8 @@
 All of it happens in the caller's transaction, so a capture is stored whole
 or not at all. An article already kept under the same text is a duplicate;
 a changed text of a kept story becomes its next version; everything else is new.
+Which kept story a draft continues, and which briefs it links, is looked up in
+``candidates``; this module writes the rows.
 """
 
 from __future__ import annotations
@@ -14,28 +16,37 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from wiredesk.model import Capture, Matching, Page, StoryCopy
+from wiredesk.model import Capture, Matching, Page
 from wiredesk.store import archive
+from wiredesk.store.candidates import brief_links, previous_version
 from wiredesk.store.db import PG_INGEST_LOCK
 from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
 from wiredesk.store.indexing import STORED_COLUMNS, Entry, IndexWrites
 from wiredesk.store.sql import Cursor, Statement, statement
 
-MAX_CANDIDATES = 20
-# Enough characters for a lead that matching works out (a story kept before its lead was).
-LEAD_CHARS = 2000
 
+@dataclass(slots=True, kw_only=True)
+class Counts:
+    """What keeping copy added up to; a capture's result, an ingest and a poll count alike."""
 
-@dataclass(slots=True)
-class SaveResult:
-    """What saving one capture changed."""
-
-    capture_id: int | None = None
-    is_new_capture: bool = False
     articles: int = 0  # new stories
     briefs: int = 0  # new briefs
     versions: int = 0  # new versions of kept stories
     duplicates: int = 0  # copies already kept
+
+    def add(self, other: Counts) -> None:
+        self.articles += other.articles
+        self.briefs += other.briefs
+        self.versions += other.versions
+        self.duplicates += other.duplicates
+
+
+@dataclass(slots=True, kw_only=True)
+class SaveResult(Counts):
+    """What saving one capture changed."""
+
+    capture_id: int | None = None
+    is_new_capture: bool = False
     error: str | None = None
 
 
@@ -47,6 +58,14 @@ class Keep:
     capture: Capture
     page: Page | None
     error: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SavedDraft:
+    """A draft kept: its story's id, and whether it is a new version of a kept story."""
+
+    article_id: int
+    is_version: bool
 
 
 # The statements ingest runs for every story, written once (see ``sql.py``).
@@ -122,26 +141,6 @@ KEEP_LEAD = statement(
     "INSERT INTO article_leads (article_id, shingles) VALUES (:article_id, :shingles) "
     "ON CONFLICT (article_id) DO UPDATE SET shingles = excluded.shingles"
 )
-# Candidates bring their kept lead; only a story kept before leads were brings its text.
-KEPT_LEAD = (
-    f"l.shingles, CASE WHEN l.shingles IS NULL THEN substr(a.body_text, 1, {LEAD_CHARS}) END "
-    "FROM articles a LEFT JOIN article_leads l ON l.article_id = a.id "
-)
-OF_PLACE = (
-    "WHERE a.place_key = :place_key AND a.kind = :kind "
-    "AND a.dated_at BETWEEN :earliest AND :latest "
-    f"ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
-)
-SAME_PLACE = statement(
-    "SELECT a.id, a.headline, a.place, " + KEPT_LEAD + OF_PLACE, times=("earliest", "latest")
-)
-SAME_HEADLINE = statement(
-    "SELECT a.id, a.headline, a.place, " + KEPT_LEAD + "WHERE a.headline = :headline "
-    f"AND a.kind = 'article' ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
-)
-# Linking a brief needs leads alone: the index finds the stories, and their rows are
-# read only for a story kept without its lead.
-LEADS_OF_PLACE = statement("SELECT a.id, " + KEPT_LEAD + OF_PLACE, times=("earliest", "latest"))
 PG_LOCK = statement("SELECT pg_advisory_xact_lock(:key)")
 
 
@@ -215,11 +214,10 @@ def save_page(
             touched.append(article_id)
             result.duplicates += 1
         else:
-            is_version, article_id = _save_draft(
-                cursor, capture_id, seen_at, draft, matching, index
-            )
+            saved = _save_draft(cursor, capture_id, seen_at, draft, matching, index)
+            article_id = saved.article_id
             kept[(draft.body_hash, draft.kind)] = article_id
-            if is_version:
+            if saved.is_version:
                 result.versions += 1
             elif draft.kind == "article":
                 result.articles += 1
@@ -256,13 +254,13 @@ def _save_draft(
     draft: Draft,
     matching: Matching,
     index: IndexWrites,
-) -> tuple[bool, int]:
-    """Keep a draft not kept before; whether it is a new version, and its story's id."""
+) -> SavedDraft:
+    """Keep a draft not kept before, as a new story or a new version of a kept one."""
     columns = _columns(draft, capture_id, seen_at)
     lead = matching.lead(draft.body_text)
     previous = None
     if draft.kind == "article":
-        previous = _previous_version(cursor, draft, lead, seen_at, matching)
+        previous = previous_version(cursor, draft, lead, seen_at, matching)
     if previous is not None:
         _add_version(cursor, previous, capture_id, seen_at, draft, columns, index)
         article_id = previous
@@ -270,8 +268,9 @@ def _save_draft(
         article_id = _add_article(cursor, capture_id, seen_at, draft, columns)
         index.add(article_id, _entry(draft))
     cursor.run(KEEP_LEAD, {"article_id": article_id, "shingles": lead})
-    _link_briefs(cursor, article_id, draft, lead, seen_at, matching)
-    return previous is not None, article_id
+    for link in brief_links(cursor, article_id, draft, lead, seen_at, matching):
+        cursor.run(LINK_BRIEF, {"brief_id": link.brief_id, "full_id": link.full_id})
+    return SavedDraft(article_id=article_id, is_version=previous is not None)
 
 
 def _columns(draft: Draft, capture_id: int, seen_at: datetime) -> dict[str, Any]:
@@ -378,78 +377,6 @@ def _insert_version(
             "seen_at": seen_at,
         },
     )
-
-
-def _candidates(rows: list[tuple[Any, ...]], matching: Matching) -> list[StoryCopy]:
-    """Stories as matching compares them, from rows of ``SAME_PLACE`` or ``SAME_HEADLINE``."""
-    return [
-        StoryCopy(id=row[0], headline=row[1], place=row[2], lead=_lead(row[3], row[4], matching))
-        for row in rows
-    ]
-
-
-def _window(seen_at: datetime, matching: Matching) -> dict[str, datetime]:
-    """The times within which copies of one story are looked for (``OF_PLACE``)."""
-    return {"earliest": seen_at - matching.window, "latest": seen_at + matching.window}
-
-
-def _lead(kept: bytes | None, text: str | None, matching: Matching) -> bytes:
-    """A candidate's kept lead (``KEPT_LEAD``); one kept without its lead has it worked out."""
-    if kept is not None:
-        return bytes(kept)
-    assert text is not None
-    return matching.lead(text)
-
-
-def _previous_version(
-    cursor: Cursor, draft: Draft, lead: bytes, seen_at: datetime, matching: Matching
-) -> int | None:
-    """The kept story this draft is a later version of, if any."""
-    place = draft.dateline.place if draft.dateline else None
-    found: dict[int | None, StoryCopy] = {}
-    for headline in filter(None, (draft.replaces, draft.headline)):
-        for copy in _candidates(cursor.all(SAME_HEADLINE, {"headline": headline}), matching):
-            found.setdefault(copy.id, copy)
-    if place:
-        rows = cursor.all(
-            SAME_PLACE,
-            {"place_key": place.casefold(), "kind": "article", **_window(seen_at, matching)},
-        )
-        for copy in _candidates(rows, matching):
-            found.setdefault(copy.id, copy)
-    if not found:
-        return None
-    new = StoryCopy(id=None, headline=draft.headline, place=place, lead=lead)
-    return matching.previous_version(new, draft.replaces, list(found.values()))
-
-
-def _link_briefs(
-    cursor: Cursor,
-    article_id: int,
-    draft: Draft,
-    lead: bytes,
-    seen_at: datetime,
-    matching: Matching,
-) -> None:
-    """Link a brief to its full article, whichever of the two arrived first."""
-    place = draft.dateline.place if draft.dateline else None
-    if not place:
-        return
-    other_kind = "brief" if draft.kind == "article" else "article"
-    rows = cursor.all(
-        LEADS_OF_PLACE,
-        {"place_key": place.casefold(), "kind": other_kind, **_window(seen_at, matching)},
-    )
-    ids = [row[0] for row in rows]
-    leads = [_lead(kept, text, matching) for _, kept, text in rows]
-    if draft.kind == "article":
-        for brief_id, is_match in zip(ids, matching.briefs_of(lead, leads), strict=True):
-            if is_match:
-                cursor.run(LINK_BRIEF, {"brief_id": brief_id, "full_id": article_id})
-    else:
-        found = matching.article_of(lead, leads)
-        if found is not None:
-            cursor.run(LINK_BRIEF, {"brief_id": article_id, "full_id": ids[found]})
 
 
 def _entry(draft: Draft) -> Entry:
