@@ -44,8 +44,9 @@ from generate import generate_pages
 from store_bench import as_incoming
 
 from wiredesk.desk import IngestSummary, ingest
+from wiredesk.query import Filters
 from wiredesk.sources.files import Incoming
-from wiredesk.store import Filters, Store
+from wiredesk.store import Store
 
 CONTENT_LENGTH = re.compile(rb"content-length:\s*(\d+)", re.IGNORECASE)
 QUERY_WORDS = 200

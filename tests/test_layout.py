@@ -9,8 +9,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "wiredesk"
 STAGES = {"parse", "enrich", "stories", "sources", "store"}
 # The faces that combine stages; no stage imports them.
 FACES = {"desk", "cli", "serve"}
-# What the web face reads: the store, the records and their JSON, and the service layer.
-SERVE_IMPORTS = {"serve", "store", "model", "json_records", "errors", "desk"}
+# What the web face reads: the store, the request vocabulary, the records and their JSON,
+# and the service layer.
+SERVE_IMPORTS = {"serve", "store", "query", "model", "json_records", "errors", "desk"}
 # Modules that import nothing else from wiredesk.
 LEAVES = {"model", "errors"}
 

@@ -6,6 +6,7 @@
       InputError      a capture could not be read or decoded (names the input)
       ParseError      a capture held no recognisable article (names the input, says why)
       SourceError     a feed or page could not be fetched (url, status, reason)
+      QueryError      a search query could not be read (says why)
       StoreError
         NotFound
       ConfigError
@@ -60,6 +61,19 @@ class SourceError(WiredeskError):
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
+
+
+class QueryError(WiredeskError):
+    """A search query that cannot be read: ``template % values`` says why.
+
+    The message is English; the web reader's catalogs hold each template, so a
+    page says it in the reader's language with the same values.
+    """
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(template % values if values else template)
+        self.template = template
+        self.values = values
 
 
 class StoreError(WiredeskError):

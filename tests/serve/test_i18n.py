@@ -109,9 +109,9 @@ def test_templates_hold_no_words_outside_the_catalogs() -> None:
 
 
 def test_every_reason_the_query_reader_gives_is_in_the_catalogs() -> None:
-    """store/query.py says why a query cannot be read in English; the site lists each of
+    """wiredesk/query.py says why a query cannot be read in English; the site lists each of
     its reasons for the catalogs, so a Dutch search page says it in Dutch."""
-    source = (ROOT / "src" / "wiredesk" / "store" / "query.py").read_text()
+    source = (ROOT / "src" / "wiredesk" / "query.py").read_text()
     raised = {
         call.args[0].value
         for call in ast.walk(ast.parse(source))

@@ -7,7 +7,8 @@ import re
 from httpx import Client
 
 from tests.serve.conftest import HEADLINE, sample_article
-from wiredesk.store import Filters, Store
+from wiredesk.query import Filters
+from wiredesk.store import Store
 
 DUTCH = {"Accept-Language": "nl-NL,nl;q=0.9"}
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}

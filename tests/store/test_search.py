@@ -11,9 +11,11 @@ import pytest
 import sqlalchemy
 
 from wiredesk.desk import ingest
+from wiredesk.errors import QueryError
 from wiredesk.model import Capture
+from wiredesk.query import Filters, read_query
 from wiredesk.sources.files import Incoming
-from wiredesk.store import Filters, QueryError, Store, read_query, search
+from wiredesk.store import Store, search
 from wiredesk.store.tags import tag
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)

@@ -14,7 +14,7 @@ from wiredesk.cli.options import db_option, filter_options, format_option
 from wiredesk.cli.store_commands import filters_from, open_store
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import hit_to_json
-from wiredesk.store import read_query
+from wiredesk.query import read_query
 
 
 @click.command()

@@ -26,8 +26,9 @@ from wiredesk.desk import ingest as ingest_captures
 from wiredesk.desk import reparse as reparse_store
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import stored_article_to_json, version_to_json
+from wiredesk.query import Filters
 from wiredesk.sources.files import iter_incoming
-from wiredesk.store import Filters, Store, resolve_url
+from wiredesk.store import Store, resolve_url
 
 EXPORT_FIELDS = (
     "id", "kind", "headline", "section", "language", "place", "agencies", "published_at",

@@ -18,14 +18,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from wiredesk.desk import keep_capture
+from wiredesk.errors import QueryError
 from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
 from wiredesk.model import Capture
+from wiredesk.query import Filters, read_query
 from wiredesk.serve.params import MAX_ID, MAX_TEXT
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import desk_of
 from wiredesk.serve.slugs import article_path, slugify
 from wiredesk.serve.uploads import CAPTURE_BODY, bearer, check_token, read_upload
-from wiredesk.store import Filters, QueryError, read_query
 
 ERROR_SCHEMA = {
     "type": "object",

@@ -17,6 +17,7 @@ from starlette.routing import BaseRoute, Route
 
 from wiredesk import __version__
 from wiredesk.model import StoredArticle
+from wiredesk.query import Filters
 from wiredesk.serve import params
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.pages import read_search, read_slug
@@ -24,7 +25,6 @@ from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import reader_of
 from wiredesk.serve.settings import desk_of
 from wiredesk.serve.slugs import article_path, slugify, title_of
-from wiredesk.store import Filters
 
 FEED_ITEMS = 50
 ATOM = "application/atom+xml; charset=utf-8"

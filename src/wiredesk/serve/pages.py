@@ -19,12 +19,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from wiredesk.errors import QueryError
+from wiredesk.query import Query, read_query
 from wiredesk.serve import params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
 from wiredesk.serve.problems import N_, Phrase, Problem
 from wiredesk.serve.render import page_response, reader_of
 from wiredesk.serve.settings import desk_of
-from wiredesk.store import Query, QueryError, read_query
 
 JSON = ".json"
 # A language choice is kept for a year.
@@ -127,7 +128,7 @@ def read_search(request: Request) -> tuple[str | None, Query | None]:
         ) from None
 
 
-# What the query reader (store/query.py) says of a query it cannot read, for the catalogs.
+# What the query reader (wiredesk/query.py) says of a query it cannot read, for the catalogs.
 QUERY_REASONS = (
     N_('the query has an unbalanced quote (")'),
     N_("OR needs a word on each side"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from wiredesk.query import Filters
 from wiredesk.serve.problems import N_, Problem
-from wiredesk.store import Filters
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000

@@ -18,11 +18,12 @@ from wiredesk.json_records import (
     version_to_json,
 )
 from wiredesk.model import Feed, Hit, Section, StoredArticle
+from wiredesk.query import Filters, Query
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.params import PAGE_SIZE
 from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.slugs import article_path, slugify, title_of
-from wiredesk.store import Filters, Query, Store
+from wiredesk.store import Store
 
 # The front page: this many stories per section, and in the list of the latest.
 FRONT_PER_SECTION = 4

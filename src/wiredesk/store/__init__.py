@@ -28,6 +28,7 @@ from wiredesk.model import (
     StoredArticle,
     Version,
 )
+from wiredesk.query import Filters, Query
 from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
 from wiredesk.store.checkpoints import wal_checkpointer
@@ -40,7 +41,6 @@ from wiredesk.store.db import (
 )
 from wiredesk.store.feeds import PollRecord
 from wiredesk.store.indexing import IndexWrites
-from wiredesk.store.query import Query, QueryError, read_query
 from wiredesk.store.read import (
     ArticleWithRail,
     agency_counts,
@@ -63,20 +63,16 @@ from wiredesk.store.schema import (
     captures,
     sightings,
 )
-from wiredesk.store.search import Filters, search_articles
+from wiredesk.store.search import search_articles
 
 __all__ = [
     "ArticleWithRail",
-    "Filters",
     "Hit",
     "Keep",
     "PollRecord",
-    "Query",
-    "QueryError",
     "SaveResult",
     "Store",
     "StoredCapture",
-    "read_query",
     "resolve_url",
 ]
 

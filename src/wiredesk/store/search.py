@@ -1,6 +1,6 @@
 """Full-text search: BM25 (FTS5) on SQLite, ``ts_rank_cd`` on PostgreSQL, with a recency boost.
 
-The query is read by ``query.py``; here it becomes an FTS5 MATCH string or a
+The query is read by ``wiredesk.query``; here it becomes an FTS5 MATCH string or a
 tsquery whose words are all bound values. Filters, ranking and snippets are
 the same on both databases. On SQLite the index itself also narrows a search
 by section, agency, place, language and kind (``tags.py``); the SQL filters
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -32,8 +31,8 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.sql.expression import ColumnClause, Select, Subquery, TextClause
 
 from wiredesk.model import Hit, Snippet
+from wiredesk.query import Filters, Query, Term
 from wiredesk.store.indexing import PG_CONFIGS as PG_LANGUAGE_CONFIGS
-from wiredesk.store.query import Query, Term
 from wiredesk.store.schema import article_agencies, articles
 from wiredesk.store.stems import STEMMERS, query_stems, stem_words
 from wiredesk.store.tags import looks_like_tag, tags_of
@@ -57,19 +56,6 @@ PG_WINDOWS = (7, 30, 120, 480)
 PG_CONFIGS = (*PG_LANGUAGE_CONFIGS.values(), "simple")
 WORD_SPAN_RE = re.compile(r"[^\W_]+")
 FTS_TABLE = table("article_search", column("rowid"))
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Filters:
-    """What narrows a search or a listing; ``None`` means any."""
-
-    section: str | None = None
-    agency: str | None = None
-    place: str | None = None
-    language: str | None = None
-    kind: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
 
 
 def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:

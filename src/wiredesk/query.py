@@ -1,4 +1,6 @@
-"""The search query language, read into a small tree before any database sees it.
+"""The request vocabulary: what a face asks of the store, in words every face imports.
+
+A search query is read into a small tree before any database sees it:
 
     soldaten koersk        both words (stemmed: "soldaat" finds "soldaten")
     "noord-korea" china    a phrase and a word
@@ -6,29 +8,21 @@
     -trump, NOT trump      without
 
 Every word reaches the database as a quoted value, never as syntax, so no
-query can inject FTS5 or tsquery operators. A malformed query raises
-``QueryError`` with a message for the user.
+query can inject FTS5 or tsquery operators. ``Filters`` narrow a search or a
+listing. A query that cannot be read raises ``QueryError`` with a message
+for the user.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
-from wiredesk.errors import WiredeskError
+from wiredesk.errors import QueryError
 from wiredesk.words import words
 
 TOKEN_RE = re.compile(r'"[^"]*"|\S+')
-
-
-class QueryError(WiredeskError):
-    """A search query that cannot be read: ``template % values`` says why (in English;
-    the web reader's catalogs hold each template)."""
-
-    def __init__(self, template: str, **values: object) -> None:
-        super().__init__(template % values if values else template)
-        self.template = template
-        self.values = values
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +43,19 @@ class Query:
     @property
     def words(self) -> set[str]:
         return {word for clause in self.clauses for term in clause for word in term.words}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Filters:
+    """What narrows a search or a listing; ``None`` means any."""
+
+    section: str | None = None
+    agency: str | None = None
+    place: str | None = None
+    language: str | None = None
+    kind: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
 
 
 def read_query(text: str) -> Query:
