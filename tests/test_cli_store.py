@@ -298,6 +298,23 @@ def test_search_filters_narrow_the_hits(
     assert set(found) == expected
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        ("--kind", "column", "kind must be article or brief"),
+        ("--since", "yesterday", "since must be a date or time such as 2026-03-18"),
+        ("--until", "9999-12-31T23:00:00-05:00", "until is outside the years 1 to 9999 in UTC"),
+    ],
+)
+def test_a_filter_that_cannot_be_read_is_a_usage_error_naming_its_option(
+    sample_db: str, option: str, value: str, reason: str
+) -> None:
+    for command in (["search", "drone"], ["export"]):
+        result = wiredesk(*command, option, value, "--db", sample_db)
+        message = assert_clean_failure(result, 2)
+        assert f"Error: Invalid value for '{option}': {reason}" in message
+
+
 def test_search_limit_caps_the_hits(sample_db: str) -> None:
     result = wiredesk("search", "Zelensky", "--db", sample_db, "--format", "json", "--limit", "1")
     assert len(json_lines(result)) == 1

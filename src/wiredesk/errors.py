@@ -6,7 +6,8 @@
       InputError      a capture could not be read or decoded (names the input)
       ParseError      a capture held no recognisable article (names the input, says why)
       SourceError     a feed or page could not be fetched (url, status, reason)
-      QueryError      a search query could not be read (says why)
+      QueryError      a request could not be read: its search query or a parameter (says why)
+        ParameterError  a parameter's value could not be read (names the parameter)
       StoreError
         NotFound
       ConfigError
@@ -64,7 +65,7 @@ class SourceError(WiredeskError):
 
 
 class QueryError(WiredeskError):
-    """A search query that cannot be read: ``template % values`` says why.
+    """A request that cannot be read: ``template % values`` says why.
 
     The message is English; the web reader's catalogs hold each template, so a
     page says it in the reader's language with the same values.
@@ -74,6 +75,18 @@ class QueryError(WiredeskError):
         super().__init__(template % values if values else template)
         self.template = template
         self.values = values
+
+
+class ParameterError(QueryError):
+    """A parameter of a request (a filter, a name) whose value cannot be read.
+
+    ``name`` is the parameter's, as the site and the API spell it; the command
+    line's option is ``--name``. The template may use it as ``%(name)s``.
+    """
+
+    def __init__(self, name: str, template: str) -> None:
+        super().__init__(template, name=name)
+        self.name = name
 
 
 class StoreError(WiredeskError):

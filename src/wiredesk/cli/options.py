@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
+
+from wiredesk.errors import ParameterError
+from wiredesk.query import FILTER_NAMES, KINDS, read_filters
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,6 +76,20 @@ def parse_options(function: F) -> F:
 
 
 def filter_options(function: F) -> F:
+    """``--section``, ``--agency``, ``--place``, ``--language``, ``--kind``, ``--since`` and
+    ``--until``, handed to the command as one ``filters``, read by ``read_filters`` as
+    the site and the API read theirs."""
+
+    @functools.wraps(function)
+    def read(*args: Any, **options: Any) -> Any:
+        given = {name: options.pop(name) for name in FILTER_NAMES}
+        try:
+            filters = read_filters(**given)
+        except ParameterError as error:
+            raise click.BadParameter(str(error), param_hint=f"'--{error.name}'") from None
+        return function(*args, filters=filters, **options)
+
+    decorated: Any = read
     for name, text in reversed(
         (
             ("--section", "Only this section (Buitenland, World...)."),
@@ -80,12 +98,17 @@ def filter_options(function: F) -> F:
             ("--language", "Only this language (nl, en, de, fr)."),
         )
     ):
-        function = click.option(name, help=text)(function)
-    function = click.option(
-        "--kind", type=click.Choice(["article", "brief"]), help="Only articles or only briefs."
-    )(function)
-    function = click.option("--since", type=IsoTime(), help="Only from this time on.")(function)
-    return click.option("--until", type=IsoTime(), help="Only before this time.")(function)
+        decorated = click.option(name, help=text)(decorated)
+    kinds = "[" + "|".join(KINDS) + "]"
+    decorated = click.option("--kind", metavar=kinds, help="Only articles or only briefs.")(
+        decorated
+    )
+    for name, text in (
+        ("--since", "Only from this time on."),
+        ("--until", "Only before this time."),
+    ):
+        decorated = click.option(name, metavar="ISO-8601", help=text)(decorated)
+    return cast(F, decorated)
 
 
 def format_option(*choices: str, help: str) -> Callable[[F], F]:

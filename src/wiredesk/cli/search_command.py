@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 
 import click
 from rich.console import Console
 from rich.text import Text
 
 from wiredesk.cli.options import db_option, filter_options, format_option
-from wiredesk.cli.store_commands import filters_from, open_store
+from wiredesk.cli.store_commands import open_store
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import hit_to_json
-from wiredesk.query import read_query
+from wiredesk.query import Filters, read_query
 
 
 @click.command()
@@ -27,7 +26,7 @@ from wiredesk.query import read_query
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results first.")
 @format_option("text", "json", help="text: a list with snippets; json: one object per line.")
 def search(
-    query: str, db: str | None, limit: int, offset: int, output_format: str, **options: Any
+    query: str, db: str | None, filters: Filters, limit: int, offset: int, output_format: str
 ) -> None:
     """Search kept articles and briefs.
 
@@ -39,9 +38,7 @@ def search(
     except WiredeskError as error:
         raise click.UsageError(f"cannot search for {query!r}: {error}") from None
     with open_store(db) as store:
-        hits = store.search(
-            parsed, filters_from(options), now=datetime.now(UTC), limit=limit, offset=offset
-        )
+        hits = store.search(parsed, filters, now=datetime.now(UTC), limit=limit, offset=offset)
     if output_format == "json":
         for hit in hits:
             click.echo(json.dumps(hit_to_json(hit), ensure_ascii=False))

@@ -153,26 +153,14 @@ def history(article_id: int, db: str | None, output_format: str) -> None:
         )
 
 
-def filters_from(options: dict[str, Any]) -> Filters:
-    return Filters(
-        section=options.get("section"),
-        agency=options.get("agency"),
-        place=options.get("place"),
-        language=options.get("language"),
-        kind=options.get("kind"),
-        since=options.get("since"),
-        until=options.get("until"),
-    )
-
-
 @click.command()
 @db_option
 @filter_options
 @format_option("jsonl", "csv", help="jsonl: one article per line in full; csv: one row each.")
-def export(db: str | None, output_format: str, **options: Any) -> None:
+def export(db: str | None, filters: Filters, output_format: str) -> None:
     """Stream kept articles to standard output, newest first (constant memory)."""
     with open_store(db) as store:
-        articles = store.articles(filters_from(options))
+        articles = store.articles(filters)
         if output_format == "jsonl":
             for article in articles:
                 click.echo(json.dumps(stored_article_to_json(article), ensure_ascii=False))

@@ -8,8 +8,7 @@ Every error has one shape: ``{"error": {"status", "code", "message"}}``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials
@@ -18,11 +17,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from wiredesk.desk import keep_capture
-from wiredesk.errors import QueryError
+from wiredesk.errors import ParameterError, QueryError
 from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
 from wiredesk.model import Capture
-from wiredesk.query import Filters, read_query
-from wiredesk.serve.params import MAX_ID, MAX_TEXT
+from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters, read_query
+from wiredesk.serve.params import MAX_ID
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import desk_of
 from wiredesk.serve.slugs import article_path, slugify
@@ -52,41 +51,45 @@ def _error(description: str) -> dict[str, Any]:
 READ_ERRORS: dict[int | str, dict[str, Any]] = {400: _error("A parameter is not valid.")}
 router = APIRouter(prefix="/api/v1", responses=READ_ERRORS)
 
-Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Limit = Annotated[int, Query(ge=1, le=100, description="How many, at most.")]
 Offset = Annotated[int, Query(ge=0, le=100_000, description="Skip this many first.")]
+# The filters are read by ``read_filters``, as the site and the command line read
+# them: here they are strings, described for the schema, never checked twice.
+TIME = {"format": "date-time"}
+
+
+def _filter(description: str, **schema: Any) -> Any:
+    """A filter's parameter: a name of at most ``MAX_TEXT`` characters, unless ``schema``
+    says what it is instead (one of some words, a time)."""
+    return Query(description=description, json_schema_extra=schema or {"maxLength": MAX_TEXT})
 
 
 def _filters(
-    section: Text = None,
-    agency: Text = None,
-    place: Text = None,
-    language: Text = None,
-    kind: Literal["article", "brief"] | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    section: Annotated[str | None, _filter("Only this section (Buitenland, World...).")] = None,
+    agency: Annotated[str | None, _filter("Only copy from this agency (ANP, Reuters...).")] = None,
+    place: Annotated[str | None, _filter("Only this dateline place (LONDEN, Berlin...).")] = None,
+    language: Annotated[str | None, _filter("Only this language (nl, en, de, fr).")] = None,
+    kind: Annotated[str | None, _filter("Only articles or only briefs.", enum=list(KINDS))] = None,
+    since: Annotated[
+        str | None, _filter("Only from this time on (UTC without an offset).", **TIME)
+    ] = None,
+    until: Annotated[
+        str | None, _filter("Only before this time (UTC without an offset).", **TIME)
+    ] = None,
 ) -> Filters:
     """The filters of a listing or a search, read from its query parameters."""
-
-    def utc(moment: datetime | None) -> datetime | None:
-        if moment is None:
-            return None
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-    def clean(value: str | None) -> str | None:
-        if value is not None and "\x00" in value:
-            raise Problem(400, "a filter holds a NUL character")
-        return value or None
-
-    return Filters(
-        section=clean(section),
-        agency=clean(agency),
-        place=clean(place),
-        language=clean(language),
-        kind=kind,
-        since=utc(since),
-        until=utc(until),
-    )
+    try:
+        return read_filters(
+            section=section,
+            agency=agency,
+            place=place,
+            language=language,
+            kind=kind,
+            since=since,
+            until=until,
+        )
+    except ParameterError as error:
+        raise Problem(400, str(error)) from None
 
 
 # The same filter parameters for every operation that takes them, declared once.

@@ -20,7 +20,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from wiredesk.errors import QueryError
-from wiredesk.query import Query, read_query
+from wiredesk.query import MAX_TEXT, Query, read_query
 from wiredesk.serve import params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
 from wiredesk.serve.problems import N_, Phrase, Problem
@@ -65,7 +65,7 @@ def front(request: Request) -> Response:
 
 def read_slug(name: str) -> str:
     """A section, place or agency name from a URL; one no name can have is a 404."""
-    if "\x00" in name or len(name) > params.MAX_TEXT:
+    if "\x00" in name or len(name) > MAX_TEXT:
         raise Problem(404, N_("There is nothing at this address."))
     return name.casefold()
 
@@ -128,8 +128,9 @@ def read_search(request: Request) -> tuple[str | None, Query | None]:
         ) from None
 
 
-# What the query reader (wiredesk/query.py) says of a query it cannot read, for the catalogs.
-QUERY_REASONS = (
+# What the request reader (wiredesk/query.py) says of a query or a parameter it cannot
+# read, for the catalogs.
+REQUEST_REASONS = (
     N_('the query has an unbalanced quote (")'),
     N_("OR needs a word on each side"),
     N_("AND needs a word on each side"),
@@ -138,6 +139,10 @@ QUERY_REASONS = (
     N_("OR cannot join an excluded word"),
     N_("the query ends with an operator (OR, AND or NOT)"),
     N_("the query has no words to search for"),
+    N_("%(name)s is too long or holds a character it cannot"),
+    N_("kind must be article or brief"),
+    N_("%(name)s must be a date or time such as 2026-03-18 or 2026-03-18T14:00:00Z"),
+    N_("%(name)s is outside the years 1 to 9999 in UTC"),
 )
 
 
