@@ -73,3 +73,41 @@ def test_the_web_server_starts_without_the_html_extractor() -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
     )
     assert found.stdout.strip() == "[]"
+
+
+def serve_imports(path: Path) -> set[str]:
+    """The modules of ``serve`` that one of its modules imports, by name."""
+    modules = {module.stem for module in (PACKAGE / "serve").glob("*.py")}
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "wiredesk.serve":
+            found.update(alias.name for alias in node.names if alias.name in modules)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            parts = node.module.split(".")
+            if parts[:2] == ["wiredesk", "serve"] and len(parts) > 2:
+                found.add(parts[2])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[:2] == ["wiredesk", "serve"] and len(parts) > 2:
+                    found.add(parts[2])
+    return found
+
+
+def test_the_modules_of_serve_import_each_other_without_a_circle() -> None:
+    """Imports for type checking count too: a circle there is one module in two places."""
+    graph = {path.stem: serve_imports(path) for path in (PACKAGE / "serve").glob("*.py")}
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            circle = path[path.index(module) :] + [module]
+            raise AssertionError("serve imports in a circle: " + " -> ".join(circle))
+        if module in done:
+            return
+        for imported in sorted(graph.get(module, set())):
+            visit(imported, [*path, module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])

@@ -26,8 +26,9 @@ from wiredesk.errors import NotFound
 from wiredesk.serve import api, feeds, pages
 from wiredesk.serve.guard import BodyLimit, SecurityHeaders
 from wiredesk.serve.problems import Problem
-from wiredesk.serve.render import Renderer, problem_response
+from wiredesk.serve.render import problem_response
 from wiredesk.serve.settings import DEFAULT_ZONE, Desk, Settings
+from wiredesk.serve.templating import Renderer
 from wiredesk.store import Store, resolve_url
 
 log = logging.getLogger(__name__)

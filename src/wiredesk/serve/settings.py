@@ -6,17 +6,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, cast
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
 
 from wiredesk.model import Section
 from wiredesk.serve.slugs import slugify
+from wiredesk.serve.templating import Renderer
 from wiredesk.store import Store
-
-if TYPE_CHECKING:
-    from wiredesk.serve.render import Renderer
 
 DEFAULT_ZONE = "Europe/Amsterdam"
 # The store's sections are read again at most this often; the site's menu shows this many.
