@@ -23,7 +23,7 @@ from wiredesk.model import Capture
 from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters, read_query
 from wiredesk.serve.params import MAX_ID
 from wiredesk.serve.problems import Problem, error_body
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 from wiredesk.serve.slugs import article_path, slugify
 from wiredesk.serve.uploads import CAPTURE_BODY, bearer, check_token, read_upload
 
@@ -105,7 +105,7 @@ def list_articles(
     request: Request, filters: FilterParams, limit: Limit = 20, offset: Offset = 0
 ) -> JSONResponse:
     """The stories matching every filter given, newest first, a page at a time."""
-    found = desk_of(request).store.latest(filters, limit=limit + 1, offset=offset)
+    found = site_of(request).store.latest(filters, limit=limit + 1, offset=offset)
     return JSONResponse(
         {
             "articles": [_article(article) for article in found[:limit]],
@@ -124,7 +124,7 @@ def list_articles(
 def get_article(
     request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> JSONResponse:
-    store = desk_of(request).store
+    store = site_of(request).store
     article = store.article(article_id)  # NotFound: 404
     versions = store.history(article_id)
     return JSONResponse(
@@ -137,7 +137,7 @@ def get_article(
 
 @router.get("/sections", summary="Every section, the most recently active first")
 def list_sections(request: Request) -> JSONResponse:
-    sections = desk_of(request).store.sections()
+    sections = site_of(request).store.sections()
     return JSONResponse(
         {
             "sections": [
@@ -175,8 +175,8 @@ def search(
         query = read_query(q)
     except QueryError as error:
         raise Problem(400, f"cannot search for {q!r}: {error}") from None
-    desk = desk_of(request)
-    hits = desk.store.search(query, filters, now=desk.now(), limit=limit, offset=offset)
+    site = site_of(request)
+    hits = site.store.search(query, filters, now=site.now(), limit=limit, offset=offset)
     return JSONResponse(
         {
             "query": q,
@@ -214,19 +214,19 @@ async def add_capture(
     capture = Capture(
         data=upload.data,
         source=upload.source,
-        captured_at=upload.captured_at or desk_of(request).now(),
+        captured_at=upload.captured_at or site_of(request).now(),
         captured_at_from="given" if upload.captured_at else "now",
     )
     result, shown = await run_in_threadpool(
         keep_capture,
-        desk_of(request).store,
+        site_of(request).store,
         capture,
         is_html=upload.is_html,
         url=upload.url,
         language=upload.language,
     )
     if result.is_new_capture:
-        desk_of(request).forget_sections()
+        site_of(request).forget_sections()
     if result.error is not None and result.is_new_capture:
         return JSONResponse(error_body(422, result.error), 422)
     stories = [

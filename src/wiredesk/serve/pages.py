@@ -25,7 +25,7 @@ from wiredesk.serve import params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
 from wiredesk.serve.problems import N_, Phrase, Problem
 from wiredesk.serve.render import page_response, reader_of
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 
 JSON = ".json"
 # A language choice is kept for a year.
@@ -56,9 +56,9 @@ def split_suffix(name: str, suffix: str = JSON) -> tuple[str, bool]:
 
 
 def front(request: Request) -> Response:
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
-    view = views.front(desk.store, reader, desk.now(), desk.sections())
+    view = views.front(site.store, reader, site.now(), site.sections())
     as_json = request.url.path == "/index.json"
     return page_response(request, "front.html", view, as_json=as_json, reader=reader)
 
@@ -73,10 +73,10 @@ def read_slug(name: str) -> str:
 def _listing(request: Request, kind: Literal["section", "place", "agency"]) -> Response:
     name, as_json = split_suffix(request.path_params["name"])
     slug = read_slug(name)
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
     page = params.page(request.query_params)
-    view = views.listing(desk.store, reader, desk.now(), kind, slug, page)
+    view = views.listing(site.store, reader, site.now(), kind, slug, page)
     return page_response(request, "listing.html", view, as_json=as_json, reader=reader)
 
 
@@ -102,15 +102,15 @@ def article(request: Request) -> Response:
     """``/article/<id>``, ``/article/<id>/<words>``, either with ``.json``."""
     path, as_json = split_suffix(request.path_params["rest"])
     parts = path.split("/")
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
     article_id = _article_id(parts[0])
     if len(parts) == 3 and parts[1] == "versions":
-        view = views.version_page(desk.store, reader, desk.now(), article_id, _article_id(parts[2]))
+        view = views.version_page(site.store, reader, site.now(), article_id, _article_id(parts[2]))
         return page_response(request, "version.html", view, as_json=as_json, reader=reader)
     if len(parts) > 2:
         raise Problem(404, N_("There is no article at this address."))
-    view = views.article_page(desk.store, reader, desk.now(), article_id)
+    view = views.article_page(site.store, reader, site.now(), article_id)
     return page_response(request, "article.html", view, as_json=as_json, reader=reader)
 
 
@@ -147,13 +147,13 @@ REQUEST_REASONS = (
 
 
 def search(request: Request) -> Response:
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
     text, query = read_search(request)
     view = views.search_page(
-        desk.store,
+        site.store,
         reader,
-        desk.now(),
+        site.now(),
         text,
         query,
         params.filters(request.query_params),
@@ -166,9 +166,9 @@ def search(request: Request) -> Response:
 
 def feed_list(request: Request) -> Response:
     """The feeds the desk polls: ``wiredesk feeds list`` as a page."""
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
-    view = views.feed_list(desk.store, reader, desk.now(), desk.sections())
+    view = views.feed_list(site.store, reader, site.now(), site.sections())
     as_json = request.url.path == "/feeds.json"
     return page_response(request, "feeds.html", view, as_json=as_json, reader=reader)
 

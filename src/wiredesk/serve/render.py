@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from wiredesk.serve.i18n import COOKIE, Reader, choose_language
 from wiredesk.serve.problems import PAGE_MESSAGES, Marked, Phrase, Problem, error_body
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 
 VARY = "Accept, Accept-Language, Cookie"
 
@@ -20,7 +20,7 @@ VARY = "Accept, Accept-Language, Cookie"
 def reader_of(request: Request) -> Reader:
     return Reader(
         choose_language(request.cookies.get(COOKIE), request.headers.get("accept-language")),
-        desk_of(request).zone,
+        site_of(request).zone,
     )
 
 
@@ -49,8 +49,8 @@ def page_response(
     headers = {"Vary": VARY, "Content-Language": reader.language}
     if as_json or wants_json(request):
         return JSONResponse({"language": reader.language, **view}, status, headers=headers)
-    desk = desk_of(request)
-    body = desk.renderer.html(template, reader, request, desk.nav(), view=view)
+    site = site_of(request)
+    body = site.renderer.html(template, reader, request, site.nav(), view=view)
     return HTMLResponse(body, status, headers=headers)
 
 

@@ -1,4 +1,5 @@
-"""How a server runs, and what every request handler reaches: the store, the templates."""
+"""How a server runs (``Settings``), and the ``Site`` every request handler reaches: the store,
+the templates, the zone and the clock."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ class Settings:
 
 
 @dataclass(slots=True, kw_only=True)
-class Desk:
-    """What every request handler reaches through ``request.app.state.desk``."""
+class Site:
+    """What every request handler reaches through ``request.app.state.site``."""
 
     store: Store
     settings: Settings
@@ -72,5 +73,5 @@ class Desk:
         ]
 
 
-def desk_of(request: Request) -> Desk:
-    return cast(Desk, request.app.state.desk)
+def site_of(request: Request) -> Site:
+    return cast(Site, request.app.state.site)

@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from wiredesk.serve.problems import Problem
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 
 CAPTURE_FIELDS = {
     "text": {"type": "string", "description": "The page as text copied from a browser."},
@@ -71,7 +71,7 @@ class Upload:
 def check_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:
     """Writes need the server's token: 401 without one, 403 with another or on a
     read-only server."""
-    token = desk_of(request).settings.token
+    token = site_of(request).settings.token
     if token is None:
         raise Problem(403, "this server is read-only: it has no write token (WIREDESK_TOKEN)")
     if credentials is None or credentials.scheme.lower() != "bearer":
