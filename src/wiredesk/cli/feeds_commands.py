@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import signal
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,12 @@ import click
 
 from wiredesk.cli.options import db_option, format_option
 from wiredesk.cli.store_commands import open_store
+from wiredesk.desk import add_feed
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import feed_to_json
-from wiredesk.model import Feed
 from wiredesk.poller import FeedResult, Poller, PollSummary
-from wiredesk.sources.guard import UnresolvedHost, check_url
 from wiredesk.sources.http import Fetcher
 from wiredesk.sources.opml import read_opml, write_opml
-from wiredesk.store import Store
 
 DEFAULT_INTERVAL = "15m"
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -74,32 +71,6 @@ def feeds() -> None:
     """
 
 
-def _check_new_url(url: str, is_private_allowed: bool) -> None:
-    # A host that does not resolve may only be down for now: every poll checks again.
-    with contextlib.suppress(UnresolvedHost):
-        check_url(url, is_private_allowed=is_private_allowed)
-
-
-def _add(
-    store: Store,
-    url: str,
-    *,
-    section: str | None,
-    interval: int,
-    is_fetching_articles: bool,
-    is_private_allowed: bool,
-) -> Feed:
-    _check_new_url(url, is_private_allowed)
-    return store.add_feed(
-        url,
-        section=section,
-        interval_seconds=interval,
-        is_fetching_articles=is_fetching_articles,
-        is_private_allowed=is_private_allowed,
-        now=datetime.now(UTC),
-    )
-
-
 def feed_options(function: Any) -> Any:
     function = click.option(
         "--allow-private",
@@ -144,11 +115,11 @@ def add(
     """Add a feed (RSS 0.9x, 1.0, 2.0 or Atom) to poll; it is due at once."""
     with open_store(db) as store:
         try:
-            feed = _add(
+            feed = add_feed(
                 store,
                 url,
                 section=section,
-                interval=interval,
+                interval_seconds=interval,
                 is_fetching_articles=fetch_articles,
                 is_private_allowed=allow_private,
             )
@@ -293,11 +264,11 @@ def import_opml(
                 known += 1
                 continue
             try:
-                _add(
+                add_feed(
                     store,
                     item.url,
                     section=item.section,
-                    interval=interval,
+                    interval_seconds=interval,
                     is_fetching_articles=fetch_articles,
                     is_private_allowed=allow_private,
                 )

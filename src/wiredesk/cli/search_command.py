@@ -9,11 +9,12 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from wiredesk import desk
 from wiredesk.cli.options import db_option, filter_options, format_option
 from wiredesk.cli.store_commands import open_store
-from wiredesk.errors import WiredeskError
+from wiredesk.errors import QueryError
 from wiredesk.json_records import hit_to_json
-from wiredesk.query import Filters, read_query
+from wiredesk.query import Filters
 
 
 @click.command()
@@ -33,12 +34,14 @@ def search(
     Words are matched in any form ("soldaat" finds "soldaten"); "quoted words"
     are a phrase; OR joins alternatives; -word or NOT word leaves a word out.
     """
-    try:
-        parsed = read_query(query)
-    except WiredeskError as error:
-        raise click.UsageError(f"cannot search for {query!r}: {error}") from None
     with open_store(db) as store:
-        hits = store.search(parsed, filters, now=datetime.now(UTC), limit=limit, offset=offset)
+        try:
+            found = desk.search(
+                store, query, filters, now=datetime.now(UTC), limit=limit, offset=offset
+            )
+        except QueryError as error:
+            raise click.UsageError(f"cannot search for {query!r}: {error}") from None
+    hits = found.hits
     if output_format == "json":
         for hit in hits:
             click.echo(json.dumps(hit_to_json(hit), ensure_ascii=False))

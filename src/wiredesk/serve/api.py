@@ -16,11 +16,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from wiredesk import desk
 from wiredesk.desk import keep_capture
 from wiredesk.errors import ParameterError, QueryError
 from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
 from wiredesk.model import Capture
-from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters, read_query
+from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters
 from wiredesk.serve.params import MAX_ID
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import site_of
@@ -105,13 +106,13 @@ def list_articles(
     request: Request, filters: FilterParams, limit: Limit = 20, offset: Offset = 0
 ) -> JSONResponse:
     """The stories matching every filter given, newest first, a page at a time."""
-    found = site_of(request).store.latest(filters, limit=limit + 1, offset=offset)
+    found = desk.list_stories(site_of(request).store, filters, limit=limit, offset=offset)
     return JSONResponse(
         {
-            "articles": [_article(article) for article in found[:limit]],
+            "articles": [_article(article) for article in found.articles],
             "limit": limit,
             "offset": offset,
-            "has_more": len(found) > limit,
+            "has_more": found.has_more,
         }
     )
 
@@ -171,16 +172,15 @@ def search(
     """Ranked matches with snippets; ``highlights`` are character spans of the snippet."""
     if "\x00" in q:
         raise Problem(400, "the query holds a NUL character")
+    site = site_of(request)
     try:
-        query = read_query(q)
+        found = desk.search(site.store, q, filters, now=site.now(), limit=limit, offset=offset)
     except QueryError as error:
         raise Problem(400, f"cannot search for {q!r}: {error}") from None
-    site = site_of(request)
-    hits = site.store.search(query, filters, now=site.now(), limit=limit, offset=offset)
     return JSONResponse(
         {
             "query": q,
-            "hits": [{**hit_to_json(hit), "url": f"/article/{hit.id}"} for hit in hits],
+            "hits": [{**hit_to_json(hit), "url": f"/article/{hit.id}"} for hit in found.hits],
             "limit": limit,
             "offset": offset,
         }

@@ -18,9 +18,9 @@ from starlette.routing import BaseRoute, Route
 from wiredesk import __version__
 from wiredesk.model import StoredArticle
 from wiredesk.query import Filters
-from wiredesk.serve import params
+from wiredesk.serve import params, views
 from wiredesk.serve.i18n import Reader
-from wiredesk.serve.pages import read_search, read_slug
+from wiredesk.serve.pages import read_slug
 from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import reader_of
 from wiredesk.serve.settings import site_of
@@ -110,12 +110,12 @@ def place_feed(request: Request) -> Response:
 def search_feed(request: Request) -> Response:
     site = site_of(request)
     reader = reader_of(request)
-    text, query = read_search(request)
-    if query is None:
+    text = params.text(request.query_params, "q")
+    if text is None:
         raise Problem(400, N_("A search feed needs a query: /search.atom?q=words"))
     filters = params.filters(request.query_params)
-    hits = site.store.search(query, filters, now=site.now(), limit=FEED_ITEMS)
-    stories = site.store.articles_by_id([hit.id for hit in hits])
+    found = views.search(site.store, text, filters, now=site.now(), limit=FEED_ITEMS)
+    stories = site.store.articles_by_id([hit.id for hit in found.hits])
     title = reader.gettext("Search: %(query)s — wiredesk", query=text)
     path = "/search" + (f"?{request.url.query}" if request.url.query else "")
     feed = _feed(request, title, path, _newest(stories, site.now()), reader)

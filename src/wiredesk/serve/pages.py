@@ -19,11 +19,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from wiredesk.errors import QueryError
-from wiredesk.query import MAX_TEXT, Query, read_query
+from wiredesk.query import MAX_TEXT
 from wiredesk.serve import params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
-from wiredesk.serve.problems import N_, Phrase, Problem
+from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import page_response, reader_of
 from wiredesk.serve.settings import site_of
 
@@ -114,20 +113,6 @@ def article(request: Request) -> Response:
     return page_response(request, "article.html", view, as_json=as_json, reader=reader)
 
 
-def read_search(request: Request) -> tuple[str | None, Query | None]:
-    """The query of a search request; a query that cannot be read is a 400 saying why."""
-    text = params.text(request.query_params, "q")
-    if text is None:
-        return None, None
-    try:
-        return text, read_query(text)
-    except QueryError as error:
-        reason = Phrase(error.template, error.values)
-        raise Problem(
-            400, N_("Cannot search for %(query)r: %(reason)s"), query=text, reason=reason
-        ) from None
-
-
 # What the request reader (wiredesk/query.py) says of a query or a parameter it cannot
 # read, for the catalogs.
 REQUEST_REASONS = (
@@ -149,13 +134,11 @@ REQUEST_REASONS = (
 def search(request: Request) -> Response:
     site = site_of(request)
     reader = reader_of(request)
-    text, query = read_search(request)
     view = views.search_page(
         site.store,
         reader,
         site.now(),
-        text,
-        query,
+        params.text(request.query_params, "q"),
         params.filters(request.query_params),
         dict(request.query_params),
         params.page(request.query_params),
