@@ -492,6 +492,26 @@ def test_bad_database_gives_one_line(tmp_path: Path, make_db: Any, command: list
     assert message.startswith("Error: "), message
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["search", "drone"],
+        ["export"],
+        ["history", "1"],
+        ["reparse"],
+        ["feeds", "list"],
+        ["feeds", "add", "http://127.0.0.1:9/feed.xml", "--allow-private"],
+        ["feeds", "poll"],
+    ],
+)
+def test_every_command_on_a_store_says_in_one_line_that_it_cannot_open_it(
+    command: list[str],
+) -> None:
+    message = assert_clean_failure(wiredesk(*command, "--db", "mysql://x/y"), 1)
+    assert len(message.strip().splitlines()) == 1, message
+    assert message.startswith("Error: "), message
+
+
 # -- reparse, help -------------------------------------------------------------------
 
 

@@ -114,17 +114,14 @@ def add(
 ) -> None:
     """Add a feed (RSS 0.9x, 1.0, 2.0 or Atom) to poll; it is due at once."""
     with open_store(db) as store:
-        try:
-            feed = add_feed(
-                store,
-                url,
-                section=section,
-                interval_seconds=interval,
-                is_fetching_articles=fetch_articles,
-                is_private_allowed=allow_private,
-            )
-        except WiredeskError as error:
-            raise click.ClickException(str(error)) from None
+        feed = add_feed(
+            store,
+            url,
+            section=section,
+            interval_seconds=interval,
+            is_fetching_articles=fetch_articles,
+            is_private_allowed=allow_private,
+        )
     click.echo(f"added feed {feed.id}: {feed.url} (every {_interval_text(feed.interval_seconds)})")
 
 
@@ -162,10 +159,7 @@ def list_feeds(db: str | None, output_format: str) -> None:
 def remove(feed: str, db: str | None) -> None:
     """Stop polling a feed. The news already taken from it stays."""
     with open_store(db) as store:
-        try:
-            removed = store.remove_feed(feed)
-        except WiredeskError as error:
-            raise click.ClickException(str(error)) from None
+        removed = store.remove_feed(feed)
     click.echo(f"removed feed {removed.id}: {removed.url}")
 
 
@@ -204,10 +198,8 @@ def poll(is_all: bool, db: str | None) -> None:
     """Poll each due feed once and keep its new entries; for cron. Exit status 1 if a feed
     failed (it is named on standard error; the others are polled all the same)."""
     with open_store(db) as store, Fetcher() as fetcher:
-        try:
-            summary = Poller(store, fetcher).poll(is_due_only=not is_all, on_feed=_report)
-        except WiredeskError as error:  # the store, not a feed: nothing more can be kept
-            raise click.ClickException(str(error)) from None
+        # A feed's error is reported and the others go on; the store's ends the poll.
+        summary = Poller(store, fetcher).poll(is_due_only=not is_all, on_feed=_report)
     for problem in summary.copy_errors:
         click.echo(f"wiredesk: {problem}", err=True)
     click.echo(_summary_line(summary))
@@ -254,8 +246,6 @@ def import_opml(
         listed = read_opml(data, path)
     except OSError as error:
         raise click.ClickException(f"{path}: {error.strerror}") from None
-    except WiredeskError as error:
-        raise click.ClickException(str(error)) from None
     added = known = failed = 0
     with open_store(db) as store:
         have = {feed.url for feed in store.feeds()}

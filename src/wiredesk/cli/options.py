@@ -1,4 +1,4 @@
-"""Options and types shared by several commands."""
+"""What the commands share: the group's handling of errors, options and their types."""
 
 from __future__ import annotations
 
@@ -10,10 +10,24 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from wiredesk.errors import ParameterError
+from wiredesk.errors import ParameterError, WiredeskError
 from wiredesk.query import FILTER_NAMES, KINDS, read_filters
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Commands(click.Group):
+    """A group of commands where a ``WiredeskError`` from any command below it (the store
+    cannot be opened, no such article, a feed refused) becomes one line on standard
+    error, ``Error: <message>``, and exit status 1. Anything else is a bug, and keeps
+    its traceback. A command that reports errors one by one and goes on (``parse``,
+    ``ingest``, ``feeds poll``) catches them itself."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WiredeskError as error:
+            raise click.ClickException(str(error)) from None
 
 
 class IsoTime(click.ParamType):  # type: ignore[type-arg]

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -24,7 +22,6 @@ from wiredesk.cli.options import (
 from wiredesk.desk import IngestSummary
 from wiredesk.desk import ingest as ingest_captures
 from wiredesk.desk import reparse as reparse_store
-from wiredesk.errors import WiredeskError
 from wiredesk.json_records import stored_article_to_json, version_to_json
 from wiredesk.query import Filters
 from wiredesk.sources.files import iter_incoming
@@ -36,17 +33,10 @@ EXPORT_FIELDS = (
 )  # fmt: skip
 
 
-@contextmanager
-def open_store(db: str | None) -> Iterator[Store]:
-    """The store for ``--db``, with a one-line message when it cannot be opened."""
-    try:
-        store = Store(resolve_url(db))
-    except WiredeskError as error:
-        raise click.ClickException(str(error)) from None
-    try:
-        yield store
-    finally:
-        store.close()
+def open_store(db: str | None) -> Store:
+    """The store for ``--db``; one that cannot be opened is a ``StoreError``, a one-line
+    message (``Commands``), never a traceback."""
+    return Store(resolve_url(db))
 
 
 def _progress(label: str) -> Progress:
@@ -136,10 +126,7 @@ def reparse(db: str | None) -> None:
 def history(article_id: int, db: str | None, output_format: str) -> None:
     """Show every version of an article, oldest first."""
     with open_store(db) as store:
-        try:
-            versions = store.history(article_id)
-        except WiredeskError as error:
-            raise click.ClickException(str(error)) from None
+        versions = store.history(article_id)
     if output_format == "json":
         click.echo(json.dumps([version_to_json(v) for v in versions], ensure_ascii=False))
         return
