@@ -164,8 +164,9 @@ def _read_moment(value: str | None, *, name: str) -> datetime | None:
 def read_time(text: str, *, name: str) -> datetime:
     """An ISO-8601 date or time, in UTC: one given without an offset is taken as UTC.
 
-    Raise ``ParameterError`` for text that is no such time, and for a time that
-    is not one in UTC: a year-1 time east of Greenwich, a year-9999 time west of it.
+    Raise ``ParameterError`` for text that is no such time, and for a time with
+    no UTC one (the first hours of year 1 east of Greenwich, the last hours of
+    year 9999 west of it), which the store could not keep or compare.
     """
     try:
         moment = datetime.fromisoformat(text)

@@ -20,8 +20,8 @@ class Commands(click.Group):
     """A group of commands where a ``WiredeskError`` from any command below it (the store
     cannot be opened, no such article, a feed refused) becomes one line on standard
     error, ``Error: <message>``, and exit status 1. Anything else is a bug, and keeps
-    its traceback. A command that reports errors one by one and goes on (``parse``,
-    ``ingest``, ``feeds poll``) catches them itself."""
+    its traceback. A command that reports its errors one by one and goes on
+    (``parse``, ``ingest``, ``feeds import``) still does so itself."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
