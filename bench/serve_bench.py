@@ -45,7 +45,8 @@ from store_bench import as_capture
 
 from wiredesk.desk import IngestSummary, ingest
 from wiredesk.model import Capture
-from wiredesk.store import Filters, Store
+from wiredesk.query import Filters
+from wiredesk.store import Store
 
 CONTENT_LENGTH = re.compile(rb"content-length:\s*(\d+)", re.IGNORECASE)
 QUERY_WORDS = 200

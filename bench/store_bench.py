@@ -42,8 +42,9 @@ from tests.pgserver import Unavailable, throwaway_server
 from wiredesk.desk import IngestSummary, ingest
 from wiredesk.errors import InputError
 from wiredesk.model import Capture
+from wiredesk.query import Filters, read_query
 from wiredesk.sources.files import iter_captures
-from wiredesk.store import Filters, Store, read_query
+from wiredesk.store import Store
 
 MB = 1_000_000
 CHECKPOINTS = (0.1, 0.25, 0.5, 0.75, 1.0)

@@ -298,6 +298,23 @@ def test_search_filters_narrow_the_hits(
     assert set(found) == expected
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        ("--kind", "column", "kind must be article or brief"),
+        ("--since", "yesterday", "since must be a date or time such as 2026-03-18"),
+        ("--until", "9999-12-31T23:00:00-05:00", "until is outside the years 1 to 9999 in UTC"),
+    ],
+)
+def test_a_filter_that_cannot_be_read_is_a_usage_error_naming_its_option(
+    sample_db: str, option: str, value: str, reason: str
+) -> None:
+    for command in (["search", "drone"], ["export"]):
+        result = wiredesk(*command, option, value, "--db", sample_db)
+        message = assert_clean_failure(result, 2)
+        assert f"Error: Invalid value for '{option}': {reason}" in message
+
+
 def test_search_limit_caps_the_hits(sample_db: str) -> None:
     result = wiredesk("search", "Zelensky", "--db", sample_db, "--format", "json", "--limit", "1")
     assert len(json_lines(result)) == 1
@@ -471,6 +488,26 @@ def _path_under_a_file(tmp_path: Path) -> str:
 def test_bad_database_gives_one_line(tmp_path: Path, make_db: Any, command: list[str]) -> None:
     db = make_db(tmp_path)
     message = assert_clean_failure(wiredesk(*command, "--db", db), 1)
+    assert len(message.strip().splitlines()) == 1, message
+    assert message.startswith("Error: "), message
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["search", "drone"],
+        ["export"],
+        ["history", "1"],
+        ["reparse"],
+        ["feeds", "list"],
+        ["feeds", "add", "http://127.0.0.1:9/feed.xml", "--allow-private"],
+        ["feeds", "poll"],
+    ],
+)
+def test_every_command_on_a_store_says_in_one_line_that_it_cannot_open_it(
+    command: list[str],
+) -> None:
+    message = assert_clean_failure(wiredesk(*command, "--db", "mysql://x/y"), 1)
     assert len(message.strip().splitlines()) == 1, message
     assert message.startswith("Error: "), message
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, wait
@@ -9,8 +10,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from wiredesk.errors import InputError, ParseError
-from wiredesk.model import Capture, Page, Sighting
+from wiredesk.model import Capture, Feed, Hit, Page, Sighting, StoredArticle
 from wiredesk.parse import content_type_of, parse_capture
+from wiredesk.query import Filters, Query, read_query
+from wiredesk.sources.guard import UnresolvedHost, check_url
 from wiredesk.sources.samples import sample_pages
 from wiredesk.store import Counts, Keep, SaveResult, Store
 from wiredesk.stories.versions import MATCHING
@@ -172,3 +175,76 @@ def keep_capture(store: Store, capture: Capture) -> tuple[SaveResult, list[Sight
 def load_samples(store: Store, now: datetime) -> IngestSummary:
     """Keep the bundled sample pages as captured this morning (``wiredesk demo``)."""
     return ingest(store, sample_pages(now))
+
+
+# -- What the faces ask of the store -------------------------------------------------
+# A page of stories, a search, a new feed: the command line, the site and the API
+# call these, so that each decision (whether a page has a next one, how a query is
+# read, which feed address is refused) is made in one place.
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Listing:
+    """A page of stories, newest first, and whether another page follows it."""
+
+    articles: tuple[StoredArticle, ...]
+    has_more: bool
+
+
+def list_stories(store: Store, filters: Filters, *, limit: int, offset: int = 0) -> Listing:
+    """The ``limit`` newest stories matching ``filters``, after the first ``offset``."""
+    found = store.latest(filters, limit=limit + 1, offset=offset)
+    return Listing(articles=tuple(found[:limit]), has_more=len(found) > limit)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Results:
+    """A page of a search's hits, best first, and whether another page follows it."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    has_more: bool
+
+
+def search(
+    store: Store,
+    text: str,
+    filters: Filters,
+    *,
+    now: datetime,
+    limit: int = 20,
+    offset: int = 0,
+) -> Results:
+    """The best matches for the query ``text`` at the moment ``now`` (newer ones rank
+    higher); a query that cannot be read raises ``QueryError`` saying why."""
+    query = read_query(text)
+    found = store.search(query, filters, now=now, limit=limit + 1, offset=offset)
+    return Results(query=query, hits=tuple(found[:limit]), has_more=len(found) > limit)
+
+
+def add_feed(
+    store: Store,
+    url: str,
+    *,
+    section: str | None = None,
+    interval_seconds: int,
+    is_fetching_articles: bool = False,
+    is_private_allowed: bool = False,
+    now: datetime | None = None,
+) -> Feed:
+    """Add a feed to poll, due at once (``now``, or the clock's now).
+
+    An address the guard refuses (a private one, unless ``is_private_allowed``)
+    is a ``SourceError``; one already in the list a ``StoreError``.
+    """
+    # A host that does not resolve may only be down for now: every poll checks again.
+    with contextlib.suppress(UnresolvedHost):
+        check_url(url, is_private_allowed=is_private_allowed)
+    return store.add_feed(
+        url,
+        section=section,
+        interval_seconds=interval_seconds,
+        is_fetching_articles=is_fetching_articles,
+        is_private_allowed=is_private_allowed,
+        now=now or datetime.now(UTC),
+    )

@@ -6,6 +6,8 @@
       InputError      a capture could not be read or decoded (names the input)
       ParseError      a capture held no recognisable article (names the input, says why)
       SourceError     a feed or page could not be fetched (url, status, reason)
+      QueryError      a request could not be read: its search query or a parameter (says why)
+        ParameterError  a parameter's value could not be read (names the parameter)
       StoreError
         NotFound
       ConfigError
@@ -60,6 +62,31 @@ class SourceError(WiredeskError):
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
+
+
+class QueryError(WiredeskError):
+    """A request that cannot be read: ``template % values`` says why.
+
+    The message is English; the web reader's catalogs hold each template, so a
+    page says it in the reader's language with the same values.
+    """
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(template % values if values else template)
+        self.template = template
+        self.values = values
+
+
+class ParameterError(QueryError):
+    """A parameter of a request (a filter, a name) whose value cannot be read.
+
+    ``name`` is the parameter's, as the site and the API spell it; the command
+    line's option is ``--name``. The template may use it as ``%(name)s``.
+    """
+
+    def __init__(self, name: str, template: str) -> None:
+        super().__init__(template, name=name)
+        self.name = name
 
 
 class StoreError(WiredeskError):

@@ -12,8 +12,9 @@ from tests.feeds.server import STORIES, FeedServer
 from wiredesk.desk import reparse
 from wiredesk.errors import StoreError
 from wiredesk.poller import Poller
+from wiredesk.query import Filters
 from wiredesk.sources.http import Fetcher
-from wiredesk.store import Filters, Store
+from wiredesk.store import Store
 
 
 @pytest.fixture

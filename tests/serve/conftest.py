@@ -16,8 +16,9 @@ import pytest
 from tests.serve.http import serving
 from wiredesk.desk import load_samples
 from wiredesk.model import StoredArticle
+from wiredesk.query import Filters
 from wiredesk.serve import Settings, create_app
-from wiredesk.store import Filters, Store
+from wiredesk.store import Store
 
 NOW = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 TOKEN = "s3cret-token-for-tests"

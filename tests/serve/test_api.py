@@ -60,6 +60,11 @@ def test_read_errors_are_json(client: Client) -> None:
     assert_error(client.get("/api/v1/articles", params={"limit": 0}), 400, "bad_request")
     assert_error(client.get("/api/v1/articles", params={"kind": "column"}), 400, "bad_request")
     assert_error(client.get("/api/v1/articles", params={"since": "soon"}), 400, "bad_request")
+    late = {"until": "9999-12-31T23:00:00-05:00"}
+    error = assert_error(client.get("/api/v1/articles", params=late), 400, "bad_request")
+    assert error["message"] == "until is outside the years 1 to 9999 in UTC"
+    wrong = assert_error(client.get("/api/v1/search?q=a&kind=column"), 400, "bad_request")
+    assert wrong["message"] == "kind must be article or brief"
     assert_error(client.get("/api/v1/search"), 400, "bad_request")
     error = assert_error(client.get("/api/v1/search", params={"q": "a OR"}), 400, "bad_request")
     assert "OR" in str(error["message"])

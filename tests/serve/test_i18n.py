@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import ROOT
 from wiredesk.serve.i18n import LANGUAGES, Reader, language_from_header
-from wiredesk.serve.pages import QUERY_REASONS
+from wiredesk.serve.pages import REQUEST_REASONS
 
 LOCALE = ROOT / "src" / "wiredesk" / "serve" / "locale"
 NOW = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
@@ -108,18 +108,20 @@ def test_templates_hold_no_words_outside_the_catalogs() -> None:
         assert not words, f"{template.name}: {sorted(words)}"
 
 
-def test_every_reason_the_query_reader_gives_is_in_the_catalogs() -> None:
-    """store/query.py says why a query cannot be read in English; the site lists each of
-    its reasons for the catalogs, so a Dutch search page says it in Dutch."""
-    source = (ROOT / "src" / "wiredesk" / "store" / "query.py").read_text()
+def test_every_reason_the_request_reader_gives_is_in_the_catalogs() -> None:
+    """wiredesk/query.py says why a query or a parameter cannot be read in English; the
+    site lists each of its reasons for the catalogs, so a Dutch page says it in Dutch."""
+    source = (ROOT / "src" / "wiredesk" / "query.py").read_text()
+    # Where each error takes its template: QueryError(template, ...), ParameterError(name, template).
+    template_at = {"QueryError": 0, "ParameterError": 1}
     raised = {
-        call.args[0].value
+        call.args[template_at[call.func.id]].value
         for call in ast.walk(ast.parse(source))
         if isinstance(call, ast.Call)
         and isinstance(call.func, ast.Name)
-        and call.func.id == "QueryError"
-        and isinstance(call.args[0], ast.Constant)
+        and call.func.id in template_at
+        and isinstance(call.args[template_at[call.func.id]], ast.Constant)
     }
-    assert raised and raised == set(QUERY_REASONS)
+    assert raised and raised == set(REQUEST_REASONS)
     dutch = catalog("nl", "mo")
     assert all(dutch.get(reason) for reason in raised)

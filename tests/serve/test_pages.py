@@ -7,7 +7,8 @@ import re
 from httpx import Client
 
 from tests.serve.conftest import HEADLINE, sample_article
-from wiredesk.store import Filters, Store
+from wiredesk.query import Filters
+from wiredesk.store import Store
 
 DUTCH = {"Accept-Language": "nl-NL,nl;q=0.9"}
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
@@ -163,6 +164,9 @@ def test_bad_parameters_are_400_pages_never_500(client: Client) -> None:
     assert "needs a word" not in reasons
     token = client.get("/search?q=drone+OR+%2B%2B", headers=DUTCH).text
     assert "&#39;++&#39; bevat geen woorden om naar te zoeken" in token
+    late = client.get("/search?q=drone&until=9999-12-31T23:00:00-05:00", headers=DUTCH)
+    assert late.status_code == 400
+    assert "until ligt in UTC buiten de jaren 1 tot en met 9999" in late.text
     twin = client.get("/search.json?q=%22")
     assert twin.status_code == 400
     assert twin.json()["error"]["code"] == "bad_request"
@@ -235,6 +239,8 @@ def test_hostile_addresses_are_answered_never_500(client: Client) -> None:
         "/article/1/a/b/c",
         "/search?q=%00",
         "/search?q=a&since=9999-99-99",
+        "/search?q=a&until=9999-12-31T23:00:00-05:00",
+        "/search.atom?q=a&since=0001-01-01T00:00:00%2B05:00",
         "/search?q=a&page=99999999999999999999",
         "/search?q=" + "a" * 5000,
         "/search?q=a&section=%00",

@@ -12,8 +12,9 @@ from tests.conftest import SAMPLES
 from wiredesk import desk
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
+from wiredesk.query import Filters, read_query
 from wiredesk.sources.files import iter_captures
-from wiredesk.store import Filters, Store, read_query
+from wiredesk.store import Store
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 NOW = datetime(2026, 3, 18, 15, 0, tzinfo=UTC)

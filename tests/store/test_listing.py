@@ -10,8 +10,9 @@ import pytest
 from tests.conftest import CORPUS, SAMPLES
 from wiredesk.desk import ingest
 from wiredesk.errors import NotFound
+from wiredesk.query import Filters
 from wiredesk.sources.files import iter_captures
-from wiredesk.store import Filters, Store
+from wiredesk.store import Store
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 FILTERS = [

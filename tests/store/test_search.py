@@ -11,8 +11,10 @@ import pytest
 import sqlalchemy
 
 from wiredesk.desk import ingest
+from wiredesk.errors import QueryError
 from wiredesk.model import Capture
-from wiredesk.store import Filters, QueryError, Store, read_query, search_sqlite
+from wiredesk.query import Filters, read_query
+from wiredesk.store import Store, search_sqlite
 from wiredesk.store.tags import tag
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)

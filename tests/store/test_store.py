@@ -17,8 +17,9 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import CORPUS, SAMPLES
 from wiredesk.desk import ingest, reparse
+from wiredesk.query import Filters, read_query
 from wiredesk.sources.files import iter_captures
-from wiredesk.store import Filters, Store, read_query
+from wiredesk.store import Store
 from wiredesk.store.db import (
     READER_CACHE_KIB,
     WRITE_OPTION,

@@ -11,7 +11,8 @@ from sqlalchemy import text as sql
 from tests.conftest import SAMPLES
 from wiredesk.desk import ingest
 from wiredesk.model import Capture
-from wiredesk.store import Filters, Store, read_query
+from wiredesk.query import Filters, read_query
+from wiredesk.store import Store
 from wiredesk.stories.versions import story_lead
 
 T0 = datetime(2026, 3, 18, 9, 0, tzinfo=UTC)

@@ -6,13 +6,14 @@ import click
 
 from wiredesk import __version__
 from wiredesk.cli.feeds_commands import feeds
+from wiredesk.cli.options import Commands
 from wiredesk.cli.parse_command import parse
 from wiredesk.cli.search_command import search
 from wiredesk.cli.serve_commands import demo, serve
 from wiredesk.cli.store_commands import export, history, ingest, reparse, stats
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="wiredesk")
 def main() -> None:
     """wiredesk turns raw news copy into structured, searchable articles.

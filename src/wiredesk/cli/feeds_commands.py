@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import signal
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,12 @@ import click
 
 from wiredesk.cli.options import db_option, format_option
 from wiredesk.cli.store_commands import open_store
+from wiredesk.desk import add_feed
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import feed_to_json
-from wiredesk.model import Feed
 from wiredesk.poller import FeedResult, Poller, PollSummary
-from wiredesk.sources.guard import UnresolvedHost, check_url
 from wiredesk.sources.http import Fetcher
 from wiredesk.sources.opml import read_opml, write_opml
-from wiredesk.store import Store
 
 DEFAULT_INTERVAL = "15m"
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -74,32 +71,6 @@ def feeds() -> None:
     """
 
 
-def _check_new_url(url: str, is_private_allowed: bool) -> None:
-    # A host that does not resolve may only be down for now: every poll checks again.
-    with contextlib.suppress(UnresolvedHost):
-        check_url(url, is_private_allowed=is_private_allowed)
-
-
-def _add(
-    store: Store,
-    url: str,
-    *,
-    section: str | None,
-    interval: int,
-    is_fetching_articles: bool,
-    is_private_allowed: bool,
-) -> Feed:
-    _check_new_url(url, is_private_allowed)
-    return store.add_feed(
-        url,
-        section=section,
-        interval_seconds=interval,
-        is_fetching_articles=is_fetching_articles,
-        is_private_allowed=is_private_allowed,
-        now=datetime.now(UTC),
-    )
-
-
 def feed_options(function: Any) -> Any:
     function = click.option(
         "--allow-private",
@@ -143,17 +114,14 @@ def add(
 ) -> None:
     """Add a feed (RSS 0.9x, 1.0, 2.0 or Atom) to poll; it is due at once."""
     with open_store(db) as store:
-        try:
-            feed = _add(
-                store,
-                url,
-                section=section,
-                interval=interval,
-                is_fetching_articles=fetch_articles,
-                is_private_allowed=allow_private,
-            )
-        except WiredeskError as error:
-            raise click.ClickException(str(error)) from None
+        feed = add_feed(
+            store,
+            url,
+            section=section,
+            interval_seconds=interval,
+            is_fetching_articles=fetch_articles,
+            is_private_allowed=allow_private,
+        )
     click.echo(f"added feed {feed.id}: {feed.url} (every {_interval_text(feed.interval_seconds)})")
 
 
@@ -191,10 +159,7 @@ def list_feeds(db: str | None, output_format: str) -> None:
 def remove(feed: str, db: str | None) -> None:
     """Stop polling a feed. The news already taken from it stays."""
     with open_store(db) as store:
-        try:
-            removed = store.remove_feed(feed)
-        except WiredeskError as error:
-            raise click.ClickException(str(error)) from None
+        removed = store.remove_feed(feed)
     click.echo(f"removed feed {removed.id}: {removed.url}")
 
 
@@ -233,10 +198,8 @@ def poll(is_all: bool, db: str | None) -> None:
     """Poll each due feed once and keep its new entries; for cron. Exit status 1 if a feed
     failed (it is named on standard error; the others are polled all the same)."""
     with open_store(db) as store, Fetcher() as fetcher:
-        try:
-            summary = Poller(store, fetcher).poll(is_due_only=not is_all, on_feed=_report)
-        except WiredeskError as error:  # the store, not a feed: nothing more can be kept
-            raise click.ClickException(str(error)) from None
+        # A feed's error is reported and the others go on; the store's ends the poll.
+        summary = Poller(store, fetcher).poll(is_due_only=not is_all, on_feed=_report)
     for problem in summary.copy_errors:
         click.echo(f"wiredesk: {problem}", err=True)
     click.echo(_summary_line(summary))
@@ -283,8 +246,6 @@ def import_opml(
         listed = read_opml(data, path)
     except OSError as error:
         raise click.ClickException(f"{path}: {error.strerror}") from None
-    except WiredeskError as error:
-        raise click.ClickException(str(error)) from None
     added = known = failed = 0
     with open_store(db) as store:
         have = {feed.url for feed in store.feeds()}
@@ -293,11 +254,11 @@ def import_opml(
                 known += 1
                 continue
             try:
-                _add(
+                add_feed(
                     store,
                     item.url,
                     section=item.section,
-                    interval=interval,
+                    interval_seconds=interval,
                     is_fetching_articles=fetch_articles,
                     is_private_allowed=allow_private,
                 )

@@ -1,15 +1,33 @@
-"""Options and types shared by several commands."""
+"""What the commands share: the group's handling of errors, options and their types."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
+from wiredesk.errors import ParameterError, WiredeskError
+from wiredesk.query import FILTER_NAMES, KINDS, read_filters
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Commands(click.Group):
+    """A group of commands where a ``WiredeskError`` from any command below it (the store
+    cannot be opened, no such article, a feed refused) becomes one line on standard
+    error, ``Error: <message>``, and exit status 1. Anything else is a bug, and keeps
+    its traceback. A command that reports its errors one by one and goes on
+    (``parse``, ``ingest``, ``feeds import``) still does so itself."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WiredeskError as error:
+            raise click.ClickException(str(error)) from None
 
 
 class IsoTime(click.ParamType):  # type: ignore[type-arg]
@@ -72,6 +90,20 @@ def parse_options(function: F) -> F:
 
 
 def filter_options(function: F) -> F:
+    """``--section``, ``--agency``, ``--place``, ``--language``, ``--kind``, ``--since`` and
+    ``--until``, handed to the command as one ``filters``, read by ``read_filters`` as
+    the site and the API read theirs."""
+
+    @functools.wraps(function)
+    def read(*args: Any, **options: Any) -> Any:
+        given = {name: options.pop(name) for name in FILTER_NAMES}
+        try:
+            filters = read_filters(**given)
+        except ParameterError as error:
+            raise click.BadParameter(str(error), param_hint=f"'--{error.name}'") from None
+        return function(*args, filters=filters, **options)
+
+    decorated: Any = read
     for name, text in reversed(
         (
             ("--section", "Only this section (Buitenland, World...)."),
@@ -80,12 +112,17 @@ def filter_options(function: F) -> F:
             ("--language", "Only this language (nl, en, de, fr)."),
         )
     ):
-        function = click.option(name, help=text)(function)
-    function = click.option(
-        "--kind", type=click.Choice(["article", "brief"]), help="Only articles or only briefs."
-    )(function)
-    function = click.option("--since", type=IsoTime(), help="Only from this time on.")(function)
-    return click.option("--until", type=IsoTime(), help="Only before this time.")(function)
+        decorated = click.option(name, help=text)(decorated)
+    kinds = "[" + "|".join(KINDS) + "]"
+    decorated = click.option("--kind", metavar=kinds, help="Only articles or only briefs.")(
+        decorated
+    )
+    for name, text in (
+        ("--since", "Only from this time on."),
+        ("--until", "Only before this time."),
+    ):
+        decorated = click.option(name, metavar="ISO-8601", help=text)(decorated)
+    return cast(F, decorated)
 
 
 def format_option(*choices: str, help: str) -> Callable[[F], F]:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 
 import click
 from rich.console import Console
 from rich.text import Text
 
+from wiredesk import desk
 from wiredesk.cli.options import db_option, filter_options, format_option
-from wiredesk.cli.store_commands import filters_from, open_store
-from wiredesk.errors import WiredeskError
+from wiredesk.cli.store_commands import open_store
+from wiredesk.errors import QueryError
 from wiredesk.json_records import hit_to_json
-from wiredesk.store import read_query
+from wiredesk.query import Filters
 
 
 @click.command()
@@ -27,21 +27,21 @@ from wiredesk.store import read_query
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results first.")
 @format_option("text", "json", help="text: a list with snippets; json: one object per line.")
 def search(
-    query: str, db: str | None, limit: int, offset: int, output_format: str, **options: Any
+    query: str, db: str | None, filters: Filters, limit: int, offset: int, output_format: str
 ) -> None:
     """Search kept articles and briefs.
 
     Words are matched in any form ("soldaat" finds "soldaten"); "quoted words"
     are a phrase; OR joins alternatives; -word or NOT word leaves a word out.
     """
-    try:
-        parsed = read_query(query)
-    except WiredeskError as error:
-        raise click.UsageError(f"cannot search for {query!r}: {error}") from None
     with open_store(db) as store:
-        hits = store.search(
-            parsed, filters_from(options), now=datetime.now(UTC), limit=limit, offset=offset
-        )
+        try:
+            found = desk.search(
+                store, query, filters, now=datetime.now(UTC), limit=limit, offset=offset
+            )
+        except QueryError as error:
+            raise click.UsageError(f"cannot search for {query!r}: {error}") from None
+    hits = found.hits
     if output_format == "json":
         for hit in hits:
             click.echo(json.dumps(hit_to_json(hit), ensure_ascii=False))

@@ -13,7 +13,6 @@ import click
 from wiredesk.cli.options import check_zone, db_option
 from wiredesk.cli.store_commands import open_store
 from wiredesk.desk import load_samples
-from wiredesk.errors import WiredeskError
 from wiredesk.serve.app import TOKEN_VARIABLE
 from wiredesk.serve.server import run
 from wiredesk.serve.settings import DEFAULT_ZONE, Settings
@@ -105,11 +104,8 @@ def demo(host: str, port: int, timezone: str, db: str | None) -> None:
         folder = tempfile.TemporaryDirectory(prefix="wiredesk-demo-")
         db = str(Path(folder.name) / "demo.db")
     url = resolve_url(db)
-    try:
-        with open_store(url) as store:
-            summary = load_samples(store, datetime.now(UTC))
-    except WiredeskError as error:
-        raise click.ClickException(str(error)) from None
+    with open_store(url) as store:
+        summary = load_samples(store, datetime.now(UTC))
     click.echo(
         f"kept the samples in {url}: {summary.articles} articles, {summary.briefs} briefs",
         err=True,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -24,10 +22,10 @@ from wiredesk.cli.options import (
 from wiredesk.desk import IngestSummary
 from wiredesk.desk import ingest as ingest_captures
 from wiredesk.desk import reparse as reparse_store
-from wiredesk.errors import WiredeskError
 from wiredesk.json_records import stored_article_to_json, version_to_json
+from wiredesk.query import Filters
 from wiredesk.sources.files import iter_captures
-from wiredesk.store import Filters, Store, resolve_url
+from wiredesk.store import Store, resolve_url
 
 EXPORT_FIELDS = (
     "id", "kind", "headline", "section", "language", "place", "agencies", "published_at",
@@ -35,17 +33,10 @@ EXPORT_FIELDS = (
 )  # fmt: skip
 
 
-@contextmanager
-def open_store(db: str | None) -> Iterator[Store]:
-    """The store for ``--db``, with a one-line message when it cannot be opened."""
-    try:
-        store = Store(resolve_url(db))
-    except WiredeskError as error:
-        raise click.ClickException(str(error)) from None
-    try:
-        yield store
-    finally:
-        store.close()
+def open_store(db: str | None) -> Store:
+    """The store for ``--db``; one that cannot be opened is a ``StoreError``, a one-line
+    message (``Commands``), never a traceback."""
+    return Store(resolve_url(db))
 
 
 def _progress(label: str) -> Progress:
@@ -135,10 +126,7 @@ def reparse(db: str | None) -> None:
 def history(article_id: int, db: str | None, output_format: str) -> None:
     """Show every version of an article, oldest first."""
     with open_store(db) as store:
-        try:
-            versions = store.history(article_id)
-        except WiredeskError as error:
-            raise click.ClickException(str(error)) from None
+        versions = store.history(article_id)
     if output_format == "json":
         click.echo(json.dumps([version_to_json(v) for v in versions], ensure_ascii=False))
         return
@@ -152,26 +140,14 @@ def history(article_id: int, db: str | None, output_format: str) -> None:
         )
 
 
-def filters_from(options: dict[str, Any]) -> Filters:
-    return Filters(
-        section=options.get("section"),
-        agency=options.get("agency"),
-        place=options.get("place"),
-        language=options.get("language"),
-        kind=options.get("kind"),
-        since=options.get("since"),
-        until=options.get("until"),
-    )
-
-
 @click.command()
 @db_option
 @filter_options
 @format_option("jsonl", "csv", help="jsonl: one article per line in full; csv: one row each.")
-def export(db: str | None, output_format: str, **options: Any) -> None:
+def export(db: str | None, filters: Filters, output_format: str) -> None:
     """Stream kept articles to standard output, newest first (constant memory)."""
     with open_store(db) as store:
-        articles = store.articles(filters_from(options))
+        articles = store.articles(filters)
         if output_format == "jsonl":
             for stored in articles:
                 click.echo(json.dumps(stored_article_to_json(stored), ensure_ascii=False))

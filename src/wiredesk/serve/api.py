@@ -8,8 +8,7 @@ Every error has one shape: ``{"error": {"status", "code", "message"}}``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials
@@ -17,14 +16,16 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from wiredesk import desk
 from wiredesk.desk import keep_capture
+from wiredesk.errors import ParameterError, QueryError
 from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
-from wiredesk.serve.params import MAX_ID, MAX_TEXT
+from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters
+from wiredesk.serve.params import MAX_ID
 from wiredesk.serve.problems import Problem, error_body
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 from wiredesk.serve.slugs import article_path, slugify
 from wiredesk.serve.uploads import CAPTURE_BODY, bearer, check_token, read_upload
-from wiredesk.store import Filters, QueryError, read_query
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -50,41 +51,45 @@ def _error(description: str) -> dict[str, Any]:
 READ_ERRORS: dict[int | str, dict[str, Any]] = {400: _error("A parameter is not valid.")}
 router = APIRouter(prefix="/api/v1", responses=READ_ERRORS)
 
-Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Limit = Annotated[int, Query(ge=1, le=100, description="How many, at most.")]
 Offset = Annotated[int, Query(ge=0, le=100_000, description="Skip this many first.")]
+# The filters are read by ``read_filters``, as the site and the command line read
+# them: here they are strings, described for the schema, never checked twice.
+TIME = {"format": "date-time"}
+
+
+def _filter(description: str, **schema: Any) -> Any:
+    """A filter's parameter: a name of at most ``MAX_TEXT`` characters, unless ``schema``
+    says what it is instead (one of some words, a time)."""
+    return Query(description=description, json_schema_extra=schema or {"maxLength": MAX_TEXT})
 
 
 def _filters(
-    section: Text = None,
-    agency: Text = None,
-    place: Text = None,
-    language: Text = None,
-    kind: Literal["article", "brief"] | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    section: Annotated[str | None, _filter("Only this section (Buitenland, World...).")] = None,
+    agency: Annotated[str | None, _filter("Only copy from this agency (ANP, Reuters...).")] = None,
+    place: Annotated[str | None, _filter("Only this dateline place (LONDEN, Berlin...).")] = None,
+    language: Annotated[str | None, _filter("Only this language (nl, en, de, fr).")] = None,
+    kind: Annotated[str | None, _filter("Only articles or only briefs.", enum=list(KINDS))] = None,
+    since: Annotated[
+        str | None, _filter("Only from this time on (UTC without an offset).", **TIME)
+    ] = None,
+    until: Annotated[
+        str | None, _filter("Only before this time (UTC without an offset).", **TIME)
+    ] = None,
 ) -> Filters:
     """The filters of a listing or a search, read from its query parameters."""
-
-    def utc(moment: datetime | None) -> datetime | None:
-        if moment is None:
-            return None
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-    def clean(value: str | None) -> str | None:
-        if value is not None and "\x00" in value:
-            raise Problem(400, "a filter holds a NUL character")
-        return value or None
-
-    return Filters(
-        section=clean(section),
-        agency=clean(agency),
-        place=clean(place),
-        language=clean(language),
-        kind=kind,
-        since=utc(since),
-        until=utc(until),
-    )
+    try:
+        return read_filters(
+            section=section,
+            agency=agency,
+            place=place,
+            language=language,
+            kind=kind,
+            since=since,
+            until=until,
+        )
+    except ParameterError as error:
+        raise Problem(400, str(error)) from None
 
 
 # The same filter parameters for every operation that takes them, declared once.
@@ -100,13 +105,13 @@ def list_articles(
     request: Request, filters: FilterParams, limit: Limit = 20, offset: Offset = 0
 ) -> JSONResponse:
     """The stories matching every filter given, newest first, a page at a time."""
-    found = desk_of(request).store.latest(filters, limit=limit + 1, offset=offset)
+    found = desk.list_stories(site_of(request).store, filters, limit=limit, offset=offset)
     return JSONResponse(
         {
-            "articles": [_article(article) for article in found[:limit]],
+            "articles": [_article(article) for article in found.articles],
             "limit": limit,
             "offset": offset,
-            "has_more": len(found) > limit,
+            "has_more": found.has_more,
         }
     )
 
@@ -119,7 +124,7 @@ def list_articles(
 def get_article(
     request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> JSONResponse:
-    store = desk_of(request).store
+    store = site_of(request).store
     article = store.article(article_id)  # NotFound: 404
     versions = store.history(article_id)
     return JSONResponse(
@@ -132,7 +137,7 @@ def get_article(
 
 @router.get("/sections", summary="Every section, the most recently active first")
 def list_sections(request: Request) -> JSONResponse:
-    sections = desk_of(request).store.sections()
+    sections = site_of(request).store.sections()
     return JSONResponse(
         {
             "sections": [
@@ -166,16 +171,15 @@ def search(
     """Ranked matches with snippets; ``highlights`` are character spans of the snippet."""
     if "\x00" in q:
         raise Problem(400, "the query holds a NUL character")
+    site = site_of(request)
     try:
-        query = read_query(q)
+        found = desk.search(site.store, q, filters, now=site.now(), limit=limit, offset=offset)
     except QueryError as error:
         raise Problem(400, f"cannot search for {q!r}: {error}") from None
-    desk = desk_of(request)
-    hits = desk.store.search(query, filters, now=desk.now(), limit=limit, offset=offset)
     return JSONResponse(
         {
             "query": q,
-            "hits": [{**hit_to_json(hit), "url": f"/article/{hit.id}"} for hit in hits],
+            "hits": [{**hit_to_json(hit), "url": f"/article/{hit.id}"} for hit in found.hits],
             "limit": limit,
             "offset": offset,
         }
@@ -203,12 +207,12 @@ async def add_capture(
 ) -> JSONResponse:
     """Parse and keep one page; answer with the stories it showed."""
     check_token(request, credentials)
-    capture = await read_upload(request, desk_of(request).now())
+    capture = await read_upload(request, site_of(request).now())
     if not capture.data.strip():
         raise Problem(400, "the page is empty")
-    result, shown = await run_in_threadpool(keep_capture, desk_of(request).store, capture)
+    result, shown = await run_in_threadpool(keep_capture, site_of(request).store, capture)
     if result.is_new_capture:
-        desk_of(request).forget_sections()
+        site_of(request).forget_sections()
     if result.error is not None and result.is_new_capture:
         return JSONResponse(error_body(422, result.error), 422)
     stories = [

@@ -26,8 +26,9 @@ from wiredesk.errors import NotFound
 from wiredesk.serve import api, feeds, pages
 from wiredesk.serve.guard import BodyLimit, SecurityHeaders
 from wiredesk.serve.problems import Problem
-from wiredesk.serve.render import Renderer, problem_response
-from wiredesk.serve.settings import DEFAULT_ZONE, Desk, Settings
+from wiredesk.serve.render import problem_response
+from wiredesk.serve.settings import DEFAULT_ZONE, Settings, Site
+from wiredesk.serve.templating import Renderer
 from wiredesk.store import Store, resolve_url
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ ZONE_VARIABLE = "WIREDESK_TIMEZONE"
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The whole app over ``store`` (opened from ``settings.db`` when not given)."""
-    desk = Desk(
+    site = Site(
         store=store or Store(settings.db),
         settings=settings,
         renderer=Renderer(),
@@ -52,7 +53,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         try:
             yield
         finally:
-            desk.store.close()
+            site.store.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -63,7 +64,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.desk = desk
+    app.state.site = site
     app.include_router(api.router)
     for route in (*feeds.routes(), *pages.routes()):
         app.router.routes.append(route)

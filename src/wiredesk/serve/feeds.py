@@ -17,14 +17,14 @@ from starlette.routing import BaseRoute, Route
 
 from wiredesk import __version__
 from wiredesk.model import StoredArticle
-from wiredesk.serve import params
+from wiredesk.query import Filters
+from wiredesk.serve import params, views
 from wiredesk.serve.i18n import Reader
-from wiredesk.serve.pages import read_search, read_slug
+from wiredesk.serve.pages import read_slug
 from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import reader_of
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 from wiredesk.serve.slugs import article_path, slugify, title_of
-from wiredesk.store import Filters
 
 FEED_ITEMS = 50
 ATOM = "application/atom+xml; charset=utf-8"
@@ -80,21 +80,21 @@ def _newest(stories: list[StoredArticle], fallback: datetime) -> datetime:
 
 
 def _listing_feed(request: Request, kind: str) -> Response:
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
     slug = read_slug(request.path_params["name"])
-    name = desk.store.named("section" if kind == "section" else "place", slug)
+    name = site.store.named("section" if kind == "section" else "place", slug)
     if name is None:
         raise Problem(404, N_("There is nothing at this address."))
     filters = Filters(section=name) if kind == "section" else Filters(place=name)
-    stories = desk.store.latest(filters, limit=FEED_ITEMS)
+    stories = site.store.latest(filters, limit=FEED_ITEMS)
     title = (
         reader.gettext("%(section)s — wiredesk", section=name)
         if kind == "section"
         else reader.gettext("News from %(place)s — wiredesk", place=name)
     )
     path = f"/{kind}/{slugify(name)}"
-    feed = _feed(request, title, path, _newest(stories, desk.now()), reader)
+    feed = _feed(request, title, path, _newest(stories, site.now()), reader)
     for story in stories:
         _entry(feed, _base(request), story)
     return _response(feed)
@@ -109,17 +109,17 @@ def place_feed(request: Request) -> Response:
 
 
 def search_feed(request: Request) -> Response:
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
-    text, query = read_search(request)
-    if query is None:
+    text = params.text(request.query_params, "q")
+    if text is None:
         raise Problem(400, N_("A search feed needs a query: /search.atom?q=words"))
     filters = params.filters(request.query_params)
-    hits = desk.store.search(query, filters, now=desk.now(), limit=FEED_ITEMS)
-    stories = desk.store.articles_by_id([hit.id for hit in hits])
+    found = views.search(site.store, text, filters, now=site.now(), limit=FEED_ITEMS)
+    stories = site.store.articles_by_id([hit.id for hit in found.hits])
     title = reader.gettext("Search: %(query)s — wiredesk", query=text)
     path = "/search" + (f"?{request.url.query}" if request.url.query else "")
-    feed = _feed(request, title, path, _newest(stories, desk.now()), reader)
+    feed = _feed(request, title, path, _newest(stories, site.now()), reader)
     for story in stories:
         _entry(feed, _base(request), story)
     return _response(feed)

@@ -19,12 +19,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from wiredesk.query import MAX_TEXT
 from wiredesk.serve import params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
-from wiredesk.serve.problems import N_, Phrase, Problem
+from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import page_response, reader_of
-from wiredesk.serve.settings import desk_of
-from wiredesk.store import Query, QueryError, read_query
+from wiredesk.serve.settings import site_of
 
 JSON = ".json"
 # A language choice is kept for a year.
@@ -55,16 +55,16 @@ def split_suffix(name: str, suffix: str = JSON) -> tuple[str, bool]:
 
 
 def front(request: Request) -> Response:
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
-    view = views.front(desk.store, reader, desk.now(), desk.sections())
+    view = views.front(site.store, reader, site.now(), site.sections())
     as_json = request.url.path == "/index.json"
     return page_response(request, "front.html", view, as_json=as_json, reader=reader)
 
 
 def read_slug(name: str) -> str:
     """A section, place or agency name from a URL; one no name can have is a 404."""
-    if "\x00" in name or len(name) > params.MAX_TEXT:
+    if "\x00" in name or len(name) > MAX_TEXT:
         raise Problem(404, N_("There is nothing at this address."))
     return name.casefold()
 
@@ -72,10 +72,10 @@ def read_slug(name: str) -> str:
 def _listing(request: Request, kind: Literal["section", "place", "agency"]) -> Response:
     name, as_json = split_suffix(request.path_params["name"])
     slug = read_slug(name)
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
     page = params.page(request.query_params)
-    view = views.listing(desk.store, reader, desk.now(), kind, slug, page)
+    view = views.listing(site.store, reader, site.now(), kind, slug, page)
     return page_response(request, "listing.html", view, as_json=as_json, reader=reader)
 
 
@@ -101,34 +101,21 @@ def article(request: Request) -> Response:
     """``/article/<id>``, ``/article/<id>/<words>``, either with ``.json``."""
     path, as_json = split_suffix(request.path_params["rest"])
     parts = path.split("/")
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
     article_id = _article_id(parts[0])
     if len(parts) == 3 and parts[1] == "versions":
-        view = views.version_page(desk.store, reader, desk.now(), article_id, _article_id(parts[2]))
+        view = views.version_page(site.store, reader, site.now(), article_id, _article_id(parts[2]))
         return page_response(request, "version.html", view, as_json=as_json, reader=reader)
     if len(parts) > 2:
         raise Problem(404, N_("There is no article at this address."))
-    view = views.article_page(desk.store, reader, desk.now(), article_id)
+    view = views.article_page(site.store, reader, site.now(), article_id)
     return page_response(request, "article.html", view, as_json=as_json, reader=reader)
 
 
-def read_search(request: Request) -> tuple[str | None, Query | None]:
-    """The query of a search request; a query that cannot be read is a 400 saying why."""
-    text = params.text(request.query_params, "q")
-    if text is None:
-        return None, None
-    try:
-        return text, read_query(text)
-    except QueryError as error:
-        reason = Phrase(error.template, error.values)
-        raise Problem(
-            400, N_("Cannot search for %(query)r: %(reason)s"), query=text, reason=reason
-        ) from None
-
-
-# What the query reader (store/query.py) says of a query it cannot read, for the catalogs.
-QUERY_REASONS = (
+# What the request reader (wiredesk/query.py) says of a query or a parameter it cannot
+# read, for the catalogs.
+REQUEST_REASONS = (
     N_('the query has an unbalanced quote (")'),
     N_("OR needs a word on each side"),
     N_("AND needs a word on each side"),
@@ -137,19 +124,21 @@ QUERY_REASONS = (
     N_("OR cannot join an excluded word"),
     N_("the query ends with an operator (OR, AND or NOT)"),
     N_("the query has no words to search for"),
+    N_("%(name)s is too long or holds a character it cannot"),
+    N_("kind must be article or brief"),
+    N_("%(name)s must be a date or time such as 2026-03-18 or 2026-03-18T14:00:00Z"),
+    N_("%(name)s is outside the years 1 to 9999 in UTC"),
 )
 
 
 def search(request: Request) -> Response:
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
-    text, query = read_search(request)
     view = views.search_page(
-        desk.store,
+        site.store,
         reader,
-        desk.now(),
-        text,
-        query,
+        site.now(),
+        params.text(request.query_params, "q"),
         params.filters(request.query_params),
         dict(request.query_params),
         params.page(request.query_params),
@@ -160,9 +149,9 @@ def search(request: Request) -> Response:
 
 def feed_list(request: Request) -> Response:
     """The feeds the desk polls: ``wiredesk feeds list`` as a page."""
-    desk = desk_of(request)
+    site = site_of(request)
     reader = reader_of(request)
-    view = views.feed_list(desk.store, reader, desk.now(), desk.sections())
+    view = views.feed_list(site.store, reader, site.now(), site.sections())
     as_json = request.url.path == "/feeds.json"
     return page_response(request, "feeds.html", view, as_json=as_json, reader=reader)
 

@@ -1,79 +1,26 @@
 """Turning a page's data into a response: HTML from its template, or the data as JSON.
 
-The JSON twin of a page is the very dict its template renders. Templates
-autoescape everything: ingested text never becomes markup.
+The JSON twin of a page is the very dict its template renders (``templating.py``).
 """
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from wiredesk.serve.i18n import COOKIE, LANGUAGES, Reader, choose_language
+from wiredesk.serve.i18n import COOKIE, Reader, choose_language
 from wiredesk.serve.problems import PAGE_MESSAGES, Marked, Phrase, Problem, error_body
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 
-# The name each language has in the language switch: its own.
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 VARY = "Accept, Accept-Language, Cookie"
-
-
-# The reader a template is being rendered for: ``_`` and ``ngettext`` are globals
-# that ask it, so that imported macros need no context and are loaded once.
-CURRENT_READER: ContextVar[Reader] = ContextVar("reader")
-
-
-def _gettext(message: str, **values: Any) -> str:
-    return CURRENT_READER.get().gettext(message, **values)
-
-
-def _ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
-    return CURRENT_READER.get().ngettext(singular, plural, count, **values)
-
-
-class Renderer:
-    """The site's templates, loaded once."""
-
-    def __init__(self) -> None:
-        self.environment = Environment(
-            loader=PackageLoader("wiredesk.serve", "templates"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.environment.globals.update(_=_gettext, ngettext=_ngettext)
-
-    def html(
-        self,
-        template: str,
-        reader: Reader,
-        request: Request,
-        nav: list[dict[str, str]],
-        **context: Any,
-    ) -> str:
-        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        token = CURRENT_READER.set(reader)
-        try:
-            return self.environment.get_template(template).render(
-                lang=reader.language,
-                languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-                here=here,
-                nav=nav,
-                **context,
-            )
-        finally:
-            CURRENT_READER.reset(token)
 
 
 def reader_of(request: Request) -> Reader:
     return Reader(
         choose_language(request.cookies.get(COOKIE), request.headers.get("accept-language")),
-        desk_of(request).zone,
+        site_of(request).zone,
     )
 
 
@@ -102,8 +49,8 @@ def page_response(
     headers = {"Vary": VARY, "Content-Language": reader.language}
     if as_json or wants_json(request):
         return JSONResponse({"language": reader.language, **view}, status, headers=headers)
-    desk = desk_of(request)
-    body = desk.renderer.html(template, reader, request, desk.nav(), view=view)
+    site = site_of(request)
+    body = site.renderer.html(template, reader, request, site.nav(), view=view)
     return HTMLResponse(body, status, headers=headers)
 
 

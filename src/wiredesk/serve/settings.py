@@ -1,4 +1,5 @@
-"""How a server runs, and what every request handler reaches: the store, the templates."""
+"""How a server runs (``Settings``), and the ``Site`` every request handler reaches: the store,
+the templates, the zone and the clock."""
 
 from __future__ import annotations
 
@@ -6,17 +7,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, cast
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
 
 from wiredesk.model import Section
 from wiredesk.serve.slugs import slugify
+from wiredesk.serve.templating import Renderer
 from wiredesk.store import Store
-
-if TYPE_CHECKING:
-    from wiredesk.serve.render import Renderer
 
 DEFAULT_ZONE = "Europe/Amsterdam"
 # The store's sections are read again at most this often; the site's menu shows this many.
@@ -40,8 +39,8 @@ class Settings:
 
 
 @dataclass(slots=True, kw_only=True)
-class Desk:
-    """What every request handler reaches through ``request.app.state.desk``."""
+class Site:
+    """What every request handler reaches through ``request.app.state.site``."""
 
     store: Store
     settings: Settings
@@ -74,5 +73,5 @@ class Desk:
         ]
 
 
-def desk_of(request: Request) -> Desk:
-    return cast(Desk, request.app.state.desk)
+def site_of(request: Request) -> Site:
+    return cast(Site, request.app.state.site)

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from wiredesk.errors import InputError
 from wiredesk.model import Capture
 from wiredesk.serve.problems import Problem
-from wiredesk.serve.settings import desk_of
+from wiredesk.serve.settings import site_of
 from wiredesk.sources.records import read_record, with_fields
 
 CAPTURE_FIELDS = {
@@ -62,7 +62,7 @@ bearer = HTTPBearer(auto_error=False, description="The server's WIREDESK_TOKEN."
 def check_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:
     """Writes need the server's token: 401 without one, 403 with another or on a
     read-only server."""
-    token = desk_of(request).settings.token
+    token = site_of(request).settings.token
     if token is None:
         raise Problem(403, "this server is read-only: it has no write token (WIREDESK_TOKEN)")
     if credentials is None or credentials.scheme.lower() != "bearer":

@@ -11,6 +11,9 @@ from datetime import datetime
 from typing import Any, Literal
 from urllib.parse import urlencode
 
+from wiredesk import desk
+from wiredesk.desk import Results
+from wiredesk.errors import QueryError
 from wiredesk.json_records import (
     feed_to_json,
     hit_to_json,
@@ -18,11 +21,12 @@ from wiredesk.json_records import (
     version_to_json,
 )
 from wiredesk.model import Feed, Hit, Section, StoredArticle
+from wiredesk.query import FILTER_NAMES, Filters
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.params import PAGE_SIZE
-from wiredesk.serve.problems import N_, Problem
+from wiredesk.serve.problems import N_, Phrase, Problem
 from wiredesk.serve.slugs import article_path, slugify, title_of
-from wiredesk.store import Filters, Query, Store
+from wiredesk.store import Store
 
 # The front page: this many stories per section, and in the list of the latest.
 FRONT_PER_SECTION = 4
@@ -137,8 +141,8 @@ def listing(
         "place": Filters(place=name),
         "agency": Filters(agency=slug),
     }[kind]
-    found = store.latest(filters, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
-    if not found and page > 1:
+    found = desk.list_stories(store, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    if not found.articles and page > 1:
         raise Problem(404, N_("This list has no page %(page)s."), page=page)
     path = f"/{kind}/{slugify(name) if kind != 'agency' else slug}"
     return {
@@ -146,8 +150,8 @@ def listing(
         "name": name,
         "url": path,
         "feed_url": f"{path}.atom" if kind != "agency" else None,
-        "items": [teaser(article, reader, now) for article in found[:PAGE_SIZE]],
-        **_page_urls(path, {}, page, len(found) > PAGE_SIZE),
+        "items": [teaser(article, reader, now) for article in found.articles],
+        **_page_urls(path, {}, page, found.has_more),
     }
 
 
@@ -248,7 +252,27 @@ def hit_json(hit: Hit, reader: Reader, now: datetime) -> dict[str, Any]:
     }
 
 
-SEARCH_PARAMS = ("q", "section", "agency", "place", "language", "kind", "since", "until")
+SEARCH_PARAMS = ("q", *FILTER_NAMES)
+
+
+def search(
+    store: Store,
+    text: str,
+    filters: Filters,
+    *,
+    now: datetime,
+    limit: int,
+    offset: int = 0,
+) -> Results:
+    """``desk.search``, a query it cannot read being a 400 that says why (in the
+    reader's language on a page)."""
+    try:
+        return desk.search(store, text, filters, now=now, limit=limit, offset=offset)
+    except QueryError as error:
+        reason = Phrase(error.template, error.values)
+        raise Problem(
+            400, N_("Cannot search for %(query)r: %(reason)s"), query=text, reason=reason
+        ) from None
 
 
 def search_page(
@@ -256,25 +280,23 @@ def search_page(
     reader: Reader,
     now: datetime,
     text: str | None,
-    query: Query | None,
     filters: Filters,
     given: dict[str, str],
     page: int,
 ) -> dict[str, Any]:
     """The search form's results: ranked hits with marked snippets, a page at a time."""
-    hits: list[Hit] = []
-    if query is not None:
-        hits = store.search(
-            query, filters, now=now, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE
-        )
+    found = None
+    if text is not None:
+        offset = (page - 1) * PAGE_SIZE
+        found = search(store, text, filters, now=now, limit=PAGE_SIZE, offset=offset)
     kept = {name: value for name, value in given.items() if name in SEARCH_PARAMS and value}
     return {
         "page": "search",
         "query": text,
         "filters": {name: kept.get(name) for name in SEARCH_PARAMS if name != "q"},
-        "hits": [hit_json(hit, reader, now) for hit in hits[:PAGE_SIZE]],
-        "feed_url": f"/search.atom?{urlencode(kept)}" if query is not None else None,
-        **_page_urls("/search", kept, page, len(hits) > PAGE_SIZE),
+        "hits": [hit_json(hit, reader, now) for hit in found.hits] if found is not None else [],
+        "feed_url": f"/search.atom?{urlencode(kept)}" if found is not None else None,
+        **_page_urls("/search", kept, page, found is not None and found.has_more),
     }
 
 

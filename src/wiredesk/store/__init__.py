@@ -26,12 +26,12 @@ from wiredesk.model import (
     StoredArticle,
     Version,
 )
+from wiredesk.query import Filters, Query
 from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
 from wiredesk.store.db import create_store_engine, migrate, resolve_url
 from wiredesk.store.feeds import PollRecord
 from wiredesk.store.indexing import IndexWrites
-from wiredesk.store.query import Query, QueryError, read_query
 from wiredesk.store.read import (
     ArticleWithRail,
     agency_counts,
@@ -54,21 +54,17 @@ from wiredesk.store.schema import (
     captures,
     sightings,
 )
-from wiredesk.store.search import Filters, search_articles
+from wiredesk.store.search import search_articles
 from wiredesk.store.writer import Writer
 
 __all__ = [
     "ArticleWithRail",
     "Counts",
-    "Filters",
     "Hit",
     "Keep",
     "PollRecord",
-    "Query",
-    "QueryError",
     "SaveResult",
     "Store",
-    "read_query",
     "resolve_url",
 ]
 

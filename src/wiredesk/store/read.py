@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Connection, Select, bindparam, exists, fun
 
 from wiredesk.errors import NotFound
 from wiredesk.model import Article, Dateline, Section, Sighting, StoredArticle, Version
+from wiredesk.query import Filters
 from wiredesk.store.drafts import decode_body
 from wiredesk.store.schema import (
     article_agencies,
@@ -20,7 +21,7 @@ from wiredesk.store.schema import (
     captures,
     sightings,
 )
-from wiredesk.store.search import Filters, filter_conditions
+from wiredesk.store.search import filter_conditions
 
 STREAM_BATCH = 500
 

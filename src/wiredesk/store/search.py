@@ -1,6 +1,6 @@
 """Full-text search: BM25 (FTS5) on SQLite, ``ts_rank_cd`` on PostgreSQL, with a recency boost.
 
-The query is read by ``query.py``; each database ranks its matches in a
+The query is read by ``wiredesk.query``; each database ranks its matches in a
 module of its own (``search_sqlite``, ``search_postgres``), and here a search
 goes to the one it runs on. Filters, ranking and snippets are the same on
 both databases. On SQLite the index itself also narrows a search by section,
@@ -9,32 +9,18 @@ agency, place, language and kind (``tags.py``); the SQL filters still decide.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, exists
 
 from wiredesk.model import Hit
-from wiredesk.store.query import Query
+from wiredesk.query import Filters, Query
 from wiredesk.store.schema import article_agencies, articles
 from wiredesk.store.search_postgres import rank_postgres
 from wiredesk.store.search_sqlite import rank_sqlite
 from wiredesk.store.snippets import make_snippet
 from wiredesk.store.tags import tags_of
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Filters:
-    """What narrows a search or a listing; ``None`` means any."""
-
-    section: str | None = None
-    agency: str | None = None
-    place: str | None = None
-    language: str | None = None
-    kind: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
 
 
 def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:

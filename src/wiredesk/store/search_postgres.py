@@ -25,8 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.sql.expression import ColumnClause, Select, Subquery
 
+from wiredesk.query import Query, Term
 from wiredesk.store.indexing import PG_CONFIGS as PG_LANGUAGE_CONFIGS
-from wiredesk.store.query import Query, Term
 from wiredesk.store.ranking import boost, with_results
 from wiredesk.store.schema import articles
 

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.expression import Select, TextClause
 
-from wiredesk.store.query import Query, Term
+from wiredesk.query import Query, Term
 from wiredesk.store.ranking import boost, with_results
 from wiredesk.store.schema import articles
 from wiredesk.store.stems import STEMMERS, query_stems, stem_words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from wiredesk.model import Snippet
-from wiredesk.store.query import Query
+from wiredesk.query import Query
 from wiredesk.store.stems import query_stems, stem_words
 
 SNIPPET_WORDS = 30
