@@ -153,3 +153,11 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert result.returncode == 0
     assert "Usage:" in result.stdout
     assert len(result.stdout.splitlines()) > 5
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00"])
+def test_a_capture_time_outside_the_calendar_in_utc_is_a_usage_error(moment: str) -> None:
+    result = wiredesk("parse", str(SAMPLE), "--captured-at", moment)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "outside the years 1 to 9999 in UTC" in result.stderr

@@ -1,4 +1,9 @@
-"""The service layer: what every face of wiredesk (CLI, later web and API) calls."""
+"""The service layer: what every face of wiredesk (the command line, the web reader and
+its API, the feed poller) calls, so that a face decides nothing another face decides too.
+
+One way leads from a capture to a page (``page_of``) and into the store (``prepare``):
+ingest, uploads, the poller and ``reparse`` all take it.
+"""
 
 from __future__ import annotations
 
@@ -161,7 +166,15 @@ def reparse(
     return store.rebuild(prepare, MATCHING, on_capture)
 
 
-def keep_capture(store: Store, capture: Capture) -> tuple[SaveResult, list[Sighting]]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Kept:
+    """What keeping one capture did, and the stories it showed."""
+
+    result: SaveResult
+    shown: list[Sighting]
+
+
+def keep_capture(store: Store, capture: Capture) -> Kept:
     """Parse and keep one capture at once (the API's upload): what it changed, and the
     stories it showed. A capture kept before changes nothing and shows its stories again."""
     keep = prepare(capture)
@@ -169,7 +182,7 @@ def keep_capture(store: Store, capture: Capture) -> tuple[SaveResult, list[Sight
     if result.error is None and keep.error is not None:
         result.error = keep.error
     shown = store.sightings(result.capture_id) if result.capture_id is not None else []
-    return result, shown
+    return Kept(result=result, shown=shown)
 
 
 def load_samples(store: Store, now: datetime) -> IngestSummary:

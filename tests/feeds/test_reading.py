@@ -146,3 +146,13 @@ def test_opml_folders_become_sections():
 def test_bad_opml_is_named(body: bytes, reason: str):
     with pytest.raises(InputError, match=reason):
         read_opml(body, "list.opml")
+
+
+def test_an_entry_dated_past_the_calendar_in_utc_has_no_date():
+    body = rss(BASE).replace(
+        b"<pubDate>Wed, 18 Mar 2026 10:00:00 GMT</pubDate>",
+        b"<pubDate>Fri, 31 Dec 9999 23:30:00 -0100</pubDate>",
+    )
+    first, second, _ = read_feed(body, f"{BASE}/feed.xml").entries
+    assert first.published_at is None
+    assert second.published_at == datetime(2026, 3, 18, 11, tzinfo=UTC)

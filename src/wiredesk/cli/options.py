@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
 from wiredesk.errors import ParameterError, WiredeskError
+from wiredesk.moments import to_utc
 from wiredesk.query import FILTER_NAMES, KINDS, read_filters
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,7 +32,7 @@ class Commands(click.Group):
 
 
 class IsoTime(click.ParamType):  # type: ignore[type-arg]
-    """An ISO-8601 time; without an offset it is taken as UTC."""
+    """An ISO-8601 time, in UTC; without an offset it is taken as UTC."""
 
     name = "ISO-8601"
 
@@ -44,7 +45,10 @@ class IsoTime(click.ParamType):  # type: ignore[type-arg]
             moment = datetime.fromisoformat(str(value))
         except ValueError:
             self.fail(f"{value!r} is not an ISO-8601 time such as 2026-03-18T14:00:00+00:00")
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        try:
+            return to_utc(moment)
+        except ValueError as error:
+            self.fail(str(error))
 
 
 def check_zone(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

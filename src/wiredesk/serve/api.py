@@ -210,7 +210,8 @@ async def add_capture(
     capture = await read_upload(request, site_of(request).now())
     if not capture.data.strip():
         raise Problem(400, "the page is empty")
-    result, shown = await run_in_threadpool(keep_capture, site_of(request).store, capture)
+    kept = await run_in_threadpool(keep_capture, site_of(request).store, capture)
+    result, shown = kept.result, kept.shown
     if result.is_new_capture:
         site_of(request).forget_sections()
     if result.error is not None and result.is_new_capture:

@@ -100,15 +100,28 @@ def _entry(item: Any) -> Entry:
         detail = contents[0]
         summary = contents[0].get("value") or None
     identity = item.get("id") or link or f"{title}\n{summary}"
-    published = item.get("published_parsed") or item.get("updated_parsed")
+    # dict.get: feedparser's own get maps a missing "updated_parsed" to "published_parsed"
+    # with a DeprecationWarning.
+    published = dict.get(item, "published_parsed") or dict.get(item, "updated_parsed")
     return Entry(
         key=hashlib.sha256(str(identity).encode("utf-8", errors="replace")).hexdigest(),
         link=str(link) if link else None,
         title=title,
         summary=summary,
         is_summary_html=detail.get("type") in ("text/html", "application/xhtml+xml"),
-        published_at=datetime.fromtimestamp(timegm(published), UTC) if published else None,
+        published_at=_entry_time(published),
     )
+
+
+def _entry_time(parsed: Any) -> datetime | None:
+    """An entry's date as feedparser reads it, in UTC; None for a date past the calendar
+    ("9999-12-31T23:00:00-05:00" is in the year 10000 in UTC)."""
+    if not parsed:
+        return None
+    try:
+        return datetime.fromtimestamp(timegm(parsed), UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def _clean(value: Any) -> str | None:
