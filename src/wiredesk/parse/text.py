@@ -21,6 +21,7 @@ from wiredesk.parse.language import detect_language
 from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import (
     MAX_RAIL_TITLE_CHARS,
+    RailTitle,
     is_title_line,
     read_marked_rail,
     read_rail,
@@ -68,6 +69,10 @@ PARAGRAPH_RUN_GAP = 3
 MIN_FULL_HEADLINE_WORDS = 4
 # How far above the body a headline is looked for, in lines.
 HEADLINE_REACH = 12
+# A rail title in no list is a word or three ("Trending Now") over at least this many
+# headlines.
+MAX_UNNAMED_RAIL_TITLE_CHARS = 40
+MIN_UNNAMED_RAIL_TEASERS = 3
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
 # How far above the headline a date line is still the story's own.
@@ -158,6 +163,12 @@ def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
     return None
 
 
+def _is_label_only(line: str, languages: tuple[str, ...]) -> bool:
+    """Whether a line is a time label and nothing else ("2 hours ago", "14:02")."""
+    split = split_label(line, languages)
+    return not split.text and (split.lead is not None or split.trail is not None)
+
+
 def _is_menu(rail: Rail) -> bool:
     """Whether a "rail" is a footer's or a menu's list of links ("Top Stories": "Video",
     "Contact Us", "Careers"): titles only, without times, most of them a word or two."""
@@ -178,6 +189,7 @@ class _Reader:
     pos: int = 0
     dropped: list[str] = field(default_factory=list)
     published_at: datetime | None = None
+    last_text_at: int | None = None  # see ``_last_text_at``
 
     # -- helpers -----------------------------------------------------------
 
@@ -275,6 +287,54 @@ class _Reader:
             ):
                 return index
         return None
+
+    def _unnamed_rail_at(self, index: int) -> RailTitle | None:
+        """A rail whose title is in no list ("Trending Now", "Nos sélections"), told by its
+        shape: a short title line after the story's text, over a list of headlines (a few
+        words each, without a full stop), with no more of the story's text below."""
+        line = self.lines[index]
+        if (
+            len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS
+            or len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+            or not is_title_line(line)
+            or is_furniture(line)
+            or _is_label_only(line, self.languages)
+            or index <= self._last_text_at()
+            or self._follows_a_headline(index)
+        ):
+            return None
+        headlines = 0
+        for following in self.lines[index + 1 : index + 1 + RAIL_LOOKAHEAD]:
+            if is_furniture(following) or _is_label_only(following, self.languages):
+                continue
+            if read_rail_title(following) is not None:
+                break
+            if not is_title_line(following) or len(following.split()) < MIN_FULL_HEADLINE_WORDS:
+                break
+            headlines += 1
+        if headlines < MIN_UNNAMED_RAIL_TEASERS:
+            return None
+        return RailTitle(title=line.rstrip(" :"), section=None)
+
+    def _follows_a_headline(self, index: int) -> bool:
+        """Whether the line before ``index`` is a teaser's headline: a short line among
+        headlines is one more of them, not a rail's title."""
+        for before in range(index - 1, max(-1, index - RAIL_LOOKAHEAD), -1):
+            line = self.lines[before]
+            if is_furniture(line) or _is_label_only(line, self.languages):
+                continue
+            return is_title_line(line) and len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+        return False
+
+    def _last_text_at(self) -> int:
+        """Where the page's last run of paragraphs begins (-1: none): no rail is above it."""
+        if self.last_text_at is None:
+            self.last_text_at = -1
+            for index in range(len(self.lines) - 1, -1, -1):
+                if self._is_paragraph_at(index) and self._is_paragraph_at(index + 1):
+                    self.last_text_at = index
+                    break
+        return self.last_text_at
 
     def _first_rail(self) -> int:
         """Where the first rail after some of the story's text begins (a rail title with
@@ -510,7 +570,7 @@ class _Reader:
                 len(line) <= MAX_RAIL_TITLE_CHARS
                 and read_rail_title(line) is not None
                 and self._rail_follows(self.pos + 1)
-            ):
+            ) or (body and self._unnamed_rail_at(self.pos) is not None):
                 break
             if is_furniture(line):
                 self._drop(line)
@@ -566,13 +626,17 @@ class _Reader:
     def read_rails(self) -> tuple[Rail, ...]:
         rails: list[Rail] = []
         while self.pos < len(self.lines):
-            title = read_rail_title(self.lines[self.pos])
+            title = read_rail_title(self.lines[self.pos]) or self._unnamed_rail_at(self.pos)
             if title is None:  # only when the article ended without a body
                 self._drop(self.lines[self.pos])
                 continue
             start = self.pos + 1
             end = start
-            while end < len(self.lines) and read_rail_title(self.lines[end]) is None:
+            while (
+                end < len(self.lines)
+                and read_rail_title(self.lines[end]) is None
+                and self._unnamed_rail_at(end) is None
+            ):
                 end += 1
             kept: list[str] = []
             teasers: list[list[str]] = [[]]
