@@ -32,6 +32,8 @@ FURNITURE_RE = re.compile(
 READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.IGNORECASE)
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
 MAX_READ_MORE_CHARS = 40
+# A caption's closing credit is within this many characters of its end.
+CAPTION_TAIL_CHARS = 100
 # No furniture line is longer than this: longer lines are story text.
 MAX_FURNITURE_CHARS = 420
 # Past this length only a cookie prompt or a parenthesised trailer
@@ -48,7 +50,14 @@ def is_read_more(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """Whether a line is a photo caption: told by the credit that closes it or the
     file-picture prefix that opens it."""
-    return len(line) <= MAX_FURNITURE_CHARS and CAPTION_RE.search(line) is not None
+    if len(line) > MAX_FURNITURE_CHARS:
+        return False
+    # Every caption rule ends the line with a credit (a ")" or a "/") or opens it with
+    # "FILE": most lines are ruled out without a search.
+    tail = line[-CAPTION_TAIL_CHARS:]
+    if not (line.startswith("FILE") or "/" in tail or tail.rstrip().endswith(")")):
+        return False
+    return CAPTION_RE.search(line) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -36,6 +36,7 @@ from wiredesk.parse.rules import (
     REUTERS_PREFIX_RE,
 )
 from wiredesk.parse.times import (
+    DIGIT_RE,
     PrintedTime,
     page_zone,
     read_date_line,
@@ -58,8 +59,12 @@ MIN_TEASER_TITLES = 2
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
 # A line of the story's own text: a paragraph this long that ends like a sentence. The
-# body starts at the first run of two of them (a lone one is more often a site's notice).
+# body starts at the first of them that another sentence follows (a lone one is more
+# often a site's notice).
 MIN_PARAGRAPH_WORDS = 15
+# A shorter paragraph above such a run is still the story's when it is a sentence of
+# at least this many words.
+MIN_SENTENCE_WORDS = 5
 # A dateline opens the story's first paragraph when this many words follow it.
 MIN_DATELINE_TEXT_WORDS = 6
 # Lines looked at between one paragraph and the next in a run.
@@ -152,6 +157,8 @@ def _is_date_line(line: str) -> bool:
 def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
     """A byline with its date after it on one line: ("Von dpa", the time of
     "30.04.2024, 18:58"), or None."""
+    if not line[:1].isalpha() or DIGIT_RE.search(line) is None:
+        return None  # a byline opens with a word, and a date has figures
     for space in range(line.find(" "), min(len(line), MAX_BYLINE_CHARS)):
         if line[space] != " ":
             continue
@@ -190,6 +197,7 @@ class _Reader:
     dropped: list[str] = field(default_factory=list)
     published_at: datetime | None = None
     last_text_at: int | None = None  # see ``_last_text_at``
+    rail_starts: dict[int, bool] = field(default_factory=dict)  # see ``_rail_starts_at``
 
     # -- helpers -----------------------------------------------------------
 
@@ -271,22 +279,54 @@ class _Reader:
 
     def _body_start(self) -> int | None:
         """Where the story's own text begins: a dateline with its text, else the first
-        paragraph followed by another."""
-        end = self._first_rail()
-        for index in range(self.pos, end):
+        paragraph that another sentence follows.
+
+        Read in one pass from the top, which ends at the first rail after some of the
+        story's text (a brief's dateline in a rail below the story is not its start).
+        A rail above any paragraph ("Related topics" over the headline) does not end it.
+        """
+        first_run: int | None = None
+        has_text = False
+        for index in range(self.pos, len(self.lines)):
+            if has_text and self._rail_starts_at(index):
+                break
             found = read_dateline(self.lines[index])
             if found is not None and (
                 len(found.rest.split()) >= MIN_DATELINE_TEXT_WORDS
                 or (not found.rest and self._is_paragraph_at(index + 1))
             ):
                 return index
-        for index in range(self.pos, end):
-            if self._is_paragraph_at(index) and any(
-                self._is_paragraph_at(later)
-                for later in range(index + 1, min(len(self.lines), index + 1 + PARAGRAPH_RUN_GAP))
-            ):
-                return index
-        return None
+            if self._is_paragraph_at(index):
+                has_text = True
+                if first_run is None and any(
+                    self._is_sentence_at(later)
+                    for later in range(index + 1, index + 1 + PARAGRAPH_RUN_GAP)
+                ):
+                    first_run = index
+        return self._first_sentence_above(first_run) if first_run is not None else None
+
+    def _first_sentence_above(self, index: int) -> int:
+        """The run's first paragraph: a short one ("The situation is serious," she said.)
+        may open the story above its long ones."""
+        start = index
+        for before in range(index - 1, self.pos - 1, -1):
+            if is_furniture(self.lines[before]):
+                continue
+            if not self._is_sentence_at(before):
+                break
+            start = before
+        return start
+
+    def _is_sentence_at(self, index: int) -> bool:
+        """Whether a line is a paragraph of the story's, short ones included."""
+        if index >= len(self.lines):
+            return False
+        line = self.lines[index]
+        return (
+            len(line.split()) >= MIN_SENTENCE_WORDS
+            and not is_title_line(line)
+            and not is_furniture(line)
+        )
 
     def _unnamed_rail_at(self, index: int) -> RailTitle | None:
         """A rail whose title is in no list ("Trending Now", "Nos sélections"), told by its
@@ -295,11 +335,11 @@ class _Reader:
         line = self.lines[index]
         if (
             len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS
+            or index <= self._last_text_at()
             or len(line.split()) >= MIN_FULL_HEADLINE_WORDS
             or not is_title_line(line)
             or is_furniture(line)
             or _is_label_only(line, self.languages)
-            or index <= self._last_text_at()
             or self._follows_a_headline(index)
         ):
             return None
@@ -336,22 +376,16 @@ class _Reader:
                     break
         return self.last_text_at
 
-    def _first_rail(self) -> int:
-        """Where the first rail after some of the story's text begins (a rail title with
-        briefs under it), else the end: the story is looked for above it. A rail above
-        any paragraph ("Related topics" over the headline) does not end the search."""
-        has_text = False
-        for index in range(self.pos, len(self.lines)):
-            line = self.lines[index]
-            if (
-                has_text
-                and len(line) <= MAX_RAIL_TITLE_CHARS
-                and read_rail_title(line) is not None
-                and self._rail_follows(index + 1)
-            ):
-                return index
-            has_text = has_text or self._is_paragraph_at(index)
-        return len(self.lines)
+    def _rail_starts_at(self, index: int) -> bool:
+        """Whether a rail title with briefs under it stands at ``index`` (asked again and
+        again while the page is read, so kept)."""
+        if len(self.lines[index]) > MAX_RAIL_TITLE_CHARS:
+            return False
+        known = self.rail_starts.get(index)
+        if known is None:
+            known = read_rail_title(self.lines[index]) is not None and self._rail_follows(index + 1)
+            self.rail_starts[index] = known
+        return known
 
     def _is_paragraph_at(self, index: int) -> bool:
         if index >= len(self.lines):
@@ -566,11 +600,9 @@ class _Reader:
         body: list[Block] = []
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if (
-                len(line) <= MAX_RAIL_TITLE_CHARS
-                and read_rail_title(line) is not None
-                and self._rail_follows(self.pos + 1)
-            ) or (body and self._unnamed_rail_at(self.pos) is not None):
+            if self._rail_starts_at(self.pos) or (
+                body and self._unnamed_rail_at(self.pos) is not None
+            ):
                 break
             if is_furniture(line):
                 self._drop(line)
