@@ -78,6 +78,8 @@ HEADLINE_REACH = 12
 # headlines.
 MAX_UNNAMED_RAIL_TITLE_CHARS = 40
 MIN_UNNAMED_RAIL_TEASERS = 3
+MAX_UNNAMED_RAIL_TEASERS = 12
+MAX_LINES_OVER_UNNAMED_RAIL = 1
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
 # How far above the headline a date line is still the story's own.
@@ -198,6 +200,7 @@ class _Reader:
     published_at: datetime | None = None
     last_text_at: int | None = None  # see ``_last_text_at``
     rail_starts: dict[int, bool] = field(default_factory=dict)  # see ``_rail_starts_at``
+    unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
 
     # -- helpers -----------------------------------------------------------
 
@@ -336,6 +339,7 @@ class _Reader:
         if (
             len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS
             or index <= self._last_text_at()
+            or not self._is_just_under_the_text(index)
             or len(line.split()) >= MIN_FULL_HEADLINE_WORDS
             or not is_title_line(line)
             or is_furniture(line)
@@ -344,7 +348,11 @@ class _Reader:
         ):
             return None
         headlines = 0
-        for following in self.lines[index + 1 : index + 1 + RAIL_LOOKAHEAD]:
+        end = index + 1
+        for end in range(index + 1, len(self.lines) + 1):
+            if end == len(self.lines):
+                break
+            following = self.lines[end]
             if is_furniture(following) or _is_label_only(following, self.languages):
                 continue
             if read_rail_title(following) is not None:
@@ -352,9 +360,26 @@ class _Reader:
             if not is_title_line(following) or len(following.split()) < MIN_FULL_HEADLINE_WORDS:
                 break
             headlines += 1
-        if headlines < MIN_UNNAMED_RAIL_TEASERS:
+        # A long list under a short title is a site's index of links (shop tests, comments,
+        # its sections), not a rail of news beside the story.
+        if not MIN_UNNAMED_RAIL_TEASERS <= headlines <= MAX_UNNAMED_RAIL_TEASERS:
             return None
+        self.unnamed_rail_ends[index] = end
         return RailTitle(title=line.rstrip(" :"), section=None)
+
+    def _is_just_under_the_text(self, index: int) -> bool:
+        """Whether at most one line (furniture aside) stands between the story's last
+        paragraph and ``index``: a rail in no list stands right under the story, a site's
+        lists of links further down."""
+        between = 0
+        for before in range(index - 1, -1, -1):
+            if self._is_paragraph_at(before):
+                return True
+            if not is_furniture(self.lines[before]):
+                between += 1
+                if between > MAX_LINES_OVER_UNNAMED_RAIL:
+                    return False
+        return False
 
     def _follows_a_headline(self, index: int) -> bool:
         """Whether the line before ``index`` is a teaser's headline: a short line among
@@ -670,6 +695,7 @@ class _Reader:
                 and self._unnamed_rail_at(end) is None
             ):
                 end += 1
+            end = min(end, self.unnamed_rail_ends.get(self.pos, end))
             kept: list[str] = []
             teasers: list[list[str]] = [[]]
             for line in self.lines[start:end]:
