@@ -33,10 +33,11 @@ from wiredesk.parse.rules import (
     REUTERS_PREFIX_RE,
 )
 from wiredesk.parse.times import page_zone, read_date_line, resolve
+from wiredesk.parse.trailers import close_body
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
-MAX_SUBHEADING_WORDS = 8
+MAX_SUBHEADING_WORDS = 10
 MAX_SUBHEADING_CHARS = 70
 MAX_BYLINE_CHARS = 80
 # A kicker or section label above a headline ("Politiek", "Oorlog in Oekraïne")
@@ -44,6 +45,8 @@ MAX_BYLINE_CHARS = 80
 MAX_KICKER_WORDS = 4
 # How many lines after a rail title are read to tell a rail from a sub-heading.
 RAIL_LOOKAHEAD = 12
+# A sub-heading may open with a quotation: '"We will rebuild"', «Nie wieder».
+OPENING_QUOTES = "\"'«„“‘‹"
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
 
@@ -250,7 +253,10 @@ class _Reader:
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             replaced = ANP_REPLACES_RE.fullmatch(line)
-            if is_furniture(line) or line.casefold() in copies:
+            if is_furniture(line) or (
+                # a copy of the headline, unless it is all the story there is (an alert)
+                line.casefold() in copies and self._next_significant(self.pos + 1) is not None
+            ):
                 self._drop(line)
             elif replaced is not None and replaces is None:
                 replaces = replaced["old"].strip()
@@ -263,7 +269,15 @@ class _Reader:
             elif (
                 standfirst is None
                 and headline is not None
-                and (not is_title_line(line) or len(line.split()) >= MIN_STANDFIRST_WORDS)
+                and (
+                    not is_title_line(line)
+                    or len(line.split()) >= MIN_STANDFIRST_WORDS
+                    # a deck over "(ANSA) - MILANO, MAR 3 -", longer than a section label
+                    or (
+                        len(line.split()) > MAX_KICKER_WORDS
+                        and self._dateline_follows(self.pos + 1)
+                    )
+                )
                 and read_dateline(line) is None
                 and self._standfirst_follows(self.pos + 1)
             ):
@@ -300,6 +314,10 @@ class _Reader:
                 return True
         briefs = sum(is_title_line(line) or read_dateline(line) is not None for line in lines)
         return briefs * 2 >= len(lines)
+
+    def _dateline_follows(self, start: int) -> bool:
+        following = self._next_significant(start)
+        return following is not None and read_dateline(following) is not None
 
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
@@ -339,6 +357,8 @@ class _Reader:
                 self._block_kind(line, body) if len(line) <= MAX_SUBHEADING_CHARS else "paragraph"
             )
             body.append(Block(kind=kind, text=line))
+        body, trailers = close_body(body)  # "./.", "... in Oslo. (Reporting by ...)"
+        self.dropped.extend(trailers)
         return dateline, body
 
     def _block_kind(self, line: str, body: list[Block]) -> BlockKind:
@@ -348,7 +368,7 @@ class _Reader:
             and len(line) <= MAX_SUBHEADING_CHARS
             and len(line.split()) <= MAX_SUBHEADING_WORDS
             and is_title_line(line)
-            and line[:1].isupper()
+            and (line[:1].isupper() or line[:1] in OPENING_QUOTES)
         ):
             following = self._next_significant(self.pos)
             if (
