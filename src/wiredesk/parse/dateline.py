@@ -58,18 +58,20 @@ def head_regex() -> re.Pattern[str]:
     """What may stand before the parentheses: a place, a place and a date, or a date."""
     month = month_regex()
     # "Nov 8", "8 nov.", with a year at times: "18 mars 2026" (AFP), "March 18, 2026";
-    # a day and a short month in a language without month names here: "3 mar" (Spanish).
+    # a day and a short month in a language without month names here: "3 mar" (Spanish);
+    # day and month in figures: "03/03" (Belga).
     short = r"[^\W\d_]{3,4}\.?"
     date = (
         rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-        rf"|\d{{1,2}}\.?\s+(?:{month}|{short})(?:\s+\d{{4}})?)"
+        rf"|\d{{1,2}}\.?\s+(?:{month}|{short})(?:\s+\d{{4}})?"
+        rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
     )
     word = r"['’]?[^\W\d_][\w'’./-]*"
     place = rf"{word}(?:\s+{word}){{0,{MAX_PLACE_WORDS - 1}}}"
     # AP names the state or country after the place: "KYIV, Ukraine", "SPRINGFIELD, Ill."
     region = rf"{word}(?:\s+{word}){{0,2}}"
     return re.compile(
-        rf"(?P<place>{place})(?:\s*,\s*(?P<region>{region}))?(?:\s*,\s*(?P<date>{date}))?"
+        rf"(?P<place>{place})(?:\s*,\s*(?P<region>{region}))?(?:\s*,?\s*(?P<date>{date}))?"
         rf"|(?P<dateonly>{date})",
         re.IGNORECASE,
     )
