@@ -162,7 +162,7 @@ WIRE_TRAILER_PATTERNS = (
     r"(?:contact|kontakt|redactie|redaktion|rédaction|contacts?)\s*:.*",
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}",  # desk initials: "jdw/rs", "afp/lg/ab"
     r"(?:anp|dpa|afp|ap|rtr)\s*/\s*[a-z]{2,4}(?:/[a-z]{2,4})*",  # "ANP/jdw"
-    r"dpa\s+[a-z]{2,4}(?:\s+[a-z]{2,4}){0,3}(?:\s+\w+)?",  # "dpa lnw xy"
+    r"dpa(?:\s+[\w/]{1,8}){1,6}",  # dpa's closing line: "dpa lnw xy", "dpa abc yyno n1 def"
     r"(?:einde bericht|end of story|ende|fin)\s*\.?",
     r"\(?(?:mehr|more|meer|suite|plus)\s*\)?",
     r"-\s*(?:end|eind|ende|fin)\s*-",

@@ -37,7 +37,7 @@ from wiredesk.parse.trailers import close_body
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
-MAX_SUBHEADING_WORDS = 10
+MAX_SUBHEADING_WORDS = 8
 MAX_SUBHEADING_CHARS = 70
 MAX_BYLINE_CHARS = 80
 # A kicker or section label above a headline ("Politiek", "Oorlog in Oekraïne")
