@@ -38,7 +38,7 @@ MAX_PLAIN_SUBHEADING_CHARS = 70
 CODE_RE = re.compile(r"\s*<\s*/?\s*(?:div|script|iframe|blockquote|a|p|span|img)\b.*>\s*", re.I)
 SENTENCE_INSIDE_RE = re.compile(r"[.!?]\s+\S")
 MAX_LINK_LINE_WORDS = 12
-OPENING_QUOTES = "«\"'„“‘‹"
+OPENING_QUOTES = "«\"'„“‘‹"  # and the Dutch ",,"
 # A dateline element's own separator: "New York (dpa) - ".
 DATELINE_MARKS = " \t-–—:=_"
 
@@ -254,7 +254,7 @@ def _is_plain_subheading(text: str, following: str) -> bool:
     return (
         len(text) <= MAX_PLAIN_SUBHEADING_CHARS
         and len(text.split()) <= MAX_PLAIN_SUBHEADING_WORDS
-        and (text[:1].isupper() or text[:1] in OPENING_QUOTES)
+        and (text[:1].isupper() or text[:1] in OPENING_QUOTES or text.startswith(",,"))
         and is_title_line(text)
         and not is_title_line(following)
     )

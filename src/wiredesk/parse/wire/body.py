@@ -89,13 +89,30 @@ def read_plain(text: str) -> list[Part]:
     indents = [_indent(line) for line in lines if line]
     if not indents:
         return []
-    base = Counter(indents).most_common(1)[0][0]
+    # The indentation most lines share (the smaller on a tie) is no paragraph mark.
+    counts = Counter(indents)
+    base = min(counts, key=lambda indent: (-counts[indent], indent))
     width = _wrap_width(lines)
+    # Too few lines to measure (a flash, a two-paragraph item): the longest line is the
+    # width, and a line that ends a sentence is taken to end its paragraph.
+    is_measured = width is not None
+    if width is None:
+        longest = max(len(line) for line in lines)
+        width = longest if MIN_WRAP_WIDTH <= longest <= MAX_WRAP_WIDTH else None
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
         opens = not line or _indent(line) > base
-        if current and (opens or width is None or not _was_wrapped(current[-1], line, width)):
+        goes_on = (
+            (
+                width is not None
+                and _was_wrapped(current[-1], line, width)
+                and (is_measured or not current[-1].endswith(SENTENCE_END))
+            )
+            if current
+            else False
+        )
+        if current and (opens or not goes_on):
             paragraphs.append(" ".join(piece.strip() for piece in current))
             current = []
         if line:

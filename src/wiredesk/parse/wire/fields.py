@@ -13,7 +13,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, timezone
 
 from wiredesk.parse.lines import clean_line
-from wiredesk.parse.wire.rules import PUB_STATUSES
+from wiredesk.parse.wire.rules import (
+    IPTC_SCHEMES,
+    PUB_STATUSES,
+    SIGNAL_WORDS,
+    SUBJECT_CODE_RE,
+)
 
 # NewsML 1.2 and NITF write times without separators: "20140829T134951+0000",
 # "20190603T160217", "20240710"; NITF at times with them but no "T": "2022-07-11 18:33".
@@ -27,6 +32,7 @@ COMPACT_TIME_RE = re.compile(
 DOMAIN_RE = re.compile(r"(?:[a-z]+://)?(?:www\.)?(?P<name>[\w-]+)\.[a-z]{2,6}(?:[/:].*)?", re.I)
 # The scheme prefix of a G2 QCode: "nprov:dpa", "is:AP".
 QCODE_RE = re.compile(r"[\w-]{1,30}:(?P<code>[^:/\s]+)")
+WORD_RE = re.compile(r"[^\W\d_]+")
 # Marks around an agency's name in a credit line: "NTB–", "(AFP)", "© ANP".
 NAME_TRIM = " \t-–—:;,.()[]©"
 
@@ -128,6 +134,26 @@ def agency_names(value: object) -> list[str]:
         return [domain["name"]]
     names = [piece.strip(NAME_TRIM) for piece in text.split("/")]
     return [name for name in names if name and any(character.isalpha() for character in name)]
+
+
+def subject_code(value: object) -> str | None:
+    """A subject's code as a QCode: "04000000" gives "subj:04000000", an IPTC address
+    ".../newscodes/mediatopic/20000139" gives "medtop:20000139"; other codes as given."""
+    text = text_of(value)
+    if text is None:
+        return None
+    if SUBJECT_CODE_RE.fullmatch(text):
+        return f"subj:{text}"
+    for address, prefix in IPTC_SCHEMES.items():
+        found = text.find(address)
+        if found >= 0:
+            return prefix + text[found + len(address) :].strip("/")
+    return text
+
+
+def signals_in(text: str) -> list[str]:
+    """What the words of a note or a version line mark an item as ("CORRECTS": a correction)."""
+    return [SIGNAL_WORDS[word] for word in WORD_RE.findall(text.casefold()) if word in SIGNAL_WORDS]
 
 
 def unique(values: Iterable[str | None]) -> tuple[str, ...]:

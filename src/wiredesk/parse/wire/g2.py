@@ -26,6 +26,8 @@ from wiredesk.parse.wire.fields import (
     language_of,
     number_of,
     pub_status_of,
+    signals_in,
+    subject_code,
     text_of,
     time_of,
     unique,
@@ -86,11 +88,16 @@ def _has_content(item: etree._Element) -> bool:
 
 
 def _why_no_story(name: str, items: list[etree._Element], packages: list[etree._Element]) -> str:
+    references = sum(1 for package in packages for _ in package.iter("{*}itemRef"))
     if packages and not items:
-        references = sum(1 for package in packages for _ in package.iter("{*}itemRef"))
         return (
             f"NewsML-G2 <packageItem> {packages[0].get('guid') or ''} only refers to "
             f"{references} items and holds none: no text to read"
+        )
+    if packages:
+        return (
+            f"NewsML-G2 <{name}>: its package refers to {references} items, and none of the "
+            f"{len(items)} items it holds has text in <contentSet>"
         )
     classes = sorted({_class_of(item) or "unknown" for item in items})
     if items and set(classes) <= set(MEDIA_CLASSES):
@@ -124,7 +131,7 @@ def _read_item(item: etree._Element, media: list[Media]) -> WireItem:
         subheadline=about.subheadline or nitf.subheadline,
         keywords=unique([*about.keywords, *nitf.keywords]),
         subjects=tuple(about.subjects or nitf.subjects),
-        agencies=unique([*wire_fields.agencies, *about.agencies, *nitf.agencies]),
+        agencies=unique([*about.agencies, *wire_fields.agencies, *nitf.agencies]),
         embargoed_at=wire_fields.embargoed_at or nitf.embargoed_at,
         copyright=copyright_notice or nitf.copyright,
         notes=tuple([*wire_fields.notes, *nitf.notes]),
@@ -181,6 +188,7 @@ def _item_meta(meta: etree._Element | None) -> _ItemMeta:
         text = text_of(text_content(note))
         if text:
             found.notes.append(text)
+            found.signals.extend(signals_in(text))
     return found
 
 
@@ -233,7 +241,7 @@ def _content_meta(meta: etree._Element | None) -> _ContentMeta:
         if text:
             found.keywords.append(text)
     for subject in meta.iterfind("{*}subject"):
-        code = text_of(subject.get("qcode")) or text_of(subject.get("literal"))
+        code = subject_code(subject.get("qcode") or subject.get("uri") or subject.get("literal"))
         if code:
             found.subjects.append(Subject(code=code, name=text_of(_name_of(subject))))
     return found
@@ -275,7 +283,7 @@ def _media_of(item: etree._Element) -> Media:
 
 def _party_names(party: etree._Element) -> list[str]:
     """A provider or source: its literal, its QCode's code, or its name, as an agency name."""
-    for value in (party.get("literal"), _name_of(party), party.get("qcode"), party.get("uri")):
+    for value in (party.get("literal"), party.get("qcode"), _name_of(party), party.get("uri")):
         names = agency_names(value)
         if names:
             return names

@@ -24,6 +24,7 @@ from wiredesk.parse.wire.fields import (
     language_of,
     number_of,
     pub_status_of,
+    subject_code,
     text_of,
     time_of,
     unique,
@@ -176,9 +177,9 @@ def _read_descriptive(metadata: etree._Element, found: _Found) -> None:
     language = language_of(_formal(metadata.find("{*}Language")))
     found.language = found.language or language
     for subject in metadata.iterfind("{*}SubjectCode/*"):
-        code = text_of(subject.get("FormalName"))
+        code = subject_code(subject.get("FormalName"))
         if code:
-            found.subjects.append(Subject(code=f"subj:{code}" if code.isdigit() else code))
+            found.subjects.append(Subject(code=code))
     for location in metadata.iterfind("{*}Location"):
         # Only where the news comes from is a dateline's place; an event's location is not.
         if (location.get("HowPresent") or "").casefold() != "origin":
@@ -222,7 +223,11 @@ def _read_media(component: etree._Element, found: _Found, role: str) -> None:
         if (_formal(inner.find("{*}Role")) or "").casefold() == "caption":
             caption = text_of("".join(inner.findtext(".//{*}DataContent") or ""))
     kind = MEDIA_KINDS.get(role, "picture")
-    found.media.append(Media(kind=kind, item_id=component.get("Duid"), caption=caption))
+    reference = next(
+        (item.get("Href") for item in component.iter("{*}ContentItem") if item.get("Href")), None
+    )
+    item_id = text_of(component.get("Duid")) or text_of(reference)
+    found.media.append(Media(kind=kind, item_id=item_id, caption=caption))
 
 
 def _identifier(news_item: etree._Element) -> str | None:

@@ -24,6 +24,8 @@ from wiredesk.parse.wire.fields import (
     language_of,
     number_of,
     pub_status_of,
+    signals_in,
+    subject_code,
     text_of,
     time_of,
     unique,
@@ -82,6 +84,8 @@ def read_ninjs(value: object, source: str) -> WireItem:
         if isinstance(value_, str)
         and (word := value_.rpartition(":")[2].casefold()) in SIGNAL_WORDS
     ]
+    notes = _notes(item)
+    signals.extend(signal for note in notes for signal in signals_in(note))
     wire = Wire(
         format="ninjs",
         item_id=_item_id(item),
@@ -97,7 +101,7 @@ def read_ninjs(value: object, source: str) -> WireItem:
         agencies=unique(_agencies(item)),
         embargoed_at=time_of(item.get("embargoed")),
         copyright=_first(item, COPYRIGHT_KEYS),
-        notes=tuple(_notes(item)),
+        notes=tuple(notes),
         media=tuple(_media(item)),
     )
     return WireItem(
@@ -236,12 +240,10 @@ def _subjects(item: JsonObject) -> list[Subject]:
         for entry in values:
             if not isinstance(entry, dict):
                 continue
-            code = text_of(entry.get("code") or entry.get("uri") or entry.get("literal"))
+            code = subject_code(entry.get("code") or entry.get("uri") or entry.get("literal"))
             name = text_of(entry.get("name"))
             if code is None and name is None:
                 continue
-            if code and code.isdigit() and len(code) == 8:
-                code = f"subj:{code}"
             subjects.append(Subject(code=code or name or "", name=name))
     return subjects
 
@@ -294,7 +296,7 @@ def _media(item: JsonObject) -> list[Media]:
         media.append(
             Media(
                 kind=kind,
-                item_id=_first(entry, ("uri", "urn", "guid", "id")),
+                item_id=_item_id(entry),
                 caption=_first(entry, ("caption", "description_text", "headline")),
             )
         )

@@ -23,15 +23,13 @@ from wiredesk.parse.wire.fields import (
     language_of,
     number_of,
     pub_status_of,
+    subject_code,
     text_of,
     time_of,
     unique,
     urgency_of,
 )
 from wiredesk.parse.wire.item import WireItem
-
-# IPTC Subject Codes are eight digits; NITF gives them bare in ``tobject.subject.refnum``.
-SUBJECT_CODE_DIGITS = 8
 
 
 @dataclass
@@ -136,11 +134,9 @@ def _read_head(head: etree._Element, content: NitfContent) -> None:
     if content.published_at is None:
         content.published_at = time_of(_attribute(head, "{*}pubdata", "date.publication"))
     for subject in head.iterfind("{*}tobject/{*}tobject.subject"):
-        code = text_of(subject.get("tobject.subject.refnum"))
+        code = subject_code(subject.get("tobject.subject.refnum"))
         if code is None:
             continue
-        if code.isdigit() and len(code) == SUBJECT_CODE_DIGITS:
-            code = f"subj:{code}"
         name = (
             text_of(subject.get("tobject.subject.detail"))
             or text_of(subject.get("tobject.subject.matter"))

@@ -120,6 +120,16 @@ PUB_STATUSES = {
     "embargoed": "embargoed",
 }
 
+# IPTC's controlled vocabularies by address and by the QCode prefix NewsML-G2 gives them
+# (IPTC NewsCodes: "mediatopic" is Media Topics, "subjectcode" the older Subject Codes).
+IPTC_SCHEMES = {
+    "cv.iptc.org/newscodes/mediatopic/": "medtop:",
+    "cv.iptc.org/newscodes/subjectcode/": "subj:",
+    "cv.iptc.org/newscodes/genre/": "genre:",
+}
+# IPTC Subject Codes are eight digits, and agencies send them bare ("04000000").
+SUBJECT_CODE_RE = re.compile(r"\d{8}")
+
 # -- body markup -------------------------------------------------------------------
 
 # Elements (local names, lowercased) that hold a paragraph, a sub-heading, or other blocks.

@@ -23,7 +23,7 @@ from wiredesk.parse.rules import AGENCIES
 from wiredesk.parse.text import is_byline
 from wiredesk.parse.times import month_names
 from wiredesk.parse.wire.body import read_plain
-from wiredesk.parse.wire.fields import unique
+from wiredesk.parse.wire.fields import signals_in, unique
 from wiredesk.parse.wire.item import WireItem
 from wiredesk.parse.wire.rules import (
     ANPA_SELECTOR_RE,
@@ -38,7 +38,6 @@ from wiredesk.parse.wire.rules import (
     KEYWORD_LINE_RE,
     LEAD_COUNT_RE,
     NOTES_START_RE,
-    SIGNAL_WORDS,
     SOH,
     STX,
     SYN,
@@ -60,6 +59,8 @@ AP_TIME_RE = re.compile(
 WORD_RE = re.compile(r"[^\W\d_]+")
 # A header line is short; a longer one is a paragraph of the story.
 MAX_HEADER_LINE_WORDS = 80
+# After the " =" mark a short line with the mark too is still header (a byline marked again).
+MAX_MARKED_LINE_WORDS = 12
 
 
 @dataclass
@@ -114,6 +115,8 @@ def read_telex(data: bytes, encoding: str | None = None) -> WireItem:
         story, postamble = rest, ""
         lines = _lines(story)
         start = _read_fields(lines, head)
+        if head.headline is None:
+            start += _read_head(lines[start:], head)  # plain header lines after "ZCZC"
     else:
         preamble, story, postamble = _cut(text)
         urgency, is_anpa = _read_preamble(preamble, head, agencies, is_anpa=is_anpa)
@@ -172,8 +175,9 @@ def _read_preamble(
 ) -> tuple[int | None, bool]:
     """The header before STX: the 7901 header line or ANPA's service and selector lines."""
     urgency: int | None = None
+    # On ANPA's service line the unit separator parts the service from a routing code.
     lines = [
-        TELEX_NOISE_RE.sub(" ", line.replace(US, " ").replace(SOH, "").replace(SYN, "")).strip()
+        TELEX_NOISE_RE.sub(" ", line.partition(US)[0].replace(SOH, "").replace(SYN, "")).strip()
         for line in preamble.split("\n")
     ]
     for line in filter(None, lines):
@@ -247,7 +251,8 @@ def _read_head(lines: list[str], head: _Head) -> int:
             index += 1
             continue
         indented = raw[:1] == "\t" or raw.startswith("  ")
-        if taken and not coded and (saw_mark or indented):
+        marked_too = line.endswith("=") and len(line.split()) <= MAX_MARKED_LINE_WORDS
+        if taken and not coded and (indented or (saw_mark and not marked_too)):
             break
         if len(line.split()) > MAX_HEADER_LINE_WORDS and not coded:
             break
@@ -292,13 +297,16 @@ def _classify(taken: list[tuple[str, bool]], head: _Head) -> None:
             after_byline = False
         elif head.headline is None and KEYWORD_LINE_RE.fullmatch(line) and "/" in line:
             head.keywords.extend(word.strip() for word in line.split("/") if word.strip())
-        elif VERSION_LINE_RE.fullmatch(line):
+        elif VERSION_LINE_RE.fullmatch(line) or (
+            # an advisory in capitals before the headline: "CORRECTION", "BERICHT VERVALT"
+            head.headline is None and line.isupper() and signals_in(line)
+        ):
             _read_version(line, head)
             head.notes.append(line)
         elif (line.startswith("(") and line.endswith(")")) or (
             EDITOR_NOTE_RE.fullmatch(line) and head.headline is not None
         ):
-            head.signals.extend(_signals(line))
+            head.signals.extend(signals_in(line))
             head.notes.append(line)
         elif head.byline is None and is_byline(line):
             head.byline = line
@@ -329,11 +337,7 @@ def _read_version(text: str, head: _Head) -> None:
     lead = LEAD_COUNT_RE.search(text)
     if lead is not None:
         head.version = int(lead[1]) + 1  # the first lead is the second version
-    head.signals.extend(_signals(text))
-
-
-def _signals(text: str) -> list[str]:
-    return [SIGNAL_WORDS[word] for word in WORD_RE.findall(text.casefold()) if word in SIGNAL_WORDS]
+    head.signals.extend(signals_in(text))
 
 
 def _body_text(lines: list[str], head: _Head) -> str:
