@@ -23,6 +23,9 @@ from wiredesk.parse.rules import (
 
 # A closing line is short: the longest, AP's "contributed to this report", stays under 300.
 MAX_CLOSING_CHARS = 320
+# A trailer glued to a paragraph is found in its last characters: "(Reporting by ...;
+# Editing by ...)" runs to about 200.
+MAX_GLUED_CHARS = 320
 # What may close the sentence a trailer is glued to.
 SENTENCE_CLOSE = ".!?\"'»”’)"
 AGENCY_SLOT = "{agency}"
@@ -47,8 +50,7 @@ def closing_mark_regex() -> re.Pattern[str]:
 
 @cache
 def glued_trailer_regex() -> re.Pattern[str]:
-    alternatives = _alternatives(GLUED_TRAILER_PATTERNS)
-    return re.compile(rf"\s*(?P<trailer>{alternatives})\s*$", re.IGNORECASE)
+    return re.compile(_alternatives(GLUED_TRAILER_PATTERNS), re.IGNORECASE)
 
 
 def is_closing_line(line: str) -> bool:
@@ -59,14 +61,21 @@ def is_closing_line(line: str) -> bool:
 
 
 def strip_glued_trailer(paragraph: str) -> tuple[str, str | None]:
-    """A last paragraph without the trailer glued to its last sentence, and that trailer."""
-    found = glued_trailer_regex().search(paragraph)
-    if found is None or found.start() == 0:
-        return paragraph, None
-    kept = paragraph[: found.start()].rstrip()
-    if not kept.endswith(tuple(SENTENCE_CLOSE)):
-        return paragraph, None  # "... said the AP" is a sentence, not a sign-off
-    return kept, found["trailer"].strip()
+    """A last paragraph without the trailer glued to its last sentence, and that trailer.
+
+    The trailer is looked for after each sentence close in the paragraph's last
+    characters, from the end: "... in the port. (Reporting by ...)".
+    """
+    start = max(1, len(paragraph) - MAX_GLUED_CHARS)
+    regex = glued_trailer_regex()
+    for index in range(len(paragraph) - 2, start - 2, -1):
+        if paragraph[index] not in SENTENCE_CLOSE:
+            continue
+        trailer = paragraph[index + 1 :].strip()
+        if trailer and regex.fullmatch(trailer):
+            kept = paragraph[: index + 1].rstrip()
+            return (kept, trailer) if kept else (paragraph, None)
+    return paragraph, None
 
 
 def close_body(body: list[Block]) -> tuple[list[Block], list[str]]:

@@ -38,6 +38,8 @@ MAX_PLAIN_SUBHEADING_CHARS = 70
 CODE_RE = re.compile(r"\s*<\s*/?\s*(?:div|script|iframe|blockquote|a|p|span|img)\b.*>\s*", re.I)
 SENTENCE_INSIDE_RE = re.compile(r"[.!?]\s+\S")
 MAX_LINK_LINE_WORDS = 12
+# A heading in capitals has words, not just a figure or an initial: "UP NEXT", "1. DEBATE".
+MIN_CAPITALS_HEADING_LETTERS = 4
 OPENING_QUOTES = "«\"'„“‘‹"  # and the Dutch ",,"
 # A dateline element's own separator: "New York (dpa) - ".
 DATELINE_MARKS = " \t-–—:=_"
@@ -240,12 +242,11 @@ def _kind(part: Part, parts: list[Part], index: int) -> BlockKind:
 
 def _is_capitals_heading(text: str) -> bool:
     """A line in capitals between paragraphs: "UP NEXT", "1. HONG KONG BILL WITHDRAWN"."""
-    letters = [character for character in text if character.isalpha()]
     return (
         len(text) <= MAX_CAPITALS_HEADING_CHARS
-        and len(letters) >= 4
-        and all(character.isupper() for character in letters)
+        and text.upper() == text
         and not text.endswith((".", ",", ";"))
+        and sum(character.isalpha() for character in text) >= MIN_CAPITALS_HEADING_LETTERS
     )
 
 

@@ -63,7 +63,7 @@ def load_xml(data: bytes, source: str) -> etree._Element:
     except etree.XMLSyntaxError as error:
         raise InputError(source, f"broken XML: {_first_line(error.msg or str(error))} "
                          f"(line {error.lineno})") from None  # fmt: skip
-    _check_depth(root, source)
+    _check_depth(root, source, data)
     return root
 
 
@@ -134,7 +134,9 @@ def _refuse_entity_declarations(data: bytes, source: str) -> None:
         )
 
 
-def _check_depth(root: etree._Element, source: str) -> None:
+def _check_depth(root: etree._Element, source: str, data: bytes) -> None:
+    if data.count(b"<") <= MAX_DEPTH:
+        return  # fewer tags than the limit: the document cannot nest that deep
     stack = [(root, 1)]
     while stack:
         element, depth = stack.pop()

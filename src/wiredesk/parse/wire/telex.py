@@ -92,7 +92,7 @@ def decode_telex(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if any(byte in CP1252_ONLY for byte in data):
+    if len(data.translate(None, CP1252_ONLY)) < len(data):
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
