@@ -35,14 +35,13 @@ from wiredesk.parse.wire.fields import (
 )
 from wiredesk.parse.wire.item import WireItem
 from wiredesk.parse.wire.nitf import NitfContent, read_nitf_content
-from wiredesk.parse.wire.rules import SIGNAL_WORDS
+from wiredesk.parse.wire.rules import MEDIA_KINDS, SIGNAL_WORDS
 from wiredesk.parse.wire.safe_xml import local_name, text_content
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Item classes (ninat: IPTC's NewsCodes, icls: Reuters'), by what follows the scheme.
 TEXT_CLASSES = frozenset({"text", "composite"})
-MEDIA_CLASSES = {"picture": "picture", "photo": "picture", "video": "video",
-                 "graphic": "graphic", "audio": "audio", "interactive": "graphic"}  # fmt: skip
+MEDIA_CLASSES = MEDIA_KINDS
 
 
 def read_g2(root: etree._Element, source: str) -> WireItem:
@@ -103,7 +102,8 @@ def _why_no_story(name: str, items: list[etree._Element], packages: list[etree._
     if items and set(classes) <= set(MEDIA_CLASSES):
         return f"NewsML-G2 <newsItem> of class {', '.join(classes)} holds no text (only media)"
     guid = items[0].get("guid") if items else None
-    return f"NewsML-G2 <{name}> {guid or ''} has no text in <contentSet>".replace("  ", " ")
+    named = f"NewsML-G2 <{name}> {guid}" if guid else f"NewsML-G2 <{name}>"
+    return f"{named} has no text in <contentSet>"
 
 
 def _read_item(item: etree._Element, media: list[Media]) -> WireItem:

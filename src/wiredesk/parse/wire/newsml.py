@@ -32,13 +32,11 @@ from wiredesk.parse.wire.fields import (
 )
 from wiredesk.parse.wire.item import WireItem
 from wiredesk.parse.wire.nitf import NitfContent, read_nitf_content
-from wiredesk.parse.wire.rules import SIGNAL_WORDS
+from wiredesk.parse.wire.rules import MEDIA_KINDS, SIGNAL_WORDS
 from wiredesk.parse.wire.safe_xml import text_content
 
 # Component roles and media types that are not the story's text.
 MEDIA_ROLES = frozenset({"picture", "photo", "image", "video", "graphic", "audio", "caption"})
-MEDIA_KINDS = {"photo": "picture", "picture": "picture", "image": "picture", "video": "video",
-               "graphic": "graphic", "audio": "audio"}  # fmt: skip
 TITLE_ROLES = frozenset({"title", "headline"})
 
 
@@ -69,8 +67,9 @@ def read_newsml(root: etree._Element, source: str) -> WireItem:
             _read_component(component, found, role=None)
         if found.parts:
             return _item(news_item, found)
-    raise ParseError(source, f"NewsML <NewsItem> {_identifier(items[0]) or ''} has no text in its "
-                     "<ContentItem>s".replace("  ", " "))  # fmt: skip
+    identity = _identifier(items[0])
+    named = f"NewsML <NewsItem> {identity}" if identity else "NewsML <NewsItem>"
+    raise ParseError(source, f"{named} has no text in its <ContentItem>s")
 
 
 def _item(news_item: etree._Element, found: _Found) -> WireItem:

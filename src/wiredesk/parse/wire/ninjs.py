@@ -32,7 +32,7 @@ from wiredesk.parse.wire.fields import (
     urgency_of,
 )
 from wiredesk.parse.wire.item import WireItem
-from wiredesk.parse.wire.rules import SIGNAL_WORDS
+from wiredesk.parse.wire.rules import MEDIA_KINDS, SIGNAL_WORDS
 from wiredesk.parse.wire.safe_xml import MAX_XML_BYTES
 
 JsonObject = dict[str, Any]
@@ -52,8 +52,6 @@ AGENCY_KEYS = ("provider", "creditline", "copyrightholder", "source")
 COPYRIGHT_KEYS = ("copyrightnotice", "copyrightNotice")
 # How far into a wrapped API answer the item and its body are looked for.
 MAX_SEARCH_DEPTH = 4
-MEDIA_TYPES = {"picture": "picture", "image": "picture", "photo": "picture", "video": "video",
-               "graphic": "graphic", "audio": "audio"}  # fmt: skip
 
 
 def load_json(data: bytes, source: str) -> object:
@@ -76,8 +74,8 @@ def read_ninjs(value: object, source: str) -> WireItem:
     parts = next((found for found in map(_body, _objects(value)) if found), [])
     if not parts:
         identity = _item_id(item)
-        raise ParseError(source, f"JSON item {identity} has no body text" if identity else
-                         "JSON item has no body text")  # fmt: skip
+        named = f"JSON item {identity}" if identity else "JSON item"
+        raise ParseError(source, f"{named} has no body text")
     signals = [
         SIGNAL_WORDS[word]
         for value_ in (item.get("signal"), *_names(item.get("signals")))
@@ -290,7 +288,7 @@ def _media(item: JsonObject) -> list[Media]:
     for entry in entries:
         if not isinstance(entry, dict):
             continue
-        kind = MEDIA_TYPES.get(str(entry.get("type") or "").casefold())
+        kind = MEDIA_KINDS.get(str(entry.get("type") or "").casefold())
         if kind is None:
             continue
         media.append(

@@ -130,6 +130,18 @@ IPTC_SCHEMES = {
 # IPTC Subject Codes are eight digits, and agencies send them bare ("04000000").
 SUBJECT_CODE_RE = re.compile(r"\d{8}")
 
+# What agencies call their photos, video and graphics (NewsML 1.2's MediaType, a G2
+# itemClass after its scheme, NINJS's type), as ``Media.kind``.
+MEDIA_KINDS = {
+    "photo": "picture",
+    "picture": "picture",
+    "image": "picture",
+    "video": "video",
+    "graphic": "graphic",
+    "interactive": "graphic",
+    "audio": "audio",
+}
+
 # -- body markup -------------------------------------------------------------------
 
 # Elements (local names, lowercased) that hold a paragraph, a sub-heading, or other blocks.

@@ -61,8 +61,8 @@ def load_xml(data: bytes, source: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser(_mislabelled_utf8(data)))
     except etree.XMLSyntaxError as error:
-        raise InputError(source, f"broken XML: {_first_line(error.msg or str(error))} "
-                         f"(line {error.lineno})") from None  # fmt: skip
+        reason = _first_line(error.msg or str(error))
+        raise InputError(source, f"broken XML: {reason} (line {error.lineno})") from None
     _check_depth(root, source, data)
     return root
 
