@@ -64,3 +64,13 @@ def test_wire_copy_never_raises_but_input_or_parse_errors(
         assert "\n" not in str(error)
         return
     jsonschema.validate(page_to_json(page), SCHEMA)
+
+
+def test_a_time_outside_the_calendar_in_utc_is_left_out() -> None:
+    data = (
+        b'{"headline": "Kop", "body_text": "Tekst van het bericht.",'
+        b' "versioncreated": "0001-01-01T00:30:00+05:00", "embargoed": "9999-12-31T23:59:00-05:00"}'
+    )
+    page = parse_capture(Capture(data=data, source="t", captured_at=NOW, captured_at_from="given"))
+    assert page.article.published_at is None
+    assert page.wire is not None and page.wire.embargoed_at is None

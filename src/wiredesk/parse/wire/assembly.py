@@ -78,9 +78,7 @@ def page_of(
     dropped.extend(trailers)
     while body and body[-1].kind == "subheading":
         dropped.append(body.pop().text)  # a heading with no text under it
-    wire = item.wire
-    if wire.embargoed_at is not None:
-        wire = replace(wire, embargoed_at=_in_utc(wire.embargoed_at, zone))
+    wire = replace(item.wire, embargoed_at=_in_utc(item.wire.embargoed_at, zone))
     byline = item.byline
     if byline is not None and is_furniture(byline):
         dropped.append(byline)  # desk initials in a byline field: "jrg/pl/ks"
@@ -91,7 +89,7 @@ def page_of(
         byline=byline,
         dateline=dateline,
         body=tuple(body),
-        published_at=_in_utc(item.published_at, zone) if item.published_at else None,
+        published_at=_in_utc(item.published_at, zone),
         section=section,
     )
     return Page(
@@ -105,10 +103,17 @@ def page_of(
     )
 
 
-def _in_utc(moment: datetime, zone: tzinfo) -> datetime:
+def _in_utc(moment: datetime | None, zone: tzinfo) -> datetime | None:
+    """A time the item gives, in UTC (read in the page's zone when it has none); None for
+    one outside the years 1 to 9999 in UTC, as an agency's placeholder dates can be."""
+    if moment is None:
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _story_parts(item: WireItem, dropped: list[str]) -> list[Part]:
