@@ -14,7 +14,6 @@ from wiredesk.errors import InputError, ParseError
 from wiredesk.json_records import page_to_json
 from wiredesk.model import Capture
 from wiredesk.parse import parse_capture
-from wiredesk.parse.wire import sniff_wire
 
 NOW = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 # Openings that make a capture wire copy of each format.
@@ -55,8 +54,7 @@ PIECES = [
 def test_wire_copy_never_raises_but_input_or_parse_errors(
     opening: bytes, rest: list[bytes]
 ) -> None:
-    data = opening + b"".join(rest)
-    assert sniff_wire(data) is not None
+    data = opening + b"".join(rest)  # binary noise may make it no wire copy: the same holds
     capture = Capture(data=data, source="any", captured_at=NOW, captured_at_from="given")
     try:
         page = parse_capture(capture)

@@ -92,3 +92,9 @@ def test_wire_copy_and_page_copy_give_the_same_article() -> None:
         page.article.dateline,
         page.article.body,
     )
+
+
+def test_a_binary_file_is_not_telex_for_its_control_bytes() -> None:
+    picture = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    assert sniff_wire(picture) is None
+    assert sniff_wire(bytes(range(1, 32)) * 12) is None

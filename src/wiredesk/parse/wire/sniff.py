@@ -51,6 +51,12 @@ JSON_ITEM_KEYS = (
     b'"bodyText"',
     b'"body_text"',
 )
+# Telex text holds a handful of control characters (SOH, STX, a few BEL, ETX, DEL,
+# EOT); a binary file many more, and NUL bytes, which telex never sends. The share
+# says something only of a sample this long: a flash of a few words is short.
+MAX_CONTROL_SHARE = 0.1
+MIN_SHARE_BYTES = 256
+CONTROL_BYTES = bytes(byte for byte in range(0x20) if byte not in b"\t\n\r")
 # A 7901 header line without its control characters is only taken for one when the
 # header's " =" mark follows within the first lines.
 HEADER_MARK_LINES = 20
@@ -74,6 +80,12 @@ def sniff_wire(data: bytes) -> WireKind | None:
     return None
 
 
+def _control_share(head: bytes) -> float:
+    if not head:
+        return 0.0
+    return (len(head) - len(head.translate(None, CONTROL_BYTES))) / len(head)
+
+
 def _xml_kind(text: str) -> WireKind | None:
     prolog = PROLOG_RE.match(text)
     start = prolog.end() if prolog else 0
@@ -82,6 +94,10 @@ def _xml_kind(text: str) -> WireKind | None:
 
 
 def _is_telex(head: bytes, text: str) -> bool:
+    if b"\x00" in head or (
+        len(head) >= MIN_SHARE_BYTES and _control_share(head) > MAX_CONTROL_SHARE
+    ):
+        return False  # a picture or other binary file, which holds these bytes too
     if any(mark in head[:TELEX_SNIFF_BYTES] for mark in TELEX_START_BYTES):
         return True
     if ZCZC_RE.match(text):
