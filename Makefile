@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install browser demo test lint format bench bench-html translations clean
+.PHONY: install browser demo test lint format bench bench-html bench-wire translations clean
 
 install: $(VENV)/.installed
 
@@ -53,6 +53,9 @@ translations: install
 
 bench-html: install
 	$(BIN)/python bench/html_bench.py
+
+bench-wire: install
+	$(BIN)/python bench/wire_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -19,6 +19,7 @@ from wiredesk.model import (
     Rail,
     StoredArticle,
     Version,
+    Wire,
 )
 
 
@@ -32,6 +33,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "article": _article(page.article),
         "rails": [_rail(rail) for rail in page.rails],
         "dropped": list(page.dropped),
+        "wire": _wire(page.wire),
     }
 
 
@@ -65,6 +67,33 @@ def _article(article: Article) -> dict[str, Any]:
         "body": _blocks(article.body),
         "published_at": _time(article.published_at),
         "section": article.section,
+    }
+
+
+def _wire(wire: Wire | None) -> dict[str, Any] | None:
+    if wire is None:
+        return None
+    return {
+        "format": wire.format,
+        "item_id": wire.item_id,
+        "version": wire.version,
+        "pub_status": wire.pub_status,
+        "signals": list(wire.signals),
+        "urgency": wire.urgency,
+        "service": wire.service,
+        "category": wire.category,
+        "slugline": wire.slugline,
+        "subheadline": wire.subheadline,
+        "keywords": list(wire.keywords),
+        "subjects": [{"code": subject.code, "name": subject.name} for subject in wire.subjects],
+        "agencies": list(wire.agencies),
+        "embargoed_at": _time(wire.embargoed_at),
+        "copyright": wire.copyright,
+        "notes": list(wire.notes),
+        "media": [
+            {"kind": media.kind, "item_id": media.item_id, "caption": media.caption}
+            for media in wire.media
+        ],
     }
 
 

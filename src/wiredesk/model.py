@@ -15,6 +15,8 @@ from typing import Literal
 BlockKind = Literal["paragraph", "subheading"]
 CapturedAtFrom = Literal["given", "file modification time", "now"]
 ContentType = Literal["text", "html"]
+# The formats agencies deliver items in, as wiredesk reads them (``parse/wire/``).
+WireFormat = Literal["iptc7901", "anpa1312", "nitf", "newsml", "newsml-g2", "ninjs"]
 # A feed that was never polled is "new"; after a poll it is "ok" or "error".
 FeedStatus = Literal["new", "ok", "error"]
 
@@ -76,6 +78,58 @@ class Rail:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Subject:
+    """A subject an agency files an item under: a scheme's code and, when the item gives it, a name.
+
+    ``code`` keeps the scheme's prefix: ``medtop:20000523`` (IPTC Media Topics),
+    ``subj:04000000`` (IPTC Subject Codes), ``dpasubject:...``.
+    """
+
+    code: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Media:
+    """A photo, video, graphic or audio item that goes with a wire story: only what it is."""
+
+    kind: str  # "picture", "video", "graphic", "audio"
+    item_id: str | None = None
+    caption: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Wire:
+    """What an agency item says of itself beyond the article: ids, status, filing and rights.
+
+    ``None`` for a page that is not wire copy. ``version`` is the agency's own
+    count for the item (``item_id``), ``pub_status`` its word for whether the
+    item may be used (``usable``, ``withheld``, ``canceled``), ``signals``
+    what the agency marks a version as (``update``, ``correction``, ``kill``,
+    ``refile``), ``urgency`` its priority (1 is a flash, 9 the least urgent).
+    ``agencies`` are those the item names as its provider, sources and credit.
+    """
+
+    format: WireFormat
+    item_id: str | None = None
+    version: int | None = None
+    pub_status: str | None = None
+    signals: tuple[str, ...] = ()
+    urgency: int | None = None
+    service: str | None = None
+    category: str | None = None
+    slugline: str | None = None
+    subheadline: str | None = None
+    keywords: tuple[str, ...] = ()
+    subjects: tuple[Subject, ...] = ()
+    agencies: tuple[str, ...] = ()
+    embargoed_at: datetime | None = None
+    copyright: str | None = None
+    notes: tuple[str, ...] = ()  # notes to editors, not for publication
+    media: tuple[Media, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
     """What one capture holds: the main article, its rails, and what was left out."""
 
@@ -88,6 +142,8 @@ class Page:
     # What an HTML page says of itself: its canonical address and the site's name.
     url: str | None = None
     site_name: str | None = None
+    # What a wire item says of itself; None for copy that is not an agency item.
+    wire: Wire | None = None
 
     @property
     def has_article(self) -> bool:

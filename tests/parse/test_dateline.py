@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wiredesk.model import Dateline
-from wiredesk.parse.dateline import read_bare_dateline, read_dateline
+from wiredesk.parse.dateline import read_dateline, read_place_dateline
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_look_alikes_are_not_datelines(text: str) -> None:
     ],
 )  # fmt: skip
 def test_a_place_alone_opens_a_first_paragraph(text: str, place: str) -> None:
-    found = read_bare_dateline(text)
+    found = read_place_dateline(text)
     assert found is not None
     assert found.dateline == Dateline(place=place, agencies=())
     assert found.rest[:1].isupper()
@@ -119,4 +119,4 @@ def test_a_place_alone_opens_a_first_paragraph(text: str, place: str) -> None:
     ],
 )
 def test_a_dash_or_full_stop_after_a_word_is_no_dateline(text: str) -> None:
-    assert read_bare_dateline(text) is None
+    assert read_place_dateline(text) is None

@@ -40,7 +40,9 @@ def parse(
     """Parse news pages (copied text or saved HTML; - reads standard input) into articles.
 
     HTML is told by its content, whatever the file is called, and read in the
-    encoding its <meta charset> declares (a byte-order mark wins).
+    encoding its <meta charset> declares (a byte-order mark wins). So are agency
+    wire items (IPTC 7901 or ANPA 1312 telex, NITF, NewsML 1.2, NewsML-G2, NINJS
+    and agency JSON): telex in ISO-8859-1 or cp1252 is read without --encoding.
 
     A file that cannot be read or holds no article gets a one-line message on
     standard error; the other files are still parsed, and the exit status is 1.

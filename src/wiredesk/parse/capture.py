@@ -1,5 +1,5 @@
-"""The way from a capture to a page: decode its bytes, tell HTML from text, choose the
-reader, and say why when no article comes out.
+"""The way from a capture to a page: tell wire copy, HTML and text apart, decode the bytes,
+choose the reader, and say why when no article comes out.
 
 ``parse_capture`` is the one entry point every route in takes (files, JSON
 Lines records, uploads, feeds, and parsing the archive again), so that what
@@ -22,6 +22,7 @@ from wiredesk.parse.html import (
     visible_text,
 )
 from wiredesk.parse.text import parse_text
+from wiredesk.parse.wire import read_wire, sniff_wire
 
 
 def parse_capture(capture: Capture) -> Page:
@@ -38,7 +39,21 @@ def parse_capture(capture: Capture) -> Page:
         raise InputError(capture.source, f"capture time: {error}") from None
     language, timezone, source = capture.language, capture.timezone, capture.source
     section = capture.section
-    if content_type_of(capture) == "html":
+    # Wire copy is told by its content before HTML and text are: its XML root, its
+    # JSON keys, its telex control characters or header (never its file name).
+    wire_kind = sniff_wire(capture.data)
+    if wire_kind is not None:
+        page = read_wire(
+            capture.data,
+            wire_kind,
+            source=source,
+            captured_at=captured_at,
+            language=language,
+            timezone=timezone,
+            section=section,
+            encoding=capture.encoding,
+        )
+    elif content_type_of(capture) == "html":
         html = decode_html(capture.data, capture.source, capture.encoding)
         page = parse_html(
             html,

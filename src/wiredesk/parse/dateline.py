@@ -3,17 +3,23 @@
 A dateline is a place and a date (each optional: Reuters prints
 "LONDON, Nov 8 (Reuters) -", some sites just "(AFP) -"), agencies in
 parentheses, and a separator: a dash of any width, "=", or the end of the
-line when the dateline stands alone.
-The agencies in the parentheses are read by shape: a known agency code (or a
+line when the dateline stands alone. Agencies print a few other forms:
+AP's ANPA copy writes its dash as "_", Spanish agencies close with ".-", some
+put themselves between slashes ("VOLGOGRAD, March 3. /TASS/.", "Odense
+/ritzau/:"), ANSA puts itself first ("(ANSA) - MILANO, MAR 3 -"), Kyodo goes
+without parentheses after a date ("OSAKA, March 3 Kyodo -"), and the Swiss
+agencies, writing their names in lower case, go without a dash ("Chur (sda) Der").
+The agencies in parentheses are read by shape: a known agency code (or a
 regional desk after one), or any short code that stands where an agency
 does ("BERN (sda) -", "DEN HAAG (Novum) -"); the list of known codes is a
 prior, not a gate. Look-alikes such as a results line "FEYENOORD (Ned) -
 Celtic (Sco) 2-1", whose text goes on with another code and a score, stay
-plain text.
+plain text. A place with no separator after its agency is read when a
+capital follows ("London (CNN) It was").
 
 A place with no agency is a dateline too ("ROTTERDAM -", "Hamburg -",
 "BERLIN --", German papers' "Berlin. "), read only where a story's first
-paragraph opens: ``read_bare_dateline``.
+paragraph opens: ``read_place_dateline``.
 """
 
 from __future__ import annotations
@@ -34,19 +40,26 @@ PLACE_CONNECTORS = frozenset(
 MAX_PLACE_WORDS = 5
 MAX_HEAD_CHARS = 60  # place and date before the parentheses
 MAX_AGENCIES_CHARS = 60
-# After the parentheses: a dash of any width (AP's "--" and ANPA's "_" too), "=", ":",
-# the end of the line, or nothing before the text's first capital ("London (CNN) It was").
-SEPARATOR_RE = re.compile(r"\s*(?:(?P<sep>--|[-–—=:_])\s*|$|(?P<none>(?=[\"“„«A-ZÀ-Þ])))")
+# "_" is ANPA 1312's dash (AP), ".-" the Spanish agencies', ":" the Nordic agencies'.
+SEPARATOR_RE = re.compile(r"\s*(?:(?P<sep>--|\.?[-–—=_]|:)\s*|$)")
+# After agencies between slashes a full stop separates too: "/TASS/. Officials".
+SLASH_SEPARATOR_RE = re.compile(r"\s*(?:(?P<sep>\.?[-–—=_]|[:.])\s*|$)")
+# A dateline printed after the agency: "(ANSA) - MILANO, MAR 3 - ".
+TRAILING_HEAD_RE = re.compile(r"(?P<head>[^-–—_()]{2,60}?)\s+[-–—_]\s+")
+# The dash after an agency printed without parentheses: "Dec. 9 Kyodo - ".
+BARE_SEPARATOR_RE = re.compile(r"\s+[-–—_]\s+")
 # A code that may name an agency not in the list: letters, a few of them, maybe a hyphen.
 AGENCY_CODE_RE = re.compile(r"[^\W\d_][\w-]{1,11}")
 # What follows a results line's first team: "Celtic (Sco) 2-1", "PSV (Ned) 3-3".
 RESULT_RE = re.compile(r"\(\w{2,4}\)|\b\d+\s*-\s*\d+\b")
+# The text after agencies with no separator starts with a capital or a quote.
+CAPITAL_RE = re.compile(r"\s*(?=[\"“„«A-ZÀ-Þ])")
 # A place alone before a dash opens a first paragraph: "ROTTERDAM - De politie ...".
-BARE_SEPARATOR_RE = re.compile(r"\s*(?:--|[-–—=])\s+|\.\s+(?=[A-ZÀ-Þ])")
-# A bare dateline is followed by a sentence of at least this many words, and its place
-# has at most this many ("LE POINT SUR LA SITUATION -" is a kicker).
-MIN_BARE_REST_WORDS = 6
-MAX_BARE_PLACE_WORDS = 3
+PLACE_SEPARATOR_RE = re.compile(r"\s*(?:--|[-–—=])\s+|\.\s+(?=[A-ZÀ-Þ])")
+# A place with no agency is followed by a sentence of at least this many words, and has
+# at most this many ("LE POINT SUR LA SITUATION -" is a kicker).
+MIN_PLACE_REST_WORDS = 6
+MAX_PLACE_ONLY_WORDS = 3
 # Words that open a sentence and are no place: "Update - ...", "Ja. Die ...".
 NOT_PLACES = frozenset(
     {"update", "live", "video", "foto", "ja", "nee", "nein", "oui", "non", "yes", "no",
@@ -71,17 +84,20 @@ def head_regex() -> re.Pattern[str]:
     """What may stand before the parentheses: a place, a place and a date, or a date."""
     month = month_regex()
     # "Nov 8", "8 nov.", with a year at times: "18 mars 2026" (AFP), "March 18, 2026";
-    # in figures: ANSA's "12/09", "12.09.2026"
+    # a day and a short month in a language without month names here: "3 mar" (Spanish);
+    # day and month in figures: "03/03" (Belga).
+    short = r"[^\W\d_]{3,4}\.?"
     date = (
-        rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+{month}(?:\s+\d{{4}})?"
-        r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)"
+        rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+        rf"|\d{{1,2}}\.?\s+(?:{month}|{short})(?:\s+\d{{4}})?"
+        rf"|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?)"
     )
     word = r"['’]?[^\W\d_][\w'’./-]*"
     place = rf"{word}(?:\s+{word}){{0,{MAX_PLACE_WORDS - 1}}}"
     # AP names the state or country after the place: "KYIV, Ukraine", "SPRINGFIELD, Ill."
     region = rf"{word}(?:\s+{word}){{0,2}}"
     return re.compile(
-        rf"(?P<place>{place})(?:\s*,\s*(?P<region>{region}))?(?:(?:\s*,\s*|\s+)(?P<date>{date}))?"
+        rf"(?P<place>{place})(?:\s*,\s*(?P<region>{region}))?(?:\s*,?\s*(?P<date>{date}))?"
         rf"|(?P<dateonly>{date})",
         re.IGNORECASE,
     )
@@ -91,61 +107,79 @@ def head_regex() -> re.Pattern[str]:
 def read_dateline(text: str) -> DatelineMatch | None:
     """The dateline that opens ``text``, or None when it does not open with one.
 
-    The parentheses are found first and their agencies checked before any
-    regex runs on the place: most lines are ruled out with a ``find``.
+    The parentheses (or slashes) are found first and their agencies checked
+    before any regex runs on the place: most lines are ruled out with a ``find``.
     """
     opening = text.find("(", 0, MAX_HEAD_CHARS + 1)
-    if opening < 0:
-        return None
-    closing = text.find(")", opening + 1, opening + MAX_AGENCIES_CHARS + 2)
+    if opening >= 0:
+        return _read_marked(text, opening, ")", SEPARATOR_RE)
+    opening = text.find("/", 0, MAX_HEAD_CHARS + 1)
+    if opening >= 0:
+        found = _read_marked(text, opening, "/", SLASH_SEPARATOR_RE)
+        if found is not None:
+            return found
+    return _read_bare(text)
+
+
+def _read_marked(
+    text: str, opening: int, close: str, separators: re.Pattern[str]
+) -> DatelineMatch | None:
+    """A dateline whose agencies stand in parentheses or between slashes."""
+    closing = text.find(close, opening + 1, opening + MAX_AGENCIES_CHARS + 2)
     if closing < 0:
         return None
-    agencies = _read_agencies(text[opening + 1 : closing])
+    agencies = _read_agencies(text[opening + 1 : closing], is_open=close == ")")
     if agencies is None:
         return None
-    separator = SEPARATOR_RE.match(text, closing + 1)
-    if separator is None:
-        return None
-    alone = separator["sep"] is None
-    head_text = text[:opening].strip()
-    place = date_text = None
-    if head_text:
-        head = head_regex().fullmatch(head_text)
-        if head is None:
-            return None
-        place, date_text = head["place"], head["date"] or head["dateonly"]
-        if place is not None and not _is_place(place, alone=alone):
-            return None
-        if head["region"]:
-            if not _is_place(head["region"], alone=False):
-                return None
-            place = f"{place}, {head['region']}"
-    elif alone:
-        return None  # "(AFP)" alone on a line is a credit, not a dateline
     codes, desk, is_known = agencies
-    if separator["none"] is not None and (place is None or not _is_place(place, alone=True)):
-        return None  # no separator: only "London (CNN) It was", not a credit in a sentence
-    end = separator.end()
+    separator = separators.match(text, closing + 1)
+    end = separator.end() if separator is not None else _unmarked_end(text, closing + 1, codes)
+    needs_place = False
+    if end is None:
+        capital = CAPITAL_RE.match(text, closing + 1) if close == ")" else None
+        if capital is None:
+            return None
+        end, needs_place = capital.end(), True  # "London (CNN) It was"
     if not is_known and RESULT_RE.search(text, end, end + 40):
         return None  # "FEYENOORD (Ned) - Celtic (Sco) 2-1": a results line
+    alone = separator is not None and separator["sep"] is None
+    head_text = text[:opening].strip()
+    if head_text.endswith(".") and head_text[-2:-1].isdigit():
+        head_text = head_text[:-1]  # "VOLGOGRAD, March 3. /TASS/."
+    place = date_text = None
+    if head_text:
+        head = _read_head(head_text, alone=alone)
+        if head is None:
+            return None
+        place, date_text = head
+    elif alone:
+        return None  # "(AFP)" alone on a line is a credit, not a dateline
+    else:
+        after = TRAILING_HEAD_RE.match(text, end)
+        head = _read_head(after["head"], alone=False) if after is not None else None
+        if after is not None and head is not None and head[0] and head[1]:
+            place, date_text = head  # "(ANSA) - MILANO, MAR 3 - "
+            end = after.end()
+    if needs_place and (place is None or not _is_place(place, alone=True)):
+        return None  # a credit inside a sentence: "Het kabinet (ANP) Zegt"
     dateline = Dateline(place=place, agencies=codes, date_text=date_text, desk=desk)
     return DatelineMatch(dateline=dateline, rest=text[end:], printed=text[:end].strip())
 
 
 @lru_cache(maxsize=4096)
-def read_bare_dateline(text: str) -> DatelineMatch | None:
+def read_place_dateline(text: str) -> DatelineMatch | None:
     """A place with no agency that opens a story's first paragraph ("ROTTERDAM - De
     politie ...", "Berlin. Die Feuerwehr ..."), or None.
 
     Only for the start of a story's text: anywhere else a capitalised word and
     a dash are too common to be read as a dateline.
     """
-    separator = BARE_SEPARATOR_RE.search(text, 0, MAX_HEAD_CHARS + 4)
+    separator = PLACE_SEPARATOR_RE.search(text, 0, MAX_HEAD_CHARS + 4)
     if separator is None or separator.start() == 0:
         return None
     place = text[: separator.start()].strip()
     rest = text[separator.end() :]
-    if len(rest.split()) < MIN_BARE_REST_WORDS or (
+    if len(rest.split()) < MIN_PLACE_REST_WORDS or (
         not rest[:1].isupper() and rest[:1] not in '"“„«'
     ):
         return None
@@ -153,7 +187,7 @@ def read_bare_dateline(text: str) -> DatelineMatch | None:
     if head is None or head["place"] is None or head["date"] is not None:
         return None
     words = place.split()
-    if len(words) > MAX_BARE_PLACE_WORDS:
+    if len(words) > MAX_PLACE_ONLY_WORDS:
         return None
     if not _is_place(place, alone=False) or words[0].casefold() in NOT_PLACES:
         return None
@@ -163,10 +197,64 @@ def read_bare_dateline(text: str) -> DatelineMatch | None:
     return DatelineMatch(dateline=dateline, rest=rest, printed=text[: separator.end()].strip())
 
 
-def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None, bool] | None:
+def _unmarked_end(text: str, start: int, codes: tuple[str, ...]) -> int | None:
+    """Where the text starts after agencies written in lower case with no dash ("(sda) Der")."""
+    if not all(code == code.lower() for code in codes):
+        return None
+    if text[start : start + 1] != " " or not text[start + 1 : start + 2].isupper():
+        return None
+    return start + 1
+
+
+def _read_head(head_text: str, *, alone: bool) -> tuple[str | None, str | None] | None:
+    """The place and date before the agencies, or None when they do not read as such."""
+    head = head_regex().fullmatch(head_text)
+    if head is None:
+        return None
+    place, date_text = head["place"], head["date"] or head["dateonly"]
+    if place is not None and not _is_place(place, alone=alone):
+        return None
+    if head["region"]:
+        if not _is_place(head["region"], alone=False):
+            return None
+        place = f"{place}, {head['region']}"
+    return place, date_text
+
+
+def _read_bare(text: str) -> DatelineMatch | None:
+    """A dateline naming its agency without parentheses, after a date: "OSAKA, March 3 Kyodo -"."""
+    separator = BARE_SEPARATOR_RE.search(text, 0, MAX_HEAD_CHARS + MAX_AGENCIES_CHARS)
+    if separator is None:
+        return None
+    before = text[: separator.start()]
+    words = before.split()
+    for count in (1, 2):
+        if len(words) <= count:
+            break
+        agency = " ".join(words[-count:])
+        if agency.casefold() not in AGENCIES or not agency[:1].isupper():
+            continue
+        head_text = before[: before.rindex(words[-count])].rstrip(" ,")
+        head = _read_head(head_text, alone=False)
+        if head is None or head[0] is None or head[1] is None:
+            return None
+        place, date_text = head
+        dateline = Dateline(place=place, agencies=(agency,), date_text=date_text)
+        end = separator.end()
+        return DatelineMatch(dateline=dateline, rest=text[end:], printed=text[:end].strip())
+    return None
+
+
+def _read_agencies(
+    inside: str, *, is_open: bool
+) -> tuple[tuple[str, ...], str | None, bool] | None:
     """Split "ANP/AFP/RTR" or "afp sda" into agencies; "dpa/lnw" gives a desk. The last
-    value says whether every code is a known agency's."""
-    pieces = AGENCY_SPLIT_RE.split(inside.strip())
+    value says whether every code is a known agency's: with ``is_open`` (parentheses) a
+    short code the list does not know is taken for one ("(Novum)", "(CNN)")."""
+    inside = inside.strip()
+    if " " in inside and inside.casefold() in AGENCIES:
+        return (inside,), None, True  # one agency of two words: "Europa Press"
+    pieces = AGENCY_SPLIT_RE.split(inside)
     codes: list[str] = []
     desk: str | None = None
     previous = ""
@@ -183,10 +271,8 @@ def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None, bool] | No
             and DESK_RE.fullmatch(token)
         ):
             desk = token
-        elif (len(pieces) <= 5 and AGENCY_CODE_RE.fullmatch(token) and not token.islower()) or (
-            token.islower() and 2 <= len(token) <= 4
-        ):
-            codes.append(token)  # an agency the list does not know: "(Novum)", "(CNN)"
+        elif is_open and len(pieces) <= 5 and _is_agency_code(token):
+            codes.append(token)
             is_known = False
         else:
             return None
@@ -194,6 +280,13 @@ def _read_agencies(inside: str) -> tuple[tuple[str, ...], str | None, bool] | No
     if not codes:
         return None
     return tuple(codes), desk, is_known
+
+
+def _is_agency_code(token: str) -> bool:
+    """A short code that may be an agency's: "Novum", "CNN", "sda"."""
+    if token.islower():
+        return 2 <= len(token) <= 4 and token.isalpha()
+    return AGENCY_CODE_RE.fullmatch(token) is not None
 
 
 def _is_place(place: str, *, alone: bool) -> bool:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from itertools import pairwise
 
+from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.furniture import is_furniture
 
 # Characters that carry nothing a reader sees: zero-width spaces and joiners,
@@ -69,7 +70,12 @@ def split_lines(text: str) -> list[str]:
     for index, line in enumerate(cleaned):
         if not line:
             continue
-        if index and raw[index - 1] and _was_wrapped(raw[index - 1], raw[index], width):
+        if (
+            index
+            and raw[index - 1]
+            and _was_wrapped(raw[index - 1], raw[index], width)
+            and read_dateline(line) is None  # a dateline opens a paragraph, never goes on one
+        ):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)

@@ -199,7 +199,7 @@ WIRE_TRAILER_PATTERNS = (
     r"(?:contact|kontakt|redactie|redaktion|rédaction|contacts?)\s*:.*",
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}",  # desk initials: "jdw/rs", "afp/lg/ab"
     r"(?:anp|dpa|afp|ap|rtr)\s*/\s*[a-z]{2,4}(?:/[a-z]{2,4})*",  # "ANP/jdw"
-    r"dpa\s+[a-z]{2,4}(?:\s+[a-z]{2,4}){0,3}(?:\s+\w+)?",  # "dpa lnw xy"
+    r"dpa(?:\s+[\w/]{1,8}){1,6}",  # dpa's closing line: "dpa lnw xy", "dpa abc yyno n1 def"
     r"(?:einde bericht|end of story|ende|fin)\s*\.?",
     r"\(?(?:mehr|more|meer|suite|plus)\s*\)?",
     r"-\s*(?:end|eind|ende|fin)\s*-",
@@ -231,4 +231,37 @@ REUTERS_PREFIX_RE = re.compile(
     r"^(?P<marker>(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|REPEAT|EXCLUSIVE|INSIGHT|FACTBOX|"
     r"ANALYSIS|BREAKINGVIEWS|GRAPHIC|TIMELINE|EXPLAINER|FEATURE)(?:\s+(?P<n>\d{1,2}))?"
     r"\s*-\s*)+)(?P<headline>\S.*)$"
+)
+
+# Marks that close a wire story on a line of their own, read only at the end of a body:
+# dpa's "./.", Reuters' "ENDS", AP's "(END)" and "-0-", the teleprinter's "NNNN",
+# the press release's "###" and "-30-", an agency after equals signs ("==Kyodo") or
+# between slashes ("/ritzau/", as it prints itself in its datelines), an agency's name
+# alone ("EFE", "(ANSA).") or with the desk's initials ("AAP JKL"). "{agency}" stands
+# for any name in ``AGENCIES``.
+CLOSING_MARK_PATTERNS = (
+    r"\./\.",
+    r"ends?\.?",
+    r"\(\s*ends?\s*\)\.?",
+    r"-\s*0\s*-",
+    r"-\s*30\s*-",
+    r"#{3}",
+    r"nnnn",
+    r"=+\s*(?:{agency})?",
+    r"/\s*(?:{agency})\s*/\.?",
+    r"\(?(?:{agency})\)?\.?",
+    r"\(?(?:{agency})\)?\s*[A-Za-z]{2,4}(?:\s*/\s*[A-Za-z]{2,4}){0,3}",
+    # AP's closing line: "Associated Press writer Jane Doe contributed to this report."
+    r".{0,300}\bcontributed (?:to )?(?:this|the) (?:report|story)\b.{0,80}",
+)
+# A reporter's name alone on the story's last line, as TT and the Nordic agencies sign
+# (case-sensitive: two or three capitalised words, nothing else).
+SIGNATURE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}")
+# The same glued to the story's last sentence: '... disse il sindaco".(ANSA).',
+# "... según la policía. EFE", "... in the port. (Reporting by Jane Doe; Editing by
+# John Roe)". Each must follow the sentence's closing mark.
+GLUED_TRAILER_PATTERNS = (
+    r"\(?(?:{agency})\)?\.?",
+    r"\((?:reporting|additional reporting|writing|editing|compiled|berichterstattung|"
+    r"redigiert|geschrieben|mitarbeit|rédigé|édité|bewerkt)\b[^()]*\)\.?",
 )

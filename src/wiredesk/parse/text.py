@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
-from wiredesk.parse.dateline import read_bare_dateline, read_dateline
+from wiredesk.parse.dateline import read_dateline, read_place_dateline
 from wiredesk.parse.furniture import is_furniture, is_read_more
 from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
@@ -43,6 +43,7 @@ from wiredesk.parse.times import (
     read_glued_date_line,
     resolve,
 )
+from wiredesk.parse.trailers import close_body
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
@@ -56,6 +57,8 @@ MAX_KICKER_WORDS = 4
 RAIL_LOOKAHEAD = 12
 # Teaser titles among them that make a rail of titles over texts.
 MIN_TEASER_TITLES = 2
+# A sub-heading may open with a quotation: '"We will rebuild"', «Nie wieder».
+OPENING_QUOTES = "\"'«„“‘‹"
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
 # A line of the story's own text: a paragraph this long that ends like a sentence. The
@@ -544,7 +547,10 @@ class _Reader:
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             replaced = ANP_REPLACES_RE.fullmatch(line)
-            if is_furniture(line) or line.casefold() in copies:
+            if is_furniture(line) or (
+                # a copy of the headline, unless it is all the story there is (an alert)
+                line.casefold() in copies and self._next_significant(self.pos + 1) is not None
+            ):
                 self._drop(line)
             elif replaced is not None and replaces is None:
                 replaces = replaced["old"].strip()
@@ -561,7 +567,15 @@ class _Reader:
             elif (
                 standfirst is None
                 and headline is not None
-                and (not is_title_line(line) or len(line.split()) >= MIN_STANDFIRST_WORDS)
+                and (
+                    not is_title_line(line)
+                    or len(line.split()) >= MIN_STANDFIRST_WORDS
+                    # a deck over "(ANSA) - MILANO, MAR 3 -", longer than a section label
+                    or (
+                        len(line.split()) > MAX_KICKER_WORDS
+                        and self._dateline_follows(self.pos + 1)
+                    )
+                )
                 and read_dateline(line) is None
                 and self._standfirst_follows(self.pos + 1)
             ):
@@ -606,6 +620,10 @@ class _Reader:
         in_a_row = any(a and b for a, b in itertools.pairwise(is_text))
         return titles >= MIN_TEASER_TITLES and not in_a_row
 
+    def _dateline_follows(self, start: int) -> bool:
+        following = self._next_significant(start)
+        return following is not None and read_dateline(following) is not None
+
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
         for index in range(start, len(self.lines)):
@@ -616,7 +634,7 @@ class _Reader:
                 is_byline(line)
                 or _is_date_line(line)
                 or read_dateline(line) is not None
-                or read_bare_dateline(line) is not None
+                or read_place_dateline(line) is not None
             )
         return False
 
@@ -634,7 +652,7 @@ class _Reader:
                 continue
             self.pos += 1
             if not body:
-                found = read_dateline(line) or read_bare_dateline(line)
+                found = read_dateline(line) or read_place_dateline(line)
                 if found is not None:
                     dateline = found.dateline
                     line = found.rest
@@ -647,6 +665,8 @@ class _Reader:
                 self._block_kind(line, body) if len(line) <= MAX_SUBHEADING_CHARS else "paragraph"
             )
             body.append(Block(kind=kind, text=line))
+        body, trailers = close_body(body)  # "./.", "... in Oslo. (Reporting by ...)"
+        self.dropped.extend(trailers)
         return dateline, self._without_tail(body)
 
     def _without_tail(self, body: list[Block]) -> list[Block]:
@@ -667,7 +687,7 @@ class _Reader:
             and len(line) <= MAX_SUBHEADING_CHARS
             and len(line.split()) <= MAX_SUBHEADING_WORDS
             and is_title_line(line)
-            and line[:1].isupper()
+            and (line[:1].isupper() or line[:1] in OPENING_QUOTES)
         ):
             following = self._next_significant(self.pos)
             if (

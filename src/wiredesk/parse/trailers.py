@@ -1,0 +1,94 @@
+"""Trailers: what closes a wire story after its last sentence, on a line of its own or glued on.
+
+Agencies end their copy with marks ("./.", "(END)", "NNNN"), their name
+("/ritzau/", "(ANSA).", "==Kyodo"), desk initials and credits ("(Reporting by
+...)"). Some of these are words a story may also use, so they are read only at
+the end of a body, where both the text parser and the wire readers look for them.
+The rules are data in ``rules.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wiredesk.model import Block
+from wiredesk.parse.furniture import is_furniture
+from wiredesk.parse.rules import (
+    AGENCIES,
+    CLOSING_MARK_PATTERNS,
+    GLUED_TRAILER_PATTERNS,
+    SIGNATURE_RE,
+)
+
+# A closing line is short: the longest, AP's "contributed to this report", stays under 300.
+MAX_CLOSING_CHARS = 320
+# A trailer glued to a paragraph is found in its last characters: "(Reporting by ...;
+# Editing by ...)" runs to about 200.
+MAX_GLUED_CHARS = 320
+# What may close the sentence a trailer is glued to.
+SENTENCE_CLOSE = ".!?\"'»”’)"
+AGENCY_SLOT = "{agency}"
+
+
+@cache
+def _agency_regex() -> str:
+    names = sorted(AGENCIES, key=len, reverse=True)
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+
+
+def _alternatives(patterns: tuple[str, ...]) -> str:
+    """The patterns as one regex, "{agency}" in each standing for any known agency."""
+    agency = _agency_regex()
+    return "|".join(f"(?:{pattern.replace(AGENCY_SLOT, agency)})" for pattern in patterns)
+
+
+@cache
+def closing_mark_regex() -> re.Pattern[str]:
+    return re.compile(_alternatives(CLOSING_MARK_PATTERNS), re.IGNORECASE)
+
+
+@cache
+def glued_trailer_regex() -> re.Pattern[str]:
+    return re.compile(_alternatives(GLUED_TRAILER_PATTERNS), re.IGNORECASE)
+
+
+def is_closing_line(line: str) -> bool:
+    """Whether a line at the end of a story closes it rather than tells it."""
+    return len(line) <= MAX_CLOSING_CHARS and (
+        is_furniture(line) or closing_mark_regex().fullmatch(line.strip()) is not None
+    )
+
+
+def strip_glued_trailer(paragraph: str) -> tuple[str, str | None]:
+    """A last paragraph without the trailer glued to its last sentence, and that trailer.
+
+    The trailer is looked for after each sentence close in the paragraph's last
+    characters, from the end: "... in the port. (Reporting by ...)".
+    """
+    start = max(1, len(paragraph) - MAX_GLUED_CHARS)
+    regex = glued_trailer_regex()
+    for index in range(len(paragraph) - 2, start - 2, -1):
+        if paragraph[index] not in SENTENCE_CLOSE:
+            continue
+        trailer = paragraph[index + 1 :].strip()
+        if trailer and regex.fullmatch(trailer):
+            kept = paragraph[: index + 1].rstrip()
+            return (kept, trailer) if kept else (paragraph, None)
+    return paragraph, None
+
+
+def close_body(body: list[Block]) -> tuple[list[Block], list[str]]:
+    """A body without its trailers at the end, and the trailers taken off it."""
+    dropped: list[str] = []
+    body = list(body)
+    while body and body[-1].kind == "paragraph" and is_closing_line(body[-1].text):
+        dropped.insert(0, body.pop().text)
+    if len(body) > 1 and body[-1].kind == "paragraph" and SIGNATURE_RE.fullmatch(body[-1].text):
+        dropped.insert(0, body.pop().text)  # the reporter's name signing the story
+    if body and body[-1].kind == "paragraph":
+        kept, trailer = strip_glued_trailer(body[-1].text)
+        if trailer is not None and kept:
+            body[-1] = Block(kind="paragraph", text=kept)
+            dropped.insert(0, trailer)
+    return body, dropped
