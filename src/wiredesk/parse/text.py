@@ -283,6 +283,23 @@ class _Reader:
             if self.pos < start - DATE_LINE_REACH or not self._take_date_line(self.lines[self.pos]):
                 self._drop(self.lines[self.pos])
 
+    def _next_significant_at(self, start: int) -> int | None:
+        """Where the next line from ``start`` that is not furniture stands."""
+        for index in range(start, len(self.lines)):
+            if not is_furniture(self.lines[index]):
+                return index
+        return None
+
+    def _is_full_headline(self, index: int) -> bool:
+        """Whether a line reads as a whole headline: a title line of a few words, not a
+        menu's last item, a rail's title or a site's name."""
+        line = self.lines[index]
+        return (
+            len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+            and self._is_headline_candidate(line)
+            and not self._ends_a_menu(index)
+        )
+
     def _body_start(self) -> int | None:
         """Where the story's own text begins: a dateline with its text, else the first
         paragraph that another sentence follows.
@@ -458,6 +475,11 @@ class _Reader:
             (i for i in candidates if len(self.lines[i].split()) >= MIN_FULL_HEADLINE_WORDS),
             candidates[0],
         )
+        # A copy that opens with title lines, nothing else above them, opens with its
+        # headline: the lines under it are a deck ("Situation serious, says EC").
+        above = [i for i in range(self.pos, chosen) if not is_furniture(self.lines[i])]
+        if above and all(self._is_full_headline(i) for i in above):
+            chosen = above[0]
         # The headline printed twice or three times (page title, caption, heading) is one.
         printed = self.lines[chosen].casefold()
         for index in range(chosen - 1, max(self.pos, chosen - HEADLINE_REACH) - 1, -1):
