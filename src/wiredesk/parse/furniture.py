@@ -12,6 +12,7 @@ from functools import lru_cache
 from wiredesk.parse.rules import (
     CAPTION_PATTERNS,
     COOKIE_RE,
+    COPYRIGHT_LINE_PATTERN,
     CRUMB_HINT_RE,
     CRUMB_RE,
     FURNITURE_LINES,
@@ -29,6 +30,7 @@ FURNITURE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+COPYRIGHT_LINE_RE = re.compile(COPYRIGHT_LINE_PATTERN, re.IGNORECASE)
 READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.IGNORECASE)
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
 MAX_READ_MORE_CHARS = 40
@@ -68,6 +70,8 @@ def is_furniture(line: str) -> bool:
     if ("ookie" in line or "OOKIE" in line) and COOKIE_RE.fullmatch(line):
         return True
     if is_caption(line):
+        return True
+    if ("©" in line or "(c)" in line or "opyright" in line) and COPYRIGHT_LINE_RE.fullmatch(line):
         return True
     if len(line) > LONG_LINE_CHARS:
         return line.startswith("(") and FURNITURE_RE.fullmatch(line) is not None

@@ -117,6 +117,14 @@ CAPTION_PATTERNS = (
     + r"|epa|getty images|picture alliance)\s*$",
 )
 
+# A copyright line with words before it: "All contents © copyright 2023 The Associated
+# Press. All rights reserved." (a sentence about copyright has more after the owner).
+# Matched against the whole line, and only asked of lines holding "©", "(c)" or "opyright".
+COPYRIGHT_LINE_PATTERN = (
+    r".{0,30}(?:©|\(c\)|copyright)\s*(?:copyright\s*)?\d{4}\b[^.!?]{0,80}"
+    r"(?:\.\s*all rights reserved\.?|\.)?"
+)
+
 # Links to the rest of a teaser: "Lees meer »", "Read more →", "Weiterlesen", "Lire la
 # suite". Furniture, and where teasers end: a rail whose teasers each close with one is
 # read teaser by teaser. "Lees meer" without an arrow is a rail title.
@@ -133,10 +141,6 @@ FURNITURE_PATTERNS = (
     r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
     r"(?:©|\(c\))\s*.{0,120}",
     r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
-    # a copyright line with words before it: "All contents © copyright 2023 The Associated
-    # Press. All rights reserved." (a sentence about copyright has more after the owner)
-    r".{0,30}(?:©|\(c\)|copyright)\s*(?:copyright\s*)?\d{4}\b[^.!?]{0,80}"
-    r"(?:\.\s*all rights reserved\.?|\.)?",
     r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
     # login prompts
     r"(?:log|meld) (?:in|je aan) (?:om|to|en) .{0,120}",

@@ -12,6 +12,7 @@ import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
 from wiredesk.parse.dateline import read_dateline, read_place_dateline
@@ -65,6 +66,10 @@ MIN_STANDFIRST_WORDS = 12
 # body starts at the first of them that another sentence follows (a lone one is more
 # often a site's notice).
 MIN_PARAGRAPH_WORDS = 15
+# How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
+BYLINE_OPENINGS = ("door", "by", "von", "par", "van onze", "de notre", "from our", "our")
+# Lines looked at between a headline and the dateline under it (bylines, date lines).
+META_LINES = 4
 # A shorter paragraph above such a run is still the story's when it is a sentence of
 # at least this many words.
 MIN_SENTENCE_WORDS = 5
@@ -151,6 +156,7 @@ def is_headline_like(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # asked of the same few lines over a page's headline
 def _is_date_line(line: str) -> bool:
     return (
         read_date_line(line) is not None
@@ -164,6 +170,8 @@ def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
     "30.04.2024, 18:58"), or None."""
     if not line[:1].isalpha() or DIGIT_RE.search(line) is None:
         return None  # a byline opens with a word, and a date has figures
+    if not line[:12].casefold().startswith(BYLINE_OPENINGS):
+        return None
     for space in range(line.find(" "), min(len(line), MAX_BYLINE_CHARS)):
         if line[space] != " ":
             continue
@@ -274,6 +282,8 @@ class _Reader:
         """Drop what a whole-page copy holds above the story: menus, login prompts, section
         labels. The story is found by its body — a dateline opening a paragraph, else the
         first run of paragraphs — and the headline standing over it."""
+        if self._opens_with_its_story():
+            return
         body = self._body_start()
         if body is None:
             return
@@ -283,12 +293,38 @@ class _Reader:
             if self.pos < start - DATE_LINE_REACH or not self._take_date_line(self.lines[self.pos]):
                 self._drop(self.lines[self.pos])
 
+    def _opens_with_its_story(self) -> bool:
+        """Whether the copy opens with a headline over its dateline (bylines, date lines
+        and credits between): wire copy and clean copies, nothing to leave out above."""
+        first = self._next_significant_at(self.pos)
+        if first is None or not self._is_headline_candidate(self.lines[first]):
+            return False
+        for index in range(first + 1, min(len(self.lines), first + 1 + META_LINES)):
+            line = self.lines[index]
+            if is_furniture(line) or is_byline(line) or _is_date_line(line):
+                continue
+            found = read_dateline(line)
+            return found is not None and len(found.rest.split()) >= MIN_DATELINE_TEXT_WORDS
+        return False
+
     def _next_significant_at(self, start: int) -> int | None:
         """Where the next line from ``start`` that is not furniture stands."""
         for index in range(start, len(self.lines)):
             if not is_furniture(self.lines[index]):
                 return index
         return None
+
+    def _topmost_headline(self, chosen: int) -> int | None:
+        """The first line of the copy when every line above ``chosen`` is a whole
+        headline (furniture aside), else None."""
+        first: int | None = None
+        for index in range(self.pos, chosen):
+            if is_furniture(self.lines[index]):
+                continue
+            if not self._is_full_headline(index):
+                return None
+            first = index if first is None else first
+        return first
 
     def _is_full_headline(self, index: int) -> bool:
         """Whether a line reads as a whole headline: a title line of a few words, not a
@@ -358,13 +394,13 @@ class _Reader:
         line = self.lines[index]
         if (
             len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS
-            or index <= self._last_text_at()
-            or not self._is_just_under_the_text(index)
             or len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+            or index <= self._last_text_at()
             or not is_title_line(line)
             or is_furniture(line)
             or _is_label_only(line, self.languages)
             or self._follows_a_headline(index)
+            or not self._is_just_under_the_text(index)
         ):
             return None
         headlines = 0
@@ -477,9 +513,9 @@ class _Reader:
         )
         # A copy that opens with title lines, nothing else above them, opens with its
         # headline: the lines under it are a deck ("Situation serious, says EC").
-        above = [i for i in range(self.pos, chosen) if not is_furniture(self.lines[i])]
-        if above and all(self._is_full_headline(i) for i in above):
-            chosen = above[0]
+        topmost = self._topmost_headline(chosen)
+        if topmost is not None:
+            chosen = topmost
         # The headline printed twice or three times (page title, caption, heading) is one.
         printed = self.lines[chosen].casefold()
         for index in range(chosen - 1, max(self.pos, chosen - HEADLINE_REACH) - 1, -1):
