@@ -210,6 +210,7 @@ class _Reader:
     dropped: list[str] = field(default_factory=list)
     published_at: datetime | None = None
     last_text_at: int | None = None  # see ``_last_text_at``
+    is_whole_page: bool = True  # see ``read_article``
     rail_starts: dict[int, bool] = field(default_factory=dict)  # see ``_rail_starts_at``
     unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
 
@@ -258,6 +259,9 @@ class _Reader:
     # -- the top and the article ---------------------------------------------
 
     def read_article(self, given: str | None = None) -> Article:
+        # A copied page holds the site around the story; text given with its headline
+        # (an HTML page's main text) holds the story alone.
+        self.is_whole_page = given is None
         if given is None:
             self._skip_to_story()
         headline = self._read_headline() if given is None else given
@@ -730,6 +734,8 @@ class _Reader:
     def _without_tail(self, body: list[Block]) -> list[Block]:
         """The body without the short lines after its last paragraph: a site's name, "Our
         Standards", a newsletter or comments prompt under the story are not its text."""
+        if not self.is_whole_page:
+            return body
         end = len(body)
         while end > 0 and is_title_line(body[end - 1].text):
             end -= 1
