@@ -52,6 +52,8 @@ def test_one_article_sections_and_search(client: Client, demo_store: Store) -> N
     hits = client.get("/api/v1/search", params={"q": "Koersk"}).json()["hits"]
     assert hits[0]["id"] == article.id
     assert hits[0]["highlights"]
+    first = client.get("/api/v1/search", params={"q": "Koersk", "limit": 1}).json()
+    assert first["has_more"] is (len(hits) > 1)
 
 
 def test_read_errors_are_json(client: Client) -> None:

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 
 from wiredesk.model import Dateline
 from wiredesk.parse.rules import AGENCIES, DESK_AGENCIES
-from wiredesk.parse.times import month_regex
+from wiredesk.parse.times import DIGIT_RE, month_regex
 
 # Small words that may stand inside a place name: "Frankfurt am Main", "Den Haag".
 PLACE_CONNECTORS = frozenset(
@@ -66,7 +66,6 @@ NOT_PLACES = frozenset(
      "kommentar", "commentaar", "analyse", "analysis", "interview", "opinie", "meinung",
      "exclusive", "exklusiv", "breaking", "eilmeldung", "urgent", "news", "nieuws"}
 )  # fmt: skip
-DIGIT_RE = re.compile(r"\d")
 BARE_DASHES = (" - ", " – ", " — ", " _ ")
 AGENCY_SPLIT_RE = re.compile(r"(\s*[/,;+]\s*|\s+)")
 DESK_RE = re.compile(r"[a-z]{2,4}")

@@ -34,7 +34,7 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        guess = _guess_single_byte(data)
+        guess = guess_single_byte(data)
         raise InputError(
             source,
             f"not UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); "
@@ -49,8 +49,9 @@ def _looks_binary(sample: bytes) -> bool:
     return control > len(sample) * MAX_CONTROL_SHARE
 
 
-def _guess_single_byte(data: bytes) -> str:
-    if any(byte in CP1252_ONLY for byte in data):
+def guess_single_byte(data: bytes) -> str:
+    """The single-byte set 8-bit text that is not UTF-8 is in: cp1252 or latin-1."""
+    if len(data.translate(None, CP1252_ONLY)) < len(data):
         try:
             data.decode("cp1252")
         except UnicodeDecodeError:

@@ -222,11 +222,8 @@ class _Reader:
 
     def _next_significant(self, start: int) -> str | None:
         """The next line from ``start`` that is not furniture."""
-        for index in range(start, len(self.lines)):
-            line = self.lines[index]
-            if not is_furniture(line):
-                return line
-        return None
+        index = self._next_significant_at(start)
+        return self.lines[index] if index is not None else None
 
     def _take_age_line(self, line: str) -> bool:
         """An age under the headline ("2 uur geleden") dates the article from the capture."""
@@ -409,17 +406,17 @@ class _Reader:
             return None
         headlines = 0
         end = index + 1
-        for end in range(index + 1, len(self.lines) + 1):
-            if end == len(self.lines):
-                break
+        while end < len(self.lines):
             following = self.lines[end]
-            if is_furniture(following) or _is_label_only(following, self.languages):
-                continue
-            if read_rail_title(following) is not None:
-                break
-            if not is_title_line(following) or len(following.split()) < MIN_FULL_HEADLINE_WORDS:
-                break
-            headlines += 1
+            if not (is_furniture(following) or _is_label_only(following, self.languages)):
+                if (
+                    read_rail_title(following) is not None
+                    or not is_title_line(following)
+                    or len(following.split()) < MIN_FULL_HEADLINE_WORDS
+                ):
+                    break
+                headlines += 1
+            end += 1
         # A long list under a short title is a site's index of links (shop tests, comments,
         # its sections), not a rail of news beside the story.
         if not MIN_UNNAMED_RAIL_TEASERS <= headlines <= MAX_UNNAMED_RAIL_TEASERS:

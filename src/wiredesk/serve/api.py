@@ -182,6 +182,7 @@ def search(
             "hits": [{**hit_to_json(hit), "url": f"/article/{hit.id}"} for hit in found.hits],
             "limit": limit,
             "offset": offset,
+            "has_more": found.has_more,
         }
     )
 

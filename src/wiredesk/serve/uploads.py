@@ -104,8 +104,6 @@ def _from_json(body: bytes, now: datetime) -> Capture:
         record = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise Problem(400, f"the body is not JSON: {error}") from None
-    if not isinstance(record, dict):
-        raise Problem(400, "the body must be a JSON object")
     return read_record(record, API_SOURCE, captured_at=now, captured_at_from="now")
 
 

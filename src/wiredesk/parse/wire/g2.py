@@ -41,7 +41,6 @@ from wiredesk.parse.wire.safe_xml import local_name, text_content
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Item classes (ninat: IPTC's NewsCodes, icls: Reuters'), by what follows the scheme.
 TEXT_CLASSES = frozenset({"text", "composite"})
-MEDIA_CLASSES = MEDIA_KINDS
 
 
 def read_g2(root: etree._Element, source: str) -> WireItem:
@@ -49,7 +48,7 @@ def read_g2(root: etree._Element, source: str) -> WireItem:
     name = local_name(root)
     items = [root] if name == "newsItem" else list(root.iter("{*}newsItem"))
     packages = [root] if name == "packageItem" else list(root.iter("{*}packageItem"))
-    media = [_media_of(item) for item in items if _class_of(item) in MEDIA_CLASSES]
+    media = [_media_of(item) for item in items if _class_of(item) in MEDIA_KINDS]
     story = _story_item(items, packages)
     if story is None:
         raise ParseError(source, _why_no_story(name, items, packages))
@@ -99,7 +98,7 @@ def _why_no_story(name: str, items: list[etree._Element], packages: list[etree._
             f"{len(items)} items it holds has text in <contentSet>"
         )
     classes = sorted({_class_of(item) or "unknown" for item in items})
-    if items and set(classes) <= set(MEDIA_CLASSES):
+    if items and set(classes) <= set(MEDIA_KINDS):
         return f"NewsML-G2 <newsItem> of class {', '.join(classes)} holds no text (only media)"
     guid = items[0].get("guid") if items else None
     named = f"NewsML-G2 <{name}> {guid}" if guid else f"NewsML-G2 <{name}>"
@@ -275,7 +274,7 @@ def _media_of(item: etree._Element) -> Media:
     )
     headline = text_of(item.findtext("{*}contentMeta/{*}headline"))
     return Media(
-        kind=MEDIA_CLASSES.get(_class_of(item), "picture"),
+        kind=MEDIA_KINDS.get(_class_of(item), "picture"),
         item_id=text_of(item.get("guid")),
         caption=description or headline,
     )

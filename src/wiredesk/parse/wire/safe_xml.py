@@ -21,7 +21,7 @@ from typing import Any
 from lxml import etree
 
 from wiredesk.errors import InputError
-from wiredesk.parse.decode import SINGLE_BYTE_NAMES
+from wiredesk.parse.decode import SINGLE_BYTE_NAMES, UTF16_BOMS
 
 # Agency items are a few KB; a NewsML-G2 message with a hundred items stays under 5 MB.
 MAX_XML_BYTES = 20_000_000
@@ -30,7 +30,6 @@ MAX_XML_BYTES = 20_000_000
 MAX_DEPTH = 100
 # A DOCTYPE's internal subset in wire XML only names DTDs: a few hundred bytes.
 MAX_INTERNAL_SUBSET_BYTES = 4096
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 DOCTYPE_RE = re.compile(rb"<!DOCTYPE\s+(?P<root>[^\s\[>]+)[^\[>]*(?P<subset>\[)?")
 # The only declaration wire XML needs in its DOCTYPE: an external parameter entity

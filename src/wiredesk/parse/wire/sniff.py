@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from wiredesk.parse.decode import UTF16_BOMS
 from wiredesk.parse.wire.rules import (
     IPTC7901_HEADER_RE,
     TELEX_NOISE_RE,
@@ -17,7 +18,6 @@ from wiredesk.parse.wire.rules import (
     TELEX_START_BYTES,
     ZCZC_RE,
 )
-from wiredesk.parse.wire.safe_xml import UTF16_BOMS
 
 WireKind = Literal["telex", "nitf", "newsml", "newsml-g2", "json"]
 

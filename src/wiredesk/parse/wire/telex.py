@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from wiredesk.model import Subject, Wire
-from wiredesk.parse.decode import CP1252_ONLY
+from wiredesk.parse.decode import guess_single_byte
 from wiredesk.parse.rules import AGENCIES
 from wiredesk.parse.text import is_byline
 from wiredesk.parse.times import month_names
 from wiredesk.parse.wire.body import read_plain
-from wiredesk.parse.wire.fields import signals_in, unique
+from wiredesk.parse.wire.fields import WORD_RE, signals_in, unique
 from wiredesk.parse.wire.item import WireItem
 from wiredesk.parse.wire.rules import (
     ANPA_SELECTOR_RE,
@@ -32,8 +32,10 @@ from wiredesk.parse.wire.rules import (
     BUDGET_SLUG_RE,
     EDITOR_NOTE_RE,
     END_OF_MESSAGE_RE,
+    EOT,
     ETX,
     FORMAT_CODE_PREFIX,
+    HEADER_LINE_ENDS,
     IPTC7901_HEADER_RE,
     KEYWORD_LINE_RE,
     LEAD_COUNT_RE,
@@ -56,7 +58,6 @@ DAY_TIME_RE = re.compile(
 AP_TIME_RE = re.compile(
     r"(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})\s+(?P<H>\d{2})(?P<M>\d{2})\s*(?P<gmt>GMT)?"
 )
-WORD_RE = re.compile(r"[^\W\d_]+")
 # A header line is short; a longer one is a paragraph of the story.
 MAX_HEADER_LINE_WORDS = 80
 # After the " =" mark a short line with the mark too is still header (a byline marked again).
@@ -91,13 +92,7 @@ def decode_telex(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    if len(data.translate(None, CP1252_ONLY)) < len(data):
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-    return data.decode("latin-1")
+        return data.decode(guess_single_byte(data))
 
 
 def read_telex(data: bytes, encoding: str | None = None) -> WireItem:
@@ -167,7 +162,7 @@ def _cut(text: str) -> tuple[str, str, str]:
 
 def _lines(story: str) -> list[str]:
     story = TELEX_NOISE_RE.sub("", story.replace(US, " ").replace(SOH, "").replace(SYN, ""))
-    return [line.rstrip() for line in story.replace("\x04", "").split("\n")]
+    return [line.rstrip() for line in story.replace(EOT, "").split("\n")]
 
 
 def _read_preamble(
@@ -327,7 +322,7 @@ def _classify(taken: list[tuple[str, bool]], head: _Head) -> None:
 def _unmarked(line: str) -> str:
     """A header line without its end marks: "Headline =", "^Headline<", "Headline+"."""
     line = line.rstrip()
-    while line.endswith(("<", "=", "+")):
+    while line.endswith(HEADER_LINE_ENDS):
         line = line[:-1].rstrip()
     return line
 
