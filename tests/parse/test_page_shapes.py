@@ -238,3 +238,23 @@ def test_a_regional_paper_copy_with_standfirst_dated_byline_and_credit() -> None
     assert "Ein umgestürzter Baum liegt auf den Gleisen bei Hamburg-Harburg. Marcus Brandt/dpa" in (
         page.dropped
     )
+
+
+def test_a_sub_heading_in_the_opening_of_a_story_without_dateline_keeps_its_headline() -> None:
+    """Short opening sentences, then a sub-heading, then the long paragraphs: the story
+    starts with the short sentences, and the sub-heading is no headline."""
+    page = parse_text(
+        "Actualités\nMenu\nLa mairie ferme trois piscines pour l'été\nPar Claire Martin\n"
+        "Mis à jour le 17/03/2026 à 07:05\n"
+        "Les travaux doivent commencer en juin.\n"
+        "Les usagers ont été prévenus lundi soir.\n"
+        "Réactions\n"
+        "Les associations de nageurs dénoncent une décision prise sans concertation et "
+        "demandent un calendrier précis pour la réouverture des bassins concernés.\n"
+        "La mairie répond que la sécurité des installations ne permettait plus d'attendre et "
+        "promet des créneaux supplémentaires dans les autres piscines de la ville.\n",
+        captured_at=CAPTURED_AT,
+    )
+    assert page.article.headline == "La mairie ferme trois piscines pour l'été"
+    assert page.article.body[0].text == "Les travaux doivent commencer en juin."
+    assert any(block.text == "Réactions" for block in page.article.body)

@@ -73,6 +73,8 @@ META_LINES = 4
 # A shorter paragraph above such a run is still the story's when it is a sentence of
 # at least this many words.
 MIN_SENTENCE_WORDS = 5
+# A sub-heading inside the story's opening stands under at least this many sentences.
+MIN_SENTENCES_OVER_SUBHEADING = 2
 # A dateline opens the story's first paragraph when this many words follow it.
 MIN_DATELINE_TEXT_WORDS = 6
 # Lines looked at between one paragraph and the next in a run.
@@ -372,10 +374,28 @@ class _Reader:
         for before in range(index - 1, self.pos - 1, -1):
             if is_furniture(self.lines[before]):
                 continue
+            if self._is_sentence_at(before):
+                start = before
+            elif not self._is_subheading_between_sentences(before):
+                break
+        return start
+
+    def _is_subheading_between_sentences(self, index: int) -> bool:
+        """Whether a short title line stands inside the story's text: under at least two
+        sentences of it ("Réactions" between paragraphs), not under a site's lone notice."""
+        line = self.lines[index]
+        if len(line.split()) > MAX_SUBHEADING_WORDS or not is_title_line(line):
+            return False
+        sentences = 0
+        for before in range(index - 1, self.pos - 1, -1):
+            if is_furniture(self.lines[before]):
+                continue
             if not self._is_sentence_at(before):
                 break
-            start = before
-        return start
+            sentences += 1
+            if sentences >= MIN_SENTENCES_OVER_SUBHEADING:
+                return True
+        return False
 
     def _is_sentence_at(self, index: int) -> bool:
         """Whether a line is a paragraph of the story's, short ones included."""
