@@ -70,9 +70,9 @@ class Brief:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rail:
-    """A list of briefs beside the story: "Meer uit Buitenland", "Related"."""
+    """A list of briefs beside the story: "Meer uit Buitenland", "Related" (None: untitled)."""
 
-    title: str
+    title: str | None
     section: str | None
     items: tuple[Brief, ...]
 

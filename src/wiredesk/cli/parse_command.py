@@ -111,7 +111,8 @@ def _summary(page: Page, capture: Capture) -> str:
     lines.append(body)
     for rail in page.rails:
         section = f" [section {rail.section}]" if rail.section else ""
-        lines.append(f"  rail:      {rail.title}{section}, {len(rail.items)} briefs")
+        title = rail.title or "(untitled)"
+        lines.append(f"  rail:      {title}{section}, {len(rail.items)} briefs")
         for brief in rail.items:
             time = f"{brief.published_at:%Y-%m-%d %H:%M}" if brief.published_at else "?"
             place = brief.dateline.place if brief.dateline and brief.dateline.place else ""

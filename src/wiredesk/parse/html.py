@@ -31,7 +31,7 @@ from wiredesk.parse.html_meta import (
     read_meta,
     read_printed_byline,
 )
-from wiredesk.parse.html_rails import MarkedItem, MarkedRail, take_rails
+from wiredesk.parse.html_rails import MarkedItem, MarkedRail, take_rails, take_teaser_lists
 from wiredesk.parse.labels import languages_for, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.rails import make_brief, section_of
@@ -94,6 +94,7 @@ def parse_html(
         return dataclasses.replace(empty, url=url)
     unwrap_layout_tables(tree)
     rails = take_rails(tree)
+    rails += take_teaser_lists(tree)
     meta = read_meta(tree, url=url)
     document = _extract(tree, url)
     text = document.text if document is not None and document.text else ""
@@ -259,7 +260,10 @@ def _rail(
         for brief in (_brief(item, languages, captured_at, zone) for item in marked.items)
         if brief.title or brief.text
     )
-    return Rail(title=marked.title.title, section=marked.title.section, items=items)
+    title = marked.title
+    return Rail(
+        title=title.title if title else None, section=title.section if title else None, items=items
+    )
 
 
 def _brief(

@@ -1,4 +1,4 @@
-"""Rails an HTML page marks up: a heading such as "Meer uit Buitenland" over a list of teasers.
+"""Rails an HTML page marks up: under a rail title, or told by their shape (a list of teasers).
 
 trafilatura keeps the main text and drops these lists, and with them the
 briefs and their times. They are read here first, from the markup, and taken
@@ -8,6 +8,12 @@ container's ``aria-label``) and the run of elements after it in its
 container: list items, ``<article>`` teasers or blocks, each holding a link
 or a ``<time>``. Each item gives its lines (link text, teaser text) and its
 time: the ``<time datetime>`` for machines and the label printed for people.
+
+Most sites title their rails in words no list holds ("Trending Now",
+"Commentary", "Weitere Themen") or not at all. ``take_teaser_lists`` finds
+those by their shape: three or more sibling elements, each a teaser (one or
+two links to another page, worded like a headline), with the short heading
+just before them, if any, as the rail's title.
 """
 
 from __future__ import annotations
@@ -39,11 +45,15 @@ LINE_TAGS = frozenset(
     {"a", "time", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "article",
      "section", "header", "footer", "figcaption", "dt", "dd"}
 )  # fmt: skip
-SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "img", "picture"})
+# Elements that show nothing: no teaser, and no reason to read a list as one block.
+UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+SKIPPED_TAGS = UNSEEN_TAGS | {"svg", "img", "picture"}
 # A numbered list's rank glued to the teaser's text: "1 Rail strike called off".
 RANK_PREFIX_RE = re.compile(r"^\d{1,2}[.)]?\s+(?=\S)")
 # Separators printed between a teaser and its time: "Schleuse wieder frei | 14:05 Uhr".
 LINE_SEPARATORS = " |·•"
+# A kicker over a teaser's headline ("Miese Masche:") is a few words.
+MAX_KICKER_CHARS = 40
 # Levels of lists and wrappers looked into for teasers.
 MAX_DEPTH = 4
 # Levels climbed from a title to find the container its items sit in.
@@ -62,7 +72,7 @@ class MarkedItem:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MarkedRail:
-    title: RailTitle
+    title: RailTitle | None
     items: tuple[MarkedItem, ...]
 
 
@@ -169,7 +179,11 @@ def _unwrapped(element: HtmlElement, depth: int) -> list[HtmlElement]:
     """A list or wrapper of teasers as its teasers; a teaser (or anything else) as itself."""
     if element.tag not in WRAPPER_TAGS or depth == 0:
         return [element]
-    children = [child for child in element if isinstance(child, HtmlElement)]
+    children = [
+        child
+        for child in element
+        if isinstance(child, HtmlElement) and child.tag not in UNSEEN_TAGS
+    ]
     if not children or any(child.tag not in ITEM_TAGS for child in children):
         return [element]
     return [item for child in children if _has_text(child) for item in _unwrapped(child, depth - 1)]
@@ -189,7 +203,7 @@ def _has_link_or_time(element: HtmlElement) -> bool:
     return element.find(".//a[@href]") is not None or element.find(".//time") is not None
 
 
-def _marked(title: RailTitle, items: list[HtmlElement]) -> MarkedRail:
+def _marked(title: RailTitle | None, items: list[HtmlElement]) -> MarkedRail:
     marked = []
     for item in items:
         read = _item(item)
@@ -210,10 +224,22 @@ def _item(element: HtmlElement) -> MarkedItem:
         for line in _lines(element, skip=time)
         if not RANK_RE.fullmatch(line) and not is_furniture(line)
     ]
+    lines = _with_kickers(lines)
     parent = element.getparent()
     if lines and parent is not None and parent.tag == "ol":
         lines[0] = RANK_PREFIX_RE.sub("", lines[0])  # "1 Rail strike called off": a rank
     return MarkedItem(lines=tuple(lines), printed_time=printed, machine_time=machine)
+
+
+def _with_kickers(lines: list[str]) -> list[str]:
+    """A kicker closed by a colon is read on its headline's line: "Drogen: Fentanyl in Berlin"."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].endswith(":") and len(joined[-1]) <= MAX_KICKER_CHARS:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _lines(element: HtmlElement, *, skip: HtmlElement | None) -> list[str]:
@@ -238,3 +264,224 @@ def _lines(element: HtmlElement, *, skip: HtmlElement | None) -> list[str]:
     walk(element)
     pieces = (clean(piece.strip(LINE_SEPARATORS)) for piece in "".join(parts).split("\n"))
     return [line for line in pieces if line]
+
+
+# A teaser's link is worded like a headline: four words or more (German
+# compounds make short headlines: "Bundeswehr-Drohne bei Erding abgestürzt"),
+# or fewer but long ones. Menus ("Politik", "Arts and Culture") have less.
+MIN_TEASER_WORDS = 4
+MIN_TEASER_CHARS = 25
+# Headlines of a list average more words than that: "Kommunalwahl Landkreis Wittenberg" is a menu.
+MIN_MEAN_TEASER_WORDS = 4.5
+# Link text longer than this is a paragraph, not a headline.
+MAX_TEASER_WORDS = 40
+# A list of teasers holds three or more, and they are two thirds of what it shows.
+MIN_TEASERS = 3
+# A teaser links to one page, or two (its section, an author); an element
+# linking to more headlines is a list of its own.
+MAX_TEASER_LINKS = 2
+# A teaser is a headline and a line or two of summary, its link a fifth of it or
+# more; a paragraph with a headline-long link in it is story text.
+MAX_TEASER_CHARS = 600
+MIN_LINK_SHARE = 0.2
+# Levels climbed from a headline link to the list holding its teaser.
+MAX_TEASER_DEPTH = 6
+UNLINKED = ("#", "javascript:", "mailto:", "tel:")
+SENTENCE_END = (".", "!", "?", "…")
+# What may print beside a teaser's link on its line: white space and bullets.
+BULLETS = " \t\r\n•·–-|»›>"
+# Elements that hold a list of teasers: block containers, not a paragraph or a heading.
+LIST_TAGS = frozenset(
+    {"ul", "ol", "div", "section", "aside", "nav", "article", "main", "dl", "header",
+     "footer", "td", "tr", "tbody", "table", "span", "figure"}
+)  # fmt: skip
+MAX_HEADING_WORDS = 8
+SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+# The site's own furniture around every page, and what holds a story.
+CHROME_TAGS = frozenset({"nav", "header", "footer"})
+CHROME_ROLES = frozenset({"navigation", "menu", "menubar", "banner", "contentinfo"})
+STORY_TAGS = frozenset({"article", "main"})
+# A price printed in a teaser: "2,00 €", "$19.99", "EUR 5".
+PRICE_RE = re.compile(r"\d[\d.,]*\s?(?:€|EUR\b|£)|[€$£]\s?\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Headline:
+    """A link worded like a headline: where it goes, and how long its text is."""
+
+    link: HtmlElement
+    href: str
+    words: int
+    chars: int
+
+
+def take_teaser_lists(tree: HtmlElement) -> list[MarkedRail]:
+    """Lists of teasers the page gives no rail title for, in page order; taken out of ``tree``.
+
+    Run after ``take_rails``: what is left of the page's links worded like
+    headlines is grouped by the element that holds three or more of them as
+    siblings. The heading just before such a list is its title.
+    """
+    headlines: dict[int, _Headline] = {}
+    # Each element above a headline link, with its children that hold one, in the order
+    # their first headline link is met (page order, the innermost first).
+    holders: dict[int, tuple[HtmlElement, set[int]]] = {}
+    for link in tree.iter("a"):
+        headline = _headline(link)
+        if headline is None:
+            continue
+        headlines[id(link)] = headline
+        child, node = link, link.getparent()
+        for _ in range(MAX_TEASER_DEPTH):
+            if node is None or node.tag in ("body", "html"):
+                break
+            holders.setdefault(id(node), (node, set()))[1].add(id(child))
+            child, node = node, node.getparent()
+    root = tree.getroottree().getroot()
+    rails: list[MarkedRail] = []
+    for holder, children in holders.values():
+        if len(children) < MIN_TEASERS or holder.tag not in LIST_TAGS:
+            continue
+        if holder.getroottree().getroot() is not root:
+            continue  # taken out with a list found before
+        teasers = _teasers(holder, headlines)
+        if not teasers or _in_site_chrome(holder):
+            continue
+        title, heading = _title_of(holder, teasers[0])
+        rails.append(_marked(title, teasers))
+        for part in (*([heading] if heading is not None else []), *teasers):
+            if part.getparent() is not None:
+                part.drop_tree()
+    return rails
+
+
+def _headline(link: HtmlElement) -> _Headline | None:
+    """A link to another page that stands on its own line, worded like a headline; else None."""
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(UNLINKED) or not _stands_alone(link):
+        return None  # no page, or a link inside a sentence: "… include <a>various models</a>"
+    text = link.text_content()
+    words = len(text.split())
+    if words > MAX_TEASER_WORDS or words < 2:
+        return None
+    chars = len(clean(text) or "")
+    if words < MIN_TEASER_WORDS and chars < MIN_TEASER_CHARS:
+        return None
+    return _Headline(link=link, href=href, words=words, chars=chars)
+
+
+def _stands_alone(link: HtmlElement) -> bool:
+    """Whether a link is a line of its own: no text of a sentence right before or after it."""
+    if (link.tail or "").strip(BULLETS):
+        return False
+    before = link.getprevious()
+    if before is not None:
+        return not (before.tail or "").strip(BULLETS)
+    parent = link.getparent()
+    return parent is None or not (parent.text or "").strip(BULLETS)
+
+
+def _teasers(holder: HtmlElement, headlines: dict[int, _Headline]) -> list[HtmlElement]:
+    """The children of ``holder`` that are teasers, when they make a list of them; else none."""
+    shown = [
+        child
+        for child in holder
+        if isinstance(child, HtmlElement) and child.tag not in UNSEEN_TAGS and _has_text(child)
+    ]
+    if len(shown) < MIN_TEASERS:
+        return []
+    read = [(child, _links_of(child, headlines)) for child in shown]
+    teasers = [(child, links) for child, links in read if _is_teaser(child, links)]
+    if len(teasers) < MIN_TEASERS or len(teasers) * 3 < len(shown) * 2:
+        return []
+    words = [link.words for _, links in teasers for link in links]
+    if sum(words) < MIN_MEAN_TEASER_WORDS * len(words):
+        return []  # a menu of places or topics, a few long ones among them
+    priced = sum(PRICE_RE.search(child.text_content()) is not None for child, _ in teasers)
+    if priced * 2 > len(teasers):
+        return []  # a shop's products, not stories
+    return [child for child, _ in teasers]
+
+
+def _in_site_chrome(element: HtmlElement) -> bool:
+    """Whether an element is in the site's navigation, banner or footer (outside any story).
+
+    The stories a menu or a footer features are the site's, not a rail beside this story.
+    """
+    for ancestor in element.iterancestors():
+        if ancestor.tag in STORY_TAGS:
+            return False
+        if ancestor.tag in CHROME_TAGS or ancestor.get("role") in CHROME_ROLES:
+            return True
+    return False
+
+
+def _links_of(element: HtmlElement, headlines: dict[int, _Headline]) -> list[_Headline]:
+    if element.tag == "a":
+        found = headlines.get(id(element))
+        return [found] if found is not None else []
+    return [headlines[id(link)] for link in element.iter("a") if id(link) in headlines]
+
+
+def _is_teaser(element: HtmlElement, links: list[_Headline]) -> bool:
+    if element.tag == "p" or not links:
+        return False  # a paragraph of the story, links and all
+    if len({link.href for link in links}) > MAX_TEASER_LINKS:
+        return False
+    text = element.text_content()
+    if len(text) > MAX_TEASER_CHARS * 2:
+        return False  # spared the clean-up of a long text
+    chars = len(clean(text) or "")
+    return chars <= MAX_TEASER_CHARS and max(link.chars for link in links) >= MIN_LINK_SHARE * chars
+
+
+def _title_of(
+    holder: HtmlElement, first: HtmlElement
+) -> tuple[RailTitle | None, HtmlElement | None]:
+    """The heading a list of teasers is shown under, and its element: the list's own first
+    element, or the element just before the list (or before what holds it)."""
+    for child in holder:
+        if child is first:
+            break
+        if isinstance(child, HtmlElement) and child.tag not in UNSEEN_TAGS and _has_text(child):
+            title = _heading(child)
+            return (title, child) if title is not None else (None, None)
+    node = holder
+    for _ in range(MAX_CLIMB):
+        before = _shown_before(node)
+        if before is not None:
+            title = _heading(before)
+            return (title, before) if title is not None else (None, None)
+        parent = node.getparent()
+        if parent is None or parent.tag in STOP_TAGS:
+            break
+        node = parent
+    return None, None
+
+
+def _shown_before(element: HtmlElement) -> HtmlElement | None:
+    for sibling in element.itersiblings(preceding=True):
+        shown = isinstance(sibling, HtmlElement) and sibling.tag not in UNSEEN_TAGS
+        if shown and _has_text(sibling):
+            return sibling
+    return None
+
+
+def _heading(element: HtmlElement) -> RailTitle | None:
+    """A short heading's rail title: a heading element (or one holding one), not a sentence."""
+    if element.tag == "h1":
+        return None  # the story's own headline
+    if element.tag not in TITLE_TAGS and next(element.iter(*SUBHEADING_TAGS), None) is None:
+        return None
+    raw = element.text_content()
+    if len(raw) > MAX_RAIL_TITLE_CHARS * 2:
+        return None
+    text = clean(raw)
+    if (
+        text is None
+        or len(text) > MAX_RAIL_TITLE_CHARS
+        or len(text.split()) > MAX_HEADING_WORDS
+        or text.endswith(SENTENCE_END)
+    ):
+        return None
+    return read_rail_title(text) or RailTitle(title=text.rstrip(" :"), section=None)
