@@ -64,7 +64,8 @@ def test_an_untitled_block_of_teasers_under_the_story_is_a_rail_and_leaves_the_b
     assert len(page.rails) == 1
     rail = page.rails[0]
     assert rail.title is None
-    assert [brief.text for brief in rail.items] == [title for _, title in GERMAN_TEASERS]
+    # the kicker ("Verkehr") is a label, not the teaser's headline
+    assert [brief.title for brief in rail.items] == [title for _, title in GERMAN_TEASERS]
     assert "Sturmtief" not in body_text(page)
     assert page.article.body[-1].text == GERMAN[-1]
 
@@ -94,7 +95,7 @@ def test_a_heading_no_list_knows_titles_the_article_cards_under_it() -> None:
 
     titled = [rail for rail in page.rails if rail.title == "Opinion Pieces"]
     assert len(titled) == 1
-    assert [brief.text for brief in titled[0].items] == [
+    assert [brief.title for brief in titled[0].items] == [
         "Why the water regulator keeps missing its own targets",
         "Rivers will not clean themselves, whatever the ministers say",
         "What a century of sewers can teach the next government",
@@ -205,4 +206,78 @@ def test_a_script_between_the_items_does_not_hide_them_and_kickers_stay_on_their
     assert len(found) == 1
     assert [brief.title or brief.text for brief in found[0].items] == [
         f"{kicker} {title}" for kicker, title in items
+    ]
+
+
+def test_kickers_and_bylines_are_not_taken_for_a_teasers_headline() -> None:
+    cards = [
+        (
+            "Médias",
+            "Jeanne Martin",
+            "Pourquoi les radios locales perdent leurs auditeurs",
+            "Une étude publiée mardi montre un recul de dix pour cent en deux ans.",
+        ),
+        (
+            "Climat",
+            "Paul Girard",
+            "Les glaciers alpins ont encore reculé cet été",
+            "Les relevés de l'été confirment une fonte record sur tout le massif.",
+        ),
+        (
+            "Santé",
+            "Inès Roux",
+            "Les urgences pédiatriques sous tension dans le Sud",
+            "Plusieurs hôpitaux ont déclenché leur plan blanc ce week-end.",
+        ),
+    ]
+    after = (
+        '<section><h2>À la une ailleurs</h2><div class="cards">'
+        + "".join(
+            f'<div class="card"><div class="kicker">{kicker}</div>'
+            f'<h3><a href="/auteur/{n}">{author}</a></h3>'
+            f'<h4><a href="/article/{n}">{headline}</a></h4>'
+            f'<p><span class="topic">{kicker}</span> {summary}</p></div>'
+            for n, (kicker, author, headline, summary) in enumerate(cards)
+        )
+        + "</div></section>"
+    )
+    paragraphs = [
+        "LYON (AFP) - La métropole a voté jeudi un plan de rénovation de ses écoles, le plus "
+        "important depuis vingt ans, pour un coût de 300 millions d'euros.",
+        "Les travaux commenceront à la rentrée prochaine dans une trentaine d'établissements.",
+        "L'opposition a dénoncé un calendrier trop serré.",
+    ]
+    page = parsed(story("fr", "Lyon va rénover ses écoles", paragraphs, after=after))
+
+    (rail,) = [rail for rail in page.rails if rail.title == "À la une ailleurs"]
+    assert [(brief.title, brief.text) for brief in rail.items] == [
+        (headline, summary) for _, _, headline, summary in cards
+    ]
+
+
+def test_a_teasers_printed_time_is_the_first_its_time_element_shows() -> None:
+    items = "".join(
+        f'<li><a href="/world/{n}">{headline}</a>'
+        f'<time datetime="2026-03-18T{hour}:07:00Z">{hour}:07 PM UTC · Updated ago</time></li>'
+        for n, (headline, hour) in enumerate(
+            [
+                ("Ceasefire talks resume in Cairo as envoys arrive", "12"),
+                ("Oil prices slip on view that rate cuts could be delayed", "11"),
+                ("Court asks for more measures to protect aid convoys", "10"),
+            ]
+        )
+    )
+    paragraphs = [
+        "GENEVA (Reuters) - Aid agencies said on Monday that deliveries had resumed after a "
+        "three-day pause, but warned that fuel stocks would last only a week.",
+        "The agencies called for a second crossing to open.",
+    ]
+    after = f"<aside><h2>Read Next</h2><ul>{items}</ul></aside>"
+    page = parsed(story("en", "Aid deliveries resume after pause", paragraphs, after=after))
+
+    (rail,) = page.rails
+    assert [brief.age_text for brief in rail.items] == [
+        "12:07 PM UTC",
+        "11:07 PM UTC",
+        "10:07 PM UTC",
     ]

@@ -34,7 +34,7 @@ from wiredesk.parse.html_meta import (
 from wiredesk.parse.html_rails import MarkedItem, MarkedRail, take_rails, take_teaser_lists
 from wiredesk.parse.labels import languages_for, split_label
 from wiredesk.parse.language import detect_language
-from wiredesk.parse.rails import make_brief, section_of
+from wiredesk.parse.rails import make_brief, section_of, without_kickers
 from wiredesk.parse.text import parse_text
 from wiredesk.parse.times import page_zone, read_date_line
 
@@ -285,6 +285,7 @@ def _brief(
                 lines[index] = split.text
                 break
         lines = [line for line in lines if line]
+    lines = without_kickers(lines)
     brief = make_brief(lines, label, languages=languages, captured_at=captured_at, zone=zone)
     if item.machine_time is None:
         return brief

@@ -52,8 +52,13 @@ SKIPPED_TAGS = UNSEEN_TAGS | {"svg", "img", "picture"}
 RANK_PREFIX_RE = re.compile(r"^\d{1,2}[.)]?\s+(?=\S)")
 # Separators printed between a teaser and its time: "Schleuse wieder frei | 14:05 Uhr".
 LINE_SEPARATORS = " |·•"
-# A kicker over a teaser's headline ("Miese Masche:") is a few words.
+# A kicker over a teaser's headline ("Miese Masche:") is a few words, marked up
+# inline when it opens the teaser's text.
 MAX_KICKER_CHARS = 40
+MAX_KICKER_WORDS = 3
+KICKER_TAGS = frozenset({"span", "strong", "b", "em", "i", "mark"})
+# What separates a teaser's time from a second one (an update) printed with it.
+TIME_SEPARATOR_RE = re.compile(r"\s[·|•]\s")
 # Levels of lists and wrappers looked into for teasers.
 MAX_DEPTH = 4
 # Levels climbed from a title to find the container its items sit in.
@@ -217,7 +222,7 @@ def _item(element: HtmlElement) -> MarkedItem:
     printed: str | None = None
     machine: MachineTime | None = None
     if time is not None:
-        printed = clean(time.text_content())
+        printed = _first_printed(time.text_content())
         machine = read_time(time.get("datetime"))
     lines = [
         line
@@ -231,6 +236,11 @@ def _item(element: HtmlElement) -> MarkedItem:
     return MarkedItem(lines=tuple(lines), printed_time=printed, machine_time=machine)
 
 
+def _first_printed(text: str) -> str | None:
+    """The time a ``<time>`` prints first: "12:07 PM UTC · Updated 2 min ago" -> "12:07 PM UTC"."""
+    return clean(TIME_SEPARATOR_RE.split(text, maxsplit=1)[0])
+
+
 def _with_kickers(lines: list[str]) -> list[str]:
     """A kicker closed by a colon is read on its headline's line: "Drogen: Fentanyl in Berlin"."""
     joined: list[str] = []
@@ -240,6 +250,16 @@ def _with_kickers(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _is_kicker(element: HtmlElement) -> bool:
+    """Whether an inline element opening a teaser's text is its kicker: "<span>Pesticide</span>
+    L'interdiction immédiate…" is two lines, a label and the text."""
+    tail = (element.tail or "").lstrip()
+    if element.tag not in KICKER_TAGS or not tail or not (tail[0].isupper() or tail[0] in "«„\"'"):
+        return False  # "<b>Berlin</b> (dpa) - …" is a dateline
+    text = clean(element.text_content()) or ""
+    return 0 < len(text) <= MAX_KICKER_CHARS and len(text.split()) <= MAX_KICKER_WORDS
 
 
 def _lines(element: HtmlElement, *, skip: HtmlElement | None) -> list[str]:
@@ -254,9 +274,11 @@ def _lines(element: HtmlElement, *, skip: HtmlElement | None) -> list[str]:
             parts.append("\n")
         if node.text:
             parts.append(node.text)
-        for child in node:
+        for index, child in enumerate(node):
             walk(child)
             if child.tail:
+                if index == 0 and not (node.text or "").strip() and _is_kicker(child):
+                    parts.append("\n")
                 parts.append(child.tail)
         if breaks:
             parts.append("\n")

@@ -30,6 +30,9 @@ CLOSING_QUOTES = "\"'”’»)」』"
 # What closes a sentence, never a title; "。" and "、" for Chinese and Japanese pages
 # (the scrapinghub benchmark holds a few: every line of them was a title without it).
 SENTENCE_ENDS = (".", ",", ";", ":", "。", "、")
+# A teaser's kicker: a label of a few words ("Gaza-Krieg", "Middle East").
+MAX_KICKER_CHARS = 30
+MAX_KICKER_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -227,6 +230,30 @@ def read_marked_rail(
             brief = dataclasses.replace(brief, title=lines[0])
         briefs.append(brief)
     return Rail(title=title.title, section=title.section, items=tuple(briefs))
+
+
+def without_kickers(lines: list[str]) -> list[str]:
+    """A teaser's lines without its kicker: a label of a few words over the headline
+    ("Gaza-Krieg", "Middle East"), or between the headline and the text ("Pesticide")."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and _is_label(line):
+            over_headline = is_title_line(following) and len(following) > len(line)
+            under_headline = bool(kept) and is_title_line(kept[-1]) and not _is_label(kept[-1])
+            if over_headline or under_headline:
+                continue
+        kept.append(line)
+    return kept
+
+
+def _is_label(line: str) -> bool:
+    return (
+        len(line) <= MAX_KICKER_CHARS
+        and len(line.split()) <= MAX_KICKER_WORDS
+        and not line.endswith(SENTENCE_ENDS)
+        and not any(char.isdigit() for char in line)
+    )
 
 
 def make_brief(
