@@ -17,7 +17,13 @@ def paragraphs(*texts: str) -> list[Block]:
     "line",
     ["./.", "ENDS", "(END)", "-0-", "NNNN", "###", "==Kyodo", "/ritzau/", "(ANSA).", "EFE",
      "AAP JKL", "jrg/pl/ks", "dpa abc yyzz n1 def",
-     "Associated Press writer Jane Roe in Boston contributed to this report."],
+     "Associated Press writer Jane Roe in Boston contributed to this report.",
+     "Reporting by Jane Doe in Beirut and Piet Jansen in The Hague; Writing by Jane Doe; "
+     "Editing by John Roe",
+     "Additional reporting by Ana Silva; Editing by Tom Hale.",
+     "Meld je aan voor de nieuwsbrief van de redactie: elke ochtend het belangrijkste nieuws. "
+     "Schrijf je in.",
+     "The Morning Brief is our weekly newsletter with the stories behind the news. Sign up here."],
 )  # fmt: skip
 def test_closing_lines(line: str) -> None:
     assert is_closing_line(line)
@@ -26,7 +32,10 @@ def test_closing_lines(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["The talks ended.", "Het kabinet valt.", "Ende der Debatte: der Bundestag stimmt ab.",
-     "EFE y otras agencias informaron del suceso."],
+     "EFE y otras agencias informaron del suceso.",
+     "Reporting by the local paper had first revealed the payments in March.",
+     "The newsletter, which the ministry sent to all schools, asked parents to sign up their "
+     "children for the trial."],
 )  # fmt: skip
 def test_story_lines_do_not_close(line: str) -> None:
     assert not is_closing_line(line)
@@ -72,3 +81,48 @@ def test_the_text_parser_leaves_trailers_out() -> None:
     page = parse_text(text)
     assert page.article.body[-1].text == "De schepen varen weer uit."
     assert "/ritzau/" in page.dropped
+
+
+def test_a_closing_mark_ends_a_story_with_titles_printed_under_it() -> None:
+    body = paragraphs(
+        "Der Verband will die Spiele trotzdem nutzen, um auf die Lage aufmerksam zu machen.",
+        "Die Mannschaft reist am Freitag ab.",
+        "(SID)",
+        "Olympia: Die neuen Disziplinen im Programm der Winterspiele",
+    )
+
+    kept, dropped = close_body(body)
+
+    assert [block.text for block in kept] == [block.text for block in body[:2]]
+    assert dropped == ["(SID)", "Olympia: Die neuen Disziplinen im Programm der Winterspiele"]
+
+
+def test_a_short_last_paragraph_without_a_closing_mark_before_it_stays() -> None:
+    body = paragraphs(
+        "The council will vote on the plan next week.",
+        "Residents can comment until Friday.",
+        "What happens next",
+    )
+
+    assert close_body(body) == (body, [])
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    ["Das könnte Dich auch interessieren: Fackellauf in Peking gestartet",
+     "Zie ook: Rijkswaterstaat sluit brug bij Zaltbommel",
+     "See also: Regulator orders water firms to cut spills",
+     "Voir aussi : Le Sénat adopte la réforme des retraites"],
+)  # fmt: skip
+def test_a_line_pointing_to_another_story_is_no_story_text(pointer: str) -> None:
+    page = parse_text(
+        "Kabinet trekt extra geld uit voor bruggen\n"
+        "DEN HAAG (ANP) - Het kabinet trekt extra geld uit voor het onderhoud van bruggen en "
+        "sluizen, heeft de minister woensdag laten weten.\n"
+        f"{pointer}\n"
+        "Volgens Rijkswaterstaat is een groot deel van de kunstwerken meer dan vijftig jaar oud.\n",
+        language="nl",
+    )
+
+    assert pointer not in [block.text for block in page.article.body]
+    assert pointer in page.dropped

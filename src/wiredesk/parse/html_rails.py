@@ -306,6 +306,8 @@ MAX_TEASER_LINKS = 2
 # more; a paragraph with a headline-long link in it is story text.
 MAX_TEASER_CHARS = 600
 MIN_LINK_SHARE = 0.2
+# What a teaser card's link holds: blocks, not a line of text.
+CARD_BLOCK_TAGS = ("div", "h2", "h3", "h4", "h5", "h6", "p", "figure", "header")
 # Levels climbed from a headline link to the list holding its teaser.
 MAX_TEASER_DEPTH = 6
 UNLINKED = ("#", "javascript:", "mailto:", "tel:")
@@ -374,7 +376,28 @@ def take_teaser_lists(tree: HtmlElement) -> list[MarkedRail]:
         for part in (*([heading] if heading is not None else []), *teasers):
             if part.getparent() is not None:
                 part.drop_tree()
+    cards = _lone_cards(tree)
+    if cards:
+        rails.append(_marked(None, cards))
+        for card in cards:
+            card.drop_tree()
     return rails
+
+
+def _lone_cards(tree: HtmlElement) -> list[HtmlElement]:
+    """Teaser cards standing alone, as sites put them between a story's paragraphs: a link
+    holding blocks (a kicker, a headline, a time), worded like a headline."""
+    cards = []
+    for link in tree.iter("a"):
+        if next(link.iterchildren(*CARD_BLOCK_TAGS), None) is None:
+            continue
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(UNLINKED):
+            continue
+        words = len(link.text_content().split())
+        if MIN_TEASER_WORDS <= words <= MAX_TEASER_WORDS and not _in_site_chrome(link):
+            cards.append(link)
+    return cards
 
 
 def _headline(link: HtmlElement) -> _Headline | None:

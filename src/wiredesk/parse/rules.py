@@ -48,6 +48,10 @@ RAIL_TITLES = (
     r"aktuelle nachrichten", r"lesen sie auch", r"à lire aussi", r"a lire aussi", r"lire aussi",
     r"sur le même sujet", r"les plus lus", r"les plus lues", r"dernières actualités",
     r"dernières infos", r"à la une", r"vous aimerez aussi", r"dans l['’]actualité",
+    # pointers to one more story, also printed before a single teaser ("Lees ook: …")
+    r"zie ook", r"bekijk ook", r"see also", r"also read", r"you might also like",
+    r"you may also be interested in", r"(?:das )?könnte (?:sie|dich) auch interessieren",
+    r"siehe auch", r"voir aussi", r"à voir aussi", r"lire également", r"à lire également",
 )  # fmt: skip
 
 # A section named in a rail title is one to three words, the first capitalised:
@@ -152,8 +156,9 @@ FURNITURE_PATTERNS = (
     r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
     # inline links inside a body: "Lees ook: Kabinet valt"
-    r"(?:lees ook|lees meer|read more|read also|lesen sie auch|mehr dazu|lire aussi|"
-    r"à lire aussi)\s*[:|].+",
+    r"(?:lees ook|lees meer|zie ook|bekijk ook|read more|read also|also read|see also|"
+    r"lesen sie auch|mehr dazu|siehe auch|auch interessant|(?:das )?könnte (?:sie|dich) auch "
+    r"interessieren|lire aussi|à lire aussi|voir aussi|à voir aussi|lire également)\s*[:|].+",
 )
 
 # Breadcrumbs: "Nieuws > Buitenland", "Home › News › World". Only tried on
@@ -257,6 +262,14 @@ CLOSING_MARK_PATTERNS = (
     r"\(?(?:{agency})\)?\s*[A-Za-z]{2,4}(?:\s*/\s*[A-Za-z]{2,4}){0,3}",
     # AP's closing line: "Associated Press writer Jane Doe contributed to this report."
     r".{0,300}\bcontributed (?:to )?(?:this|the) (?:report|story)\b.{0,80}",
+    # credits on a line of their own: "Reporting by Jane Doe in Beirut; Editing by John Roe"
+    r"(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\s+[^;]{2,200}"
+    r"(?:;\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|graphics|fact-checking)"
+    r"\s+by\s+[^;]{2,200}){1,4}",
+    # the site's newsletter offered under the story: "… a weekly newsletter … Sign up here."
+    r".{0,300}\b(?:newsletter|nieuwsbrief|lettre d['’]information)\b.{0,300}[.!?:]\s*"
+    r"(?:sign up|subscribe|schrijf je|meld je|abonnieren|anmelden|jetzt|hier|inscrivez-vous|"
+    r"abonnez-vous)\b[^.!?]{0,40}[.!]?",
 )
 # A reporter's name alone on the story's last line, as TT and the Nordic agencies sign
 # (case-sensitive: two or three capitalised words, nothing else).

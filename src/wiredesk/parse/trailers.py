@@ -29,6 +29,9 @@ MAX_GLUED_CHARS = 320
 # What may close the sentence a trailer is glued to.
 SENTENCE_CLOSE = ".!?\"'»”’)"
 AGENCY_SLOT = "{agency}"
+# Titles of teasers or videos printed under a story's closing mark: a few, each short.
+MAX_TITLES_AFTER_MARK = 3
+MAX_TITLE_AFTER_MARK_CHARS = 160
 
 
 @cache
@@ -78,10 +81,37 @@ def strip_glued_trailer(paragraph: str) -> tuple[str, str | None]:
     return paragraph, None
 
 
+def _closing_mark_before_titles(body: list[Block]) -> int | None:
+    """Where a body ends at an agency's closing mark followed only by a few title lines
+    (a video's or a teaser's title under the story: "(SID)" / "Olympia: Die 7 neuen…")."""
+    index = len(body)
+    while index > 0 and len(body) - index < MAX_TITLES_AFTER_MARK and _is_title(body[index - 1]):
+        index -= 1
+    if index == len(body) or index < 2:
+        return None
+    mark = body[index - 1]
+    if mark.kind != "paragraph" or closing_mark_regex().fullmatch(mark.text.strip()) is None:
+        return None
+    return index - 1
+
+
+def _is_title(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        len(text) <= MAX_TITLE_AFTER_MARK_CHARS
+        and not text.rstrip("\"'»”’").endswith(".")
+        and closing_mark_regex().fullmatch(text) is None
+    )
+
+
 def close_body(body: list[Block]) -> tuple[list[Block], list[str]]:
     """A body without its trailers at the end, and the trailers taken off it."""
     dropped: list[str] = []
     body = list(body)
+    end = _closing_mark_before_titles(body)
+    if end is not None:
+        dropped.extend(block.text for block in body[end:])
+        body = body[:end]
     while body and body[-1].kind == "paragraph" and is_closing_line(body[-1].text):
         dropped.insert(0, body.pop().text)
     if len(body) > 1 and body[-1].kind == "paragraph" and SIGNATURE_RE.fullmatch(body[-1].text):
