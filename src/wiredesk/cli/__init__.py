@@ -11,6 +11,7 @@ from wiredesk.cli.parse_command import parse
 from wiredesk.cli.search_command import search
 from wiredesk.cli.serve_commands import demo, serve
 from wiredesk.cli.store_commands import export, history, ingest, reparse, stats
+from wiredesk.cli.watch_command import watch
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,7 +28,9 @@ def main() -> None:
     """
 
 
-for command in (parse, ingest, reparse, search, history, export, stats, serve, demo, feeds):
+for command in (
+    parse, ingest, watch, reparse, search, history, export, stats, serve, demo, feeds,
+):  # fmt: skip
     main.add_command(command)
 
 __all__ = ["main"]
