@@ -182,13 +182,10 @@ def keep_file(
     the archive (one capture per content) adds nothing.
     """
     summary = FileKept()
-    batch: list[Capture] = []
+    batch: list[Capture | InputError] = []
     for item in incoming:
         summary.captures += 1
-        if isinstance(item, InputError):
-            summary.errors.append(str(item))
-            continue
-        batch.append(_told(item, language, timezone))
+        batch.append(item if isinstance(item, InputError) else _told(item, language, timezone))
         if len(batch) >= BATCH_CAPTURES:  # a long JSON Lines file: a transaction a batch
             _keep_now(store, batch, summary)
             batch = []
@@ -197,10 +194,18 @@ def keep_file(
     return summary
 
 
-def _keep_now(store: Store, batch: list[Capture], summary: FileKept) -> None:
-    keeps = [prepare(capture) for capture in batch]
-    results = store.save(keeps, stored_at=datetime.now(UTC), matching=MATCHING)
-    for keep, result in zip(keeps, results, strict=True):
+def _keep_now(store: Store, batch: list[Capture | InputError], summary: FileKept) -> None:
+    """Keep a batch of one file's captures in one transaction; count them, and name those
+    without a page in the order the file holds them."""
+    keeps = [prepare(item) for item in batch if not isinstance(item, InputError)]
+    saved = store.save(keeps, stored_at=datetime.now(UTC), matching=MATCHING) if keeps else []
+    results = iter(saved)
+    kept = iter(keeps)
+    for item in batch:
+        if isinstance(item, InputError):
+            summary.errors.append(str(item))
+            continue
+        keep, result = next(kept), next(results)
         if keep.error is not None:
             summary.errors.append(keep.error)
         else:

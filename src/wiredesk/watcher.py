@@ -23,6 +23,11 @@ from wiredesk.store import Counts, Store
 
 logger = logging.getLogger(__name__)
 
+# The largest file taken as a news item. Agencies deliver photos and video beside their
+# items; those go to failed/ unread rather than into the archive. A NewsML-G2 message
+# with a hundred items stays under 5 MB, and the XML and HTML readers refuse more than
+# 20 MB (``parse/wire/safe_xml.py``) or 20 million characters anyway.
+MAX_FILE_BYTES = 20_000_000
 # How often the folder is looked at, as a part of the settle interval (a file is taken
 # at most a quarter of it late), and the bounds of that.
 LOOKS_PER_SETTLE = 4
@@ -86,13 +91,8 @@ class Watcher:
         self._pages_since_analyze = 0
 
     def take(self, path: Path) -> FileTaken:
-        """Keep what one file holds, then move it aside."""
-        kept = keep_file(
-            self.store,
-            iter_captures([str(path)]),
-            language=self.language,
-            timezone=self.timezone,
-        )
+        """Keep what one file holds, then move it aside: to failed/ when it holds no page."""
+        kept = self._keep(path)
         self._count_pages(kept.pages)
         is_failed = kept.read == 0
         try:
@@ -101,14 +101,31 @@ class Watcher:
                 moved_to = self.folder.move_failed(path, "\n".join(reasons))
             else:
                 moved_to = self.folder.move_done(path)
+        except FileNotFoundError:
+            problem = f"{path}: gone before it could be moved aside"
         except OSError as error:
             self.folder.give_up(path)
             where = self.folder.failed if is_failed else self.folder.done
             problem = f"{path}: cannot be moved to {where}: {error.strerror or error}"
-            return FileTaken(
-                path=path, kept=kept, is_failed=is_failed, moved_to=None, problem=problem
+        else:
+            return FileTaken(path=path, kept=kept, is_failed=is_failed, moved_to=moved_to)
+        return FileTaken(path=path, kept=kept, is_failed=is_failed, moved_to=None, problem=problem)
+
+    def _keep(self, path: Path) -> FileKept:
+        """What one file holds, kept as ``wiredesk ingest`` keeps a file; one over
+        ``MAX_FILE_BYTES`` is not read."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # reading it says why
+        if size > MAX_FILE_BYTES:
+            limit = f"{MAX_FILE_BYTES // 1_000_000} MB"
+            return FileKept(
+                errors=[f"{path}: {size / 1e6:.0f} MB, over the {limit} of a news item"]
             )
-        return FileTaken(path=path, kept=kept, is_failed=is_failed, moved_to=moved_to)
+        return keep_file(
+            self.store, iter_captures([str(path)]), language=self.language, timezone=self.timezone
+        )
 
     def _count_pages(self, pages: int) -> None:
         """Refresh the database's statistics after ``ANALYZE_AFTER_PAGES`` new pages, as a
