@@ -21,8 +21,10 @@ def main() -> None:
 
     Start with `wiredesk parse PAGE.txt` to see what a page holds, then
     `wiredesk ingest FOLDER` to keep pages and `wiredesk search WORDS` to find
-    them again. The database is a SQLite file in your data folder unless
-    --db or WIREDESK_DB says otherwise (postgresql+psycopg://... works too).
+    them again; `wiredesk watch DIR` takes in the files agencies deliver
+    into a folder as they arrive. The database is a SQLite file in your data
+    folder unless --db or WIREDESK_DB says otherwise (postgresql+psycopg://...
+    works too).
     `wiredesk serve` shows them in a browser; `wiredesk demo` does so with the
     bundled sample pages.
     """
