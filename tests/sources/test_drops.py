@@ -180,3 +180,20 @@ def test_a_file_that_could_not_be_moved_is_left_alone_until_it_changes(
     item.write_bytes(b"copy, delivered again")
     assert folder.look(now=11.0) == []
     assert names(folder.look(now=13.0)) == ["item.txt"]
+
+
+def test_done_and_failed_removed_while_watching_are_made_again(folder: DropFolder) -> None:
+    folder.done.rmdir()
+    folder.failed.rmdir()
+    (folder.path / "item.txt").write_bytes(b"copy")
+    (folder.path / "bad.txt").write_bytes(b"")
+    assert folder.move_done(folder.path / "item.txt") == folder.done / "item.txt"
+    assert folder.move_failed(folder.path / "bad.txt", "empty") == folder.failed / "bad.txt"
+
+
+def test_a_folder_gone_while_watching_is_named(folder: DropFolder) -> None:
+    for inside in (folder.done, folder.failed):
+        inside.rmdir()
+    folder.path.rmdir()
+    with pytest.raises(ConfigError, match="drop: cannot be read: No such file or directory"):
+        folder.look(now=0.0)

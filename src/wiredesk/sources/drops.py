@@ -112,7 +112,11 @@ class DropFolder:
     def _files(self) -> Iterator[tuple[str, Signature]]:
         """The regular files at the top of the folder that are not temporary, and their
         signatures; a file gone between the listing and its ``stat`` is left out."""
-        with os.scandir(self.path) as entries:
+        try:
+            listing = os.scandir(self.path)
+        except OSError as error:  # removed, unmounted, no longer readable
+            raise ConfigError(f"{self.path}: cannot be read: {error.strerror}") from None
+        with listing as entries:
             for entry in entries:
                 if is_temporary(entry.name):
                     continue
@@ -127,6 +131,7 @@ class DropFolder:
         """Move a taken file to ``done/``, under another name if its own is taken there
         (``item.1.xml``): where it went. An ``OSError`` if it cannot be moved."""
         self._seen.pop(path.name, None)
+        self.done.mkdir(exist_ok=True)  # removed while watching: made again
         for target in _free_names(self.done, path.name):
             try:
                 _place(path, target)
@@ -139,6 +144,7 @@ class DropFolder:
         """Move a file that could not be read to ``failed/``, with ``NAME.reason`` beside it
         saying why (written first, so a file in failed/ always has its reason)."""
         self._seen.pop(path.name, None)
+        self.failed.mkdir(exist_ok=True)
         for target in _free_names(self.failed, path.name):
             reason_file = target.with_name(target.name + REASON_SUFFIX)
             try:
