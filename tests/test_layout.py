@@ -17,8 +17,9 @@ SHARED = {"words", "moments", "query", "json_records"}
 # The pipeline's stages: each imports leaves and shared modules, never another stage.
 STAGES = {"parse", "enrich", "stories", "sources", "store"}
 # The service layer combines stages for the faces: ``desk`` (ingest, reparse, reading,
-# feeds) and ``poller`` (polling feeds through ``desk``). It imports no face.
-SERVICE = {"desk", "poller"}
+# feeds), ``poller`` (polling feeds through ``desk``) and ``watcher`` (a drop folder's
+# files, through ``desk``). It imports no face.
+SERVICE = {"desk", "poller", "watcher"}
 # The faces a user runs or imports: the command line, the web server, ``python -m
 # wiredesk``, and the package itself (its Python API: parse_text, parse_html). Nothing
 # but a face imports a face.

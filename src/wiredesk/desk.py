@@ -156,6 +156,68 @@ class _Saving:
             summary.add(result)
 
 
+@dataclass(slots=True, kw_only=True)
+class FileKept(IngestSummary):
+    """What keeping one file's captures did (``keep_file``): an ingest's counts, and how
+    many of its captures hold a page, kept now or before. Its ``errors`` name every
+    capture that holds none, kept before or not."""
+
+    read: int = 0  # captures that hold a page
+    kept_before: int = 0  # captures the archive held already
+
+
+def keep_file(
+    store: Store,
+    incoming: Iterable[Capture | InputError],
+    *,
+    language: str | None = None,
+    timezone: str | None = None,
+) -> FileKept:
+    """Parse and keep the captures of one file, all committed when it returns: a drop
+    folder moves the file aside only then, so a file is never moved and lost.
+
+    Unlike ``ingest`` it parses a capture kept before too, since whether it holds a
+    page says where its file goes: delivered again, or left in the folder by a crash
+    between keeping it and moving it, a file goes where it went the first time, and
+    the archive (one capture per content) adds nothing.
+    """
+    summary = FileKept()
+    batch: list[Capture | InputError] = []
+    for item in incoming:
+        summary.captures += 1
+        batch.append(item if isinstance(item, InputError) else _told(item, language, timezone))
+        if len(batch) >= BATCH_CAPTURES:  # a long JSON Lines file: a transaction a batch
+            _keep_now(store, batch, summary)
+            batch = []
+    if batch:
+        _keep_now(store, batch, summary)
+    return summary
+
+
+def _keep_now(store: Store, batch: list[Capture | InputError], summary: FileKept) -> None:
+    """Keep a batch of one file's captures in one transaction; count them, and name those
+    without a page in the order the file holds them."""
+    keeps = [prepare(item) for item in batch if not isinstance(item, InputError)]
+    saved = store.save(keeps, stored_at=datetime.now(UTC), matching=MATCHING) if keeps else []
+    results = iter(saved)
+    kept = iter(keeps)
+    for item in batch:
+        if isinstance(item, InputError):
+            summary.errors.append(str(item))
+            continue
+        keep, result = next(kept), next(results)
+        if keep.error is not None:
+            summary.errors.append(keep.error)
+        else:
+            summary.read += 1
+        if not result.is_new_capture:
+            summary.kept_before += 1
+            summary.duplicates += 1
+            continue
+        summary.pages += keep.page is not None
+        summary.add(result)
+
+
 def reparse(
     store: Store,
     *,

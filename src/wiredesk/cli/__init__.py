@@ -11,6 +11,7 @@ from wiredesk.cli.parse_command import parse
 from wiredesk.cli.search_command import search
 from wiredesk.cli.serve_commands import demo, serve
 from wiredesk.cli.store_commands import export, history, ingest, reparse, stats
+from wiredesk.cli.watch_command import watch
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,14 +21,18 @@ def main() -> None:
 
     Start with `wiredesk parse PAGE.txt` to see what a page holds, then
     `wiredesk ingest FOLDER` to keep pages and `wiredesk search WORDS` to find
-    them again. The database is a SQLite file in your data folder unless
-    --db or WIREDESK_DB says otherwise (postgresql+psycopg://... works too).
+    them again; `wiredesk watch DIR` takes in the files agencies deliver
+    into a folder as they arrive. The database is a SQLite file in your data
+    folder unless --db or WIREDESK_DB says otherwise (postgresql+psycopg://...
+    works too).
     `wiredesk serve` shows them in a browser; `wiredesk demo` does so with the
     bundled sample pages.
     """
 
 
-for command in (parse, ingest, reparse, search, history, export, stats, serve, demo, feeds):
+for command in (
+    parse, ingest, watch, reparse, search, history, export, stats, serve, demo, feeds,
+):  # fmt: skip
     main.add_command(command)
 
 __all__ = ["main"]
