@@ -243,11 +243,10 @@ class StoryCopy:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VersionMark:
     """What ordering a story's versions compares of each: the copy's own count of its
-    versions (None when it gives none), when it says it was published, when it was seen."""
+    versions (None when it gives none), and when it says it was published."""
 
     sequence: int | None
     published_at: datetime | None
-    seen_at: datetime
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -271,9 +271,7 @@ class Store:
         with self.engine.connect() as connection:
             return get_history(connection, article_id, _now(now))
 
-    def articles(
-        self, filters: Filters, *, now: datetime | None = None
-    ) -> Iterator[StoredArticle]:
+    def articles(self, filters: Filters, *, now: datetime | None = None) -> Iterator[StoredArticle]:
         moment = _now(now)
         with self.engine.connect() as connection:
             yield from iter_articles(connection, filters, moment)

@@ -126,7 +126,7 @@ INSERT_VERSION = statement(
 )
 # A story's versions as ordering compares them (``VersionMark``), oldest first.
 VERSION_MARKS = statement(
-    "SELECT sequence, published_at, seen_at FROM article_versions "
+    "SELECT sequence, published_at FROM article_versions "
     "WHERE article_id = :article_id ORDER BY version"
 )
 # Making room for a version among the kept ones: the later ones move up by one, through
@@ -371,11 +371,10 @@ def _add_version(
         VersionMark(
             sequence=sequence,
             published_at=read_time(published_at) if published_at is not None else None,
-            seen_at=read_time(seen),
         )
-        for sequence, published_at, seen in cursor.all(VERSION_MARKS, {"article_id": article_id})
+        for sequence, published_at in cursor.all(VERSION_MARKS, {"article_id": article_id})
     ]
-    new = VersionMark(sequence=draft.sequence, published_at=draft.published_at, seen_at=seen_at)
+    new = VersionMark(sequence=draft.sequence, published_at=draft.published_at)
     position = matching.place_version(new, kept)
     if position < len(kept):
         _add_past_version(cursor, article_id, position + 1, capture_id, seen_at, draft)

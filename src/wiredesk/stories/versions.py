@@ -211,7 +211,8 @@ def _is_lead(common: int, brief_trigrams: int) -> bool:
 def place_version(new: VersionMark, kept: list[VersionMark]) -> int:
     """Where a new version goes among a story's kept versions (oldest first): after the
     last of them that is not newer than it, so that a copy's own count decides, not the
-    order copies arrive in (an update ingested before the original it replaces)."""
+    order copies arrive in (an update ingested before the original it replaces); arrival
+    decides only between copies that tell nothing apart."""
     position = 0
     for index, old in enumerate(kept):
         if not is_newer(old, new):
@@ -222,14 +223,13 @@ def place_version(new: VersionMark, kept: list[VersionMark]) -> int:
 def is_newer(first: VersionMark, second: VersionMark) -> bool:
     """Whether ``first`` is a later version than ``second``: by the copies' own counts
     ("(2)", a wire item's version) where both give one and they differ, else by when they
-    say they were published, else by when they were seen. Arrival breaks what is left."""
-    if first.sequence is not None and second.sequence is not None:
-        if first.sequence != second.sequence:
-            return first.sequence > second.sequence
+    say they were published (a wire item's ``versionCreated``). Neither is newer when
+    neither tells: then the order they arrived in decides (``place_version``)."""
+    if None not in (first.sequence, second.sequence) and first.sequence != second.sequence:
+        return (first.sequence or 0) > (second.sequence or 0)
     if first.published_at is not None and second.published_at is not None:
-        if first.published_at != second.published_at:
-            return first.published_at > second.published_at
-    return first.seen_at > second.seen_at
+        return first.published_at > second.published_at
+    return False
 
 
 MATCHING = Matching(
