@@ -266,9 +266,12 @@ class Listing:
     has_more: bool
 
 
-def list_stories(store: Store, filters: Filters, *, limit: int, offset: int = 0) -> Listing:
-    """The ``limit`` newest stories matching ``filters``, after the first ``offset``."""
-    found = store.latest(filters, limit=limit + 1, offset=offset)
+def list_stories(
+    store: Store, filters: Filters, *, limit: int, offset: int = 0, now: datetime | None = None
+) -> Listing:
+    """The ``limit`` newest stories matching ``filters`` shown at ``now`` (the clock's now
+    when not given), after the first ``offset``."""
+    found = store.latest(filters, limit=limit + 1, offset=offset, now=now)
     return Listing(articles=tuple(found[:limit]), has_more=len(found) > limit)
 
 

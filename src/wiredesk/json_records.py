@@ -1,4 +1,5 @@
-"""Records as JSON: the one place pages, stored articles, versions, hits and feeds become JSON.
+"""Records as JSON: the one place pages, stored articles, versions, hits and feeds become JSON
+(and a wire item's record, which the store keeps as JSON, is read back).
 
 The shape of a page is described by ``page.schema.json`` beside this module.
 """
@@ -15,9 +16,11 @@ from wiredesk.model import (
     Dateline,
     Feed,
     Hit,
+    Media,
     Page,
     Rail,
     StoredArticle,
+    Subject,
     Version,
     Wire,
 )
@@ -33,7 +36,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "article": _article(page.article),
         "rails": [_rail(rail) for rail in page.rails],
         "dropped": list(page.dropped),
-        "wire": _wire(page.wire),
+        "wire": wire_to_json(page.wire),
     }
 
 
@@ -63,6 +66,7 @@ def _article(article: Article) -> dict[str, Any]:
         "byline": article.byline,
         "version": article.version,
         "replaces": article.replaces,
+        "is_correction": article.is_correction,
         "dateline": _dateline(article.dateline),
         "body": _blocks(article.body),
         "published_at": _time(article.published_at),
@@ -70,7 +74,7 @@ def _article(article: Article) -> dict[str, Any]:
     }
 
 
-def _wire(wire: Wire | None) -> dict[str, Any] | None:
+def wire_to_json(wire: Wire | None) -> dict[str, Any] | None:
     if wire is None:
         return None
     return {
@@ -95,6 +99,36 @@ def _wire(wire: Wire | None) -> dict[str, Any] | None:
             for media in wire.media
         ],
     }
+
+
+def wire_from_json(data: dict[str, Any]) -> Wire:
+    """A ``Wire`` back from what ``wire_to_json`` made of it (as the store keeps it)."""
+    embargoed_at = data.get("embargoed_at")
+    return Wire(
+        format=data["format"],
+        item_id=data.get("item_id"),
+        version=data.get("version"),
+        pub_status=data.get("pub_status"),
+        signals=tuple(data.get("signals", ())),
+        urgency=data.get("urgency"),
+        service=data.get("service"),
+        category=data.get("category"),
+        slugline=data.get("slugline"),
+        subheadline=data.get("subheadline"),
+        keywords=tuple(data.get("keywords", ())),
+        subjects=tuple(
+            Subject(code=subject["code"], name=subject.get("name"))
+            for subject in data.get("subjects", ())
+        ),
+        agencies=tuple(data.get("agencies", ())),
+        embargoed_at=datetime.fromisoformat(embargoed_at) if embargoed_at else None,
+        copyright=data.get("copyright"),
+        notes=tuple(data.get("notes", ())),
+        media=tuple(
+            Media(kind=media["kind"], item_id=media.get("item_id"), caption=media.get("caption"))
+            for media in data.get("media", ())
+        ),
+    )
 
 
 def _brief(brief: Brief) -> dict[str, Any]:
@@ -134,11 +168,13 @@ def stored_article_to_json(stored: StoredArticle) -> dict[str, Any]:
         "version": stored.version,
         "printed_version": article["version"],
         "replaces": article["replaces"],
+        "is_correction": article["is_correction"],
         "age_text": stored.age_text,
         "published_at": article["published_at"],
         "first_seen_at": _time(stored.first_seen_at),
         "last_seen_at": _time(stored.last_seen_at),
         "full_article_id": stored.full_article_id,
+        "wire": wire_to_json(stored.wire),
     }
 
 
@@ -148,6 +184,7 @@ def version_to_json(version: Version) -> dict[str, Any]:
         "headline": version.headline,
         "body": _blocks(version.body),
         "printed_version": version.printed_version,
+        "is_correction": version.is_correction,
         "published_at": _time(version.published_at),
         "seen_at": _time(version.seen_at),
         "source": version.source,

@@ -17,6 +17,8 @@ CapturedAtFrom = Literal["given", "file modification time", "now"]
 ContentType = Literal["text", "html"]
 # The formats agencies deliver items in, as wiredesk reads them (``parse/wire/``).
 WireFormat = Literal["iptc7901", "anpa1312", "nitf", "newsml", "newsml-g2", "ninjs"]
+# Publishing statuses (as ``Wire.pub_status`` spells them) that forbid using an item.
+KILLED_STATUSES = frozenset({"withheld", "canceled"})
 # A feed that was never polled is "new"; after a poll it is "ok" or "error".
 FeedStatus = Literal["new", "ok", "error"]
 
@@ -48,6 +50,8 @@ class Article:
     byline: str | None = None
     version: int | None = None
     replaces: str | None = None
+    # The copy says it corrects an earlier one: "(gecorrigeerd)", "CORRECTED-", a wire signal.
+    is_correction: bool = False
     dateline: Dateline | None = None
     body: tuple[Block, ...] = ()
     published_at: datetime | None = None
@@ -128,6 +132,18 @@ class Wire:
     notes: tuple[str, ...] = ()  # notes to editors, not for publication
     media: tuple[Media, ...] = ()
 
+    @property
+    def is_killed(self) -> bool:
+        """True when the agency says the item must not be used: withheld or canceled
+        (G2 ``pubStatus``, NITF ``management-status``, NINJS ``pubstatus``), or a kill
+        or withdrawal advisory (7901's "KILL", a "withdraw" signal)."""
+        return self.pub_status in KILLED_STATUSES or "kill" in self.signals
+
+    @property
+    def is_correction(self) -> bool:
+        """True when the agency marks this version as a correction."""
+        return "correction" in self.signals
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
@@ -184,7 +200,8 @@ class StoredArticle:
 
     ``article`` is the story as its latest version gave it (a brief's title is its
     headline, its text its body): its ``version`` is the one the copy printed,
-    while ``version`` here counts the versions the store has kept.
+    while ``version`` here counts the versions the store has kept. ``wire`` is what
+    its latest version said of itself as an agency item (None for other copy).
     """
 
     id: int
@@ -196,6 +213,7 @@ class StoredArticle:
     first_seen_at: datetime
     last_seen_at: datetime
     full_article_id: int | None
+    wire: Wire | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -209,6 +227,7 @@ class Version:
     published_at: datetime | None
     seen_at: datetime
     source: str | None
+    is_correction: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -222,6 +241,15 @@ class StoryCopy:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class VersionMark:
+    """What ordering a story's versions compares of each: the copy's own count of its
+    versions (None when it gives none), and when it says it was published."""
+
+    sequence: int | None
+    published_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Matching:
     """How the store tells a new version or a brief's full article: rules handed in by the caller.
 
@@ -231,7 +259,9 @@ class Matching:
     ``briefs_of(article_lead, brief_leads)`` which briefs are leads of an
     article, ``article_of(brief_lead, article_leads)`` the position of the first
     article a brief is the lead of, or None; ``window`` how far apart in time
-    copies of one story can be.
+    copies of one story can be; ``place_version(new, kept)`` where among a story's
+    kept versions, oldest first, a new one goes (0 to ``len(kept)``, the latter
+    making it the current version).
     """
 
     window: timedelta
@@ -239,6 +269,7 @@ class Matching:
     previous_version: Callable[[StoryCopy, str | None, list[StoryCopy]], int | None]
     briefs_of: Callable[[bytes, list[bytes]], list[bool]]
     article_of: Callable[[bytes, list[bytes]], int | None]
+    place_version: Callable[[VersionMark, list[VersionMark]], int]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,17 +6,19 @@ import os
 import subprocess
 import sys
 import zlib
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from wiredesk.model import StoryCopy
+from wiredesk.model import StoryCopy, VersionMark
 from wiredesk.stories.versions import (
     LEAD_WORDS,
     article_of,
     briefs_of,
     find_previous_version,
     lead_shingles,
+    place_version,
     story_lead,
 )
 
@@ -155,3 +157,31 @@ PARAGRAPH = st.lists(WORDS, max_size=150).map(" ".join)
 @example("short\n" + " ".join(["long" + "x" * 40] * 60) + "\nmore words come here")
 def test_the_lead_is_read_once_as_its_definition_reads_it_twice(body_text: str) -> None:
     assert story_lead(body_text) == two_readings(body_text)
+
+
+# -- where a new version goes among a story's kept ones -------------------------------
+
+
+def _mark(sequence: int | None, published_hour: int | None = None) -> VersionMark:
+    day = datetime(2026, 3, 18, tzinfo=UTC)
+    published = day + timedelta(hours=published_hour) if published_hour is not None else None
+    return VersionMark(sequence=sequence, published_at=published)
+
+
+def test_an_original_arriving_after_its_update_goes_before_it() -> None:
+    assert place_version(_mark(1), [_mark(2)]) == 0
+    assert place_version(_mark(2), [_mark(1), _mark(3)]) == 1
+    assert place_version(_mark(4), [_mark(1), _mark(3)]) == 2
+    # The count decides before the publication time.
+    assert place_version(_mark(1, 16), [_mark(2, 15)]) == 0
+
+
+def test_versions_without_a_count_are_placed_by_their_times_and_arrival_breaks_ties() -> None:
+    # A correction giving no count, published after version 2: after it.
+    assert place_version(_mark(None, 16), [_mark(1, 14), _mark(2, 15)]) == 2
+    assert place_version(_mark(None, 14), [_mark(1, 13), _mark(2, 15)]) == 1
+    # Equal counts: the publication times decide (a later versionCreated), then arrival.
+    assert place_version(_mark(1, 13), [_mark(1, 14)]) == 0
+    assert place_version(_mark(1, 15), [_mark(1, 14)]) == 1
+    assert place_version(_mark(1), [_mark(1)]) == 1
+    assert place_version(_mark(1), [_mark(1, 14)]) == 1

@@ -230,8 +230,21 @@ BYLINE_RE = re.compile(
 # ANP's version marker: "N i e u w bericht, vervangt: <old headline>" opens a
 # new version whose headline ends in "(2)"; "G e c o r r i g e e r d" marks a correction.
 ANP_REPLACES_RE = re.compile(
-    r"(?:n\s?i\s?e\s?u\s?w|g\s?e\s?c\s?o\s?r\s?r\s?i\s?g\s?e\s?e\s?r\s?d|"
+    r"(?:n\s?i\s?e\s?u\s?w|(?P<corrected>g\s?e\s?c\s?o\s?r\s?r\s?i\s?g\s?e\s?e\s?r\s?d)|"
     r"a\s?a\s?n\s?g\s?e\s?v\s?u\s?l\s?d)\s+bericht\s*,?\s*vervangt\s*:\s*(?P<old>.+)",
+    re.IGNORECASE,
+)
+# A version or correction marker in parentheses closing a headline, as sites and wire
+# clients print them: "(update 1)", "(UPDATE 2)", "(corrected)", ANP's "(gecorrigeerd)",
+# dpa's "(berichtigt)", "(Berichtigung)", AFP's "(rectificatif)", "(corrigé)".
+# "(update N)" counts as Reuters' "UPDATE N-" does: the story's version N + 1.
+HEADLINE_MARKER_RE = re.compile(
+    r"^(?P<headline>.+?)\s*(?P<marker>\((?:"
+    r"(?P<update>update|aktualisiert|aktualisierung|mise à jour|actualisé|bijgewerkt)"
+    r"(?:\s+(?P<n>\d{1,2}))?|"
+    r"(?P<correction>corrected|correction|gecorrigeerd|correctie|berichtigt|berichtigung|"
+    r"korrigiert|korrektur|rectificatif|rectifié|corrigé)"
+    r")\))$",
     re.IGNORECASE,
 )
 ANP_VERSION_RE = re.compile(r"^(?P<headline>.+?)\s*(?P<marker>\((?P<n>\d{1,2})\))$")

@@ -34,6 +34,7 @@ from wiredesk.parse.rules import (
     ANP_VERSION_RE,
     BANNER_RE,
     BYLINE_RE,
+    HEADLINE_MARKER_RE,
     REUTERS_PREFIX_RE,
 )
 from wiredesk.parse.times import (
@@ -213,6 +214,7 @@ class _Reader:
     published_at: datetime | None = None
     last_text_at: int | None = None  # see ``_last_text_at``
     is_whole_page: bool = True  # see ``read_article``
+    is_correction: bool = False  # a marker says the copy corrects an earlier one
     rail_starts: dict[int, bool] = field(default_factory=dict)  # see ``_rail_starts_at``
     unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
 
@@ -276,6 +278,7 @@ class _Reader:
             byline=byline,
             version=version,
             replaces=replaces,
+            is_correction=self.is_correction,
             dateline=dateline,
             body=tuple(body),
             published_at=self.published_at,
@@ -602,14 +605,24 @@ class _Reader:
         )
 
     def _read_version_marker(self, headline: str) -> tuple[str, int | None]:
-        """Take ANP's "(2)" or Reuters' "UPDATE 1-" off a headline."""
+        """Take ANP's "(2)", Reuters' "UPDATE 1-" or "CORRECTED-", or a marker such as
+        "(update 1)" or "(gecorrigeerd)" off a headline; a correction is noted."""
         anp = ANP_VERSION_RE.match(headline)
         if anp is not None and int(anp["n"]) >= 2:
             self.dropped.append(anp["marker"])
             return anp["headline"], int(anp["n"])
+        marked = HEADLINE_MARKER_RE.match(headline)
+        if marked is not None:
+            self.dropped.append(marked["marker"])
+            if marked["correction"] is not None:
+                self.is_correction = True
+                return marked["headline"], None
+            # "(update 1)" is the story's second version; "(update)" at least that.
+            return marked["headline"], int(marked["n"]) + 1 if marked["n"] else 2
         reuters = REUTERS_PREFIX_RE.match(headline)
         if reuters is not None:
             self.dropped.append(reuters["marker"].strip())
+            self.is_correction = "CORRECTED" in reuters["marker"]
             # "UPDATE 1" is the story's second version.
             return reuters["headline"], int(reuters["n"]) + 1 if reuters["n"] else None
         return headline, None
@@ -633,6 +646,7 @@ class _Reader:
                 self._drop(line)
             elif replaced is not None and replaces is None:
                 replaces = replaced["old"].strip()
+                self.is_correction = self.is_correction or replaced["corrected"] is not None
                 self._drop(line)
             elif byline is None and is_byline(line):
                 byline = line

@@ -105,7 +105,8 @@ def list_articles(
     request: Request, filters: FilterParams, limit: Limit = 20, offset: Offset = 0
 ) -> JSONResponse:
     """The stories matching every filter given, newest first, a page at a time."""
-    found = desk.list_stories(site_of(request).store, filters, limit=limit, offset=offset)
+    site = site_of(request)
+    found = desk.list_stories(site.store, filters, limit=limit, offset=offset, now=site.now())
     return JSONResponse(
         {
             "articles": [_article(article) for article in found.articles],
@@ -124,9 +125,10 @@ def list_articles(
 def get_article(
     request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> JSONResponse:
-    store = site_of(request).store
-    article = store.article(article_id)  # NotFound: 404
-    versions = store.history(article_id)
+    site = site_of(request)
+    now = site.now()
+    article = site.store.article(article_id, now=now)  # NotFound: 404 (killed, embargoed too)
+    versions = site.store.history(article_id, now=now)
     return JSONResponse(
         {
             "article": _article(article),
@@ -137,7 +139,8 @@ def get_article(
 
 @router.get("/sections", summary="Every section, the most recently active first")
 def list_sections(request: Request) -> JSONResponse:
-    sections = site_of(request).store.sections()
+    site = site_of(request)
+    sections = site.store.sections(now=site.now())
     return JSONResponse(
         {
             "sections": [

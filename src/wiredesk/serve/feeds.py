@@ -87,7 +87,7 @@ def _listing_feed(request: Request, kind: str) -> Response:
     if name is None:
         raise Problem(404, N_("There is nothing at this address."))
     filters = Filters(section=name) if kind == "section" else Filters(place=name)
-    stories = site.store.latest(filters, limit=FEED_ITEMS)
+    stories = site.store.latest(filters, limit=FEED_ITEMS, now=site.now())
     title = (
         reader.gettext("%(section)s — wiredesk", section=name)
         if kind == "section"
@@ -116,7 +116,7 @@ def search_feed(request: Request) -> Response:
         raise Problem(400, N_("A search feed needs a query: /search.atom?q=words"))
     filters = params.filters(request.query_params)
     found = views.search(site.store, text, filters, now=site.now(), limit=FEED_ITEMS)
-    stories = site.store.articles_by_id([hit.id for hit in found.hits])
+    stories = site.store.articles_by_id([hit.id for hit in found.hits], now=site.now())
     title = reader.gettext("Search: %(query)s — wiredesk", query=text)
     path = "/search" + (f"?{request.url.query}" if request.url.query else "")
     feed = _feed(request, title, path, _newest(stories, site.now()), reader)

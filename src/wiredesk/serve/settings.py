@@ -57,7 +57,7 @@ class Site:
         them reads every story, and they change only as pages come in."""
         read_at, sections = self.known
         if time.monotonic() - read_at > SECTIONS_SECONDS or not sections:
-            sections = self.store.sections()
+            sections = self.store.sections(now=self.now())
             self.known = (time.monotonic(), sections)
         return sections
 

@@ -98,7 +98,8 @@ def front(store: Store, reader: Reader, now: datetime, known: list[Section]) -> 
         [
             (Filters(), FRONT_LATEST),
             *((Filters(section=section.name), FRONT_PER_SECTION) for section in shown),
-        ]
+        ],
+        now=now,
     )
     sections = [
         {
@@ -141,7 +142,9 @@ def listing(
         "place": Filters(place=name),
         "agency": Filters(agency=slug),
     }[kind]
-    found = desk.list_stories(store, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    found = desk.list_stories(
+        store, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, now=now
+    )
     if not found.articles and page > 1:
         raise Problem(404, N_("This list has no page %(page)s."), page=page)
     path = f"/{kind}/{slugify(name) if kind != 'agency' else slug}"
@@ -157,7 +160,8 @@ def listing(
 
 def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -> dict[str, Any]:
     """An article or brief in full, its versions, and the rail of its section now."""
-    found = store.article_with_rail(article_id, rail_items=RAIL_ITEMS)  # NotFound: a 404
+    # NotFound: a 404, for an article killed or still under embargo too
+    found = store.article_with_rail(article_id, rail_items=RAIL_ITEMS, now=now)
     stored, versions = found.article, found.versions
     article = stored.article
     latest = versions[-1] if versions else None
@@ -204,8 +208,8 @@ def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -
 def version_page(
     store: Store, reader: Reader, now: datetime, article_id: int, number: int
 ) -> dict[str, Any]:
-    article = store.article(article_id)
-    versions = {version.version: version for version in store.history(article_id)}
+    article = store.article(article_id, now=now)
+    versions = {version.version: version for version in store.history(article_id, now=now)}
     if number not in versions:
         raise Problem(404, N_("This article has no version %(number)s."), number=number)
     version = versions[number]

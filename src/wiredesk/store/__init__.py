@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, String, cast, delete, func, select, text
@@ -246,52 +246,73 @@ class Store:
             feed_state.record_poll(connection, feed_id, record)
 
     # -- reading -------------------------------------------------------------
+    # What readers are shown: no story its agency killed or withheld, none still under
+    # embargo at ``now`` (the clock's now when not given): read at each call, so an
+    # embargoed story shows once its time comes. The archive keeps their captures.
 
     def capture_count(self) -> int:
         with self.engine.connect() as connection:
             return int(connection.execute(select(func.count()).select_from(captures)).scalar_one())
 
-    def article(self, article_id: int) -> StoredArticle:
+    def article(self, article_id: int, *, now: datetime | None = None) -> StoredArticle:
+        """An article readers may see; ``NotFound`` for one killed or under embargo."""
         with self.engine.connect() as connection:
-            return get_article(connection, article_id)
+            return get_article(connection, article_id, _now(now))
 
-    def articles_by_id(self, article_ids: list[int]) -> list[StoredArticle]:
+    def articles_by_id(
+        self, article_ids: list[int], *, now: datetime | None = None
+    ) -> list[StoredArticle]:
         """Several articles in the order asked, read on one connection."""
+        moment = _now(now)
         with self.engine.connect() as connection:
-            return [get_article(connection, article_id) for article_id in article_ids]
+            return [get_article(connection, article_id, moment) for article_id in article_ids]
 
-    def history(self, article_id: int) -> list[Version]:
+    def history(self, article_id: int, *, now: datetime | None = None) -> list[Version]:
         with self.engine.connect() as connection:
-            return get_history(connection, article_id)
+            return get_history(connection, article_id, _now(now))
 
-    def articles(self, filters: Filters) -> Iterator[StoredArticle]:
+    def articles(self, filters: Filters, *, now: datetime | None = None) -> Iterator[StoredArticle]:
+        moment = _now(now)
         with self.engine.connect() as connection:
-            yield from iter_articles(connection, filters)
+            yield from iter_articles(connection, filters, moment)
 
     def latest(
-        self, filters: Filters, *, limit: int, offset: int = 0, leave_out: int | None = None
+        self,
+        filters: Filters,
+        *,
+        limit: int,
+        offset: int = 0,
+        leave_out: int | None = None,
+        now: datetime | None = None,
     ) -> list[StoredArticle]:
         """A page of the newest articles matching ``filters`` (``leave_out``: one id not)."""
         with self.engine.connect() as connection:
             return list_articles(
-                connection, filters, limit=limit, offset=offset, leave_out=leave_out
+                connection, filters, now=_now(now), limit=limit, offset=offset, leave_out=leave_out
             )
 
-    def latest_each(self, wanted: list[tuple[Filters, int]]) -> list[list[StoredArticle]]:
+    def latest_each(
+        self, wanted: list[tuple[Filters, int]], *, now: datetime | None = None
+    ) -> list[list[StoredArticle]]:
         """The newest articles for each of several (filters, how many), on one connection."""
+        moment = _now(now)
         with self.engine.connect() as connection:
-            return [list_articles(connection, each, limit=limit) for each, limit in wanted]
+            return [
+                list_articles(connection, each, now=moment, limit=limit) for each, limit in wanted
+            ]
 
-    def article_with_rail(self, article_id: int, *, rail_items: int) -> ArticleWithRail:
+    def article_with_rail(
+        self, article_id: int, *, rail_items: int, now: datetime | None = None
+    ) -> ArticleWithRail:
         """An article, its versions, the ``rail_items`` other newest stories of its
         section, and a brief's full article: what its page shows, read at once."""
         with self.engine.connect() as connection:
-            return get_article_with_rail(connection, article_id, rail_items)
+            return get_article_with_rail(connection, article_id, rail_items, _now(now))
 
-    def sections(self) -> list[Section]:
+    def sections(self, *, now: datetime | None = None) -> list[Section]:
         """Every section with stories, the most recently active first."""
         with self.engine.connect() as connection:
-            return list_sections(connection)
+            return list_sections(connection, _now(now))
 
     def named(self, what: Literal["section", "place", "agency"], slug: str) -> str | None:
         """The name as printed of the section, place or agency a URL slug stands for."""
@@ -309,16 +330,23 @@ class Store:
         with self.engine.connect() as connection:
             return search_articles(connection, query, filters, now=now, limit=limit, offset=offset)
 
-    def stats(self) -> dict[str, list[tuple[Any, int]]]:
+    def stats(self, *, now: datetime | None = None) -> dict[str, list[tuple[Any, int]]]:
+        """Counts of the stories shown, by kind, section, agency, language and day."""
         day = func.substr(cast(articles.c.dated_at, String), 1, 10)
+        moment = _now(now)
         with self.engine.connect() as connection:
             return {
-                "kind": count_by(connection, articles.c.kind),
-                "section": count_by(connection, articles.c.section),
-                "agency": agency_counts(connection),
-                "language": count_by(connection, articles.c.language),
-                "day": count_by(connection, day),
+                "kind": count_by(connection, articles.c.kind, moment),
+                "section": count_by(connection, articles.c.section, moment),
+                "agency": agency_counts(connection, moment),
+                "language": count_by(connection, articles.c.language, moment),
+                "day": count_by(connection, day, moment),
             }
+
+
+def _now(now: datetime | None) -> datetime:
+    """The moment a read is made at: the one given, else the clock's."""
+    return now if now is not None else datetime.now(UTC)
 
 
 def stored_capture(row: Any) -> Capture:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from wiredesk.model import Matching, StoryCopy
-from wiredesk.store.drafts import Draft
+from wiredesk.store.drafts import SLUG_KEY, Draft
 from wiredesk.store.sql import Cursor, statement
 
 MAX_CANDIDATES = 20
@@ -32,11 +32,23 @@ OF_PLACE = (
     f"ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
 )
 SAME_PLACE = statement(
-    "SELECT a.id, a.headline, a.place, " + KEPT_LEAD + OF_PLACE, times=("earliest", "latest")
+    "SELECT a.id, a.headline, a.place, a.item_id, " + KEPT_LEAD + OF_PLACE,
+    times=("earliest", "latest"),
 )
 SAME_HEADLINE = statement(
-    "SELECT a.id, a.headline, a.place, " + KEPT_LEAD + "WHERE a.headline = :headline "
+    "SELECT a.id, a.headline, a.place, a.item_id, " + KEPT_LEAD + "WHERE a.headline = :headline "
     f"AND a.kind = 'article' ORDER BY a.dated_at DESC LIMIT {MAX_CANDIDATES}"
+)
+# A later version of an agency item finds its story by the item's id; a telex slug
+# standing in for one (``SLUG_KEY``) only among the stories near it in time.
+SAME_ITEM = statement(
+    "SELECT id FROM articles WHERE item_id = :item_id AND kind = 'article' "
+    "ORDER BY dated_at DESC, id DESC LIMIT 1"
+)
+SAME_SLUG = statement(
+    "SELECT id FROM articles WHERE item_id = :item_id AND kind = 'article' "
+    "AND dated_at BETWEEN :earliest AND :latest ORDER BY dated_at DESC, id DESC LIMIT 1",
+    times=("earliest", "latest"),
 )
 # Linking a brief needs leads alone: the index finds the stories, and their rows are
 # read only for a story kept without its lead.
@@ -54,18 +66,28 @@ class BriefLink:
 def previous_version(
     cursor: Cursor, draft: Draft, lead: bytes, seen_at: datetime, matching: Matching
 ) -> int | None:
-    """The kept story this draft is a later version of, if any."""
+    """The kept story this draft is another version of, if any: the story of the same
+    agency item, else the one ``matching`` finds among those like it."""
+    item_id = draft.item_id
+    if item_id is not None:
+        if item_id.startswith(SLUG_KEY):
+            row = cursor.one(SAME_SLUG, {"item_id": item_id, **_window(seen_at, matching)})
+        else:
+            row = cursor.one(SAME_ITEM, {"item_id": item_id})
+        if row is not None:
+            return int(row[0])
     place = draft.dateline.place if draft.dateline else None
     found: dict[int | None, StoryCopy] = {}
     for headline in filter(None, (draft.replaces, draft.headline)):
-        for copy in _candidates(cursor.all(SAME_HEADLINE, {"headline": headline}), matching):
+        rows = cursor.all(SAME_HEADLINE, {"headline": headline})
+        for copy in _candidates(rows, item_id, matching):
             found.setdefault(copy.id, copy)
     if place:
         rows = cursor.all(
             SAME_PLACE,
             {"place_key": place.casefold(), "kind": "article", **_window(seen_at, matching)},
         )
-        for copy in _candidates(rows, matching):
+        for copy in _candidates(rows, item_id, matching):
             found.setdefault(copy.id, copy)
     if not found:
         return None
@@ -105,11 +127,15 @@ def brief_links(
     return [BriefLink(brief_id=article_id, full_id=ids[found])]
 
 
-def _candidates(rows: list[tuple[Any, ...]], matching: Matching) -> list[StoryCopy]:
-    """Stories as matching compares them, from rows of ``SAME_PLACE`` or ``SAME_HEADLINE``."""
+def _candidates(
+    rows: list[tuple[Any, ...]], item_id: str | None, matching: Matching
+) -> list[StoryCopy]:
+    """Stories as matching compares them, from rows of ``SAME_PLACE`` or ``SAME_HEADLINE``;
+    a story of another agency item than the draft's (``item_id``) is none of them."""
     return [
-        StoryCopy(id=row[0], headline=row[1], place=row[2], lead=_lead(row[3], row[4], matching))
+        StoryCopy(id=row[0], headline=row[1], place=row[2], lead=_lead(row[4], row[5], matching))
         for row in rows
+        if item_id is None or row[3] is None or row[3] == item_id
     ]
 
 

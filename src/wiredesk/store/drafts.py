@@ -7,12 +7,23 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from wiredesk.model import Block, Dateline, Page
+from wiredesk.model import Block, Dateline, Page, Wire
+
+# A telex item has no id of its own; its slug ("BC-Oil-Prices"), which stays the same
+# through the item's versions, stands in for one, among the stories of a few days.
+SLUG_KEY = "slug:"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Draft:
-    """An article or brief as a page gives it, ready to be kept."""
+    """An article or brief as a page gives it, ready to be kept.
+
+    ``wire`` is what an agency item said of itself (an article's only), ``item_id``
+    the key later versions find it by: the agency's id, else a telex slug
+    (``SLUG_KEY``). ``sequence`` is the copy's own count of its versions: the
+    printed one, else the wire item's, else None for a correction or kill that
+    gives none (placed by its time), else 1: a copy with no marker is an original.
+    """
 
     kind: str  # "article" or "brief"
     headline: str | None
@@ -26,6 +37,8 @@ class Draft:
     replaces: str | None
     age_text: str | None
     published_at: datetime | None
+    is_correction: bool = False
+    wire: Wire | None = None
     # Worked out once from the fields above: the store reads each several times.
     body_text: str = field(init=False)
     body_hash: str = field(init=False)
@@ -40,12 +53,40 @@ class Draft:
     def body_layout(self) -> str:
         return encode_layout(self.body)
 
+    @property
+    def item_id(self) -> str | None:
+        wire = self.wire
+        if wire is None:
+            return None
+        if wire.item_id:
+            return wire.item_id
+        return f"{SLUG_KEY}{wire.slugline}" if wire.slugline else None
+
+    @property
+    def is_killed(self) -> bool:
+        return self.wire is not None and self.wire.is_killed
+
+    @property
+    def embargoed_at(self) -> datetime | None:
+        return self.wire.embargoed_at if self.wire is not None else None
+
+    @property
+    def sequence(self) -> int | None:
+        if self.printed_version is not None:
+            return self.printed_version
+        if self.wire is not None and self.wire.version is not None:
+            return self.wire.version
+        if self.is_correction or self.is_killed:
+            return None
+        return 1
+
 
 def drafts_of(page: Page) -> list[Draft]:
     """The article and briefs of a page, as drafts."""
     found: list[Draft] = []
     article = page.article
-    if article.body:
+    # A kill notice may come without text: it is kept as its item's last version.
+    if article.body or (page.wire is not None and page.wire.is_killed and page.wire.item_id):
         found.append(
             Draft(
                 kind="article",
@@ -60,6 +101,8 @@ def drafts_of(page: Page) -> list[Draft]:
                 replaces=article.replaces,
                 age_text=None,
                 published_at=article.published_at,
+                is_correction=article.is_correction,
+                wire=page.wire,
             )
         )
     for rail in page.rails:

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    bindparam,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.sql import FromClause
 
 from wiredesk.errors import NotFound
+from wiredesk.json_records import wire_from_json
 from wiredesk.model import Article, Dateline, Section, Sighting, StoredArticle, Version
 from wiredesk.query import Filters
 from wiredesk.store.drafts import decode_body
@@ -21,7 +34,7 @@ from wiredesk.store.schema import (
     captures,
     sightings,
 )
-from wiredesk.store.search import filter_conditions
+from wiredesk.store.search import filter_conditions, shown_conditions
 
 STREAM_BATCH = 500
 
@@ -39,6 +52,7 @@ def _article(row: Any) -> StoredArticle:
         byline=row.byline,
         version=row.printed_version,
         replaces=row.replaces,
+        is_correction=row.is_correction,
         dateline=dateline,
         body=decode_body(row.body, row.body_text),
         published_at=row.published_at,
@@ -54,6 +68,7 @@ def _article(row: Any) -> StoredArticle:
         first_seen_at=row.first_seen_at,
         last_seen_at=row.last_seen_at,
         full_article_id=row.full_article_id,
+        wire=wire_from_json(json.loads(row.wire)) if row.wire else None,
     )
 
 
@@ -62,16 +77,20 @@ def _article(row: Any) -> StoredArticle:
 ARTICLE_BY_ID = select(articles).where(articles.c.id == bindparam("article_id"))
 
 
-def get_article(connection: Connection, article_id: int) -> StoredArticle:
+def get_article(connection: Connection, article_id: int, now: datetime) -> StoredArticle:
+    """An article readers may see at ``now``: one its agency killed is ``NotFound`` saying
+    so, one still under embargo is ``NotFound`` as if it were not there."""
     row = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
-    if row is None:
+    if row is None or (row.embargoed_at is not None and row.embargoed_at > now):
         raise NotFound(f"no article with id {article_id}")
+    if row.is_killed:
+        raise NotFound(f"article {article_id} was withdrawn by its agency")
     return _article(row)
 
 
-def get_history(connection: Connection, article_id: int) -> list[Version]:
+def get_history(connection: Connection, article_id: int, now: datetime) -> list[Version]:
     """Every version of an article, oldest first."""
-    return _versions(connection, get_article(connection, article_id))  # raises NotFound
+    return _versions(connection, get_article(connection, article_id, now))  # raises NotFound
 
 
 def _versions(connection: Connection, current: StoredArticle) -> list[Version]:
@@ -91,18 +110,22 @@ def _versions(connection: Connection, current: StoredArticle) -> list[Version]:
             published_at=row.published_at,
             seen_at=row.seen_at,
             source=row.source,
+            is_correction=row.is_correction,
         )
         for row in rows
     ]
 
 
-def iter_articles(connection: Connection, filters: Filters) -> Iterator[StoredArticle]:
-    """Every article matching ``filters``, newest first, streamed in batches by id."""
+def iter_articles(
+    connection: Connection, filters: Filters, now: datetime
+) -> Iterator[StoredArticle]:
+    """Every article matching ``filters`` shown at ``now``, newest first, streamed in
+    batches by id."""
     last: tuple[Any, int] | None = None
     while True:
         statement = (
             select(articles)
-            .where(*filter_conditions(filters))
+            .where(*filter_conditions(filters), *shown_conditions(now))
             .order_by(articles.c.dated_at.desc(), articles.c.id.desc())
             .limit(STREAM_BATCH)
         )
@@ -120,28 +143,40 @@ def iter_articles(connection: Connection, filters: Filters) -> Iterator[StoredAr
         last = (rows[-1].dated_at, rows[-1].id)
 
 
-def count_by(connection: Connection, column: Any) -> list[tuple[str | None, int]]:
+def count_by(
+    connection: Connection, column: Any, now: datetime, over: FromClause = articles
+) -> list[tuple[str | None, int]]:
+    """How many stories shown at ``now`` have each value of ``column`` (of ``over``, a
+    join of ``articles``)."""
     rows = connection.execute(
-        select(column, func.count()).group_by(column).order_by(func.count().desc(), column)
+        select(column, func.count())
+        .select_from(over)
+        .where(*shown_conditions(now))
+        .group_by(column)
+        .order_by(func.count().desc(), column)
     ).all()
     return [(row[0], int(row[1])) for row in rows]
 
 
-def agency_counts(connection: Connection) -> list[tuple[str | None, int]]:
-    return count_by(connection, article_agencies.c.agency)
+def agency_counts(connection: Connection, now: datetime) -> list[tuple[str | None, int]]:
+    joined = articles.join(article_agencies, article_agencies.c.article_id == articles.c.id)
+    return count_by(connection, article_agencies.c.agency, now, joined)
 
 
 def list_articles(
     connection: Connection,
     filters: Filters,
     *,
+    now: datetime,
     limit: int,
     offset: int = 0,
     leave_out: int | None = None,
 ) -> list[StoredArticle]:
-    """One page of the articles matching ``filters``, newest first (``leave_out``: an id)."""
+    """One page of the articles matching ``filters`` shown at ``now``, newest first
+    (``leave_out``: an id)."""
     values = _listing_values(filters, leave_out)
     statement = _listing(frozenset(values))
+    values["now"] = now
     rows = connection.execute(statement, {**values, "limit": limit, "offset": offset})
     return [_article(row) for row in rows]
 
@@ -165,8 +200,11 @@ def _listing_values(filters: Filters, leave_out: int | None) -> dict[str, Any]:
 def _listing(fields: frozenset[str]) -> Select[Any]:
     """The listing statement for one set of filters, built once with its values bound:
     building and keying a statement cost as much as running it (bench/serve_bench.py).
-    The conditions are those of ``filter_conditions``."""
-    conditions: list[ColumnElement[bool]] = []
+    The conditions are those of ``filter_conditions`` and ``shown_conditions``."""
+    conditions: list[ColumnElement[bool]] = [
+        articles.c.is_killed == false(),
+        or_(articles.c.embargoed_at.is_(None), articles.c.embargoed_at <= bindparam("now")),
+    ]
     for name, column in (
         ("section", articles.c.section_key),
         ("place", articles.c.place_key),
@@ -197,8 +235,8 @@ def _listing(fields: frozenset[str]) -> Select[Any]:
     )
 
 
-def list_sections(connection: Connection) -> list[Section]:
-    """Every section with stories, the most recently active first.
+def list_sections(connection: Connection, now: datetime) -> list[Section]:
+    """Every section with stories shown at ``now``, the most recently active first.
 
     Grouped on the indexed key alone; the printed name is read from the
     section's newest story.
@@ -206,7 +244,7 @@ def list_sections(connection: Connection) -> list[Section]:
     newest = func.max(articles.c.dated_at)
     rows = connection.execute(
         select(articles.c.section_key, func.count(), newest)
-        .where(articles.c.section_key.is_not(None))
+        .where(articles.c.section_key.is_not(None), *shown_conditions(now))
         .group_by(articles.c.section_key)
         .order_by(newest.desc(), articles.c.section_key)
     ).all()
@@ -214,7 +252,7 @@ def list_sections(connection: Connection) -> list[Section]:
     for key, count, latest_at in rows:
         name = connection.execute(
             select(articles.c.section)
-            .where(articles.c.section_key == key)
+            .where(articles.c.section_key == key, *shown_conditions(now))
             .order_by(articles.c.dated_at.desc())
             .limit(1)
         ).scalar_one()
@@ -284,18 +322,21 @@ class ArticleWithRail:
 
 
 def get_article_with_rail(
-    connection: Connection, article_id: int, rail_items: int
+    connection: Connection, article_id: int, rail_items: int, now: datetime
 ) -> ArticleWithRail:
-    article = get_article(connection, article_id)
+    article = get_article(connection, article_id, now)
     section = article.article.section
     rail = []
     if section:
         rail = list_articles(
-            connection, Filters(section=section), limit=rail_items, leave_out=article.id
+            connection, Filters(section=section), now=now, limit=rail_items, leave_out=article.id
         )
     full_article = None
     if article.full_article_id is not None:
-        full_article = get_article(connection, article.full_article_id)
+        try:
+            full_article = get_article(connection, article.full_article_id, now)
+        except NotFound:  # killed, or still under embargo
+            full_article = None
     return ArticleWithRail(
         article=article,
         versions=_versions(connection, article),

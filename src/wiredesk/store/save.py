@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from wiredesk.model import Capture, Matching, Page
+from wiredesk.json_records import wire_to_json
+from wiredesk.model import Capture, Matching, Page, VersionMark
 from wiredesk.store import archive
 from wiredesk.store.candidates import brief_links, previous_version
 from wiredesk.store.db import PG_INGEST_LOCK
 from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
 from wiredesk.store.indexing import STORED_COLUMNS, Entry, IndexWrites
-from wiredesk.store.sql import Cursor, Statement, statement
+from wiredesk.store.sql import Cursor, Statement, read_time, statement
 
 
 @dataclass(slots=True, kw_only=True)
@@ -99,9 +100,9 @@ ARTICLE_COLUMNS = (
     "kind", "headline", "standfirst", "byline", "section", "section_key", "language", "place",
     "place_key", "agencies", "date_text", "desk", "body", "body_text", "body_hash", "version",
     "printed_version", "replaces", "age_text", "published_at", "first_seen_at", "last_seen_at",
-    "dated_at", "capture_id",
+    "dated_at", "capture_id", "item_id", "wire", "is_correction", "is_killed", "embargoed_at",
 )  # fmt: skip
-ARTICLE_TIMES = ("published_at", "first_seen_at", "last_seen_at", "dated_at")
+ARTICLE_TIMES = ("published_at", "first_seen_at", "last_seen_at", "dated_at", "embargoed_at")
 INSERT_ARTICLE = statement(
     f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
     f"VALUES ({', '.join(':' + name for name in ARTICLE_COLUMNS)}) RETURNING id",
@@ -115,16 +116,37 @@ UPDATE_ARTICLE = statement(
     times=tuple(name for name in ARTICLE_TIMES if name in UPDATED_COLUMNS),
 )
 VERSION_COLUMNS = (
-    "article_id", "version", "capture_id", "headline", "body_hash", "printed_version",
-    "published_at", "seen_at",
+    "article_id", "version", "capture_id", "headline", "body", "body_hash", "printed_version",
+    "published_at", "seen_at", "sequence", "is_correction",
 )  # fmt: skip
 INSERT_VERSION = statement(
     f"INSERT INTO article_versions ({', '.join(VERSION_COLUMNS)}) "
     f"VALUES ({', '.join(':' + name for name in VERSION_COLUMNS)})",
     times=("published_at", "seen_at"),
 )
+# A story's versions as ordering compares them (``VersionMark``), oldest first.
+VERSION_MARKS = statement(
+    "SELECT sequence, published_at FROM article_versions "
+    "WHERE article_id = :article_id ORDER BY version"
+)
+# Making room for a version among the kept ones: the later ones move up by one, through
+# negative numbers, so that no two versions hold one number on the way.
+MOVE_LATER_VERSIONS = statement(
+    "UPDATE article_versions SET version = -version - 1 "
+    "WHERE article_id = :article_id AND version >= :version"
+)
+RESTORE_MOVED_VERSIONS = statement(
+    "UPDATE article_versions SET version = -version WHERE article_id = :article_id AND version < 0"
+)
+COUNT_PAST_VERSION = statement(
+    "UPDATE articles SET version = version + 1, "
+    "first_seen_at = CASE WHEN first_seen_at > :seen_at THEN :seen_at ELSE first_seen_at END, "
+    "last_seen_at = CASE WHEN last_seen_at < :seen_at THEN :seen_at ELSE last_seen_at END "
+    "WHERE id = :id",
+    times=("seen_at",),
+)
 # A story's current version: its number, its layout, and what its index entry comes from.
-CURRENT_COLUMNS = ("version", "body", *STORED_COLUMNS)
+CURRENT_COLUMNS = ("version", "body", "last_seen_at", *STORED_COLUMNS)
 CURRENT_VERSION = statement(f"SELECT {', '.join(CURRENT_COLUMNS)} FROM articles WHERE id = :id")
 KEEP_PAST_BODY = statement(
     "UPDATE article_versions SET body = :body WHERE article_id = :article_id AND version = :version"
@@ -262,8 +284,12 @@ def _save_draft(
     if draft.kind == "article":
         previous = previous_version(cursor, draft, lead, seen_at, matching)
     if previous is not None:
-        _add_version(cursor, previous, capture_id, seen_at, draft, columns, index)
+        is_current = _add_version(
+            cursor, previous, capture_id, seen_at, draft, columns, matching, index
+        )
         article_id = previous
+        if not is_current:  # an earlier version: the story, its lead and its links stay
+            return SavedDraft(article_id=article_id, is_version=True)
     else:
         article_id = _add_article(cursor, capture_id, seen_at, draft, columns)
         index.add(article_id, _entry(draft))
@@ -301,6 +327,11 @@ def _columns(draft: Draft, capture_id: int, seen_at: datetime) -> dict[str, Any]
         "last_seen_at": seen_at,
         "dated_at": draft.published_at or seen_at,
         "capture_id": capture_id,
+        "item_id": draft.item_id,
+        "wire": json.dumps(wire_to_json(draft.wire), ensure_ascii=False) if draft.wire else None,
+        "is_correction": draft.is_correction,
+        "is_killed": draft.is_killed,
+        "embargoed_at": draft.embargoed_at,
     }
 
 
@@ -330,9 +361,24 @@ def _add_version(
     seen_at: datetime,
     draft: Draft,
     columns: dict[str, Any],
+    matching: Matching,
     index: IndexWrites,
-) -> None:
-    """Make a draft the current version of a kept story; the version it replaces keeps its body."""
+) -> bool:
+    """Make a draft a version of a kept story, placed among its versions by ``matching``:
+    the current one, whose predecessor keeps its body, or an earlier one, which keeps its
+    own (a copy that arrived after the versions that follow it). True for the former."""
+    kept = [
+        VersionMark(
+            sequence=sequence,
+            published_at=read_time(published_at) if published_at is not None else None,
+        )
+        for sequence, published_at in cursor.all(VERSION_MARKS, {"article_id": article_id})
+    ]
+    new = VersionMark(sequence=draft.sequence, published_at=draft.published_at)
+    position = matching.place_version(new, kept)
+    if position < len(kept):
+        _add_past_version(cursor, article_id, position + 1, capture_id, seen_at, draft)
+        return False
     row = cursor.one(CURRENT_VERSION, {"id": article_id})
     assert row is not None
     current = dict(zip(CURRENT_COLUMNS, row, strict=True))
@@ -347,12 +393,27 @@ def _add_version(
     version = int(current["version"]) + 1
     _insert_version(cursor, article_id, version, capture_id, seen_at, draft)
     changes = {name: columns[name] for name in UPDATED_COLUMNS}
+    changes["last_seen_at"] = max(seen_at, read_time(current["last_seen_at"]))
     cursor.run(UPDATE_ARTICLE, {**changes, "version": version, "id": article_id})
     cursor.run(DELETE_AGENCIES, {"article_id": article_id})
     _insert_agencies(cursor, article_id, draft)
     # SQLite's index keeps no copy of the text (a contentless table): a row leaves
     # it by being told the words it held, worked out again from the old values.
     index.replace(article_id, Entry.stored(current), _entry(draft))
+    return True
+
+
+def _add_past_version(
+    cursor: Cursor, article_id: int, version: int, capture_id: int, seen_at: datetime, draft: Draft
+) -> None:
+    """Keep a draft as version ``version`` of a story, before its current one: the versions
+    from that number on move up by one, and the story itself stays as it is."""
+    cursor.run(MOVE_LATER_VERSIONS, {"article_id": article_id, "version": version})
+    cursor.run(RESTORE_MOVED_VERSIONS, {"article_id": article_id})
+    _insert_version(
+        cursor, article_id, version, capture_id, seen_at, draft, body=encode_body(draft.body)
+    )
+    cursor.run(COUNT_PAST_VERSION, {"id": article_id, "seen_at": seen_at})
 
 
 def _insert_version(
@@ -362,8 +423,10 @@ def _insert_version(
     capture_id: int,
     seen_at: datetime,
     draft: Draft,
+    *,
+    body: str | None = None,
 ) -> None:
-    """Add the current version of a story; its body is the article's own (NULL here)."""
+    """Add a version of a story; the current one's body is the article's own (NULL here)."""
     cursor.run(
         INSERT_VERSION,
         {
@@ -371,10 +434,13 @@ def _insert_version(
             "version": version,
             "capture_id": capture_id,
             "headline": draft.headline,
+            "body": body,
             "body_hash": draft.body_hash,
             "printed_version": draft.printed_version,
             "published_at": draft.published_at,
             "seen_at": seen_at,
+            "sequence": draft.sequence,
+            "is_correction": draft.is_correction,
         },
     )
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -109,6 +110,15 @@ articles = Table(
     Column("dated_at", UTCDateTime(), nullable=False),
     Column("capture_id", Integer, ForeignKey("captures.id"), nullable=False),
     Column("full_article_id", Integer, ForeignKey("articles.id"), nullable=True),
+    # What the latest version said of itself as an agency item (0009): its ``Wire`` as
+    # the page JSON gives it, and the agency's id for the item, which later versions share.
+    Column("item_id", Text, nullable=True),
+    Column("wire", Text, nullable=True),
+    # Whether the latest version corrects an earlier one; whether its agency killed or
+    # withheld it, and until when it is embargoed: what readers are not shown (0009).
+    Column("is_correction", Boolean, nullable=False, default=False, server_default=false()),
+    Column("is_killed", Boolean, nullable=False, default=False, server_default=false()),
+    Column("embargoed_at", UTCDateTime(), nullable=True),
     # The body as plain text, one block a line. Last, so that SQLite reads the
     # columns before it without walking the text's overflow pages.
     Column("body_text", Text, nullable=False),
@@ -117,6 +127,7 @@ Index("articles_dated_at", articles.c.dated_at)
 Index("articles_section_dated_at", articles.c.section_key, articles.c.dated_at)
 Index("articles_place_kind_dated_at", articles.c.place_key, articles.c.kind, articles.c.dated_at)
 Index("articles_headline", articles.c.headline)
+Index("articles_item_id", articles.c.item_id)
 
 # Every version of every article, the first included.
 article_versions = Table(
@@ -134,6 +145,10 @@ article_versions = Table(
     Column("printed_version", Integer, nullable=True),
     Column("published_at", UTCDateTime(), nullable=True),
     Column("seen_at", UTCDateTime(), nullable=False),
+    # The copy's own count of its versions (0009): a printed "(2)", a wire item's
+    # version; NULL for a correction that gives none. Versions are ordered by it.
+    Column("sequence", Integer, nullable=True),
+    Column("is_correction", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("article_id", "version"),
     UniqueConstraint("article_id", "body_hash"),
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, exists
+from sqlalchemy import ColumnElement, Connection, exists, false, or_
 
 from wiredesk.model import Hit
 from wiredesk.query import Filters, Query
@@ -48,6 +48,16 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     return found
 
 
+def shown_conditions(now: datetime) -> list[ColumnElement[bool]]:
+    """SQL conditions for the stories readers may see at ``now``: none its agency killed
+    or withheld, none under an embargo that has not ended (read at every request, so an
+    embargoed story shows once its time comes, with nothing kept again)."""
+    return [
+        articles.c.is_killed == false(),
+        or_(articles.c.embargoed_at.is_(None), articles.c.embargoed_at <= now),
+    ]
+
+
 def search_articles(
     connection: Connection,
     query: Query,
@@ -57,13 +67,18 @@ def search_articles(
     limit: int = 20,
     offset: int = 0,
 ) -> list[Hit]:
-    """The best matches for ``query``, best first."""
+    """The best matches for ``query`` among the stories shown at ``now``, best first."""
     conditions = filter_conditions(filters)
+    shown = shown_conditions(now)
     if connection.dialect.name != "sqlite":
-        rows = rank_postgres(connection, query, conditions, now=now, limit=limit, offset=offset)
+        rows = rank_postgres(
+            connection, query, conditions, shown, now=now, limit=limit, offset=offset
+        )
     else:
         tags = _filter_tags(filters)
-        rows = rank_sqlite(connection, query, tags, conditions, now=now, limit=limit, offset=offset)
+        rows = rank_sqlite(
+            connection, query, tags, [*conditions, *shown], now=now, limit=limit, offset=offset
+        )
     return [_hit(row, query) for row in rows]
 
 

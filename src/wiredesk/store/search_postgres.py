@@ -43,12 +43,14 @@ def rank_postgres(
     connection: Connection,
     query: Query,
     conditions: list[ColumnElement[bool]],
+    shown: list[ColumnElement[bool]],
     *,
     now: datetime,
     limit: int,
     offset: int,
 ) -> list[Any]:
-    """Rank the newest ``PG_CANDIDATES`` matches: ranking reads each match's whole
+    """Rank the newest ``PG_CANDIDATES`` matches that meet the filters' ``conditions`` and
+    are ``shown`` (``search.shown_conditions``): ranking reads each match's whole
     tsvector, so ranking every match of a common word would read half the table.
 
     A search for one word, unfiltered, looks for its newest matches in the
@@ -57,6 +59,7 @@ def rank_postgres(
     common word's other matches are never read. Searches with more words or
     with filters match fewer rows, and each span would cost them a look-up
     more (bench/store_bench.py at 512,000 stories): they look everywhere at once.
+    Whether a story is shown narrows about none, and is checked as the others are.
     """
     # The planner overrates how many rows a query of five ORed configurations
     # matches and scans the table instead of the GIN index; measured 4x slower.
@@ -66,10 +69,10 @@ def rank_postgres(
     is_one_term = len(query.clauses) == 1 and len(query.clauses[0]) == 1 and not query.excluded
     windows = PG_WINDOWS if is_one_term and not conditions else ()
     # Everywhere, the newest matches stay a part of the ranking statement.
-    candidates: list[int] | Select[Any] = _newest(tsquery, conditions, wanted)
+    candidates: list[int] | Select[Any] = _newest(tsquery, [*conditions, *shown], wanted)
     for days in windows:
         span = articles.c.dated_at >= now - timedelta(days=days)
-        found = _newest(tsquery, [*conditions, span], wanted)
+        found = _newest(tsquery, [*conditions, *shown, span], wanted)
         ids = [int(row[0]) for row in connection.execute(found)]
         if len(ids) >= wanted:
             candidates = ids

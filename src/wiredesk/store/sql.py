@@ -29,6 +29,14 @@ def _sqlite_time(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
+def read_time(value: datetime | str) -> datetime:
+    """A timestamp as the driver gives it back, timezone-aware UTC: SQLite's text
+    (``_sqlite_time``) or PostgreSQL's datetime."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One SQL statement in each database's parameter style."""

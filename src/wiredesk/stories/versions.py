@@ -3,7 +3,9 @@
 Pure functions over small records: the store fetches the candidates, these
 decide. A version marker decides first (ANP's "vervangt: <old headline>"),
 then the dateline's place with the headline or the text: agencies rewrite a
-story through the day, but its place stays and most of its words do.
+story through the day, but its place stays and most of its words do. A new
+version is placed among a story's kept ones by the copy's own count of its
+versions ("(2)", a wire item's version), not by when it arrived.
 
 Texts are compared by the word trigrams of their lead. A story's trigrams are
 worked out once, when it arrives (``story_lead``), and kept with it, so a
@@ -19,7 +21,7 @@ from array import array
 from datetime import timedelta
 from functools import lru_cache
 
-from wiredesk.model import Matching, StoryCopy
+from wiredesk.model import Matching, StoryCopy, VersionMark
 from wiredesk.words import words
 
 # How far apart two copies of one story can be, in time.
@@ -206,10 +208,35 @@ def _is_lead(common: int, brief_trigrams: int) -> bool:
     return brief_trigrams > 0 and common / brief_trigrams >= BRIEF_IN_ARTICLE
 
 
+def place_version(new: VersionMark, kept: list[VersionMark]) -> int:
+    """Where a new version goes among a story's kept versions (oldest first): after the
+    last of them that is not newer than it, so that a copy's own count decides, not the
+    order copies arrive in (an update ingested before the original it replaces); arrival
+    decides only between copies that tell nothing apart."""
+    position = 0
+    for index, old in enumerate(kept):
+        if not is_newer(old, new):
+            position = index + 1
+    return position
+
+
+def is_newer(first: VersionMark, second: VersionMark) -> bool:
+    """Whether ``first`` is a later version than ``second``: by the copies' own counts
+    ("(2)", a wire item's version) where both give one and they differ, else by when they
+    say they were published (a wire item's ``versionCreated``). Neither is newer when
+    neither tells: then the order they arrived in decides (``place_version``)."""
+    if None not in (first.sequence, second.sequence) and first.sequence != second.sequence:
+        return (first.sequence or 0) > (second.sequence or 0)
+    if first.published_at is not None and second.published_at is not None:
+        return first.published_at > second.published_at
+    return False
+
+
 MATCHING = Matching(
     window=VERSION_WINDOW,
     lead=story_lead,
     previous_version=find_previous_version,
     briefs_of=briefs_of,
     article_of=article_of,
+    place_version=place_version,
 )

@@ -87,6 +87,7 @@ def page_of(
         headline=item.headline,
         standfirst=standfirst,
         byline=byline,
+        is_correction=wire.is_correction,
         dateline=dateline,
         body=tuple(body),
         published_at=_in_utc(item.published_at, zone),

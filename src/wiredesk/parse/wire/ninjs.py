@@ -72,10 +72,6 @@ def read_ninjs(value: object, source: str) -> WireItem:
     if item is None:
         raise ParseError(source, "JSON item has no headline or title")
     parts = next((found for found in map(_body, _objects(value)) if found), [])
-    if not parts:
-        identity = _item_id(item)
-        named = f"JSON item {identity}" if identity else "JSON item"
-        raise ParseError(source, f"{named} has no body text")
     signals = [
         SIGNAL_WORDS[word]
         for value_ in (item.get("signal"), *_names(item.get("signals")))
@@ -102,6 +98,10 @@ def read_ninjs(value: object, source: str) -> WireItem:
         notes=tuple(notes),
         media=tuple(_media(item)),
     )
+    # A kill notice may come without text: its id says which item it withdraws.
+    if not parts and not (wire.is_killed and wire.item_id):
+        named = f"JSON item {wire.item_id}" if wire.item_id else "JSON item"
+        raise ParseError(source, f"{named} has no body text")
     return WireItem(
         wire=wire,
         headline=_headline(item),

@@ -53,7 +53,8 @@ def read_wire(
     section: str | None = None,
     encoding: str | None = None,
 ) -> Page:
-    """The page a wire item makes; ``InputError`` or ``ParseError`` naming what is wrong."""
+    """The page a wire item makes (a kill notice's may have no body); ``InputError`` or
+    ``ParseError`` naming what is wrong."""
     item = read_wire_item(data, kind, source=source, encoding=encoding)
     page = page_of(
         item,
@@ -63,7 +64,9 @@ def read_wire(
         source=source,
         section=section,
     )
-    if not page.has_article:
+    # A kill notice may hold no text: its id says which item it withdraws.
+    is_kill_notice = page.wire is not None and page.wire.is_killed and page.wire.item_id
+    if not page.has_article and not is_kill_notice:
         name = FORMAT_NAMES[item.wire.format]
         identity = f" {item.wire.item_id}" if item.wire.item_id else ""
         raise ParseError(source, f"{name} item{identity} holds no body text")
