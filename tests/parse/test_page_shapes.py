@@ -258,3 +258,39 @@ def test_a_sub_heading_in_the_opening_of_a_story_without_dateline_keeps_its_head
     assert page.article.headline == "La mairie ferme trois piscines pour l'été"
     assert page.article.body[0].text == "Les travaux doivent commencer en juin."
     assert any(block.text == "Réactions" for block in page.article.body)
+
+
+ENGLISH_BODY = (
+    "PORTLAND, Maine (AP) — State health officials said Tuesday that a third case of a "
+    "mosquito-borne virus had been confirmed this year, and urged people to avoid bites.\n"
+    "The officials said the risk would last until the first hard frost."
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Filed Under: Health, Maine, mosquito-borne virus, West Nile"],
+        ["The Associated Press", "Published Tuesday, March 17, 2026 8:22AM EDT"],
+        ["0", "The Associated Press"],
+        ["By Jane Porter - Associated Press - Tuesday, March 17, 2026"],
+        [
+            "A health worker sprays a marsh near Portland on Monday. (Maine CDC via AP, File)",
+            "By Jane Porter",
+        ],
+        ["Ein Mitarbeiter besprüht ein Sumpfgebiet. © Jane Porter/Press Association/dpa/Archiv"],
+    ],
+)
+def test_lines_between_the_headline_and_the_story_do_not_take_its_place(
+    lines: list[str],
+) -> None:
+    under = "\n".join(lines)
+    page = parse_text(
+        f"Home\nNews\nHealth\nThird case of mosquito-borne virus confirmed in Maine\n{under}\n"
+        f"{ENGLISH_BODY}",
+        captured_at=CAPTURED_AT,
+        language="en",
+    )
+
+    assert page.article.headline == "Third case of mosquito-borne virus confirmed in Maine"
+    assert page.article.body[0].text.startswith("State health officials said Tuesday")

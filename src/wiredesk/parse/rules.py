@@ -119,6 +119,13 @@ CAPTION_PATTERNS = (
     r"[.!?]\s+[^\W\d_][\w .'’-]{0,50}(?:/[^\W\d_][\w.-]{0,30})*/(?:"
     + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
     + r"|epa|getty images|picture alliance)\s*$",
+    # a handout's credit: "(NASA via AP, File)", "(Courtesy of the family via Reuters)"
+    r"\([^()]{1,60}\bvia\s+(?:"
+    + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
+    + r"|getty images)(?:,\s*file)?\)\s*$",
+    # a credit after the copyright sign closing a sentence about the picture:
+    # "Bereit für den Kampf: Fury und Usyk. © Zac Goodwin/Press Association/dpa"
+    r"[.!?)]\s+(?:©|\(c\)|foto:|photo:|bild:|beeld:)\s*[^.!?]{2,80}/[^.!?]{1,80}$",
 )
 
 # A copyright line with words before it: "All contents © copyright 2023 The Associated
@@ -159,6 +166,11 @@ FURNITURE_PATTERNS = (
     r"(?:lees ook|lees meer|zie ook|bekijk ook|read more|read also|also read|see also|"
     r"lesen sie auch|mehr dazu|siehe auch|auch interessant|(?:das )?könnte (?:sie|dich) auch "
     r"interessieren|lire aussi|à lire aussi|voir aussi|à voir aussi|lire également)\s*[:|].+",
+    # a story's tags: "Filed Under: EEE, health, Michigan", "Themen: Iran, Proteste, Justiz"
+    r"(?:filed under|tags|topics|themen|schlagworte|schlagwörter|onderwerpen|trefwoorden|"
+    r"tags|mots-clés|sujets|thèmes)\s*:\s*[^.!?:]{1,60}(?:,\s*[^.!?:,]{1,60}){1,20}",
+    # the name of the agency or paper alone, as credit: "The Associated Press"
+    r"(?:the\s+)?(?:associated press|press association|agence france-presse|reuters)",
 )
 
 # Breadcrumbs: "Nieuws > Buitenland", "Home › News › World". Only tried on
@@ -223,7 +235,7 @@ BYLINE_RE = re.compile(
     r"de notre (?:correspondant|envoyé spécial)|from our correspondent|our correspondent)"
     r"\s*:?\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ]|(?:"
     + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
-    + r")(?=\W|$))[\w.'’-]*(?:[ ,]+(?:[^\W\d_][\w.'’-]*|&)){0,7})"
+    + r")(?=\W|$))[\w.'’-]*(?:(?:[ ,]+|\s+[-–]\s+)(?:[^\W\d_][\w.'’-]*|&)){0,7})"
     r"(?:\s*\([^()]{1,40}\))?(?:\s*[|·]\s*[^.!?]{0,60})?"
 )
 

@@ -180,7 +180,7 @@ def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
             continue
         lead = line[:space].rstrip(" ,|·-–")
         if is_byline(lead):
-            printed = read_date_line(line[space + 1 :])
+            printed = read_date_line(line[space + 1 :].lstrip(" ,|·-–"))
             if printed is not None:
                 return lead, printed
     return None
@@ -597,6 +597,7 @@ class _Reader:
         return (
             is_title_line(line)
             and is_headline_like(line)
+            and any(char.isalpha() for char in line)  # not a counter: "0", "12"
             and not is_byline(line)
             and not _is_date_line(line)
             and ANP_REPLACES_RE.fullmatch(line) is None
