@@ -294,3 +294,38 @@ def test_lines_between_the_headline_and_the_story_do_not_take_its_place(
 
     assert page.article.headline == "Third case of mosquito-borne virus confirmed in Maine"
     assert page.article.body[0].text.startswith("State health officials said Tuesday")
+
+
+def test_a_copied_pages_footer_ends_the_story_even_with_a_sentence_under_it() -> None:
+    footer = "\n".join(
+        ["zur Startseite", "Newsletter", "E-Paper", "Digital-Abo", "Impressum", "Datenschutz"]
+    )
+    page = parse_text(
+        "Stromnetze sollen schneller wachsen\n"
+        "BERLIN (dpa) - Die Bundesregierung will den Ausbau der Stromnetze beschleunigen.\n"
+        "Der Bundestag soll noch vor der Sommerpause über den Entwurf beraten.\n"
+        f"{footer}\n"
+        "Aktuelle Nachrichten und Hintergründe aus der Region, aus Politik und Sport.\n",
+        language="de",
+    )
+
+    assert [block.text for block in page.article.body] == [
+        "Die Bundesregierung will den Ausbau der Stromnetze beschleunigen.",
+        "Der Bundestag soll noch vor der Sommerpause über den Entwurf beraten.",
+    ]
+    assert "Digital-Abo" in page.dropped
+    assert "Aktuelle Nachrichten und Hintergründe aus der Region, aus Politik und Sport." in (
+        page.dropped
+    )
+
+
+def test_a_short_list_in_a_story_does_not_end_it() -> None:
+    page = parse_text(
+        "Vier Kandidaten für den Vorsitz\n"
+        "BERLIN (dpa) - Für den Parteivorsitz haben sich bis Freitag vier Mitglieder beworben:\n"
+        "Anna Berg\nJonas Keller\nLea Wolf\nTim Braun\n"
+        "Die Mitglieder stimmen im Mai ab, das Ergebnis soll am Parteitag verkündet werden.\n",
+        language="de",
+    )
+
+    assert page.article.body[-1].text.startswith("Die Mitglieder stimmen im Mai ab")

@@ -93,6 +93,11 @@ MAX_UNNAMED_RAIL_TEASERS = 12
 MAX_LINES_OVER_UNNAMED_RAIL = 1
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
+# A copied page's footer or menu under the story: this many short lines in a row, after
+# a story of at least a few blocks (a story's list of names is shorter, or longer lines).
+FOOTER_RUN = 5
+MAX_FOOTER_WORDS = 3
+MIN_BODY_BEFORE_FOOTER = 2
 # How far above the headline a date line is still the story's own.
 DATE_LINE_REACH = 3
 
@@ -741,6 +746,8 @@ class _Reader:
                 body and self._unnamed_rail_at(self.pos) is not None
             ):
                 break
+            if len(body) >= MIN_BODY_BEFORE_FOOTER and self._footer_starts_at(self.pos):
+                break
             if is_furniture(line):
                 self._drop(line)
                 continue
@@ -762,6 +769,17 @@ class _Reader:
         body, trailers = close_body(body)  # "./.", "... in Oslo. (Reporting by ...)"
         self.dropped.extend(trailers)
         return dateline, self._without_tail(body)
+
+    def _footer_starts_at(self, index: int) -> bool:
+        """Whether the site's footer or a menu starts at a line of a copied page: a run of
+        short lines ("Newsletter", "E-Paper", "Abo", "Impressum", …) that no story prints."""
+        if not self.is_whole_page:
+            return False
+        run = self.lines[index : index + FOOTER_RUN]
+        return len(run) == FOOTER_RUN and all(
+            len(line.split()) <= MAX_FOOTER_WORDS and not line.endswith((".", "!", "?"))
+            for line in run
+        )
 
     def _without_tail(self, body: list[Block]) -> list[Block]:
         """The body without the short lines after its last paragraph: a site's name, "Our
