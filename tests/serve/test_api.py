@@ -70,6 +70,10 @@ def test_read_errors_are_json(client: Client) -> None:
     assert_error(client.get("/api/v1/search"), 400, "bad_request")
     error = assert_error(client.get("/api/v1/search", params={"q": "a OR"}), 400, "bad_request")
     assert "OR" in str(error["message"])
+    long = assert_error(client.get("/api/v1/search", params={"q": "a " * 101}), 400, "bad_request")
+    assert str(long["message"]).endswith("the query is longer than 200 characters")
+    nul = assert_error(client.get("/api/v1/search", params={"q": "a\x00"}), 400, "bad_request")
+    assert "NUL" in str(nul["message"])
     assert_error(client.get("/api/v1/nothing"), 404, "not_found")
     assert_error(client.delete("/api/v1/sections"), 405, "method_not_allowed")
 
