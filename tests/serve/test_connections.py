@@ -228,3 +228,15 @@ def test_a_normal_client_is_served_while_2000_slow_connections_are_open(tmp_path
                 assert read_answer(read_until_closed(sock))[0] == 200
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_a_flood_of_refused_connections_is_answered_and_not_held_open(tmp_path: Path) -> None:
+    """Beyond total / 8 refused connections waiting for their client, the next are closed
+    right after their 503: a flood cannot hold the files the caps keep free."""
+    with server(tmp_path, Limits(per_client=1, total=8)) as url, connect(url, "127.0.0.2") as held:
+        held.sendall(HEAD)
+        refused = [connect(url, "127.0.0.2") for _ in range(5)]
+        for sock in refused:
+            with sock:
+                assert read_answer(read_until_closed(sock))[0] == 503
+        assert httpx.get(url + "/api/v1/sections", timeout=10).status_code == 200

@@ -71,6 +71,8 @@ LIMITS = Limits()
 
 # The open connections of each server, by client address.
 _OPEN: WeakKeyDictionary[ServerState, Counter[str]] = WeakKeyDictionary()
+# How many refused connections each server keeps open for their clients to read the 503.
+_LINGERING: WeakKeyDictionary[ServerState, int] = WeakKeyDictionary()
 
 
 def open_file_limit() -> int:
@@ -157,6 +159,7 @@ class GuardedProtocol(HttpToolsProtocol):
         if self.is_refused:
             if self.linger_timer is not None:
                 self.linger_timer.cancel()
+                _LINGERING[self.server_state] -= 1
             return
         self._stop_timers()
         if self.address is not None:
@@ -175,8 +178,13 @@ class GuardedProtocol(HttpToolsProtocol):
         self.transport = transport
         _notes.add("refused connections (503)")
         transport.write(self._answer_bytes(503, f"{reason}: try again later"))
-        if transport.can_write_eof():
-            transport.write_eof()
+        lingering = _LINGERING.get(self.server_state, 0)
+        # A flood of refused connections must not hold the files the caps keep free.
+        if lingering >= self.limits.total // 8 or not transport.can_write_eof():
+            transport.close()
+            return
+        _LINGERING[self.server_state] = lingering + 1
+        transport.write_eof()
         self.linger_timer = self.loop.call_later(self.limits.linger_seconds, transport.close)
 
     def data_received(self, data: bytes) -> None:
