@@ -189,6 +189,11 @@ def test_search_without_matches_says_so(sample_db: str) -> None:
     assert json_lines(json_result) == []
 
 
+def test_a_query_over_200_characters_is_a_usage_error(sample_db: str) -> None:
+    message = assert_clean_failure(wiredesk("search", "drone " * 200, "--db", sample_db), 2)
+    assert message.strip().endswith("the query is longer than 200 characters")
+
+
 @pytest.mark.parametrize("query", ['"unbalanced', "OR", "NOT", "* ( ) ^", "a OR", "drone AND"])
 def test_malformed_query_is_a_usage_error(sample_db: str, query: str) -> None:
     message = assert_clean_failure(wiredesk("search", query, "--db", sample_db), 2)

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from wiredesk.errors import ParameterError
-from wiredesk.query import FILTER_NAMES, MAX_TEXT, Filters, read_filters, read_time
+from wiredesk.errors import ParameterError, QueryError
+from wiredesk.query import FILTER_NAMES, MAX_TEXT, Filters, read_filters, read_query, read_time
 
 
 def test_blank_or_missing_filters_mean_any() -> None:
@@ -57,3 +57,21 @@ def test_the_edges_of_the_calendar_in_utc_are_read() -> None:
     converted = read_time("2026-03-18T14:00:00+14:00", name="since")
     assert converted == datetime(2026, 3, 18, 14, tzinfo=east)
     assert converted.utcoffset() == timedelta(0)  # in UTC, not merely the same instant
+
+
+def test_every_face_s_query_is_capped_at_200_characters_and_refuses_a_nul() -> None:
+    longest = "koersk".ljust(MAX_TEXT)
+    assert read_query(longest).words == {"koersk"}
+    with pytest.raises(QueryError, match="longer than 200 characters"):
+        read_query("koersk " * 200)
+    with pytest.raises(QueryError, match="NUL"):
+        read_query("koersk\x00")
+
+
+def test_a_clause_given_twice_is_searched_for_once() -> None:
+    query = read_query("koersk koersk drone OR drones koersk -trump NOT trump")
+    assert [[term.words for term in clause] for clause in query.clauses] == [
+        [("koersk",)],
+        [("drone",), ("drones",)],
+    ]
+    assert len(query.excluded) == 1

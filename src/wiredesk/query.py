@@ -72,7 +72,16 @@ FILTER_NAMES = tuple(field.name for field in fields(Filters))
 
 
 def read_query(text: str) -> Query:
-    """Read a user's query; raise ``QueryError`` saying what is wrong with it."""
+    """Read a user's query; raise ``QueryError`` saying what is wrong with it.
+
+    Every face reads its query here, so each refuses the same ones: longer than
+    ``MAX_TEXT`` (200 repeats of a word took PostgreSQL 16 s), or holding a NUL.
+    A clause given twice is searched for once.
+    """
+    if len(text) > MAX_TEXT:
+        raise QueryError("the query is longer than %(limit)s characters", limit=MAX_TEXT)
+    if "\x00" in text:
+        raise QueryError("the query holds a NUL character")
     if text.count('"') % 2:
         raise QueryError('the query has an unbalanced quote (")')
     clauses: list[list[Term]] = []
@@ -116,7 +125,8 @@ def read_query(text: str) -> Query:
         raise QueryError("the query ends with an operator (OR, AND or NOT)")
     if not clauses:
         raise QueryError("the query has no words to search for")
-    return Query(clauses=tuple(tuple(c) for c in clauses), excluded=tuple(excluded))
+    once = tuple(dict.fromkeys(tuple(clause) for clause in clauses))
+    return Query(clauses=once, excluded=tuple(dict.fromkeys(excluded)))
 
 
 def read_filters(

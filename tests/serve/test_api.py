@@ -70,6 +70,10 @@ def test_read_errors_are_json(client: Client) -> None:
     assert_error(client.get("/api/v1/search"), 400, "bad_request")
     error = assert_error(client.get("/api/v1/search", params={"q": "a OR"}), 400, "bad_request")
     assert "OR" in str(error["message"])
+    long = assert_error(client.get("/api/v1/search", params={"q": "a " * 101}), 400, "bad_request")
+    assert str(long["message"]).endswith("the query is longer than 200 characters")
+    nul = assert_error(client.get("/api/v1/search", params={"q": "a\x00"}), 400, "bad_request")
+    assert "NUL" in str(nul["message"])
     assert_error(client.get("/api/v1/nothing"), 404, "not_found")
     assert_error(client.delete("/api/v1/sections"), 405, "method_not_allowed")
 
@@ -218,3 +222,58 @@ def test_openapi_schema_describes_the_api(client: Client) -> None:
     assert "multipart/form-data" in post["requestBody"]["content"]
     assert post["security"]
     assert "/" not in schema["paths"]  # the site's pages are not part of the API
+
+
+def test_a_repeated_capture_answers_with_the_kept_capture_and_its_stories(client: Client) -> None:
+    body = {"text": PAGE, "captured_at": "2026-03-18T13:00:00Z"}
+    first = client.post("/api/v1/captures", json=body, headers=AUTH)
+    assert first.status_code == 201, first.text
+    again = client.post("/api/v1/captures", json=body, headers=AUTH)
+    assert again.status_code == 200, again.text
+    kept, repeated = first.json(), again.json()
+    assert repeated["is_new"] is False
+    assert isinstance(kept["capture_id"], int)
+    assert repeated["capture_id"] == kept["capture_id"]
+    assert repeated["stories"] == kept["stories"]
+
+
+def test_an_upload_with_two_file_parts_is_refused_naming_the_part(client: Client) -> None:
+    page = PAGE.encode()
+    posted = client.post(
+        "/api/v1/captures",
+        files=[
+            ("file", ("a.txt", page)),
+            ("file", ("b.txt", page.replace(b"Harlingen", b"Sneek"))),
+        ],
+        headers=AUTH,
+    )
+    error = assert_error(posted, 400, "bad_request")
+    assert '"file"' in str(error["message"]) and "one page" in str(error["message"])
+    twice = client.post(
+        "/api/v1/captures",
+        files={"file": ("a.txt", page)},
+        data={"captured_at": ["2026-03-18T13:00:00Z", "2026-03-18T14:00:00Z"]},
+        headers=AUTH,
+    )
+    assert '"captured_at"' in str(assert_error(twice, 400, "bad_request")["message"])
+    assert client.get("/api/v1/articles", params={"place": "HARLINGEN"}).json()["articles"] == []
+
+
+def test_deeply_nested_json_gets_a_400_with_the_problem_body(client: Client) -> None:
+    for depth in (900, 1_000, 100_000):
+        for body in (
+            "[" * depth + "]" * depth,
+            '{"text": "x", "url": ' + "[" * depth + "]" * depth + "}",
+            '{"a":' * depth + "1" + "}" * depth,
+        ):
+            posted = client.post(
+                "/api/v1/captures",
+                content=body,
+                headers={**AUTH, "Content-Type": "application/json"},
+            )
+            assert_error(posted, 400, "bad_request")
+    deep = "[" * 1_000 + "]" * 1_000
+    posted = client.post(
+        "/api/v1/captures", content=deep, headers={**AUTH, "Content-Type": "application/json"}
+    )
+    assert "nested" in str(assert_error(posted, 400, "bad_request")["message"])

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import feedparser
+import httpx
+import pytest
 from httpx import Client
 
-from tests.serve.conftest import HEADLINE
+from tests.serve.conftest import HEADLINE, NOW, client_for
+from tests.serve.http import serving
+from wiredesk.serve import Settings, create_app
+from wiredesk.serve.settings import read_base_url
+from wiredesk.store import Store
 
 
 def read_feed(client: Client, url: str, **params: str) -> feedparser.FeedParserDict:
@@ -45,3 +51,35 @@ def test_feed_errors(client: Client) -> None:
     assert client.get("/section/atlantis.atom").status_code == 404
     assert client.get("/search.atom").status_code == 400
     assert client.get("/search.atom", params={"q": "a OR"}).status_code == 400
+
+
+def test_a_configured_base_url_wins_over_the_host_header(demo_store: Store) -> None:
+    """Atom ids and links name the site's own address, whatever Host a client sends; with
+    none configured they follow the request, as the README says."""
+    evil = {"Host": "evil.example"}
+    settings = Settings(db=demo_store.url, clock=lambda: NOW, base_url="https://news.example/desk")
+    with serving(create_app(settings, store=demo_store)) as url:
+        response = httpx.get(url + "/search.atom", params={"q": "Koersk"}, headers=evil)
+        feed = feedparser.parse(response.content)
+        assert "evil.example" not in response.text
+        assert feed.feed.id == "https://news.example/desk/search.atom?q=Koersk"
+        assert feed.entries[0].id.startswith("https://news.example/desk/article/")
+        assert feed.entries[0].link == feed.entries[0].id
+        links = {link.rel: link.href for link in feed.feed.links}
+        assert links["self"] == "https://news.example/desk/search.atom?q=Koersk"
+        assert links["alternate"] == "https://news.example/desk/search?q=Koersk"
+    with client_for(demo_store) as client:
+        unconfigured = client.get("/section/buitenland.atom", headers=evil)
+        assert (
+            feedparser.parse(unconfigured.content)
+            .entries[0]
+            .link.startswith("http://evil.example/article/")
+        )
+
+
+def test_a_base_url_is_read_strictly() -> None:
+    assert read_base_url("https://News.Example/desk/") == "https://news.example/desk"
+    assert read_base_url("http://127.0.0.1:8000") == "http://127.0.0.1:8000"
+    for bad in ("news.example", "ftp://news.example/", "https://news.example/?a=1", "https://u@x/"):
+        with pytest.raises(ValueError):
+            read_base_url(bad)

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import httpx
 
-from tests.serve.http import free_port
+from tests.serve.http import (
+    assert_security_headers,
+    connect,
+    free_port,
+    read_answer,
+    read_until_closed,
+)
 from tests.serve.test_api import PAGE
 
 
@@ -41,6 +47,8 @@ def test_two_workers_share_the_store_and_the_token(tmp_path: Path) -> None:
             str(port),
             "--workers",
             "2",
+            "--base-url",
+            "https://news.example/",
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -70,6 +78,20 @@ def test_two_workers_share_the_store_and_the_token(tmp_path: Path) -> None:
         for _ in range(4):  # whichever worker answers, it reads the same store
             found = httpx.get(url + "/api/v1/articles", params={"place": "HARLINGEN"}).json()
             assert len(found["articles"]) == 1
+        # The workers run with wiredesk's own server configuration: its base URL, its
+        # security headers (once each, on the server's own answers too), its limits.
+        feed = httpx.get(url + "/search.atom", params={"q": "Harlingen"})
+        assert "<id>https://news.example/article/" in feed.text
+        assert_security_headers({name: feed.headers.get_list(name) for name in feed.headers})
+        for request, status in (
+            (b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", 400),
+            (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 100_000 + b"\r\n\r\n", 431),
+        ):
+            with connect(url) as sock:
+                sock.sendall(request)
+                answer = read_answer(read_until_closed(sock))
+            assert answer[0] == status
+            assert_security_headers(answer[1])
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -89,3 +111,6 @@ def test_bad_options_get_one_line_messages(tmp_path: Path) -> None:
     assert "cannot read" in missing.stderr and "Traceback" not in missing.stderr
     zone = wiredesk("demo", "--timezone", "Mars/Olympus")
     assert zone.returncode == 2 and "not a time zone" in zone.stderr
+    base = wiredesk("serve", "--db", str(tmp_path / "a.db"), "--base-url", "news.example")
+    assert base.returncode == 2 and "not an http:// or https:// address" in base.stderr
+    assert "Traceback" not in base.stderr

@@ -15,7 +15,7 @@ from wiredesk.cli.store_commands import open_store
 from wiredesk.desk import load_samples
 from wiredesk.serve.app import TOKEN_VARIABLE
 from wiredesk.serve.server import run
-from wiredesk.serve.settings import DEFAULT_ZONE, Settings
+from wiredesk.serve.settings import DEFAULT_ZONE, Settings, read_base_url
 from wiredesk.store import resolve_url
 
 
@@ -39,7 +39,23 @@ def _where(host: str, port: int) -> str:
     return f"http://{host}:{port}/" if ":" not in host else f"http://[{host}]:{port}/"
 
 
+def _check_base_url(_context: object, _parameter: object, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return read_base_url(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 def server_options(function: click.decorators.FC) -> click.decorators.FC:
+    function = click.option(
+        "--base-url",
+        metavar="URL",
+        callback=_check_base_url,
+        help="The address readers reach the site at (https://news.example/): the Atom "
+        "feeds' ids and links use it. Default: the address each request names (Host).",
+    )(function)
     function = click.option(
         "--timezone",
         default=DEFAULT_ZONE,
@@ -68,7 +84,13 @@ def server_options(function: click.decorators.FC) -> click.decorators.FC:
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
 def serve(
-    host: str, port: int, timezone: str, db: str | None, token_file: str | None, workers: int
+    host: str,
+    port: int,
+    timezone: str,
+    base_url: str | None,
+    db: str | None,
+    token_file: str | None,
+    workers: int,
 ) -> None:
     """Serve the web reader, its JSON twins, Atom feeds and the JSON API.
 
@@ -79,7 +101,7 @@ def serve(
     url = resolve_url(db)
     with open_store(url):  # a database that cannot be opened is a message, not a traceback
         pass
-    settings = Settings(db=url, token=_read_token(token_file), zone=timezone)
+    settings = Settings(db=url, token=_read_token(token_file), zone=timezone, base_url=base_url)
     mode = "read and write" if settings.token else "read-only"
     click.echo(f"wiredesk serving {url} ({mode}) on {_where(host, port)} — Ctrl-C stops", err=True)
     run(settings, host=host, port=port, workers=workers)
@@ -93,7 +115,7 @@ def serve(
     metavar="PATH",
     help="SQLite file to keep the samples in. Default: a new file in a temporary folder.",
 )
-def demo(host: str, port: int, timezone: str, db: str | None) -> None:
+def demo(host: str, port: int, timezone: str, base_url: str | None, db: str | None) -> None:
     """Keep the bundled sample pages in a SQLite file and serve them.
 
     The pages are taken as captured this morning, so their ages read true: the
@@ -115,7 +137,7 @@ def demo(host: str, port: int, timezone: str, db: str | None) -> None:
     # the signal back when it has shut down, and this turns it into an exit.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
-        run(Settings(db=url, zone=timezone), host=host, port=port)
+        run(Settings(db=url, zone=timezone, base_url=base_url), host=host, port=port)
     finally:
         if folder is not None:
             folder.cleanup()

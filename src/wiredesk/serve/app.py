@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 from wiredesk import __version__
 from wiredesk.errors import NotFound
 from wiredesk.serve import api, feeds, pages
-from wiredesk.serve.guard import BodyLimit, SecurityHeaders
+from wiredesk.serve.guard import BodyLimit
 from wiredesk.serve.problems import Problem
 from wiredesk.serve.render import problem_response
 from wiredesk.serve.settings import DEFAULT_ZONE, Settings, Site
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 TOKEN_VARIABLE = "WIREDESK_TOKEN"
 DB_VARIABLE = "WIREDESK_DB"
 ZONE_VARIABLE = "WIREDESK_TIMEZONE"
+BASE_URL_VARIABLE = "WIREDESK_BASE_URL"
 
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
@@ -70,7 +71,6 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         app.router.routes.append(route)
     app.mount("/static", StaticFiles(packages=[("wiredesk.serve", "static")]), name="static")
     app.add_middleware(BodyLimit)
-    app.add_middleware(SecurityHeaders)
 
     async def on_problem(request: Request, exc: Exception) -> Response:
         problem = cast(Problem, exc)
@@ -118,11 +118,13 @@ def _validation_message(errors: Any) -> str:
 
 
 def app_from_environment() -> FastAPI:
-    """The app as ``WIREDESK_DB``, ``WIREDESK_TOKEN`` and ``WIREDESK_TIMEZONE`` describe it."""
+    """The app as ``WIREDESK_DB``, ``WIREDESK_TOKEN``, ``WIREDESK_TIMEZONE`` and
+    ``WIREDESK_BASE_URL`` describe it."""
     return create_app(
         Settings(
             db=resolve_url(os.environ.get(DB_VARIABLE)),
             token=os.environ.get(TOKEN_VARIABLE) or None,
             zone=os.environ.get(ZONE_VARIABLE) or DEFAULT_ZONE,
+            base_url=os.environ.get(BASE_URL_VARIABLE) or None,
         )
     )

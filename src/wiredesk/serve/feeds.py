@@ -3,7 +3,8 @@
     /section/<slug>.atom   /place/<slug>.atom   /search.atom?q=...
 
 Built with feedgen from the same stories the pages list; entry ids are the
-articles' addresses on this server.
+articles' addresses on this server: under its configured address (``wiredesk
+serve --base-url``) when it has one, else under the one the request names.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ ATOM = "application/atom+xml; charset=utf-8"
 
 
 def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """The site's address: the configured one wins over the request's ``Host`` header,
+    which any client can set."""
+    return site_of(request).settings.base_url or str(request.base_url).rstrip("/")
 
 
 def _feed(
@@ -39,10 +42,11 @@ def _feed(
 ) -> FeedGenerator:
     base = _base(request)
     feed = FeedGenerator()
-    feed.id(base + request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+    query = f"?{request.url.query}" if request.url.query else ""
+    feed.id(base + request.url.path + query)
     feed.title(title)
     feed.link(href=base + page_path, rel="alternate", type="text/html")
-    feed.link(href=str(request.url), rel="self", type="application/atom+xml")
+    feed.link(href=base + request.url.path + query, rel="self", type="application/atom+xml")
     feed.language(reader.language)
     feed.generator("wiredesk", version=__version__)
     feed.updated(updated)

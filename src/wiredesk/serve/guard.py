@@ -1,7 +1,10 @@
 """What every response carries and every request is held to: security headers, a body limit.
 
-Both are plain ASGI middleware, so they hold for the site, the API, the
-feeds and the static files alike.
+The security headers are the server's default headers (``server.py`` gives them
+to uvicorn), so they are on every answer: the app's, its 500s, and the server's
+own (a 400 for a request it cannot read, the 408, 431 and 503 of
+``connections.py``). The body limit is plain ASGI middleware, so it holds for
+the site, the API, the feeds and the static files alike.
 """
 
 from __future__ import annotations
@@ -17,34 +20,13 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-SECURITY_HEADERS = [
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"same-origin"),
-    (b"x-frame-options", b"DENY"),
-]
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+)
 MAX_BODY = 5 * 1024 * 1024
-
-
-class SecurityHeaders:
-    """Adds the security headers to every HTTP response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [header for header in SECURITY_HEADERS if header[0] not in names]
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
 
 
 class BodyLimit:

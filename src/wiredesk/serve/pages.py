@@ -116,6 +116,8 @@ def article(request: Request) -> Response:
 # What the request reader (wiredesk/query.py) says of a query or a parameter it cannot
 # read, for the catalogs.
 REQUEST_REASONS = (
+    N_("the query is longer than %(limit)s characters"),
+    N_("the query holds a NUL character"),
     N_('the query has an unbalanced quote (")'),
     N_("OR needs a word on each side"),
     N_("AND needs a word on each side"),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import cast
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
@@ -30,12 +31,25 @@ def _now() -> datetime:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """A server's database, its write token (None: read-only), the zone it shows times
-    in, and its clock."""
+    in, its clock, and the address its readers reach it at (``base_url``; None: the
+    one each request names in its ``Host`` header)."""
 
     db: str
     token: str | None = None
     zone: str = DEFAULT_ZONE
     clock: Callable[[], datetime] = field(default=_now)
+    base_url: str | None = None
+
+
+def read_base_url(text: str) -> str:
+    """A site's address as given (``https://news.example/``, ``http://host:8000/desk``),
+    without its last slash; ``ValueError`` saying what is wrong with another."""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{text!r} is not an http:// or https:// address")
+    if parts.query or parts.fragment or "@" in parts.netloc:
+        raise ValueError(f"{text!r} must be a plain address, without a query, fragment or user")
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path.rstrip("/"), "", ""))
 
 
 @dataclass(slots=True, kw_only=True)

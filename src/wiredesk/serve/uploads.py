@@ -3,13 +3,13 @@
 A page comes as JSON (``text`` or ``html``, with ``captured_at``, ``url``,
 ``language``), as a multipart upload (a ``file`` part and the same fields), or
 as a bare ``text/plain`` or ``text/html`` body. Anything else is a 400 or 415
-saying what was expected.
+saying what was expected; so is an upload with two ``file`` parts (or any field
+twice): one request is one page.
 """
 
 from __future__ import annotations
 
 import hmac
-import json
 from datetime import datetime
 
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -20,7 +20,7 @@ from wiredesk.errors import InputError
 from wiredesk.model import Capture
 from wiredesk.serve.problems import Problem
 from wiredesk.serve.settings import site_of
-from wiredesk.sources.records import read_record, with_fields
+from wiredesk.sources.records import read_json_record, with_fields
 
 CAPTURE_FIELDS = {
     "text": {"type": "string", "description": "The page as text copied from a browser."},
@@ -56,6 +56,8 @@ CAPTURE_BODY = {
     },
 }
 API_SOURCE = "<api>"
+# The parts of a multipart upload: the page, and what is said of it.
+FORM_FIELDS = ("file", "captured_at", "url", "language", "section")
 bearer = HTTPBearer(auto_error=False, description="The server's WIREDESK_TOKEN.")
 
 
@@ -81,7 +83,8 @@ async def read_upload(request: Request, now: datetime) -> Capture:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         if kind == "application/json":
-            return _from_json(await request.body(), now)
+            body = await request.body()
+            return read_json_record(body, API_SOURCE, captured_at=now, captured_at_from="now")
         if kind == "multipart/form-data":
             return await _from_form(request, now)
     except InputError as error:
@@ -99,26 +102,25 @@ async def read_upload(request: Request, now: datetime) -> Capture:
     )
 
 
-def _from_json(body: bytes, now: datetime) -> Capture:
-    try:
-        record = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        raise Problem(400, f"the body is not JSON: {error}") from None
-    return read_record(record, API_SOURCE, captured_at=now, captured_at_from="now")
-
-
 async def _from_form(request: Request, now: datetime) -> Capture:
     try:
         form = await request.form()
     except Exception as error:  # the multipart reader's own errors
         raise Problem(400, f"the upload cannot be read: {error}") from None
     try:
+        for key in FORM_FIELDS:
+            if len(form.getlist(key)) > 1:  # which one was meant? Say so rather than guess
+                raise Problem(
+                    400,
+                    f'the upload holds {len(form.getlist(key))} "{key}" parts: send one page, '
+                    "and each field once, per request",
+                )
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise Problem(400, 'the upload needs a "file" part with the page')
         name = upload.filename or "upload"
         html = name.lower().endswith((".html", ".htm")) or upload.content_type == "text/html"
-        fields = {key: form.get(key) for key in ("captured_at", "url", "language", "section")}
+        fields = {key: form.get(key) for key in FORM_FIELDS if key != "file"}
         return with_fields(
             await upload.read(),
             fields,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from wiredesk.errors import InputError
 from wiredesk.model import Capture, CapturedAtFrom
-from wiredesk.sources.records import read_record
+from wiredesk.sources.records import read_json_record
 
 STDIN = "-"
 
@@ -129,10 +128,6 @@ def _record(
 ) -> Capture | InputError:
     """One line of a JSON Lines file as a capture, or what is wrong with it."""
     try:
-        record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        return InputError(source, f"not a JSON object: {error}")
-    try:
-        return read_record(record, source, captured_at=file_time, captured_at_from=file_origin)
+        return read_json_record(line, source, captured_at=file_time, captured_at_from=file_origin)
     except InputError as error:
         return error

@@ -10,6 +10,7 @@ its file or request gives it. Whatever is wrong with a record is an
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -20,6 +21,20 @@ from wiredesk.moments import read_time
 # The optional text fields of a record, and the longest each may be.
 TEXT_FIELDS = ("url", "section", "language")
 MAX_FIELD_CHARS = 2000
+
+
+def read_json_record(
+    data: bytes, source: str, *, captured_at: datetime, captured_at_from: CapturedAtFrom
+) -> Capture:
+    """The capture a record's JSON text describes (a JSON Lines line, an upload's body):
+    the one place such JSON is decoded, so that every reader refuses the same things."""
+    try:
+        record = json.loads(data)
+    except RecursionError:  # about 1,000 levels: Python's recursion limit
+        raise InputError(source, "not a JSON object: it is nested too deeply") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(source, f"not a JSON object: {error}") from None
+    return read_record(record, source, captured_at=captured_at, captured_at_from=captured_at_from)
 
 
 def read_record(

@@ -184,8 +184,9 @@ def save_capture(
         cursor.one(PG_LOCK, {"key": PG_INGEST_LOCK})
     capture, page = keep.capture, keep.page
     address = archive.address(capture.data)
-    if cursor.one(FIND_CAPTURE, {"sha256": address}) is not None:
-        return SaveResult()
+    kept = cursor.one(FIND_CAPTURE, {"sha256": address})
+    if kept is not None:  # the same bytes were kept before: that capture, nothing new
+        return SaveResult(capture_id=int(kept[0]))
     row = cursor.one(
         INSERT_CAPTURE,
         {
