@@ -329,3 +329,44 @@ def test_a_short_list_in_a_story_does_not_end_it() -> None:
     )
 
     assert page.article.body[-1].text.startswith("Die Mitglieder stimmen im Mai ab")
+
+
+@pytest.mark.parametrize(
+    ("place", "language"),
+    [("Helsinki", "fi"), ("Den Haag", "nl"), ("Rio de Janeiro", "en")],
+)
+def test_a_place_alone_between_the_standfirst_and_the_story_is_its_dateline(
+    place: str, language: str
+) -> None:
+    page = parse_text(
+        "Court sentences hacker to six years for data breach\n"
+        "The breach happened in the autumn of 2018. Two years later the clinic received a demand "
+        "for money.\n"
+        f"{place}\n"
+        "A district court on Friday sentenced a 27-year-old man to six years in prison for "
+        "breaking into the patient records of a chain of clinics.\n"
+        "The court said the attack had been planned in detail over several months.\n",
+        language=language,
+    )
+
+    assert page.article.dateline is not None
+    assert page.article.dateline.place == place
+    assert page.article.standfirst is not None
+    assert page.article.standfirst.startswith("The breach happened")
+    assert page.article.body[0].text.startswith("A district court on Friday")
+
+
+def test_a_subheading_deeper_in_the_story_stays_a_subheading() -> None:
+    page = parse_text(
+        "Court sentences hacker to six years for data breach\n"
+        "A district court on Friday sentenced a 27-year-old man to six years in prison.\n"
+        "The court said the attack had been planned in detail over several months.\n"
+        "Appeal\n"
+        "The defence said it would appeal against the sentence.\n",
+        language="en",
+    )
+
+    assert page.article.dateline is None
+    assert [block.kind for block in page.article.body] == [
+        "paragraph", "paragraph", "subheading", "paragraph"
+    ]  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
@@ -93,6 +94,12 @@ MAX_UNNAMED_RAIL_TEASERS = 12
 MAX_LINES_OVER_UNNAMED_RAIL = 1
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
+# A place alone on a line: one to three capitalised words ("Helsinki", "New York",
+# "Den Haag", "Rio de Janeiro"), between a standfirst and the story.
+PLACE_LINE_RE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|de|da|do|del|den|am|an|sur|upon|on)){0,2}"
+)
+MIN_BLOCKS_UNDER_PLACE = 3
 # A copied page's footer or menu under the story: this many short lines in a row, after
 # a story of at least a few blocks (a story's list of names is shorter, or longer lines).
 FOOTER_RUN = 5
@@ -206,6 +213,23 @@ def _is_menu(rail: Rail) -> bool:
     return short * 2 > len(rail.items)
 
 
+def _place_under_standfirst(
+    body: list[Block],
+) -> tuple[str | None, Dateline | None, list[Block]]:
+    """A place alone on its line between a story's first paragraph and the rest is its
+    dateline, and that paragraph its standfirst ("…uhalla." / "Helsinki" / "Syyttäjät…"):
+    Nordic agencies and their clients print the place so."""
+    if (
+        len(body) >= MIN_BLOCKS_UNDER_PLACE
+        and body[0].kind == "paragraph"
+        and body[2].kind == "paragraph"
+        and body[1].kind == "subheading"
+        and PLACE_LINE_RE.fullmatch(body[1].text) is not None
+    ):
+        return body[0].text, Dateline(place=body[1].text, agencies=()), body[2:]
+    return None, None, body
+
+
 @dataclass
 class _Reader:
     """Walks the lines of one page once, collecting what it finds."""
@@ -277,6 +301,8 @@ class _Reader:
             headline, version = self._read_version_marker(headline)
         standfirst, byline, replaces = self._read_meta(headline, printed)
         dateline, body = self._read_body()
+        if dateline is None and standfirst is None:
+            standfirst, dateline, body = _place_under_standfirst(body)
         return Article(
             headline=headline,
             standfirst=standfirst,
