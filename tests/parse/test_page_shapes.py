@@ -370,3 +370,45 @@ def test_a_subheading_deeper_in_the_story_stays_a_subheading() -> None:
     assert [block.kind for block in page.article.body] == [
         "paragraph", "paragraph", "subheading", "paragraph"
     ]  # fmt: skip
+
+
+def test_a_rails_last_teaser_cut_off_by_the_capture_is_still_one_brief() -> None:
+    page = parse_text(
+        "Kabinet wil meer geld voor defensie\n"
+        f"{BODY}\n"
+        "Meer uit Binnenland\n"
+        "Treinverkeer rond Utrecht weer op gang\n"
+        "UTRECHT (ANP) - Het treinverkeer rond Utrecht rijdt weer volgens de dienstregeling.\n"
+        "12 minuten geleden\n"
+        "Provincies: meer tijd voor natuurplannen\n"
+        "ZWOLLE (ANP) - De provincies krijgen een jaar extra om hun plannen voor de natuur in te "
+        "die",
+        captured_at=CAPTURED_AT,
+        language="nl",
+    )
+
+    (rail,) = page.rails
+    assert [
+        (brief.title, brief.dateline.place if brief.dateline else None) for brief in rail.items
+    ] == [
+        ("Treinverkeer rond Utrecht weer op gang", "UTRECHT"),
+        ("Provincies: meer tijd voor natuurplannen", "ZWOLLE"),
+    ]
+    assert rail.items[1].age_text is None
+
+
+def test_a_rail_of_one_teaser_cut_off_keeps_its_title_with_its_text() -> None:
+    page = parse_text(
+        "Kabinet wil meer geld voor defensie\n"
+        f"{BODY}\n"
+        "Meer uit Financieel\n"
+        "Bloomberg: investeerder praat over koop van diervoedingstak\n"
+        "AMSTERDAM (ANP/BLOOMBERG) - Een investeringsmaatschappij is in vergev",
+        captured_at=CAPTURED_AT,
+        language="nl",
+    )
+
+    (rail,) = page.rails
+    (brief,) = rail.items
+    assert brief.title == "Bloomberg: investeerder praat over koop van diervoedingstak"
+    assert brief.dateline is not None and brief.dateline.agencies == ("ANP", "BLOOMBERG")

@@ -142,7 +142,7 @@ def _group(tokens: list[tuple[str, str]]) -> tuple[list[_Item], list[str]]:
         items.append(pieces[0])
         orphans.extend(text for piece in pieces[1:] for text in piece.texts)
     elif current.texts:
-        if read_dateline(current.texts[0]) is not None:
+        if any(read_dateline(text) is not None for text in current.texts[:2]):
             items.extend(_split_texts(current.texts))  # a last brief whose age is missing
         else:
             orphans.extend(current.texts)
@@ -159,7 +159,7 @@ def _split_texts(texts: list[str]) -> list[_Item]:
             and len(previous.texts) == 1
             and is_title_line(previous.texts[0])
             and read_dateline(previous.texts[0]) is None
-            and not is_title_line(text)
+            and (not is_title_line(text) or read_dateline(text) is not None)
         ):
             previous.texts.append(text)
         else:
