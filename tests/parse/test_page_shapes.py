@@ -412,3 +412,26 @@ def test_a_rail_of_one_teaser_cut_off_keeps_its_title_with_its_text() -> None:
     (brief,) = rail.items
     assert brief.title == "Bloomberg: investeerder praat over koop van diervoedingstak"
     assert brief.dateline is not None and brief.dateline.agencies == ("ANP", "BLOOMBERG")
+
+
+def test_teasers_closed_by_read_more_under_a_rail_title_are_a_rail_not_story() -> None:
+    page = parse_text(
+        "Kabinet wil meer geld voor defensie\n"
+        f"{BODY}\n"
+        "Meer krantenkoppen in Nederland\n"
+        "Boer (58) redt buurman uit brandende schuur in Drenthe: “Geen seconde te vroeg, echt "
+        "niet, hij lag al op de grond toen ik binnenkwam en de rook was overal”\n"
+        "“Ik zag hem liggen en heb hem meteen naar buiten gesleept.” De buurman liep\n"
+        "Lees meer »\n"
+        "Scouting krijgt nieuw clubhuis aan de rand van het dorp, maar wat doet de gemeente aan de "
+        "wateroverlast? “We wachten al jaren op een oplossing voor die wei”\n"
+        "Binnen enkele jaren zal de rand van het dorp er heel anders uitzien.\n"
+        "Lees meer »\n",
+        captured_at=CAPTURED_AT,
+        language="nl",
+    )
+
+    assert [block.kind for block in page.article.body] == ["paragraph", "paragraph"]
+    (rail,) = page.rails
+    assert rail.title == "Meer krantenkoppen in Nederland"
+    assert len(rail.items) == 2

@@ -723,14 +723,19 @@ class _Reader:
         sub-heading is followed by plain paragraphs and stays in the body.
         """
         lines = []
+        read_more = 0
         for index in range(start, min(len(self.lines), start + RAIL_LOOKAHEAD)):
             line = self.lines[index]
             if read_rail_title(line) is not None:
                 break
-            if not is_furniture(line):
+            if is_read_more(line):
+                read_more += 1  # "Lees meer »" closes a teaser; no story prints it
+            elif not is_furniture(line):
                 lines.append(line)
         if not lines:
             return False
+        if read_more:
+            return True
         for line in lines:
             split = split_label(line, self.languages)
             if split.lead is not None or split.trail is not None:
