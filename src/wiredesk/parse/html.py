@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -23,7 +23,6 @@ from wiredesk.model import Article, Block, Brief, Page, Rail
 from wiredesk.parse.ages import read_age
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.html_meta import (
-    MachineTime,
     PageMeta,
     clean,
     guess_date,
@@ -36,7 +35,7 @@ from wiredesk.parse.labels import languages_for, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.rails import make_brief, section_of
 from wiredesk.parse.text import parse_text
-from wiredesk.parse.times import page_zone, read_date_line
+from wiredesk.parse.times import in_utc, page_zone, read_date_line
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -83,9 +82,7 @@ def parse_html(
     page without an article comes back with an empty body.
     """
     if captured_at is not None:
-        captured_at = (
-            captured_at.replace(tzinfo=UTC) if captured_at.tzinfo is None else captured_at
-        ).astimezone(UTC)
+        captured_at = in_utc(captured_at)  # None when it is outside the calendar in UTC
     tree = _load(html)
     if tree is None:
         empty = parse_text(
@@ -194,7 +191,8 @@ def _with_markup(
     """
     published = article.published_at
     if meta.published is not None and (meta.published.has_clock or published is None):
-        published = _utc(meta.published, zone)
+        # A machine time without an offset is the page's local time.
+        published = in_utc(meta.published.moment, zone) or published
     article = dataclasses.replace(
         article,
         byline=article.byline or meta.author or read_printed_byline(tree),
@@ -206,7 +204,7 @@ def _with_markup(
     if article.published_at is None:
         guessed = guess_date(tree, captured_at, meta.url)
         if guessed is not None:
-            article = dataclasses.replace(article, published_at=_utc(guessed, zone))
+            article = dataclasses.replace(article, published_at=in_utc(guessed.moment, zone))
     return article
 
 
@@ -243,14 +241,6 @@ def _marked_subheadings(body: tuple[Block, ...], document: Document | None) -> t
     )
 
 
-def _utc(time: MachineTime, zone: tzinfo) -> datetime:
-    """A machine-readable time in UTC; without an offset it is the page's local time."""
-    moment = time.moment
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
-
-
 def _rail(
     marked: MarkedRail, languages: tuple[str, ...], captured_at: datetime | None, zone: tzinfo
 ) -> Rail:
@@ -284,7 +274,9 @@ def _brief(
     brief = make_brief(lines, label, languages=languages, captured_at=captured_at, zone=zone)
     if item.machine_time is None:
         return brief
-    published = _utc(item.machine_time, zone)
+    published = in_utc(item.machine_time.moment, zone)
+    if published is None:
+        return brief  # a machine time outside the calendar: the printed label stands
     age = int((captured_at - published).total_seconds()) if captured_at else None
     return dataclasses.replace(brief, published_at=published, age_seconds=age)
 
