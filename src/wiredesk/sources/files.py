@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -15,6 +16,21 @@ from wiredesk.model import Capture, CapturedAtFrom
 from wiredesk.sources.records import read_record
 
 STDIN = "-"
+# Characters a file name may hold that would break the line or the terminal it is
+# named on: control characters (a newline, an escape) and Unicode's line separators.
+UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def source_name(path: str) -> str:
+    """A path as a capture's source names it: valid UTF-8 on one line.
+
+    A name that is not UTF-8 (``b"caf\\xe9.txt"``, given to Python as a lone
+    surrogate) keeps its undecodable bytes as ``\\xe9``, and a control character
+    such as a newline is written as ``\\n``: a database can keep the name, JSON
+    can hold it, and a message naming it stays one line.
+    """
+    name = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return UNPRINTABLE_RE.sub(lambda found: found[0].encode("unicode_escape").decode(), name)
 
 
 def read_capture(path: str, captured_at: datetime | None = None) -> Capture:
@@ -39,11 +55,12 @@ def read_capture(path: str, captured_at: datetime | None = None) -> Capture:
     except OSError as error:
         raise _unreadable(path, error) from None
     when, origin = _file_time(modified, captured_at)
-    return Capture(data=data, source=path, captured_at=when, captured_at_from=origin)
+    return Capture(data=data, source=source_name(path), captured_at=when, captured_at_from=origin)
 
 
 def _unreadable(path: str, error: OSError) -> InputError:
     """Why a file could not be read, in a user's words."""
+    path = source_name(path)
     if isinstance(error, FileNotFoundError):
         return InputError(path, "no such file")
     if isinstance(error, IsADirectoryError):
@@ -119,7 +136,7 @@ def _from_json_lines(path: str, captured_at: datetime | None) -> Iterator[Captur
         try:
             for number, line in enumerate(file, start=1):
                 if line.strip():
-                    yield _record(f"{path}:{number}", line, file_time, file_origin)
+                    yield _record(f"{source_name(path)}:{number}", line, file_time, file_origin)
         except OSError as error:  # a read that fails half-way: the lines before it stand
             yield _unreadable(path, error)
 
