@@ -109,9 +109,9 @@ def test_hostile_html_files_get_one_line_each_and_the_rest_is_parsed(tmp_path: P
 
 def test_huge_page_is_refused_with_its_size() -> None:
     data = b"<html><body><article>" + b"<p>nieuws</p>" * (MAX_HTML_CHARS // 13 + 1) + b"</article>"
-    with pytest.raises(ParseError) as caught:
+    with pytest.raises(InputError) as caught:
         page_of(capture(data, "huge.html"))
-    assert str(caught.value).startswith("huge.html: HTML page too large: 20 million characters")
+    assert str(caught.value) == "huge.html: too large: more than 20 MB, the most read of one input"
 
 
 def test_deeply_nested_page_gives_a_reason_not_a_traceback() -> None:

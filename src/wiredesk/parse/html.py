@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml.html import HtmlElement
 
-from wiredesk.model import Article, Block, Brief, Page, Rail
+from wiredesk.model import MAX_CAPTURE_BYTES, Article, Block, Brief, Page, Rail
 from wiredesk.parse.ages import read_age
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.html_meta import (
@@ -56,7 +56,7 @@ MIN_TAGS = 8
 SNIFF_CHARS = 4096
 # Larger pages are refused: trafilatura's own limit (MAX_FILE_SIZE in its
 # settings); a 7 MB page already takes about 5 seconds.
-MAX_HTML_CHARS = 20_000_000
+MAX_HTML_CHARS = MAX_CAPTURE_BYTES  # a page given as text to parse_html
 
 
 def looks_like_html(text: str) -> bool:
