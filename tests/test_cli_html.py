@@ -120,6 +120,24 @@ def test_deeply_nested_page_gives_a_reason_not_a_traceback() -> None:
         page_of(capture(data, "nested.html"))
 
 
+@pytest.mark.parametrize("depth", [254, 200_000])
+def test_text_nested_deeper_than_the_tree_is_read_as_text(depth: int) -> None:
+    # libxml2 leaves out all that lies deeper than 255 elements: the page's markup is
+    # read as text instead, and its story is found.
+    data = (
+        b"<html><body><script>var skipped = '<p>nee</p>';</script>"
+        + b"<div>" * depth
+        + b"<h1>Britse regering versterkt dijken</h1>"
+        + STORY.encode()
+        + b"</div>" * depth
+        + b"</body></html>"
+    )
+    page = page_of(capture(data, "nested.html"))
+    assert page.article.headline == "Britse regering versterkt dijken"
+    assert page.article.dateline is not None and page.article.dateline.place == "LONDEN"
+    assert "nee" not in "".join(block.text for block in page.article.body) + "".join(page.dropped)
+
+
 def test_a_file_named_html_that_holds_plain_text_is_read_as_text() -> None:
     text = "Kabinet valt\nDEN HAAG (ANP) - Het kabinet is gevallen na ruzie over asiel.\n"
     page = page_of(replace(capture(text.encode(), "copied.html"), content_type="html"))
