@@ -241,6 +241,14 @@ def test_only_http_and_https_with_a_host_and_a_port() -> None:
         ("0.0.0.0", "unspecified"),
         ("100.64.0.1", "non-public"),
         ("93.184.216.34", None),
+        # IPv6 carrying IPv4: judged by the IPv4 address when that is not public.
+        ("2002:7f00:1::", "loopback"),  # 6to4
+        ("2002:5db8:d822::", None),  # 6to4 of a public address
+        ("64:ff9b::a9fe:a9fe", "link-local"),  # NAT64 of the cloud metadata address
+        ("64:ff9b::5db8:d822", None),  # NAT64 of a public address: how IPv6-only hosts reach it
+        ("2001:0:4136:e378:8000:63bf:f5ff:fffe", "private"),  # Teredo of 10.0.0.1
+        ("::7f00:1", "loopback"),  # IPv4-compatible
+        ("::5db8:d822", "reserved"),  # IPv4-compatible of a public one: deprecated, refused
     ],
 )
 def test_private_kinds(address: str, kind: str | None) -> None:

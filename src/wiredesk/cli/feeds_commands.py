@@ -114,7 +114,7 @@ def add(
 ) -> None:
     """Add a feed (RSS 0.9x, 1.0, 2.0 or Atom) to poll; it is due at once."""
     with open_store(db) as store:
-        feed = add_feed(
+        added = add_feed(
             store,
             url,
             section=section,
@@ -122,6 +122,9 @@ def add(
             is_fetching_articles=fetch_articles,
             is_private_allowed=allow_private,
         )
+    if added.warning is not None:
+        click.echo(f"wiredesk: warning: {added.warning}", err=True)
+    feed = added.feed
     click.echo(f"added feed {feed.id}: {feed.url} (every {_interval_text(feed.interval_seconds)})")
 
 
@@ -254,18 +257,20 @@ def import_opml(
                 known += 1
                 continue
             try:
-                add_feed(
+                warning = add_feed(
                     store,
                     item.url,
                     section=item.section,
                     interval_seconds=interval,
                     is_fetching_articles=fetch_articles,
                     is_private_allowed=allow_private,
-                )
+                ).warning
             except WiredeskError as error:
                 failed += 1
                 click.echo(f"wiredesk: {error}", err=True)
                 continue
+            if warning is not None:
+                click.echo(f"wiredesk: warning: {warning}", err=True)
             have.add(item.url)
             added += 1
     click.echo(
