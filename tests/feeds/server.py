@@ -280,6 +280,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers={"Location": f"{base}/loop-b"})
         elif path == "/loop-b":
             self.send(302, headers={"Location": "/loop-a"})
+        elif path.startswith("/links-to/") and path.endswith(".xml"):
+            host = path.removeprefix("/links-to/").removesuffix(".xml")
+            self.send(200, rss(f"http://{host}:{self.server.port}", STORIES[:2], "articles"), xml)
         elif path.startswith("/go/"):
             name = path.removeprefix("/go/")
             target = f"{self.server.scheme}://{name}:{self.server.port}/feed.xml"

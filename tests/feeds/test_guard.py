@@ -15,6 +15,7 @@ import socket
 import ssl
 import subprocess
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,10 @@ import pytest
 from tests.feeds.conftest import TEST_LIMITS
 from tests.feeds.server import FeedServer, serving
 from wiredesk.errors import SourceError
+from wiredesk.poller import Poller
 from wiredesk.sources.guard import UnresolvedHost, check_url, private_kind
 from wiredesk.sources.http import Fetcher
+from wiredesk.store import Store
 
 PUBLIC = "93.184.216.34"  # a global address; the loopback server answers for it here
 
@@ -148,6 +151,32 @@ def test_a_name_that_does_not_resolve_is_named(fetcher: Fetcher, names: Names) -
     names.answers["gone.test"] = [[]]
     with pytest.raises(UnresolvedHost, match=r"cannot resolve gone\.test"):
         fetcher.get("http://gone.test/feed.xml")
+
+
+def test_a_linked_page_the_guard_refuses_is_reported_once_with_the_guards_reason(
+    feed_server: FeedServer, fetcher: Fetcher, names: Names, store_url: str
+) -> None:
+    names.answers["news.test"] = [[PUBLIC]]
+    names.answers["intranet.test"] = [["192.168.1.20"]]
+    with Store(store_url) as store:
+        store.add_feed(
+            f"http://news.test:{feed_server.port}/links-to/intranet.test.xml",
+            section=None,
+            interval_seconds=900,
+            is_fetching_articles=True,
+            is_private_allowed=False,
+            now=datetime.now(UTC),
+        )
+        summary = Poller(store, fetcher).poll()
+        assert (summary.new_entries, summary.articles, summary.errors) == (2, 2, [])
+    page = f"http://intranet.test:{feed_server.port}/articles"
+    assert summary.page_errors == [
+        f"{page}/{n}: refused: intranet.test resolves to 192.168.1.20, a private address "
+        "(allow it with --allow-private) (kept the feed's summary instead)"
+        for n in (0, 1)
+    ]
+    assert summary.copy_errors == []
+    assert names.connections == [PUBLIC]  # neither robots.txt nor the page was asked for
 
 
 # -- HTTPS ------------------------------------------------------------------

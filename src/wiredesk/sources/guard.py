@@ -29,6 +29,10 @@ class UnresolvedHost(SourceError):
     """The host name did not resolve: perhaps only for now."""
 
 
+class RefusedAddress(SourceError):
+    """The guard refused the host: it resolves to a private address."""
+
+
 class Refused(Exception):
     """Raised from inside httpx when the guard refuses a host; the fetcher names the URL."""
 
@@ -48,7 +52,7 @@ def check_url(url: str, *, is_private_allowed: bool) -> None:
     except Refused as refused:
         raise UnresolvedHost(url, refused.reason) from None
     if reason is not None:
-        raise SourceError(url, reason)
+        raise RefusedAddress(url, reason)
 
 
 def host_and_port(url: str) -> tuple[str, int]:
