@@ -127,6 +127,20 @@ def test_a_feed_whose_host_does_not_resolve_is_added_with_a_warning(tmp_path: Pa
     assert warning.endswith("added all the same, and checked again at every poll")
 
 
+def test_opml_files_that_are_endless_or_oddly_named_get_one_line(tmp_path: Path):
+    endless = wiredesk(tmp_path / "n.db", "feeds", "import", "/dev/zero", check=False)
+    assert (endless.returncode, endless.stderr) == (
+        1,
+        "Error: /dev/zero: too large: more than 20 MB, the most read of one input\n",
+    )
+    odd = tmp_path / "feeds\nlist.opml"
+    odd.write_text("<opml><body><outline")
+    broken = wiredesk(tmp_path / "n.db", "feeds", "import", str(odd), check=False)
+    assert broken.returncode == 1
+    [line] = broken.stderr.splitlines()
+    assert line.startswith(f"Error: {tmp_path}/feeds\\nlist.opml: not well-formed XML")
+
+
 def test_bad_interval_and_unknown_feed_get_one_line(tmp_path: Path):
     db = tmp_path / "n.db"
     bad = wiredesk(db, "feeds", "add", "http://x.example/f", "--interval", "soon", check=False)
