@@ -109,15 +109,33 @@ def test_hostile_html_files_get_one_line_each_and_the_rest_is_parsed(tmp_path: P
 
 def test_huge_page_is_refused_with_its_size() -> None:
     data = b"<html><body><article>" + b"<p>nieuws</p>" * (MAX_HTML_CHARS // 13 + 1) + b"</article>"
-    with pytest.raises(ParseError) as caught:
+    with pytest.raises(InputError) as caught:
         page_of(capture(data, "huge.html"))
-    assert str(caught.value).startswith("huge.html: HTML page too large: 20 million characters")
+    assert str(caught.value) == "huge.html: too large: more than 20 MB, the most read of one input"
 
 
 def test_deeply_nested_page_gives_a_reason_not_a_traceback() -> None:
     data = b"<html><body>" + b"<div>" * 5000 + b"<p>Diep</p>" + b"</div>" * 5000 + b"</body></html>"
     with pytest.raises(ParseError, match=r"^nested\.html: no recognisable article"):
         page_of(capture(data, "nested.html"))
+
+
+@pytest.mark.parametrize("depth", [254, 200_000])
+def test_text_nested_deeper_than_the_tree_is_read_as_text(depth: int) -> None:
+    # libxml2 leaves out all that lies deeper than 255 elements: the page's markup is
+    # read as text instead, and its story is found.
+    data = (
+        b"<html><body><script>var skipped = '<p>nee</p>';</script>"
+        + b"<div>" * depth
+        + b"<h1>Britse regering versterkt dijken</h1>"
+        + STORY.encode()
+        + b"</div>" * depth
+        + b"</body></html>"
+    )
+    page = page_of(capture(data, "nested.html"))
+    assert page.article.headline == "Britse regering versterkt dijken"
+    assert page.article.dateline is not None and page.article.dateline.place == "LONDEN"
+    assert "nee" not in "".join(block.text for block in page.article.body) + "".join(page.dropped)
 
 
 def test_a_file_named_html_that_holds_plain_text_is_read_as_text() -> None:

@@ -543,3 +543,52 @@ def test_every_store_command_has_help(command: str) -> None:
     assert re.match(rf"Usage: .*wiredesk {command} \[OPTIONS\]", result.stdout), result.stdout
     assert "--db URL" in result.stdout
     assert len(result.stdout.splitlines()) > 5
+
+
+# -- file names that are not UTF-8 or not one line ------------------------------------
+
+
+def test_ingest_keeps_a_page_whose_file_name_is_not_utf8_beside_the_good_ones(
+    store_url: str, tmp_path: Path
+) -> None:
+    folder = os.fsencode(tmp_path / "pages")
+    os.mkdir(folder)
+    for name, page in ((b"caf\xe9.txt", DIJK_PAGE), (b"good.txt", COPPER_PAGE)):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as file:
+            file.write(page)
+    result = subprocess.run(
+        [sys.executable, "-m", "wiredesk", "ingest", folder, "--db", store_url],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8").startswith("2 captures read: 2 new pages, 2 articles")
+    exported = json_lines(wiredesk("export", "--db", store_url))
+    assert {record["headline"] for record in exported} == {
+        "Kabinet trekt extra geld uit voor dijkversterking",
+        "Copper climbs to two-month high on Chinese demand hopes",
+    }
+
+
+def test_parse_names_a_file_that_is_not_utf8_in_valid_utf8(tmp_path: Path) -> None:
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xff.txt")
+    with open(bad, "w", encoding="utf-8") as file:
+        file.write(DIJK_PAGE)
+    result = subprocess.run(
+        [sys.executable, "-m", "wiredesk", "parse", bad, "--captured-at", CAPTURED_AT],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    page = json.loads(result.stdout.decode("utf-8"))  # strict: no raw 0xFF byte
+    assert page["source"] == str(tmp_path / "bad\\xff.txt")
+    missing = os.path.join(os.fsencode(tmp_path), b"gone\xff\nnow.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "wiredesk", "parse", missing], capture_output=True, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8") == (
+        f"wiredesk: {tmp_path}/gone\\xff\\nnow.txt: no such file\n"
+    )

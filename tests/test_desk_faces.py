@@ -58,7 +58,7 @@ def test_a_feed_is_added_behind_the_guard_and_due_at_once(store_url: str) -> Non
         with pytest.raises(SourceError, match="a loopback address"):
             add_feed(store, "http://127.0.0.1:9/feed.xml", interval_seconds=900)
         assert store.feeds() == []
-        feed = add_feed(
+        added = add_feed(
             store,
             "http://127.0.0.1:9/feed.xml",
             section="Binnenland",
@@ -66,6 +66,8 @@ def test_a_feed_is_added_behind_the_guard_and_due_at_once(store_url: str) -> Non
             is_private_allowed=True,
             now=CAPTURED_AT,
         )
+        feed = added.feed
+        assert added.warning is None
         assert (feed.section, feed.interval_seconds, feed.next_poll_at) == (
             "Binnenland",
             900,
@@ -73,6 +75,9 @@ def test_a_feed_is_added_behind_the_guard_and_due_at_once(store_url: str) -> Non
         )
         # A host that does not resolve may only be down for now: added, and checked at each poll.
         later = add_feed(store, "http://news.invalid/feed.xml", interval_seconds=60)
-        assert later.next_poll_at <= datetime.now(UTC)
+        assert later.feed.next_poll_at <= datetime.now(UTC)
+        assert later.warning is not None
+        assert later.warning.startswith("http://news.invalid/feed.xml: cannot resolve news.invalid")
+        assert later.warning.endswith("; added all the same, and checked again at every poll")
         with pytest.raises(StoreError, match="already in the list"):
             add_feed(store, "http://news.invalid/feed.xml", interval_seconds=60)

@@ -7,7 +7,6 @@ ingest, uploads, the poller and ``reparse`` all take it.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, wait
@@ -300,6 +299,15 @@ def search(
     return Results(query=query, hits=tuple(found[:limit]), has_more=len(found) > limit)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AddedFeed:
+    """A feed just added, and what the user should hear of it: why it may not be polled
+    (its host does not resolve now), or None."""
+
+    feed: Feed
+    warning: str | None
+
+
 def add_feed(
     store: Store,
     url: str,
@@ -309,16 +317,20 @@ def add_feed(
     is_fetching_articles: bool = False,
     is_private_allowed: bool = False,
     now: datetime | None = None,
-) -> Feed:
+) -> AddedFeed:
     """Add a feed to poll, due at once (``now``, or the clock's now).
 
     An address the guard refuses (a private one, unless ``is_private_allowed``)
-    is a ``SourceError``; one already in the list a ``StoreError``.
+    is a ``SourceError``; one already in the list a ``StoreError``. A host that
+    does not resolve may only be down for now: the feed is added with a warning,
+    and every poll checks it again.
     """
-    # A host that does not resolve may only be down for now: every poll checks again.
-    with contextlib.suppress(UnresolvedHost):
+    warning = None
+    try:
         check_url(url, is_private_allowed=is_private_allowed)
-    return store.add_feed(
+    except UnresolvedHost as unresolved:
+        warning = f"{unresolved}; added all the same, and checked again at every poll"
+    feed = store.add_feed(
         url,
         section=section,
         interval_seconds=interval_seconds,
@@ -326,3 +338,4 @@ def add_feed(
         is_private_allowed=is_private_allowed,
         now=now or datetime.now(UTC),
     )
+    return AddedFeed(feed=feed, warning=warning)

@@ -167,6 +167,17 @@ class Page:
         return bool(self.article.body)
 
 
+# The most one capture may hold, whatever its kind (a file, standard input, a line of
+# JSON Lines, an HTML page, wire XML): 20 MB. The longest real news page met is
+# under 3 MB; past this an input is refused, naming it, and nothing more of it is
+# read (``/dev/urandom`` and an endless pipe included). Uploads to the API (5 MB)
+# and fetched feeds and pages (10 MB) are cut off sooner, as they stream in.
+MAX_CAPTURE_BYTES = 20_000_000
+
+# Why such an input is refused, in the same words on every route.
+TOO_LARGE = f"too large: more than {MAX_CAPTURE_BYTES // 1_000_000} MB, the most read of one input"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Capture:
     """Raw bytes as received, and what their source said of them.

@@ -57,12 +57,15 @@ class PollSummary(Counts):
     new_entries: int = 0
     errors: list[str] = field(default_factory=list)  # one line per failed feed poll
     copy_errors: list[str] = field(default_factory=list)  # entries that held no article
+    # Linked pages not fetched (their entry's summary kept instead), each reported with
+    # its feed's result (``FeedResult.page_errors``) and gathered here as well.
+    page_errors: list[str] = field(default_factory=list)
 
     def add_poll(self, result: FeedResult) -> None:
         self.polls += 1
         self.not_modified += result.is_not_modified
         self.new_entries += result.new_entries
-        self.copy_errors.extend(result.page_errors)
+        self.page_errors.extend(result.page_errors)
         if result.error is not None:
             self.errors.append(f"{result.feed.url}: {result.error}")
         if result.ingest is not None:
@@ -76,6 +79,7 @@ class PollSummary(Counts):
         self.new_entries += other.new_entries
         self.errors.extend(other.errors)
         self.copy_errors.extend(other.copy_errors)
+        self.page_errors.extend(other.page_errors)
 
 
 @dataclass(slots=True)

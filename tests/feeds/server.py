@@ -38,6 +38,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tests.hostile_inputs import FEED_DATES, feed_pages
+from tests.hostile_inputs import STORIES as HOSTILE_STORIES
+
 STORIES = (
     (
         "Kabinet trekt extra geld uit voor dijkversterking",
@@ -70,6 +73,24 @@ def rss(base: str, stories: tuple[tuple[str, str], ...] = STORIES, prefix: str =
     return (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
         f"<title>Nieuws</title><link>{base}/</link><description>Test</description>{items}"
+        "</channel></rss>"
+    ).encode()
+
+
+def hostile_rss(base: str) -> bytes:
+    """Entries at the calendar's edges, each linking to a hostile page (or a huge one)."""
+    links = [f"{base}/hostile/{name}" for name in feed_pages()] + [f"{base}/huge.xml"]
+    dates = [*FEED_DATES, FEED_DATES[-1]]
+    items = "".join(
+        f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid>"
+        f"<description>{text}</description><pubDate>{date}</pubDate></item>"
+        for (title, text), link, date in zip(
+            HOSTILE_STORIES[: len(links)], links, dates, strict=True
+        )
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>Vijandig</title><link>{base}/</link><description>Test</description>{items}"
         "</channel></rss>"
     ).encode()
 
@@ -280,6 +301,15 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers={"Location": f"{base}/loop-b"})
         elif path == "/loop-b":
             self.send(302, headers={"Location": "/loop-a"})
+        elif path == "/hostile-entries.xml":
+            self.send(200, hostile_rss(base), xml)
+        elif path.startswith("/hostile/") and path.removeprefix("/hostile/") in feed_pages():
+            self.send(
+                200, feed_pages()[path.removeprefix("/hostile/")], {"Content-Type": "text/html"}
+            )
+        elif path.startswith("/links-to/") and path.endswith(".xml"):
+            host = path.removeprefix("/links-to/").removesuffix(".xml")
+            self.send(200, rss(f"http://{host}:{self.server.port}", STORIES[:2], "articles"), xml)
         elif path.startswith("/go/"):
             name = path.removeprefix("/go/")
             target = f"{self.server.scheme}://{name}:{self.server.port}/feed.xml"

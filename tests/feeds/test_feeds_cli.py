@@ -99,6 +99,48 @@ def test_private_addresses_are_refused_without_allow_private(tmp_path: Path):
     )
 
 
+@pytest.mark.parametrize(
+    ("host", "form"),
+    [
+        ("2002:7f00:1::", "6to4 of 127.0.0.1"),
+        ("64:ff9b::7f00:1", "NAT64 of 127.0.0.1"),
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo of 127.0.0.1"),
+        ("::7f00:1", "IPv4-compatible of 127.0.0.1"),
+        ("::ffff:0:a00:1", "IPv4-translated of 10.0.0.1"),
+    ],
+)
+def test_ipv6_addresses_carrying_a_private_ipv4_one_are_refused(
+    tmp_path: Path, host: str, form: str
+):
+    result = wiredesk(tmp_path / "n.db", "feeds", "add", f"http://[{host}]/", check=False)
+    assert result.returncode == 1
+    assert f"resolves to {host}, a " in result.stderr
+    assert f" address ({form}) (allow it with --allow-private)" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_feed_whose_host_does_not_resolve_is_added_with_a_warning(tmp_path: Path):
+    result = wiredesk(tmp_path / "n.db", "feeds", "add", "http://news.invalid/rss.xml")
+    assert result.stdout.startswith("added feed 1: http://news.invalid/rss.xml")
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith("wiredesk: warning: http://news.invalid/rss.xml: cannot resolve")
+    assert warning.endswith("added all the same, and checked again at every poll")
+
+
+def test_opml_files_that_are_endless_or_oddly_named_get_one_line(tmp_path: Path):
+    endless = wiredesk(tmp_path / "n.db", "feeds", "import", "/dev/zero", check=False)
+    assert (endless.returncode, endless.stderr) == (
+        1,
+        "Error: /dev/zero: too large: more than 20 MB, the most read of one input\n",
+    )
+    odd = tmp_path / "feeds\nlist.opml"
+    odd.write_text("<opml><body><outline")
+    broken = wiredesk(tmp_path / "n.db", "feeds", "import", str(odd), check=False)
+    assert broken.returncode == 1
+    [line] = broken.stderr.splitlines()
+    assert line.startswith(f"Error: {tmp_path}/feeds\\nlist.opml: not well-formed XML")
+
+
 def test_bad_interval_and_unknown_feed_get_one_line(tmp_path: Path):
     db = tmp_path / "n.db"
     bad = wiredesk(db, "feeds", "add", "http://x.example/f", "--interval", "soon", check=False)

@@ -15,6 +15,7 @@ import socket
 import ssl
 import subprocess
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,10 @@ import pytest
 from tests.feeds.conftest import TEST_LIMITS
 from tests.feeds.server import FeedServer, serving
 from wiredesk.errors import SourceError
+from wiredesk.poller import Poller
 from wiredesk.sources.guard import UnresolvedHost, check_url, private_kind
 from wiredesk.sources.http import Fetcher
+from wiredesk.store import Store
 
 PUBLIC = "93.184.216.34"  # a global address; the loopback server answers for it here
 
@@ -150,6 +153,32 @@ def test_a_name_that_does_not_resolve_is_named(fetcher: Fetcher, names: Names) -
         fetcher.get("http://gone.test/feed.xml")
 
 
+def test_a_linked_page_the_guard_refuses_is_reported_once_with_the_guards_reason(
+    feed_server: FeedServer, fetcher: Fetcher, names: Names, store_url: str
+) -> None:
+    names.answers["news.test"] = [[PUBLIC]]
+    names.answers["intranet.test"] = [["192.168.1.20"]]
+    with Store(store_url) as store:
+        store.add_feed(
+            f"http://news.test:{feed_server.port}/links-to/intranet.test.xml",
+            section=None,
+            interval_seconds=900,
+            is_fetching_articles=True,
+            is_private_allowed=False,
+            now=datetime.now(UTC),
+        )
+        summary = Poller(store, fetcher).poll()
+        assert (summary.new_entries, summary.articles, summary.errors) == (2, 2, [])
+    page = f"http://intranet.test:{feed_server.port}/articles"
+    assert summary.page_errors == [
+        f"{page}/{n}: refused: intranet.test resolves to 192.168.1.20, a private address "
+        "(allow it with --allow-private) (kept the feed's summary instead)"
+        for n in (0, 1)
+    ]
+    assert summary.copy_errors == []
+    assert names.connections == [PUBLIC]  # neither robots.txt nor the page was asked for
+
+
 # -- HTTPS ------------------------------------------------------------------
 
 
@@ -241,6 +270,14 @@ def test_only_http_and_https_with_a_host_and_a_port() -> None:
         ("0.0.0.0", "unspecified"),
         ("100.64.0.1", "non-public"),
         ("93.184.216.34", None),
+        # IPv6 carrying IPv4: judged by the IPv4 address when that is not public.
+        ("2002:7f00:1::", "loopback"),  # 6to4
+        ("2002:5db8:d822::", None),  # 6to4 of a public address
+        ("64:ff9b::a9fe:a9fe", "link-local"),  # NAT64 of the cloud metadata address
+        ("64:ff9b::5db8:d822", None),  # NAT64 of a public address: how IPv6-only hosts reach it
+        ("2001:0:4136:e378:8000:63bf:f5ff:fffe", "private"),  # Teredo of 10.0.0.1
+        ("::7f00:1", "loopback"),  # IPv4-compatible
+        ("::5db8:d822", "reserved"),  # IPv4-compatible of a public one: deprecated, refused
     ],
 )
 def test_private_kinds(address: str, kind: str | None) -> None:

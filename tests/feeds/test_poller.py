@@ -151,7 +151,7 @@ def test_linked_pages_are_fetched_where_robots_txt_allows(
     assert feed_server.requests_for("/robots.txt") == [200]
     assert feed_server.requests_for("/articles/0") == [200]
     assert feed_server.requests_for("/private/1") == []  # disallowed: the summary is kept
-    assert any("robots.txt does not allow" in problem for problem in summary.copy_errors)
+    assert any("robots.txt does not allow" in problem for problem in summary.page_errors)
     assert summary.articles == 2
     assert store.capture_count() == 2
 

@@ -103,3 +103,21 @@ def test_yesterday_with_clock_time() -> None:
 def test_age_without_capture_time_keeps_seconds_only() -> None:
     found = read_label("2 uur geleden", ("nl",), None, AMSTERDAM)
     assert (found.age_seconds, found.published_at) == (7200, None)
+
+
+def test_an_age_longer_than_the_calendar_places_nothing() -> None:
+    # 5,000 digits are more than Python reads as an int; 10^11 years more than its calendar.
+    for count in ("9" * 5000, "99999999999"):
+        assert read_age(f"{count} uur geleden", ("nl",)) is None
+        found = read_label(f"{count} jaar geleden", ("nl",), CAPTURED_AT, AMSTERDAM)
+        assert (found.age_seconds, found.published_at) == (None, None)
+    assert read_age("9999 jaar geleden", ("nl",)) == 9999 * 365 * 86400
+
+
+def test_an_age_past_the_first_year_has_no_time() -> None:
+    early = datetime(1, 1, 1, 2, tzinfo=UTC)
+    assert read_label("3 uur geleden", ("nl",), early, AMSTERDAM).published_at is None
+    assert read_label("1 uur geleden", ("nl",), early, AMSTERDAM).published_at == datetime(
+        1, 1, 1, 1, tzinfo=UTC
+    )
+    assert read_label("gisteren 18:30", ("nl",), early, AMSTERDAM).published_at is None

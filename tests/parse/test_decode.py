@@ -101,3 +101,38 @@ def test_latin1_label_is_read_as_cp1252_as_browsers_do() -> None:
 def test_utf16_declared_in_ascii_bytes_is_read_as_utf8() -> None:
     data = HTML.format(meta='<meta charset="utf-16">').encode()
     assert "Oekraïne en “België”" in decode_html(data, "page.html")
+
+
+COPY = "Kabinet valt\nDEN HAAG (ANP) - Het kabinet is gevallen na ruzie over asiel en migratie.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_gets_the_encoding_to_pass(encoding: str) -> None:
+    data = COPY.encode(encoding)
+    with pytest.raises(InputError) as caught:
+        decode_text(data, "windows.txt")
+    assert str(caught.value) == (
+        "windows.txt: not UTF-8 but UTF-16 without a byte-order mark, it seems: "
+        f"pass --encoding {encoding}"
+    )
+    assert decode_text(data, "windows.txt", encoding) == COPY
+
+
+def test_random_bytes_are_binary_with_no_hint() -> None:
+    noise = bytes((index * 7919 + 13) % 251 for index in range(8192)) + b"\x00" * 8
+    with pytest.raises(InputError, match=r"^noise\.bin: binary file, not text$"):
+        decode_text(noise, "noise.bin")
+
+
+@pytest.mark.parametrize(
+    ("encoded", "code"), [(b"\xed\xa0\xbd", "D83D"), (b"\xed\xb8\x80", "DE00")]
+)
+def test_a_surrogate_encoded_on_its_own_is_named_not_taken_for_cp1252(
+    encoded: bytes, code: str
+) -> None:
+    data = b'{"text": "Kabinet valt ' + encoded + b' vandaag"}\n'
+    with pytest.raises(InputError) as caught:
+        decode_text(data, "records.jsonl")
+    message = str(caught.value)
+    assert message.startswith(f"records.jsonl: not UTF-8: a UTF-16 surrogate (U+{code}) ")
+    assert "cp1252" not in message

@@ -115,3 +115,44 @@ def test_parse_never_raises_on_any_text(text: str) -> None:
 
 def test_sample_loses_no_line(sample_text: str) -> None:
     assert_every_line_accounted_for(sample_text, parse_text(sample_text, captured_at=CAPTURED_AT))
+
+
+# Times at the calendar's edges: printed in the pieces and given as the capture time, in
+# zones on both sides of Greenwich.
+EDGE_PIECES = [
+    "December 31, 9999 11:59 PM",
+    "31 december 9999, 23:59",
+    "1 januari 0001, 00:10",
+    "Freitag, 31.12.9999, 23:59 Uhr",
+    "Publié le 31 décembre 9999 à 23h59",
+    "3 uur geleden",
+    "gisteren, 22:15",
+    "9999 jaar geleden",
+    "99999999999 years ago",
+    "31 december",
+    "23:59",
+]
+edge_moments = st.one_of(
+    st.datetimes(
+        min_value=datetime(1, 1, 1), max_value=datetime(1, 1, 3), timezones=st.just(UTC)
+    ),
+    st.datetimes(
+        min_value=datetime(9999, 12, 30), max_value=datetime(9999, 12, 31, 23, 59),
+        timezones=st.just(UTC),
+    ),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.lists(st.sampled_from(PIECES + EDGE_PIECES), max_size=20).map("\n".join),
+    captured_at=edge_moments,
+    zone=st.sampled_from([None, "America/New_York", "Pacific/Kiritimati", "Europe/Amsterdam"]),
+)
+def test_parse_never_raises_at_the_calendars_edges(
+    text: str, captured_at: datetime, zone: str | None
+) -> None:
+    page = parse_text(text, captured_at=captured_at, language="nl", timezone=zone)
+    assert_every_line_accounted_for(text, page)
+    times = [page.article.published_at] + [b.published_at for r in page.rails for b in r.items]
+    assert all(time is None or time.tzinfo is UTC for time in times)

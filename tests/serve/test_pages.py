@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from httpx import Client
 
-from tests.serve.conftest import HEADLINE, sample_article
+from tests.serve.conftest import HEADLINE, client_for, sample_article
+from wiredesk.desk import ingest
+from wiredesk.model import Capture
 from wiredesk.query import Filters
 from wiredesk.store import Store
 
@@ -250,3 +253,26 @@ def test_hostile_addresses_are_answered_never_500(client: Client) -> None:
     ):
         response = client.get(url)
         assert response.status_code in (200, 400, 404), (url, response.status_code)
+
+
+LAST_DAY_PAGE = """Overijssel krijgt twee nieuwe fietspaden
+ZWOLLE (ANP) - De provincie Overijssel legt de komende twee jaar twee nieuwe snelle fietspaden
+aan tussen Zwolle en de omliggende dorpen, heeft de gedeputeerde bekendgemaakt.
+"""
+
+
+def test_stories_kept_at_the_calendars_ends_are_shown(demo_store: Store) -> None:
+    # Kept in UTC, these times fall outside the calendar in the reader's own zone
+    # (Amsterdam is ahead of UTC on its last day): shown in UTC instead.
+    last = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    capture = Capture(
+        data=LAST_DAY_PAGE.encode(), source="last.txt", captured_at=last, captured_at_from="given"
+    )
+    assert ingest(demo_store, [capture]).errors == []
+    [kept] = demo_store.latest(Filters(place="ZWOLLE"), limit=1)
+    with client_for(demo_store) as client:
+        for url in ("/", "/index.json", "/place/zwolle", "/search?q=fietspaden"):
+            assert client.get(url, headers=DUTCH).status_code == 200, url
+        page = client.get(f"/article/{kept.id}", headers=DUTCH)
+        assert page.status_code == 200
+        assert "31 december 9999 23:59 UTC" in page.text

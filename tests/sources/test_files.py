@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from wiredesk.errors import InputError
-from wiredesk.model import Capture
-from wiredesk.sources.files import iter_captures
+from wiredesk.model import MAX_CAPTURE_BYTES, Capture
+from wiredesk.sources.files import CHUNK_BYTES, iter_captures, read_bounded
 
 CAPTURED_AT = "2026-03-18T14:00:00+00:00"
 PATIENCE_SECONDS = 20.0
@@ -71,3 +75,45 @@ def test_a_missing_json_lines_file_is_named(tmp_path: Path) -> None:
     [error] = iter_captures([str(missing)])
     assert isinstance(error, InputError)
     assert str(error) == f"{missing}: no such file"
+
+
+class Endless(io.RawIOBase):
+    """A stream that never ends (as ``/dev/zero``), counting the bytes taken from it."""
+
+    def __init__(self, byte: bytes = b"a") -> None:
+        self.byte = byte
+        self.taken = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        buffer[:] = self.byte * len(buffer)
+        self.taken += len(buffer)
+        return len(buffer)
+
+
+def test_an_endless_input_is_refused_past_the_limit_having_read_no_more() -> None:
+    endless = Endless()
+    with pytest.raises(InputError, match=r"^<stdin>: too large: more than 20 MB"):
+        read_bounded(io.BufferedReader(endless), "<stdin>")
+    assert MAX_CAPTURE_BYTES < endless.taken <= MAX_CAPTURE_BYTES + 2 * CHUNK_BYTES
+    assert read_bounded(io.BytesIO(b"x" * MAX_CAPTURE_BYTES), "all") == b"x" * MAX_CAPTURE_BYTES
+
+
+def test_too_large_inputs_are_named_and_the_rest_go_on(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (MAX_CAPTURE_BYTES + 1))
+    lines = tmp_path / "lines.jsonl"
+    with open(lines, "wb") as file:
+        file.write(record("first page"))
+        file.write(b'{"text": "' + b"a" * (MAX_CAPTURE_BYTES + CHUNK_BYTES) + b'"}\n')
+        file.write(record("third page"))
+    found = list(iter_captures([str(big), str(lines), "/dev/zero"]))
+    assert [str(item) if isinstance(item, InputError) else item.data for item in found] == [
+        f"{big}: too large: more than 20 MB, the most read of one input",
+        b"first page",
+        f"{lines}:2: too large: more than 20 MB, the most read of one input",
+        b"third page",
+        "/dev/zero: too large: more than 20 MB, the most read of one input",
+    ]

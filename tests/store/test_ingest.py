@@ -119,3 +119,33 @@ def test_a_store_in_memory_keeps_and_finds_the_sample() -> None:
         assert (summary.pages, summary.articles, summary.briefs) == (1, 1, 7)
         hits = store.search(read_query("Koersk"), Filters(), now=NOW)
         assert [hit.kind for hit in hits] == ["article"]
+
+
+DIJK_PAGES = ("anp-binnenland-dijken.txt", "anp-binnenland-dijken-2.txt")
+
+
+@pytest.mark.parametrize(
+    "when", [datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, tzinfo=UTC)]
+)
+def test_pages_captured_on_the_calendars_first_and_last_days_are_kept(
+    store_url: str, when: datetime
+) -> None:
+    # Copies of a story are looked for within days of its capture: at the calendar's ends
+    # that window stops where the calendar does.
+    with Store(store_url) as store:
+        summary = ingest(
+            store,
+            [
+                Capture(
+                    data=(SAMPLES / name).read_bytes(),
+                    source=name,
+                    captured_at=when,
+                    captured_at_from="given",
+                )
+                for name in DIJK_PAGES
+            ],
+        )
+        assert summary.errors == []
+        assert (summary.pages, summary.articles, summary.versions) == (2, 1, 1)
+        [kept] = store.latest(Filters(place="DEN HAAG", kind="article"), limit=10)
+        assert kept.first_seen_at == when

@@ -8,7 +8,6 @@ import signal
 import sys
 import threading
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import click
@@ -19,6 +18,7 @@ from wiredesk.desk import add_feed
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import feed_to_json
 from wiredesk.poller import FeedResult, Poller, PollSummary
+from wiredesk.sources.files import read_bounded, source_name
 from wiredesk.sources.http import Fetcher
 from wiredesk.sources.opml import read_opml, write_opml
 
@@ -114,7 +114,7 @@ def add(
 ) -> None:
     """Add a feed (RSS 0.9x, 1.0, 2.0 or Atom) to poll; it is due at once."""
     with open_store(db) as store:
-        feed = add_feed(
+        added = add_feed(
             store,
             url,
             section=section,
@@ -122,6 +122,9 @@ def add(
             is_fetching_articles=fetch_articles,
             is_private_allowed=allow_private,
         )
+    if added.warning is not None:
+        click.echo(f"wiredesk: warning: {added.warning}", err=True)
+    feed = added.feed
     click.echo(f"added feed {feed.id}: {feed.url} (every {_interval_text(feed.interval_seconds)})")
 
 
@@ -241,11 +244,16 @@ def import_opml(
 ) -> None:
     """Add the feeds an OPML file lists (their category, or folder, becomes their section).
     Feeds already in the list are left as they are."""
+    name = source_name(path)  # one line, valid UTF-8, whatever the file is called
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-        listed = read_opml(data, path)
+        if path == "-":
+            data = read_bounded(sys.stdin.buffer, name)
+        else:
+            with open(path, "rb") as file:
+                data = read_bounded(file, name)
+        listed = read_opml(data, name)
     except OSError as error:
-        raise click.ClickException(f"{path}: {error.strerror}") from None
+        raise click.ClickException(f"{name}: {error.strerror}") from None
     added = known = failed = 0
     with open_store(db) as store:
         have = {feed.url for feed in store.feeds()}
@@ -254,22 +262,24 @@ def import_opml(
                 known += 1
                 continue
             try:
-                add_feed(
+                warning = add_feed(
                     store,
                     item.url,
                     section=item.section,
                     interval_seconds=interval,
                     is_fetching_articles=fetch_articles,
                     is_private_allowed=allow_private,
-                )
+                ).warning
             except WiredeskError as error:
                 failed += 1
                 click.echo(f"wiredesk: {error}", err=True)
                 continue
+            if warning is not None:
+                click.echo(f"wiredesk: warning: {warning}", err=True)
             have.add(item.url)
             added += 1
     click.echo(
-        f"{len(listed)} feeds in {path}: {added} added, {known} already there, {failed} refused"
+        f"{len(listed)} feeds in {name}: {added} added, {known} already there, {failed} refused"
     )
     if failed:
         raise SystemExit(1)

@@ -29,6 +29,11 @@ UNIT_SECONDS = {
     "year": 365 * 86400,
 }
 WIDTHS = ("", "-short", "-narrow")
+# The longest age that is one: the calendar's 10,000 years. A longer count ("99999999999
+# jaar geleden", or a number of 5,000 digits, which Python will not even read as an int)
+# places nothing on the time line, and a line that prints one is no time label.
+MAX_AGE_SECONDS = 10_000 * UNIT_SECONDS["year"]
+MAX_AGE_DIGITS = len(str(MAX_AGE_SECONDS))
 
 # Numbers written as words where a site prints "een uur geleden" or "an hour ago".
 NUMBER_WORDS: dict[str, dict[str, int]] = {
@@ -161,6 +166,9 @@ def read_age(text: str, languages: tuple[str, ...]) -> int | None:
             if rule.fixed is not None:
                 return rule.fixed
             number = match.group("n")
+            if len(number) > MAX_AGE_DIGITS:
+                return None
             count = int(number) if number.isdigit() else words[number.casefold()]
-            return count * rule.unit_seconds
+            seconds = count * rule.unit_seconds
+            return seconds if seconds <= MAX_AGE_SECONDS else None
     return None

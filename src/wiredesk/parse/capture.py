@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wiredesk.errors import InputError, ParseError
-from wiredesk.model import Capture, ContentType, Page
+from wiredesk.model import MAX_CAPTURE_BYTES, TOO_LARGE, Capture, ContentType, Page
 from wiredesk.moments import to_utc
 from wiredesk.parse.decode import UTF16_BOMS, decode_html, decode_text
 from wiredesk.parse.html import (
-    MAX_HTML_CHARS,
     SNIFF_CHARS,
     looks_like_html,
     parse_html,
@@ -32,6 +31,8 @@ def parse_capture(capture: Capture) -> Page:
     language, the zone of printed times, the encoding, the address and the
     section. Its ``published_at`` dates an article that prints no date.
     """
+    if len(capture.data) > MAX_CAPTURE_BYTES:
+        raise InputError(capture.source, TOO_LARGE)
     try:
         captured_at = to_utc(capture.captured_at)
         hinted_at = to_utc(capture.published_at) if capture.published_at else None
@@ -106,11 +107,6 @@ def sniff_html(data: bytes) -> bool:
 
 def _why_no_article(html: str) -> str:
     """Why an HTML page gave no article, in words a user can act on."""
-    if len(html) > MAX_HTML_CHARS:
-        return (
-            f"HTML page too large: {len(html) / 1e6:.0f} million characters "
-            f"(at most {MAX_HTML_CHARS / 1e6:.0f} million are read)"
-        )
     text = visible_text(html)
     if not text:
         return "no recognisable article: the HTML page shows no text (only markup or scripts)"

@@ -25,6 +25,13 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
     if encoding is None and data.startswith(UTF16_BOMS):
         encoding = "utf-16"  # Windows "Unicode" text, which a byte-order mark announces
     if encoding is None and _looks_binary(data[:SAMPLE_BYTES]):
+        utf16 = _utf16_without_mark(data[:SAMPLE_BYTES])
+        if utf16 is not None:
+            raise InputError(
+                source,
+                f"not UTF-8 but UTF-16 without a byte-order mark, it seems: "
+                f"pass --encoding {utf16}",
+            )
         raise InputError(source, "binary file, not text")
     if encoding is not None:
         try:
@@ -34,12 +41,43 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        surrogate = SURROGATE_RE.match(data, error.start)
+        if surrogate is not None:
+            code = surrogate[0].decode("utf-8", errors="surrogatepass")
+            raise InputError(
+                source,
+                f"not UTF-8: a UTF-16 surrogate (U+{ord(code):04X}) encoded on its own at offset "
+                f"{error.start}, as CESU-8 and WTF-8 write them; convert it to UTF-8",
+            ) from None
         guess = guess_single_byte(data)
         raise InputError(
             source,
             f"not UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); "
             f"it looks like {guess}: pass --encoding {guess} or convert it to UTF-8",
         ) from None
+
+
+# A UTF-16 surrogate (U+D800-U+DFFF) encoded in three bytes, as CESU-8 and WTF-8 do
+# (Java's and JavaScript's strings written out half by half): not UTF-8, not cp1252.
+SURROGATE_RE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+# UTF-16 without a byte-order mark: in text of Latin letters every other byte is NUL.
+# Of the byte pairs, this share must have a NUL on one side and next to none the other.
+MIN_UTF16_NUL_SHARE = 0.3
+MAX_UTF16_OTHER_NUL_SHARE = 0.01
+
+
+def _utf16_without_mark(sample: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``sample`` reads as UTF-16 text, else None."""
+    pairs = len(sample) // 2
+    if pairs == 0:
+        return None
+    odd, even = sample[1 : 2 * pairs : 2].count(0), sample[0 : 2 * pairs : 2].count(0)
+    for encoding, nuls, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls >= pairs * MIN_UTF16_NUL_SHARE and others <= pairs * MAX_UTF16_OTHER_NUL_SHARE:
+            text = sample[: 2 * pairs].decode(encoding, errors="replace")
+            if not _looks_binary(text.encode("utf-8", errors="replace")):
+                return encoding
+    return None
 
 
 def _looks_binary(sample: bytes) -> bool:

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
+from html import unescape
 from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from wiredesk.model import Article, Block, Brief, Page, Rail
+from wiredesk.model import MAX_CAPTURE_BYTES, Article, Block, Brief, Page, Rail
 from wiredesk.parse.ages import read_age
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.html_meta import (
-    MachineTime,
     PageMeta,
     clean,
     guess_date,
@@ -36,7 +36,7 @@ from wiredesk.parse.labels import languages_for, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.rails import make_brief, section_of, without_kickers
 from wiredesk.parse.text import parse_text
-from wiredesk.parse.times import page_zone, read_date_line
+from wiredesk.parse.times import in_utc, page_zone, read_date_line
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -57,7 +57,7 @@ MIN_TAGS = 8
 SNIFF_CHARS = 4096
 # Larger pages are refused: trafilatura's own limit (MAX_FILE_SIZE in its
 # settings); a 7 MB page already takes about 5 seconds.
-MAX_HTML_CHARS = 20_000_000
+MAX_HTML_CHARS = MAX_CAPTURE_BYTES  # a page given as text to parse_html
 
 
 def looks_like_html(text: str) -> bool:
@@ -83,15 +83,19 @@ def parse_html(
     page without an article comes back with an empty body.
     """
     if captured_at is not None:
-        captured_at = (
-            captured_at.replace(tzinfo=UTC) if captured_at.tzinfo is None else captured_at
-        ).astimezone(UTC)
+        captured_at = in_utc(captured_at)  # None when it is outside the calendar in UTC
     tree = _load(html)
-    if tree is None:
-        empty = parse_text(
-            "", captured_at=captured_at, language=language, source=source, section=section
+    if tree is None or is_cut(tree):
+        text = flat_text(html) if tree is not None else ""
+        page = parse_text(
+            text,
+            captured_at=captured_at,
+            language=language,
+            timezone=timezone,
+            source=source,
+            section=section,
         )
-        return dataclasses.replace(empty, url=url)
+        return dataclasses.replace(page, url=url)
     unwrap_layout_tables(tree)
     rails = take_rails(tree)
     rails += take_teaser_lists(tree)
@@ -150,6 +154,46 @@ def _load(html: str) -> HtmlElement | None:
     return tree if isinstance(tree, HtmlElement) else None
 
 
+# libxml2 reads a page nested at most 255 elements deep and leaves out all that lies
+# deeper, text included. No real page comes near (the deepest of the 181 scrapinghub
+# benchmark pages is 50 elements deep); a tree that reaches this depth was cut, and
+# its page is read as the text its markup holds (``flat_text``), so that none vanishes.
+CUT_DEPTH = 250
+CUT_XPATH = "/*" * (CUT_DEPTH + 1)  # an element CUT_DEPTH levels below the root
+# Markup whose text no reader sees (its end is looked for from its start, so that many
+# left open cost no more than one), blocks that start a line, and any other tag.
+HIDDEN_RE = re.compile(r"<(script|style|template|noscript)\b|<!--", re.IGNORECASE)
+BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|tr|td|th|dt|dd|ul|ol|table|article|section|main|header|"
+    r"footer|aside|nav|blockquote|pre|figure|figcaption|title|body|html|head)\b[^<>]*>",
+    re.IGNORECASE,
+)
+ANY_TAG_RE = re.compile(r"<[^<>]*>")
+
+
+def is_cut(tree: HtmlElement) -> bool:
+    """Whether a page was nested so deep that the tree read from it lost its depths."""
+    return bool(tree.xpath(CUT_XPATH))
+
+
+def flat_text(html: str) -> str:
+    """The text of a page's markup, a line per block, read without building a tree."""
+    shown: list[str] = []
+    at = 0
+    while (hidden := HIDDEN_RE.search(html, at)) is not None:
+        shown.append(html[at : hidden.start()])
+        end = "-->" if hidden[1] is None else rf"</{hidden[1]}\s*>"
+        closed = re.compile(end, re.IGNORECASE).search(html, hidden.end())
+        if closed is None:
+            at = len(html)  # left open: it hides the rest, as in a browser
+            break
+        at = closed.end()
+    shown.append(html[at:])
+    text = BLOCK_TAG_RE.sub("\n", " ".join(shown))
+    lines = (" ".join(line.split()) for line in unescape(ANY_TAG_RE.sub(" ", text)).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def unwrap_layout_tables(tree: HtmlElement) -> None:
     """Tables used for layout (cells holding headings or paragraphs) become plain blocks.
 
@@ -195,7 +239,8 @@ def _with_markup(
     """
     published = article.published_at
     if meta.published is not None and (meta.published.has_clock or published is None):
-        published = _utc(meta.published, zone)
+        # A machine time without an offset is the page's local time.
+        published = in_utc(meta.published.moment, zone) or published
     article = dataclasses.replace(
         article,
         byline=article.byline or meta.author or read_printed_byline(tree),
@@ -207,7 +252,7 @@ def _with_markup(
     if article.published_at is None:
         guessed = guess_date(tree, captured_at, meta.url)
         if guessed is not None:
-            article = dataclasses.replace(article, published_at=_utc(guessed, zone))
+            article = dataclasses.replace(article, published_at=in_utc(guessed.moment, zone))
     return article
 
 
@@ -242,14 +287,6 @@ def _marked_subheadings(body: tuple[Block, ...], document: Document | None) -> t
             for block in body[1:]
         ),
     )
-
-
-def _utc(time: MachineTime, zone: tzinfo) -> datetime:
-    """A machine-readable time in UTC; without an offset it is the page's local time."""
-    moment = time.moment
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
 
 
 def _rail(
@@ -289,7 +326,9 @@ def _brief(
     brief = make_brief(lines, label, languages=languages, captured_at=captured_at, zone=zone)
     if item.machine_time is None:
         return brief
-    published = _utc(item.machine_time, zone)
+    published = in_utc(item.machine_time.moment, zone)
+    if published is None:
+        return brief  # a machine time outside the calendar: the printed label stands
     age = int((captured_at - published).total_seconds()) if captured_at else None
     return dataclasses.replace(brief, published_at=published, age_seconds=age)
 
@@ -299,5 +338,7 @@ def visible_text(html: str) -> str:
     tree = _load(html)
     if tree is None:
         return ""
+    if is_cut(tree):
+        return flat_text(html)
     etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
     return clean(tree.text_content()) or ""

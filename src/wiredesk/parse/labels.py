@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from functools import cache, lru_cache
 
 from wiredesk.parse.ages import LANGUAGES, NUMBER_WORDS, age_regex, age_rules, day_words, read_age
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.times import (
     PrintedTime,
+    before,
     find_clock,
     find_date,
+    local_day,
     month_names,
     month_regex,
     resolve,
@@ -199,7 +201,7 @@ def read_label(
     """Seconds before the capture and the UTC time a label stands for."""
     seconds = read_age(label, languages)
     if seconds is not None:
-        published = captured_at - timedelta(seconds=seconds) if captured_at else None
+        published = before(captured_at, seconds) if captured_at else None
         return LabelTime(age_seconds=seconds, published_at=published)
     if captured_at is None:
         return LabelTime(age_seconds=None, published_at=None)
@@ -227,9 +229,10 @@ def _read_printed(
     head = label[: clock_found[0].start()].strip(" ,").casefold() if clock_found else ""
     for word, days_back in day_words(languages).items():
         if head.startswith(word):
-            local = captured_at.astimezone(clock_zone or zone)
-            day = (local - timedelta(days=days_back)).date()
-            printed = PrintedTime(day=day, has_year=True, clock=clock, zone=clock_zone)
+            named = local_day(captured_at, clock_zone or zone, days_back)
+            if named is None:
+                return None
+            printed = PrintedTime(day=named, has_year=True, clock=clock, zone=clock_zone)
             return resolve(printed, captured_at, zone)
     return resolve(
         PrintedTime(day=None, has_year=False, clock=clock, zone=clock_zone), captured_at, zone

@@ -12,7 +12,7 @@ import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
@@ -41,6 +41,7 @@ from wiredesk.parse.rules import (
 from wiredesk.parse.times import (
     DIGIT_RE,
     PrintedTime,
+    in_utc,
     page_zone,
     read_date_line,
     read_glued_date_line,
@@ -131,14 +132,12 @@ def parse_text(
     the capture's source files it under (a feed's section): the article's
     section when no rail of the page names one. Never raises on any text.
     """
-    if captured_at is not None and captured_at.tzinfo is None:
-        captured_at = captured_at.replace(tzinfo=UTC)
     lines = split_lines(text)
     if language is None:
         language = detect_language(lines)
     reader = _Reader(
         lines=lines,
-        captured_at=captured_at.astimezone(UTC) if captured_at else None,
+        captured_at=in_utc(captured_at) if captured_at else None,
         zone=page_zone(language, timezone),
         languages=languages_for(language),
     )
@@ -284,7 +283,7 @@ class _Reader:
                 self.published_at = resolve(printed, self.captured_at, self.zone)
             elif printed.day is not None and printed.has_year:
                 anchor = datetime.combine(printed.day, printed.clock or datetime.min.time())
-                self.published_at = anchor.replace(tzinfo=printed.zone or self.zone).astimezone(UTC)
+                self.published_at = in_utc(anchor, printed.zone or self.zone)
 
     # -- the top and the article ---------------------------------------------
 

@@ -7,10 +7,13 @@ A time printed without a zone is local to the page: see ``LOCAL_ZONES``.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
+from typing import ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -124,8 +127,8 @@ def find_date(text: str) -> tuple[re.Match[str], date, bool] | None:
             month = int(groups["mnum"])
         year_text = groups.get("year")
         year = int(year_text) if year_text else 2000  # leap-safe placeholder
-        if year < 100:
-            year += 2000
+        if year_text is not None and len(year_text) == 2:
+            year += 2000  # "18/03/26"; a year printed with four digits is that year
         try:
             day = date(year, month or 0, int(groups["day"]))
         except ValueError:
@@ -159,6 +162,54 @@ def _fixed_zone(offset: timedelta) -> tzinfo:
     return timezone(offset)
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def on_the_calendar(place: Callable[P, T]) -> Callable[P, T | None]:
+    """``place``, giving None where its time would fall outside Python's calendar.
+
+    Python's dates run from the year 1 to 9999. A page may print a time whose
+    moment in UTC lies beyond ("December 31, 9999 11:59 PM" read in New York,
+    "0001-01-01T00:00:00+05:00" in its metadata), and an age may count back
+    past the year 1 from its capture ("3 hours ago" at 02:00 on 1 January of
+    the year 1). Such a time cannot be kept: it is left out (the line that
+    printed it is in ``dropped`` as a date line or a brief's label is) and
+    the page is read all the same. This is the one guard of a page's times:
+    every function that puts a time read from a page on the time line is
+    wrapped in it, instead of a try in each caller.
+    """
+
+    @functools.wraps(place)
+    def placed(*args: P.args, **kwargs: P.kwargs) -> T | None:
+        try:
+            return place(*args, **kwargs)
+        except OverflowError:
+            return None
+
+    return placed
+
+
+@on_the_calendar
+def in_utc(moment: datetime, zone: tzinfo = UTC) -> datetime:
+    """``moment`` in UTC; one without an offset is read in ``zone``."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(UTC)
+
+
+@on_the_calendar
+def before(moment: datetime, seconds: int) -> datetime:
+    """The moment ``seconds`` before ``moment`` (a brief's age back from its capture)."""
+    return moment - timedelta(seconds=seconds)
+
+
+@on_the_calendar
+def local_day(moment: datetime, zone: tzinfo, days_back: int = 0) -> date:
+    """The day ``moment`` falls on in ``zone``, ``days_back`` days earlier."""
+    return moment.astimezone(zone).date() - timedelta(days=days_back)
+
+
 def page_zone(language: str | None, zone_name: str | None) -> tzinfo:
     """The zone in which a page's printed times without a zone are read."""
     if zone_name:
@@ -168,6 +219,7 @@ def page_zone(language: str | None, zone_name: str | None) -> tzinfo:
     return UTC
 
 
+@on_the_calendar
 def resolve(printed: PrintedTime, captured_at: datetime, zone: tzinfo) -> datetime | None:
     """Place a printed date/time on the time line, relative to the capture.
 

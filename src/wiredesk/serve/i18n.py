@@ -9,7 +9,7 @@ Dutch, the desk's own language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
@@ -128,4 +128,7 @@ def _age_words(unit: str, count: int, language: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _time_words(moment: datetime, zone: ZoneInfo, language: str) -> str:
-    return format_datetime(moment, "d MMMM y HH:mm", tzinfo=zone, locale=language)
+    try:
+        return format_datetime(moment, "d MMMM y HH:mm", tzinfo=zone, locale=language)
+    except OverflowError:  # a kept time of the calendar's first or last hours, past it locally
+        return format_datetime(moment, "d MMMM y HH:mm 'UTC'", tzinfo=UTC, locale=language)

@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from wiredesk.errors import InputError
-from wiredesk.model import Capture, CapturedAtFrom
+from wiredesk.model import MAX_CAPTURE_BYTES, TOO_LARGE, Capture, CapturedAtFrom
 from wiredesk.sources.records import read_json_record
 
 STDIN = "-"
+# Characters a file name may hold that would break the line or the terminal it is
+# named on: control characters (a newline, an escape) and Unicode's line separators.
+UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def source_name(path: str) -> str:
+    """A path as a capture's source names it: valid UTF-8 on one line.
+
+    A name that is not UTF-8 (``b"caf\\xe9.txt"``, given to Python as a lone
+    surrogate) keeps its undecodable bytes as ``\\xe9``, and a control character
+    such as a newline is written as ``\\n``: a database can keep the name, JSON
+    can hold it, and a message naming it stays one line.
+    """
+    name = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return UNPRINTABLE_RE.sub(lambda found: found[0].encode("unicode_escape").decode(), name)
 
 
 def read_capture(path: str, captured_at: datetime | None = None) -> Capture:
@@ -23,7 +40,7 @@ def read_capture(path: str, captured_at: datetime | None = None) -> Capture:
     or now for standard input.
     """
     if path == STDIN:
-        data = sys.stdin.buffer.read()
+        data = read_bounded(sys.stdin.buffer, "<stdin>")
         if captured_at is not None:
             return Capture(
                 data=data, source="<stdin>", captured_at=captured_at, captured_at_from="given"
@@ -31,18 +48,35 @@ def read_capture(path: str, captured_at: datetime | None = None) -> Capture:
         return Capture(
             data=data, source="<stdin>", captured_at=datetime.now(UTC), captured_at_from="now"
         )
-    file = Path(path)
     try:
-        data = file.read_bytes()
-        modified = file.stat().st_mtime
+        with open(path, "rb") as file:
+            modified = os.fstat(file.fileno()).st_mtime
+            data = read_bounded(file, source_name(path))
     except OSError as error:
         raise _unreadable(path, error) from None
     when, origin = _file_time(modified, captured_at)
-    return Capture(data=data, source=path, captured_at=when, captured_at_from=origin)
+    return Capture(data=data, source=source_name(path), captured_at=when, captured_at_from=origin)
+
+
+# Input is read in pieces of this size, so that one that never ends (``/dev/zero``, an
+# endless pipe) is refused once past the limit, holding no more than the limit.
+CHUNK_BYTES = 1 << 20
+
+
+def read_bounded(stream: BinaryIO, source: str) -> bytes:
+    """All of ``stream``, or ``InputError`` once it holds more than ``MAX_CAPTURE_BYTES``
+    (read in chunks: no more than the limit and a chunk is ever held)."""
+    data = bytearray()
+    while chunk := stream.read(min(CHUNK_BYTES, MAX_CAPTURE_BYTES + 1 - len(data))):
+        data += chunk
+        if len(data) > MAX_CAPTURE_BYTES:
+            raise InputError(source, TOO_LARGE)
+    return bytes(data)
 
 
 def _unreadable(path: str, error: OSError) -> InputError:
     """Why a file could not be read, in a user's words."""
+    path = source_name(path)
     if isinstance(error, FileNotFoundError):
         return InputError(path, "no such file")
     if isinstance(error, IsADirectoryError):
@@ -115,12 +149,27 @@ def _from_json_lines(path: str, captured_at: datetime | None) -> Iterator[Captur
             yield _unreadable(path, error)
             return
         file_time, file_origin = _file_time(modified, captured_at)
+        name = source_name(path)
         try:
-            for number, line in enumerate(file, start=1):
-                if line.strip():
-                    yield _record(f"{path}:{number}", line, file_time, file_origin)
+            for number, line in enumerate(_bounded_lines(file), start=1):
+                if line is None:
+                    yield InputError(f"{name}:{number}", TOO_LARGE)
+                elif line.strip():
+                    yield _record(f"{name}:{number}", line, file_time, file_origin)
         except OSError as error:  # a read that fails half-way: the lines before it stand
             yield _unreadable(path, error)
+
+
+def _bounded_lines(file: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of ``file``, None for one longer than ``MAX_CAPTURE_BYTES`` (the rest of
+    it is skipped a chunk at a time, so a file of one endless line takes little memory)."""
+    while line := file.readline(MAX_CAPTURE_BYTES + 1):
+        if len(line) <= MAX_CAPTURE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := file.readline(CHUNK_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _record(

@@ -29,6 +29,10 @@ class UnresolvedHost(SourceError):
     """The host name did not resolve: perhaps only for now."""
 
 
+class RefusedAddress(SourceError):
+    """The guard refused the host: it resolves to a private address."""
+
+
 class Refused(Exception):
     """Raised from inside httpx when the guard refuses a host; the fetcher names the URL."""
 
@@ -48,7 +52,7 @@ def check_url(url: str, *, is_private_allowed: bool) -> None:
     except Refused as refused:
         raise UnresolvedHost(url, refused.reason) from None
     if reason is not None:
-        raise SourceError(url, reason)
+        raise RefusedAddress(url, reason)
 
 
 def host_and_port(url: str) -> tuple[str, int]:
@@ -88,18 +92,64 @@ def refusal(host: str, addresses: Iterable[str]) -> str | None:
     for address in addresses:
         kind = private_kind(address)
         if kind is not None:
+            embedded = embedded_ipv4(address)
+            inside = f" ({embedded[0]} of {embedded[1]})" if embedded else ""
             return (
-                f"refused: {host} resolves to {address}, a {kind} address "
+                f"refused: {host} resolves to {address}, a {kind} address{inside} "
                 "(allow it with --allow-private)"
             )
     return None
 
 
-def private_kind(address: str) -> str | None:
-    """What kind of non-public address this is ("loopback", "private"...), or None."""
+# IPv6 addresses that carry an IPv4 one, which a router or tunnel on the way may reach:
+# the well-known NAT64 prefix (RFC 6052), IPv4-compatible (RFC 4291, deprecated) and
+# IPv4-translated (RFC 2765) addresses. Mapped, 6to4 and Teredo ones ipaddress tells.
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+IPV4_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")
+# Forms through which a public IPv4 address is reached as itself: judged by that address.
+THROUGH_FORMS = frozenset({"IPv4-mapped", "6to4", "NAT64"})
+
+
+def embedded_ipv4(address: str) -> tuple[str, ipaddress.IPv4Address] | None:
+    """The form and the IPv4 address an IPv6 address carries ("6to4", 127.0.0.1), or None."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return None
+    last = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.ipv4_mapped is not None:
+        return "IPv4-mapped", ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return "6to4", ip.sixtofour
+    if ip.teredo is not None:
+        return "Teredo", ip.teredo[1]  # the client's address, which the tunnel reaches
+    if ip in NAT64:
+        return "NAT64", last
+    if ip in IPV4_TRANSLATED:
+        return "IPv4-translated", last
+    if ip in IPV4_COMPATIBLE and int(ip) > 1:  # not :: nor ::1
+        return "IPv4-compatible", last
+    return None
+
+
+def private_kind(address: str) -> str | None:
+    """What kind of non-public address this is ("loopback", "private"...), or None.
+
+    An IPv6 address carrying an IPv4 one (``2002:7f00:1::``, 6to4 of 127.0.0.1) is
+    the kind of that IPv4 address when it is not public; a public one reached through
+    it (mapped, 6to4, NAT64) makes it public, and the other forms are judged as IPv6.
+    """
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    embedded = embedded_ipv4(address)
+    if embedded is not None:
+        form, inner = embedded
+        kind = _kind(inner)
+        if kind is not None or form in THROUGH_FORMS:
+            return kind
+    return _kind(ip)
+
+
+def _kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     for kind, is_kind in (
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),

@@ -29,7 +29,13 @@ import httpcore
 import httpx
 
 from wiredesk.errors import SourceError
-from wiredesk.sources.guard import GuardedBackend, Refused, UnresolvedHost, host_and_port
+from wiredesk.sources.guard import (
+    GuardedBackend,
+    Refused,
+    RefusedAddress,
+    UnresolvedHost,
+    host_and_port,
+)
 
 
 def _user_agent() -> str:
@@ -234,7 +240,7 @@ class Fetcher:
         except httpx.HTTPError as error:
             raise SourceError(url, _reason(error, self.limits)) from None
         except Refused as refused:  # the hop asked for, by name: a redirect's too
-            kind = UnresolvedHost if refused.is_unresolved else SourceError
+            kind = UnresolvedHost if refused.is_unresolved else RefusedAddress
             raise kind(current, refused.reason) from None
 
     def _read_body(self, url: str, answer: httpx.Response, started: float) -> bytes:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from wiredesk.errors import SourceError
+from wiredesk.sources.guard import RefusedAddress, UnresolvedHost
 from wiredesk.sources.http import ROBOTS_AGENT, Fetcher
 
 MAX_HOSTS = 256
@@ -33,6 +34,9 @@ class Robots:
         self._guard = threading.Lock()
 
     def allows(self, url: str, *, is_private_allowed: bool) -> bool:
+        """Whether the site's robots.txt allows fetching ``url``; a site the address guard
+        refuses, or whose name does not resolve, raises that (``RefusedAddress``,
+        ``UnresolvedHost``) instead of being taken for one that disallows everything."""
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         now = time.monotonic()
@@ -41,7 +45,10 @@ class Robots:
             if kept is not None and now - kept[0] < KEEP_SECONDS:
                 self._rules.move_to_end(site)
                 return kept[1].can_fetch(ROBOTS_AGENT, url)
-        rules = self._fetch(site, is_private_allowed=is_private_allowed)
+        try:
+            rules = self._fetch(site, is_private_allowed=is_private_allowed)
+        except (RefusedAddress, UnresolvedHost) as error:  # named by the page asked for
+            raise type(error)(url, error.reason) from None
         with self._guard:
             self._rules[site] = (now, rules)
             self._rules.move_to_end(site)
@@ -55,6 +62,8 @@ class Robots:
             response = self.fetcher.get(
                 f"{site}/robots.txt", is_private_allowed=is_private_allowed, accept="text/plain"
             )
+        except (RefusedAddress, UnresolvedHost):
+            raise  # the site is not asked at all: its pages fail for this reason, not robots.txt
         except SourceError as error:
             is_missing = error.status is not None and 400 <= error.status < 500
             rules.parse([] if is_missing and error.status != 429 else DISALLOW_ALL)

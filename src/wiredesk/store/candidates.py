@@ -10,7 +10,7 @@ rules) decides which of them match; ``save.py`` writes what follows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from wiredesk.model import Matching, StoryCopy
@@ -139,9 +139,19 @@ def _candidates(
     ]
 
 
+# The ends of the calendar, where a window around a capture of its first or last days stops.
+FIRST_MOMENT = datetime.min.replace(tzinfo=UTC)
+LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
+
+
 def _window(seen_at: datetime, matching: Matching) -> dict[str, datetime]:
-    """The times within which copies of one story are looked for (``OF_PLACE``)."""
-    return {"earliest": seen_at - matching.window, "latest": seen_at + matching.window}
+    """The times within which copies of one story are looked for (``OF_PLACE``); a capture
+    of the calendar's first or last days looks as far as it goes."""
+    earliest = (
+        FIRST_MOMENT if seen_at - FIRST_MOMENT < matching.window else seen_at - matching.window
+    )
+    latest = LAST_MOMENT if LAST_MOMENT - seen_at < matching.window else seen_at + matching.window
+    return {"earliest": earliest, "latest": latest}
 
 
 def _lead(kept: bytes | None, text: str | None, matching: Matching) -> bytes:

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.furniture import is_furniture
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.rails import is_title_line
-from wiredesk.parse.times import page_zone
+from wiredesk.parse.times import in_utc, page_zone
 from wiredesk.parse.trailers import close_body
 from wiredesk.parse.wire.body import Part
 from wiredesk.parse.wire.item import WireItem
@@ -78,7 +78,9 @@ def page_of(
     dropped.extend(trailers)
     while body and body[-1].kind == "subheading":
         dropped.append(body.pop().text)  # a heading with no text under it
-    wire = replace(item.wire, embargoed_at=_in_utc(item.wire.embargoed_at, zone))
+    # An agency's placeholder dates may lie outside the calendar in UTC: None (in_utc).
+    embargoed_at = item.wire.embargoed_at
+    wire = replace(item.wire, embargoed_at=in_utc(embargoed_at, zone) if embargoed_at else None)
     byline = item.byline
     if byline is not None and is_furniture(byline):
         dropped.append(byline)  # desk initials in a byline field: "jrg/pl/ks"
@@ -90,31 +92,18 @@ def page_of(
         is_correction=wire.is_correction,
         dateline=dateline,
         body=tuple(body),
-        published_at=_in_utc(item.published_at, zone),
+        published_at=in_utc(item.published_at, zone) if item.published_at else None,
         section=section,
     )
     return Page(
         source=source,
-        captured_at=captured_at.astimezone(UTC) if captured_at else None,
+        captured_at=in_utc(captured_at) if captured_at else None,
         language=language,
         article=article,
         rails=(),
         dropped=tuple(line for line in dropped if line),
         wire=wire,
     )
-
-
-def _in_utc(moment: datetime | None, zone: tzinfo) -> datetime | None:
-    """A time the item gives, in UTC (read in the page's zone when it has none); None for
-    one outside the years 1 to 9999 in UTC, as an agency's placeholder dates can be."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    try:
-        return moment.astimezone(UTC)
-    except (OverflowError, ValueError):
-        return None
 
 
 def _story_parts(item: WireItem, dropped: list[str]) -> list[Part]:

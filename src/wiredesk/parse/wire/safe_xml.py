@@ -21,10 +21,11 @@ from typing import Any
 from lxml import etree
 
 from wiredesk.errors import InputError
+from wiredesk.model import MAX_CAPTURE_BYTES
 from wiredesk.parse.decode import SINGLE_BYTE_NAMES, UTF16_BOMS
 
 # Agency items are a few KB; a NewsML-G2 message with a hundred items stays under 5 MB.
-MAX_XML_BYTES = 20_000_000
+MAX_XML_BYTES = MAX_CAPTURE_BYTES
 # The deepest wire item met is 12 levels (a G2 message holding XHTML with nested spans);
 # libxml2 stops at 256 on its own.
 MAX_DEPTH = 100
