@@ -136,6 +136,7 @@ def test_encoding_option_reads_cp1252(tmp_path: Path) -> None:
     [
         (["parse", str(SAMPLE), "--captured-at", "gisteren"], "not an ISO-8601 time"),
         (["parse", str(SAMPLE), "--timezone", "Mars/Olympus"], "not a time zone"),
+        (["parse", str(SAMPLE), "--language", "nederlands"], "must be a language tag"),
         (["parse", str(SAMPLE), "--format", "xml"], "Invalid value"),
         (["parse"], "Missing argument"),
     ],

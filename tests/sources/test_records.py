@@ -83,6 +83,9 @@ def test_a_json_lines_file_and_an_upload_read_the_same_capture(tmp_path: Path) -
         ({"text": "x", "url": 7}, "url must be a string"),
         ({"text": "x", "section": "s" * 2001}, "section must be a string of at most 2000"),
         ({"text": "caf\ud800"}, "lone surrogate (U+D800) at character 3"),
+        ({"text": "x", "language": "nederlands-vlaams-belgie"}, "language must be a language tag"),
+        ({"text": "x", "language": "n l"}, "language must be a language tag"),
+        ({"text": "x", "url": "https://example.org/\x00"}, "url holds a NUL character"),
     ],
 )
 def test_a_bad_record_is_named_with_its_reason(record: object, reason: str) -> None:

@@ -13,6 +13,7 @@ import click
 from wiredesk.errors import ParameterError, WiredeskError
 from wiredesk.moments import to_utc
 from wiredesk.query import FILTER_NAMES, KINDS, read_filters
+from wiredesk.sources.records import LANGUAGE_REASON, is_language_tag
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,8 +90,18 @@ def parse_options(function: F) -> F:
         "Default: the language's own (Amsterdam, Berlin, Paris; UTC for English).",
     )(function)
     return click.option(
-        "--language", help="The pages' language (nl, en, de, fr...); default: detected."
+        "--language",
+        callback=check_language,
+        help="The pages' language (nl, en, de, fr...); default: detected.",
     )(function)
+
+
+def check_language(
+    _context: click.Context, _param: click.Parameter, value: str | None
+) -> str | None:
+    if value is not None and not is_language_tag(value):
+        raise click.BadParameter(LANGUAGE_REASON.removeprefix("language "))
+    return value
 
 
 def filter_options(function: F) -> F:

@@ -11,6 +11,7 @@ its file or request gives it. Whatever is wrong with a record is an
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -21,6 +22,10 @@ from wiredesk.moments import read_time
 # The optional text fields of a record, and the longest each may be.
 TEXT_FIELDS = ("url", "section", "language")
 MAX_FIELD_CHARS = 2000
+# A language is a tag ("nl", "de-AT", "pt-BR"), as long as the archive keeps one.
+LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}")
+MAX_LANGUAGE_CHARS = 16
+LANGUAGE_REASON = "language must be a language tag such as nl or de-AT"
 
 
 def read_json_record(
@@ -94,7 +99,16 @@ def _text_field(fields: Mapping[str, object], name: str, source: str) -> str | N
         return None
     if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
         raise InputError(source, f"{name} must be a string of at most {MAX_FIELD_CHARS} characters")
+    if "\x00" in value:
+        raise InputError(source, f"{name} holds a NUL character")
+    if name == "language" and not is_language_tag(value):
+        raise InputError(source, LANGUAGE_REASON)
     return value
+
+
+def is_language_tag(value: str) -> bool:
+    """Whether a capture's given language is a tag the archive can keep ("nl", "de-AT")."""
+    return len(value) <= MAX_LANGUAGE_CHARS and LANGUAGE_RE.fullmatch(value) is not None
 
 
 def _time_field(fields: Mapping[str, object], name: str, source: str) -> datetime:
