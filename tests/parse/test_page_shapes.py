@@ -435,3 +435,23 @@ def test_teasers_closed_by_read_more_under_a_rail_title_are_a_rail_not_story() -
     (rail,) = page.rails
     assert rail.title == "Meer krantenkoppen in Nederland"
     assert len(rail.items) == 2
+
+
+def test_clock_times_heading_the_entries_of_a_live_story_are_subheadings() -> None:
+    page = parse_text(
+        "The Latest: Storm cuts power to thousands on the coast\n"
+        "BOSTON (AP) — The Latest on the storm hitting the New England coast (all times local):\n"
+        "10 p.m.\n"
+        "Utility companies say more than 40,000 homes are without power after the storm.\n"
+        "4:14 p.m.\n"
+        "The National Weather Service has extended its warning until Friday morning.\n",
+        language="en",
+    )
+
+    assert [(block.kind, block.text[:12]) for block in page.article.body] == [
+        ("paragraph", "The Latest o"),
+        ("subheading", "10 p.m."),
+        ("paragraph", "Utility comp"),
+        ("subheading", "4:14 p.m."),
+        ("paragraph", "The National"),
+    ]

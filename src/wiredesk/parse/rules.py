@@ -99,7 +99,8 @@ FURNITURE_LINES = frozenset(
         "net binnen", "breaking", "breaking news", "eilmeldung", "alerte info",
         "dernière minute", "update", "gekopieerd", "copied", "lees voor", "luister",
         "listen", "vorlesen", "écouter", "reageer", "reageren", "comments", "kommentare",
-        "commentaires", "reacties",
+        "commentaires", "reacties", "commenter", "comment", "kommentieren", "reageer hier",
+        "leave a comment", "add a comment", "ajouter un commentaire", "jetzt kommentieren",
     }
 )  # fmt: skip
 

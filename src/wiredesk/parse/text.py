@@ -101,6 +101,13 @@ PLACE_LINE_RE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|de|da|do|del|den|am|an|sur|upon|on)){0,2}"
 )
 MIN_BLOCKS_UNDER_PLACE = 3
+# A clock time alone on its line, heading an entry of a live story: "10 p.m.", "4:14 p.m.",
+# "14.30 uur", "14:30 Uhr", "9h45".
+CLOCK_HEADING_RE = re.compile(
+    r"(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d\s*(?:[ap]\.?m\.?|uur|uhr)?|\s*(?:[ap]\.?m\.?|uur|uhr))"
+    r"(?:\s+[A-Z]{2,4})?",
+    re.IGNORECASE,
+)
 # A copied page's footer or menu under the story: this many short lines in a row, after
 # a story of at least a few blocks (a story's list of names is shorter, or longer lines).
 FOOTER_RUN = 5
@@ -825,6 +832,10 @@ class _Reader:
         return body[:end]
 
     def _block_kind(self, line: str, body: list[Block]) -> BlockKind:
+        if body and body[-1].kind == "paragraph" and CLOCK_HEADING_RE.fullmatch(line):
+            following = self._next_significant(self.pos)
+            if following is not None and not is_title_line(following):
+                return "subheading"  # a live story's entries: "10 p.m.", "14.30 uur"
         if (
             body
             and body[-1].kind == "paragraph"
