@@ -279,6 +279,8 @@ ENGLISH_BODY = (
             "By Jane Porter",
         ],
         ["Ein Mitarbeiter besprüht ein Sumpfgebiet. © Jane Porter/Press Association/dpa/Archiv"],
+        ["Article réservé aux abonnés"],
+        ["Un agent sanitaire à Portland, le 12 juillet 2026. JEANNE DUPONT / AFP"],
     ],
 )
 def test_lines_between_the_headline_and_the_story_do_not_take_its_place(

@@ -101,6 +101,10 @@ FURNITURE_LINES = frozenset(
         "listen", "vorlesen", "écouter", "reageer", "reageren", "comments", "kommentare",
         "commentaires", "reacties", "commenter", "comment", "kommentieren", "reageer hier",
         "leave a comment", "add a comment", "ajouter un commentaire", "jetzt kommentieren",
+        # paywall labels over a subscriber's article
+        "article réservé aux abonnés", "réservé aux abonnés", "alleen voor abonnees",
+        "nur für abonnenten", "exklusiv für abonnenten", "subscribers only", "subscriber only",
+        "for subscribers", "premium", "plus", "abonnenten", "abo",
     }
 )  # fmt: skip
 
@@ -120,6 +124,11 @@ CAPTION_PATTERNS = (
     r"[.!?]\s+[^\W\d_][\w .'’-]{0,50}(?:/[^\W\d_][\w.-]{0,30})*/(?:"
     + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
     + r"|epa|getty images|picture alliance)\s*$",
+    # a photographer's name in capitals and the agency closing a sentence about the picture:
+    # "La ministre à Paris, le 12 juillet. JEANNE DUPONT / AFP"
+    r"[.!?]\s+(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){1,3})\s?/\s?(?:"
+    + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
+    + r"|epa|getty images|picture alliance|hans lucas)\s*$",
     # a handout's credit: "(NASA via AP, File)", "(Courtesy of the family via Reuters)"
     r"\([^()]{1,60}\bvia\s+(?:"
     + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
