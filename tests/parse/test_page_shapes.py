@@ -457,3 +457,45 @@ def test_clock_times_heading_the_entries_of_a_live_story_are_subheadings() -> No
         ("subheading", "4:14 p.m."),
         ("paragraph", "The National"),
     ]
+
+
+GERMAN_BODY = (
+    "Hamburg - Die Feuerwehr kämpft seit dem Morgen gegen einen Großbrand im Hafen. Anwohner "
+    "sollen Fenster und Türen geschlossen halten.\n"
+    "Verletzt wurde nach ersten Angaben niemand."
+)
+
+
+def test_a_headline_printed_with_its_kicker_set_off_and_glued_on_loses_the_kicker() -> None:
+    page = parse_text(
+        "Startseite\nHamburg\n>\n"
+        "Großbrand im Hafen: Feuerwehr warnt vor giftigem Rauch\n"
+        "Großbrand im Hafen Feuerwehr warnt vor giftigem Rauch\n"
+        "Von dpa 18.03.2026, 09:12\n"
+        f"{GERMAN_BODY}\n",
+        language="de",
+    )
+
+    assert page.article.headline == "Feuerwehr warnt vor giftigem Rauch"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        ["Einsatzkräfte der Feuerwehr am Hafen am Morgen. © Picture Alliance | Jana Weber"],
+        ["Ein Löschboot der Feuerwehr kühlt die Kaimauer am Hafen", "Fotocredit: dpa"],
+        ["Von", "dpa", "Publiziert 18/03/2026 um 09:12 GMT"],
+    ],
+)
+def test_a_caption_or_a_date_line_between_headline_and_story_is_not_the_headline(
+    between: list[str],
+) -> None:
+    lines = "\n".join(between)
+    page = parse_text(
+        "Startseite\nHamburg\n"
+        "Feuerwehr warnt Anwohner vor giftigem Rauch über dem Hafen\n"
+        f"{lines}\n{GERMAN_BODY}\n",
+        language="de",
+    )
+
+    assert page.article.headline == "Feuerwehr warnt Anwohner vor giftigem Rauch über dem Hafen"

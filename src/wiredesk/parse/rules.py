@@ -135,7 +135,8 @@ CAPTION_PATTERNS = (
     + r"|getty images)(?:,\s*file)?\)\s*$",
     # a credit after the copyright sign closing a sentence about the picture:
     # "Bereit für den Kampf: Fury und Usyk. © Zac Goodwin/Press Association/dpa"
-    r"[.!?)]\s+(?:©|\(c\)|foto:|photo:|bild:|beeld:)\s*[^.!?]{2,80}/[^.!?]{1,80}$",
+    r"[.!?)]\s+(?:foto:|photo:|bild:|beeld:)\s*[^.!?]{2,80}/[^.!?]{1,80}$",
+    r"[.!?)]\s+(?:©|\(c\))\s*[^.!?©]{2,80}$",
 )
 
 # A copyright line with words before it: "All contents © copyright 2023 The Associated
@@ -155,10 +156,16 @@ READ_MORE_PATTERNS = (
 )
 
 # Patterns of furniture lines. Each is matched against the whole line.
+# A photo's credit on its own line, under the caption: "Foto: ANP / Remko de Waal",
+# "Fotocredit: SID", "Bildquelle: dpa".
+PHOTO_CREDIT_PATTERN = (
+    r"\(?(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit|fotocredit|"
+    r"bildquelle|photo credit)s?\s*[:©].{0,120}"
+)
 FURNITURE_PATTERNS = (
     *READ_MORE_PATTERNS,
     # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
-    r"\(?(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit)s?\s*[:©].{0,120}",
+    PHOTO_CREDIT_PATTERN,
     r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
     r"(?:©|\(c\))\s*.{0,120}",
     r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",

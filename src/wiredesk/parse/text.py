@@ -36,6 +36,7 @@ from wiredesk.parse.rules import (
     BANNER_RE,
     BYLINE_RE,
     HEADLINE_MARKER_RE,
+    PHOTO_CREDIT_PATTERN,
     REUTERS_PREFIX_RE,
 )
 from wiredesk.parse.times import (
@@ -101,6 +102,7 @@ PLACE_LINE_RE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|de|da|do|del|den|am|an|sur|upon|on)){0,2}"
 )
 MIN_BLOCKS_UNDER_PLACE = 3
+PHOTO_CREDIT_RE = re.compile(PHOTO_CREDIT_PATTERN, re.IGNORECASE)
 # A clock time alone on its line, heading an entry of a live story: "10 p.m.", "4:14 p.m.",
 # "14.30 uur", "14:30 Uhr", "9h45".
 CLOCK_HEADING_RE = re.compile(
@@ -557,6 +559,8 @@ class _Reader:
                 break
             if is_furniture(line) or is_byline(line) or _is_date_line(line):
                 continue
+            if index + 1 < body and PHOTO_CREDIT_RE.fullmatch(self.lines[index + 1]):
+                continue  # a caption over its photo's credit
             if self._is_headline_candidate(line) and not self._ends_a_menu(index):
                 candidates.append(index)
                 if len(line.split()) >= MIN_FULL_HEADLINE_WORDS:
@@ -626,8 +630,25 @@ class _Reader:
                 self._drop(line)  # a section label or kicker above the headline
                 continue
             self.pos += 1
-            return line
+            return self._without_glued_kicker(line)
         return None
+
+    def _without_glued_kicker(self, line: str) -> str:
+        """The headline without its kicker when the page prints it twice, once with the
+        kicker set off by a colon (its title) and once glued on (its heading): "Bei Protesten
+        2022: Bericht: Aktivistin getötet" over "Bei Protesten 2022 Bericht: Aktivistin
+        getötet" is "Bericht: Aktivistin getötet" under the kicker "Bei Protesten 2022"."""
+        below = self.lines[self.pos] if self.pos < len(self.lines) else ""
+        above = self.lines[self.pos - 2] if self.pos > 1 else ""  # already read or dropped
+        for titled, glued, glued_below in ((line, below, True), (above, line, False)):
+            kicker, colon, rest = titled.partition(": ")
+            if colon and glued == f"{kicker} {rest}" and len(kicker.split()) <= MAX_KICKER_WORDS:
+                if glued_below:
+                    self.dropped.append(below)
+                    self.pos += 1
+                self.dropped.append(line)
+                return rest
+        return line
 
     def _is_headline_candidate(self, line: str) -> bool:
         """A short title line that is none of the lines that stand under a headline."""

@@ -260,6 +260,7 @@ DATE_LINE_FILLERS = frozenset(
         "gepubliceerd", "bijgewerkt", "laatste", "update", "geplaatst", "aangepast",
         "published", "updated", "last", "posted", "veröffentlicht", "aktualisiert", "stand",
         "zuletzt", "publié", "publiée", "mis", "jour", "modifié", "and", "en", "und", "et",
+        "publiziert", "erschienen", "geändert", "aktualisierung", "gewijzigd", "actualisé",
         "gmt", "utc", "cet", "cest", "mez", "mesz", "bst", "est", "edt", "pt", "pst",
         "pdt", "pm", "a", "p", "m",
     }
