@@ -194,7 +194,7 @@ def records() -> list[Hostile]:
         for number, (record, reason) in enumerate(found, start=1)
     ]
     deep = b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
-    lines.append(Hostile(str(len(lines) + 1).encode(), deep, "maximum recursion depth exceeded"))
+    lines.append(Hostile(str(len(lines) + 1).encode(), deep, "nested too deeply"))
     return lines
 
 

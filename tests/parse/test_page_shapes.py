@@ -499,3 +499,31 @@ def test_a_caption_or_a_date_line_between_headline_and_story_is_not_the_headline
     )
 
     assert page.article.headline == "Feuerwehr warnt Anwohner vor giftigem Rauch über dem Hafen"
+
+
+def test_a_standfirst_then_a_caption_over_its_credit_and_a_byline_on_two_lines() -> None:
+    page = parse_text(
+        "Feuerwehr warnt Anwohner vor giftigem Rauch über dem Hafen\n"
+        "Seit dem Morgen brennt eine Lagerhalle im Hafen; die Feuerwehr ist mit einem Großaufgebot "
+        "im Einsatz und bittet Anwohner, Fenster und Türen geschlossen zu halten\n"
+        "Ein Löschboot der Feuerwehr kühlt die Kaimauer am Hafen\n"
+        "Fotocredit: dpa\n"
+        "Werbung\n"
+        "Von\n"
+        "Hafenblatt\n"
+        "Publiziert 18/03/2026 um 09:12 GMT\n"
+        "Die Feuerwehr kämpft seit dem Morgen gegen einen Großbrand im Hafen.\n"
+        "Verletzt wurde nach ersten Angaben niemand.\n",
+        language="de",
+        captured_at=CAPTURED_AT,
+    )
+
+    assert page.article.standfirst is not None
+    assert page.article.standfirst.startswith("Seit dem Morgen brennt")
+    assert page.article.byline == "Von Hafenblatt"
+    assert page.article.published_at == datetime(2026, 3, 18, 9, 12, tzinfo=UTC)
+    assert [block.text[:20] for block in page.article.body] == [
+        "Die Feuerwehr kämpft",
+        "Verletzt wurde nach ",
+    ]
+    assert "Ein Löschboot der Feuerwehr kühlt die Kaimauer am Hafen" in page.dropped

@@ -103,6 +103,7 @@ PLACE_LINE_RE = re.compile(
 )
 MIN_BLOCKS_UNDER_PLACE = 3
 PHOTO_CREDIT_RE = re.compile(PHOTO_CREDIT_PATTERN, re.IGNORECASE)
+MAX_CAPTION_CHARS = 400
 # A clock time alone on its line, heading an entry of a live story: "10 p.m.", "4:14 p.m.",
 # "14.30 uur", "14:30 Uhr", "9h45".
 CLOCK_HEADING_RE = re.compile(
@@ -115,6 +116,9 @@ CLOCK_HEADING_RE = re.compile(
 FOOTER_RUN = 5
 MAX_FOOTER_WORDS = 3
 MIN_BODY_BEFORE_FOOTER = 2
+FOOTER_LOOKAHEAD = 20
+MIN_STORY_WORDS = 15
+MIN_STORY_AFTER = 2
 # How far above the headline a date line is still the story's own.
 DATE_LINE_REACH = 3
 
@@ -710,12 +714,17 @@ class _Reader:
             elif byline is None and is_byline(line):
                 byline = line
                 self.pos += 1
+            elif byline is None and (split := self._split_byline(self.pos)) is not None:
+                byline = split  # "Von" over "Eurosport": one byline on two lines
+                self.pos += 2
             elif byline is None and (dated := read_dated_byline(line)) is not None:
                 byline = dated[0]  # "Von dpa 30.04.2024, 18:58": the byline, then its date
                 self._date(dated[1])
                 self.pos += 1
             elif self._take_date_line(line) or self._take_age_line(line):
                 pass
+            elif self._is_caption_at(self.pos):
+                self._drop(line)  # a caption over its photo's credit
             elif (
                 standfirst is None
                 and headline is not None
@@ -781,14 +790,34 @@ class _Reader:
         following = self._next_significant(start)
         return following is not None and read_dateline(following) is not None
 
+    def _split_byline(self, index: int) -> str | None:
+        """A byline printed on two lines, its opening word alone on the first, or None."""
+        line = self.lines[index]
+        if line.casefold() not in BYLINE_OPENINGS or index + 1 >= len(self.lines):
+            return None
+        joined = f"{line} {self.lines[index + 1]}"
+        return joined if is_byline(joined) else None
+
+    def _is_caption_at(self, index: int) -> bool:
+        """Whether the line at ``index`` is a photo's caption: its credit stands under it."""
+        line = self.lines[index]
+        return (
+            index + 1 < len(self.lines)
+            and len(line) <= MAX_CAPTION_CHARS
+            and PHOTO_CREDIT_RE.fullmatch(self.lines[index + 1]) is not None
+            and not _is_date_line(line)
+            and not is_byline(line)
+        )
+
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
         for index in range(start, len(self.lines)):
             line = self.lines[index]
-            if is_furniture(line):
+            if is_furniture(line) or self._is_caption_at(index):
                 continue
             return (
-                is_byline(line)
+                self._split_byline(index) is not None
+                or is_byline(line)
                 or _is_date_line(line)
                 or read_dateline(line) is not None
                 or read_place_dateline(line) is not None
@@ -834,10 +863,15 @@ class _Reader:
         if not self.is_whole_page:
             return False
         run = self.lines[index : index + FOOTER_RUN]
-        return len(run) == FOOTER_RUN and all(
+        if len(run) < FOOTER_RUN or not all(
             len(line.split()) <= MAX_FOOTER_WORDS and not line.endswith((".", "!", "?"))
             for line in run
-        )
+        ):
+            return False
+        # The story goes on under a cluster of credits and ads ("Fotocredit: SID",
+        # "Werbung", "Von", "Eurosport"): its paragraphs follow.
+        after = self.lines[index + FOOTER_RUN : index + FOOTER_RUN + FOOTER_LOOKAHEAD]
+        return sum(len(line.split()) >= MIN_STORY_WORDS for line in after) < MIN_STORY_AFTER
 
     def _without_tail(self, body: list[Block]) -> list[Block]:
         """The body without the short lines after its last paragraph: a site's name, "Our
