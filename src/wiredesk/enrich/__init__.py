@@ -54,7 +54,7 @@ def find_all(
     texts = {block.index: block.text for block in blocks}
     return Findings(
         entities=entities_of(spots, texts),
-        quotes=find_quotes(blocks, spots),
+        quotes=find_quotes(blocks, spots, language),
         figures=find_figures(blocks, spots, language),
     )
 

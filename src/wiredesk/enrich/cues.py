@@ -35,6 +35,7 @@ ROLES = words_of_list(
     """
 )
 ROLE_SUFFIXES = (
+    "commissaris", "kommissar", "kommissarin", "chefin", "präsidentin", "ministre",
     "minister", "ministerin", "chef", "leider", "voorzitter", "woordvoerder", "sprecher",
     "sprecherin", "president", "präsident", "kanzler", "kanzlerin", "coach", "trainer",
 )  # fmt: skip
@@ -51,7 +52,7 @@ SPEECH_VERBS = {
     "nl": """zei zegt zeggen gezegd verklaarde verklaart verklaard stelde stelt gesteld
         schrijft schreef geschreven meldt meldde gemeld benadrukte benadrukt waarschuwde
         waarschuwt noemde noemt noemden liet laat vertelde vertelt verteld reageerde
-        antwoordde aldus kondigde voegde verzekerde verzekerd beloofde beloofd""",
+        antwoordde aldus kondigde voegde verzekerde verzekerd beloofde beloofd sprak spreekt""",
     "en": """said says say told tells wrote writes added adds warned warns stated states
         announced announces insisted argued explained noted claimed declared assured
         promised""",
@@ -63,6 +64,21 @@ SPEECH_VERBS = {
         écrit annonce assure promis""",
 }
 SPEECH_WORDS = frozenset(word for words in SPEECH_VERBS.values() for word in words.split())
+# Verbs beside which a capitalised word is a person's name ("zei Blinken", "Merz sagte"),
+# narrower than SPEECH_WORDS: "kündigte Widerstand an" names nobody.
+NAMING_VERBS = words_of_list(
+    """
+    zei zegt aldus verklaarde said says told sagte sagt erklärte betonte meinte déclaré
+    affirmé selon volgens laut according
+    """
+)
+# Surnames that come first in a name: Chinese and Korean ("Xi Jinping", "Kim Jong Un").
+SURNAMES_FIRST = words_of_list(
+    """
+    Xi Li Lin Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Ma Zhu Hu Guo He Gao Luo
+    Zheng Liang Han Kim Park Yoon Moon
+    """
+)
 # Words that open a statement and name who made it: "Volgens hem", "According to Blinken".
 ACCORDING_TO = ("volgens", "according to", "laut", "selon", "aldus", "zufolge")
 # Conjunctions that open a reported clause: "zei dat", "said that", "sagte, dass", "a dit que".
@@ -127,6 +143,7 @@ NOT_NAMES = words_of_list(
     dimanche janvier février mars avril mai juin juillet août septembre octobre novembre
     décembre zaken buitenlandse binnenlandse economische affaires foreign affairs ministerie
     ministry ministerium ministère state department
+    selon laut according zufolge about some more most many dabei
     """
 )
 
@@ -154,7 +171,12 @@ FIRST_NAMES = words_of_list(
     Peter Petra Philippe Pierre Pieter Rachel Rafael Ralf Rishi Rob Robert Roberto Rodrigo
     Ron Rutger Ruud Sarah Scott Sebastian Sergei Sergey Simon Sigrid Sophie Stefan Stephan
     Steve Steven Susanne Sven Thierry Thomas Tim Tom Tony Ursula Valérie Viktor Vladimir
-    Volodymyr Wolodymyr Willem Wim Wolfgang Xavier Yves Yulia Yuri Zoran
+    Volodymyr Wolodymyr Willem Wim Wolfgang Xavier Yves Yulia Yuri Zoran Barry Magnus
+    Franziska Daniela Guillaume Jordan António Antonio Gavin Elon Jerome Nicolás María
+    Kyriakos Sergej Mahmoud Francesco Ekrem Recep Javier Pablo Giorgio Matteo Sergio
+    Alessandro Luca Ahmad Yair Naftali Benny Gideon Ségolène Edouard Édouard Gérald Rachida
+    Annie Sanna Mette Kaja Roberta Ilse Kees Caspar Sigrid Wopke Raymond Ruben Eelco Mona
+    Heleen Tamara Mariëlle
     """
 )
 # Particles inside a name: "Ursula von der Leyen", "Dick van der Laan", "Charles de Gaulle".

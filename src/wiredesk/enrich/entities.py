@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from wiredesk.enrich.cues import FIRST_NAMES
 from wiredesk.enrich.gazetteer import find_names
 from wiredesk.enrich.organisations import find_organisations
 from wiredesk.enrich.people import find_people, person_key
@@ -43,8 +44,11 @@ def find_spots(blocks: list[Block], language: str | None) -> list[Spot]:
                     is_adjective=found.is_adjective,
                 )
             )
+    named = [spot for spot in named if not _is_first_name(spot, blocks)]
     places = [spot for spot in named if spot.type == "place"]
     home = next((spot.country for spot in places if spot.block == DATELINE_BLOCK), None)
+    if home is None:  # no dateline: the country the story names first
+        home = next((spot.country for spot in places if spot.country), None)
     organisations = find_organisations(blocks, places, home)
     taken = named + organisations
     people = find_people(blocks, taken)
@@ -53,6 +57,15 @@ def find_spots(blocks: list[Block], language: str | None) -> list[Spot]:
     _link_roles(blocks, spots)
     spots.sort(key=lambda spot: (reading_order(spot.block), spot.start))
     return spots
+
+
+def _is_first_name(spot: Spot, blocks: list[Block]) -> bool:
+    """A place that is a first name before a surname: "Jordan Bardella", "Vladimir Poetin"."""
+    text = next(block.text for block in blocks if block.index == spot.block)
+    if text[spot.start : spot.end] not in FIRST_NAMES or spot.block == DATELINE_BLOCK:
+        return False
+    rest = text[spot.end : spot.end + 2]
+    return len(rest) == 2 and rest[0] == " " and rest[1].isupper()
 
 
 def reading_order(block: int) -> int:

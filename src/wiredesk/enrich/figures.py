@@ -11,6 +11,7 @@ left out.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from wiredesk.enrich.cues import words_of_list
@@ -27,6 +28,11 @@ NUMBER_WORDS = {
     "zehn": 10, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "hundert": 100, "tausend": 1000,
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
     "douze": 12, "vingt": 20, "trente": 30, "cent": 100, "mille": 1000,
+    "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
+    "achttien": 18, "negentien": 19, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dreizehn": 13,
+    "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
+    "neunzehn": 19, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
 }  # fmt: skip
 SCALES = {
     "duizend": 1e3, "thousand": 1e3, "tausend": 1e3, "mille": 1e3,
@@ -55,6 +61,15 @@ SKIPPED = words_of_list(
     autres nouveaux nouvelles de of d' van
     """
 )
+# Words before a year: "in 2023", "sinds 2014", "bis 2030", "depuis 1997".
+YEAR_WORDS = words_of_list(
+    """
+    in im sinds seit since en depuis bis until tot van von from vanaf of jaar year jahr année
+    the het de le la begin eind ende fin by
+    """
+)
+# Words after a number that say it counts nothing: "127,000 last year".
+NOT_COUNTED = words_of_list("last this next a an per de het the le la der die das")
 MONTHS = words_of_list(
     """
     januari februari maart april mei juni juli augustus september oktober november december
@@ -111,8 +126,8 @@ def _figures(block: Block, adjectives: list[tuple[int, int]], language: str | No
         start, end = match.span()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-:/"):
             continue
-        if end < len(text) and (text[end].isalpha() or text[end] in ":/"):
-            continue
+        if end < len(text) and (text[end].isalpha() or text[end] in ":/-–"):
+            continue  # part of a word, a time, a score ("3-1")
         value = _value(match["digits"], language)
         if value is None:
             continue
@@ -123,14 +138,19 @@ def _figures(block: Block, adjectives: list[tuple[int, int]], language: str | No
     for word in words:
         if word.lower in NUMBER_WORDS:
             numbers.append((word.start, word.end, float(NUMBER_WORDS[word.lower]), None))
+    starts = [word.start for word in words]
+    ends = [word.end for word in words]
     for start, end, value, counts in sorted(numbers):
-        following = [word for word in words if word.start >= end][:6]
+        at = bisect.bisect_left(starts, end)
+        following = list(words[at : at + 6])
+        before_at = bisect.bisect_right(ends, start) - 1
+        previous = words[before_at] if before_at >= 0 else None
         if following and following[0].lower in SCALES:
             value *= SCALES[following[0].lower]
             end = following[0].end
             following = following[1:]
         if counts is None:
-            if _is_date_or_year(text, start, end, value, words):
+            if _is_date_or_year(text, start, end, value, previous, following):
                 continue
             counted = _counted(text, end, following, adjectives, language)
             if counted is None:
@@ -143,12 +163,17 @@ def _figures(block: Block, adjectives: list[tuple[int, int]], language: str | No
     return found
 
 
-def _is_date_or_year(text: str, start: int, end: int, value: float, words: list[Word]) -> bool:
-    if 1800 <= value <= 2100 and value.is_integer() and end - start == 4:
+def _is_date_or_year(
+    text: str, start: int, end: int, value: float, previous: Word | None, following: list[Word]
+) -> bool:
+    """A date ("18 maart", "March 18") or a year: four digits after "in", "sinds", "bis"…
+    or closing a sentence ("by 2027.")."""
+    before = previous.lower if previous is not None and previous.end <= start else ""
+    if before in MONTHS or (following and following[0].lower in MONTHS):
         return True
-    before = [word for word in words if word.end <= start][-1:]
-    after = [word for word in words if word.start >= end][:1]
-    return any(word.lower in MONTHS for word in before + after)
+    if not (1800 <= value <= 2100 and value.is_integer() and end - start == 4):
+        return False
+    return before in YEAR_WORDS or not following or text[end : end + 1] in {".", ",", ")"}
 
 
 def _is_adjective(word: Word, language: str | None) -> bool:
@@ -179,9 +204,23 @@ def _counted(
             continue
         if _is_adjective(word, language):
             continue
+        if word.lower in NOT_COUNTED:
+            return None
+        if word.lower.startswith(("d'", "d’")):  # "40 milliards d'euros"
+            return Word(word.text[2:], word.start + 2, word.end, word.lower[2:])
+        later = following[following.index(word) + 1 : following.index(word) + 2]
+        if (
+            language == "en"
+            and later
+            and not word.lower.endswith("s")
+            and later[0].lower.endswith("s")
+            and text[word.end : later[0].start] == " "
+        ):
+            return later[0]  # "two ballistic missiles"
         if word.lower in PERCENT_WORDS:
             if text[word.end : word.end + 5] == " cent":  # "per cent", "pour cent"
-                return Word(text[word.start : word.end + 5], word.start, word.end + 5)
+                printed = text[word.start : word.end + 5]
+                return Word(printed, word.start, word.end + 5, printed.lower())
             return word if word.lower not in {"per", "pour"} else None
         if word.text.isdigit():
             return None

@@ -21,7 +21,9 @@ import ahocorasick
 
 NameType = Literal["place", "organisation"]
 # Which of two places sharing a form is meant, lowest first (see the module's docstring).
-PLACE_RANK = {"country": 0, "region": 1, "sea": 1, "continent": 2, "capital": 3, "city": 4}
+PLACE_RANK = {
+    "country": 0, "region": 1, "sea": 1, "continent": 2, "capital": 3, "city": 4, "province": 5,
+}  # fmt: skip
 # German and Dutch glue a genitive "s" to a name: "Russlands", "Chinas".
 GENITIVE_LANGUAGES = {"de", "nl"}
 
@@ -152,7 +154,8 @@ def find_names(text: str, language: str | None = None) -> list[Found]:
             )
             if not is_genitive:
                 continue
-        printed = text[start:stop]
+            stop += 1  # "Österreichs" is Österreich's mention, all of it
+        printed = text[start : end + 1]
         for candidate in candidates:
             if _is_cased_as(printed, candidate.form):
                 is_adjective = candidate.form[0].islower() or _is_demonym(candidate)

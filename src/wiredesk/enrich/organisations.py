@@ -13,7 +13,7 @@ import re
 
 from wiredesk.enrich.cues import FORCES, PORTFOLIOS
 from wiredesk.enrich.gazetteer import country_names
-from wiredesk.enrich.spots import Block, Spot, words_of
+from wiredesk.enrich.spots import Block, Spot, Word
 
 _PORTFOLIO_OF = {form: key for key, forms in PORTFOLIOS.items() for form in forms}
 _NAMES = {
@@ -64,7 +64,7 @@ def _country_near(text: str, start: int, end: int, places: list[Spot]) -> str | 
     before = [
         spot
         for spot in places
-        if spot.is_adjective
+        if (spot.is_adjective or text[spot.end : spot.end + 2] in {"'s", "’s"})
         and start - REACH <= spot.start < start
         and not any(mark in text[spot.end : start] for mark in '.;:!?"“”')
     ]
@@ -72,7 +72,10 @@ def _country_near(text: str, start: int, end: int, places: list[Spot]) -> str | 
 
 
 def _ministries(block: Block, places: list[Spot], home: str | None) -> list[Spot]:
-    found = []
+    found: list[Spot] = []
+    lowered = block.text.lower()
+    if "minist" not in lowered and " amt" not in lowered and "department" not in lowered:
+        return found  # the expression is slow; most blocks name no ministry
     for match in MINISTRY_RE.finditer(block.text):
         portfolio = next(
             (value for name, value in match.groupdict().items() if value and name != "adjective"),
@@ -97,11 +100,13 @@ def _ministries(block: Block, places: list[Spot], home: str | None) -> list[Spot
     return found
 
 
+FORCES_RE = re.compile(r"\b(?:" + "|".join(sorted(FORCES)) + r")\b", re.IGNORECASE)
+
+
 def _forces(block: Block, places: list[Spot]) -> list[Spot]:
     found = []
-    for word in words_of(block.text):
-        if word.lower not in FORCES:
-            continue
+    for match in FORCES_RE.finditer(block.text):
+        word = Word(match.group(), match.start(), match.end(), match.group().lower())
         country = None
         for spot in places:
             gap = block.text[spot.end : word.start]

@@ -11,17 +11,18 @@ woordvoerder") is a spot of its own, for the quotes.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from wiredesk.enrich.cues import (
-    ACCORDING_TO,
     FIRST_NAMES,
     NAME_PARTICLES,
+    NAMING_VERBS,
     NOT_NAMES,
     ROLE_SUFFIXES,
     ROLES,
-    SPEECH_WORDS,
+    SURNAMES_FIRST,
     TITLES,
 )
 from wiredesk.enrich.spots import Block, Spot, Word, words_of
@@ -34,8 +35,12 @@ _ROLE_LINKS = frozenset(
 _BREAK = re.compile(r"[^\s]")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_role(word: str) -> bool:
-    lower = word.lower()
+    """A role word: "president", "Außenminister", "Grünen-Chefin", "Bürgermeisters"."""
+    lower = word.lower().rsplit("-", 1)[-1]
+    if lower.endswith("s") and lower[:-1] in ROLES:  # a German genitive
+        lower = lower[:-1]
     return lower in ROLES or (len(lower) > 6 and lower.endswith(ROLE_SUFFIXES))
 
 
@@ -54,17 +59,21 @@ def find_people(blocks: list[Block], taken: list[Spot]) -> list[Spot]:
     for block in blocks:
         if block.index == -2:  # the dateline's place
             continue
-        words = [word for word in words_of(block.text) if not _inside(word, block, taken)]
-        found += _named(block, words, surnames)
+        mask = _mask(block, taken)
+        every = words_of(block.text)
+        words = [word for word in every if not any(mask[word.start : word.end])]
+        found += _named(block, words, every, surnames)
     found += _surnames_alone(blocks, taken + found, surnames)
     return found
 
 
-def _inside(word: Word, block: Block, spots: list[Spot]) -> bool:
-    return any(
-        spot.block == block.index and spot.start < word.end and word.start < spot.end
-        for spot in spots
-    )
+def _mask(block: Block, spots: list[Spot]) -> bytearray:
+    """Which characters of the block the spots already cover."""
+    mask = bytearray(len(block.text))
+    for spot in spots:
+        if spot.block == block.index:
+            mask[spot.start : spot.end] = b"\x01" * (spot.end - spot.start)
+    return mask
 
 
 def _runs(text: str, words: list[Word]) -> list[list[int]]:
@@ -78,12 +87,17 @@ def _runs(text: str, words: list[Word]) -> list[list[int]]:
             current.append(index)
             continue
         if (
-            current
-            and is_next
-            and word.lower in NAME_PARTICLES
-            and index + 1 < len(words)
-            and _is_name_word(words[index + 1])
-            and text[word.end : words[index + 1].start] == " "
+            (
+                len(current) == 1  # "Ursula von der Leyen", not "Barry Madlener van Infrastructuur"
+                or (len(current) > 1 and words[current[-1]].lower in NAME_PARTICLES)
+            )
+            and (
+                is_next
+                and word.lower in NAME_PARTICLES
+                and index + 1 < len(words)
+                and _is_name_word(words[index + 1])
+                and text[word.end : words[index + 1].start] == " "
+            )
         ):
             current.append(index)
             continue
@@ -95,7 +109,9 @@ def _runs(text: str, words: list[Word]) -> list[list[int]]:
     return runs
 
 
-def _named(block: Block, words: list[Word], surnames: dict[str, str]) -> list[Spot]:
+def _named(
+    block: Block, words: list[Word], every: list[Word], surnames: dict[str, str]
+) -> list[Spot]:
     text = block.text
     found: list[Spot] = []
     for run in _runs(text, words):
@@ -105,14 +121,19 @@ def _named(block: Block, words: list[Word], surnames: dict[str, str]) -> list[Sp
         if not run:
             continue
         first = words[run[0]]
-        role = _role_before(text, words, run[0])
-        before = words[run[0] - 1].lower if run[0] > 0 else ""
-        after = words[run[-1] + 1].lower if run[-1] + 1 < len(words) else ""
         is_sentence_start = _opens_sentence(text, first.start)
+        if is_sentence_start and len(run) >= 2 and first.text not in FIRST_NAMES:
+            run = run[1:]  # "Maar", "Selon", "About": a sentence's first word
+            first = words[run[0]]
+            is_sentence_start = False
+        position = next(index for index, word in enumerate(every) if word.start == first.start)
+        role = _role_before(text, every, position)
+        before = _adjacent(text, every, position, -1)
+        after = _adjacent(text, every, position + len(run) - 1, 1)
         has_first_name = first.text in FIRST_NAMES and len(run) >= 2
         has_title = before in TITLES or text[max(0, first.start - 3) : first.start] == "M. "
-        speaks = (before in SPEECH_WORDS or before in ACCORDING_TO) or (
-            after in SPEECH_WORDS and not (is_sentence_start and len(run) == 1)
+        speaks = before in NAMING_VERBS or (
+            after in NAMING_VERBS and not (is_sentence_start and len(run) == 1)
         )
         if not (role or has_first_name or has_title or speaks):
             continue
@@ -131,6 +152,15 @@ def _named(block: Block, words: list[Word], surnames: dict[str, str]) -> list[Sp
         )
     found += _bare_roles(block, words, found)
     return found
+
+
+def _adjacent(text: str, every: list[Word], index: int, step: int) -> str:
+    """The word one space before (``step`` -1) or after (1) every[index], in lower case."""
+    other = index + step
+    if not 0 <= other < len(every):
+        return ""
+    low, high = sorted((every[index], every[other]), key=lambda word: word.start)
+    return every[other].lower if text[low.end : high.start] == " " else ""
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -186,8 +216,9 @@ def _surnames_alone(blocks: list[Block], taken: list[Spot], surnames: dict[str, 
     for block in blocks:
         if block.index == -2:
             continue
+        mask = _mask(block, taken)
         for word in words_of(block.text):
-            if word.text in full and not _inside(word, block, taken):
+            if word.text in full and not any(mask[word.start : word.end]):
                 found.append(
                     Spot(
                         type="person",
@@ -205,8 +236,10 @@ def person_key(name: str) -> str:
     """A person's key across stories and languages: the surname, folded so that
     Zelensky, Zelenskyy, Zelenski, Selenskyj and Zelenskiy give one key, as do Poetin,
     Putin and Poutine, Netanyahu and Netanjahu."""
-    surname = name.split()[-1] if name.split() else name
-    return _fold(surname)
+    parts = name.split()
+    if len(parts) >= 2 and parts[0] in SURNAMES_FIRST:  # "Xi Jinping", "Lin Jian"
+        return _fold(parts[0])
+    return _fold(parts[-1] if parts else name)
 
 
 def _fold(word: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from wiredesk.enrich.cues import ACCORDING_TO, PRONOUNS, SPEECH_WORDS, THAT
-from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_of
+from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_between
 from wiredesk.model import Quote, Speaker
 
 QUOTATION_RE = re.compile(r'“([^”“]+)”|„([^“”„]+)[“”]|«\s?([^»]+?)\s?»|(?<![\w])"([^"]+)"')
@@ -29,7 +29,7 @@ _THAT_SAID = re.compile(
 _SPEAKING = ("person", "role", "organisation")
 
 
-def find_quotes(blocks: list[Block], spots: list[Spot]) -> tuple[Quote, ...]:
+def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) -> tuple[Quote, ...]:
     """The story's quotes, in reading order."""
     quotes: list[Quote] = []
     last_person: list[Spot] = []  # the person named last, for pronouns
@@ -45,7 +45,9 @@ def find_quotes(blocks: list[Block], spots: list[Spot]) -> tuple[Quote, ...]:
             found = _direct(
                 block, start, end, sentence_spots, last_person, previous_speaker, previous_block
             )
-            found += _indirect(block, start, end, sentence_spots, last_person, previous_sentence)
+            found += _indirect(
+                language, block, start, end, sentence_spots, last_person, previous_sentence
+            )
             quotes += found
             if found and found[-1].speaker is not None:
                 previous_speaker, previous_block = found[-1].speaker, block.index
@@ -106,14 +108,16 @@ def _direct(
     for position, match in enumerate(quotations):
         said = next(group for group in match.groups() if group).strip()
         limit = quotations[position + 1].start() if position + 1 < len(quotations) else end
-        after = words_of(text[match.end() : limit])
-        after = [
-            Word(word.text, word.start + match.end(), word.end + match.end()) for word in after
-        ]
+        after = words_between(text, match.end(), limit)
         speaker = _after(after[:14], spots, last_person)
         if speaker is None:
             head_start = quotations[position - 1].end() if position else start
-            speaker = _before(words_of_span(text, head_start, match.start()), spots, last_person)
+            speaker = _before(
+                words_of_span(text, head_start, match.start()),
+                spots,
+                last_person,
+                is_introduced=text[head_start : match.start()].rstrip().endswith(":"),
+            )
         if merged_with_previous and quotes:
             last = quotes.pop()
             quotes.append(
@@ -138,9 +142,7 @@ def _direct(
 
 
 def words_of_span(text: str, start: int, end: int) -> list[Word]:
-    return [
-        Word(word.text, word.start + start, word.end + start) for word in words_of(text[start:end])
-    ]
+    return words_between(text, start, end)
 
 
 def _stands_alone(text: str, start: int, end: int, match: re.Match[str]) -> bool:
@@ -152,8 +154,15 @@ def _after(words: list[Word], spots: list[Spot], last_person: list[Spot]) -> Spo
     """The speaker named right after a quotation: "zei de woordvoerder", "aldus Starmer",
     "Blinken said", "a déclaré le ministre", "a-t-il dit"."""
     index = 0
-    while index < len(words) and words[index].lower in _AUXILIARIES:
+    pronoun = None
+    while index < len(words) and (
+        words[index].lower in _AUXILIARIES or "-t-" in words[index].lower
+    ):
+        if "-t-" in words[index].lower and last_person:  # "a-t-il déclaré"
+            pronoun = last_person[0]
         index += 1
+    if pronoun is not None:
+        return pronoun
     if index < len(words) and (words[index].lower in SPEECH_WORDS or words[index].lower == "aldus"):
         return _who(words[index + 1 : index + 8], spots, last_person)
     for position in range(1, len(words)):  # "Blinken said", "…, schrijft Trump op X"
@@ -164,16 +173,20 @@ def _after(words: list[Word], spots: list[Spot], last_person: list[Spot]) -> Spo
     return None
 
 
-def _before(words: list[Word], spots: list[Spot], last_person: list[Spot]) -> Spot | None:
-    """The speaker of a quotation named before it in the sentence, by a speech verb."""
+def _before(
+    words: list[Word], spots: list[Spot], last_person: list[Spot], *, is_introduced: bool
+) -> Spot | None:
+    """The speaker of a quotation named before it in the sentence, by a speech verb, or the
+    sentence's subject where a colon introduces the quotation."""
     verbs = [index for index, word in enumerate(words) if word.lower in SPEECH_WORDS]
     if not verbs:
-        return None
+        return None if not is_introduced else _who(words, spots, last_person)
     verb = verbs[-1]
     return _who(words[:verb], spots, last_person) or _who(words[verb + 1 :], spots, last_person)
 
 
 def _indirect(
+    language: str | None,
     block: Block,
     start: int,
     end: int,
@@ -223,6 +236,15 @@ def _indirect(
         if QUOTATION_RE.fullmatch(said.rstrip(".")):  # only a quotation: a direct quote
             return []
         return [_quote(said, who, block)] if said else []
+    # "The military said it had struck …", "a annoncé avoir frappé …"
+    for index, word in enumerate(lowered[:-2]):
+        if word not in SPEECH_WORDS or not (language == "en" or lowered[index + 1] == "avoir"):
+            continue
+        who = _who(words[:index], spots, last_person)
+        if who is None or _is_time_word(lowered[index + 1]):
+            break
+        said = text[words[index + 1].start : end].strip()
+        return [_quote(said, who, block)]
     # "…, heeft een Chinese woordvoerder vrijdag gezegd." / "…, said Blinken."
     comma = sentence.rfind(", ")
     if comma > 0:
@@ -232,6 +254,10 @@ def _indirect(
             if who is not None:
                 return [_quote(sentence[:comma].strip(), who, block)]
     return []
+
+
+def _is_time_word(word: str) -> bool:
+    return word in {"on", "in", "at", "last", "this", "during", "after", "before"}
 
 
 def _has_that(words: list[Word]) -> bool:

@@ -8,9 +8,11 @@ country's).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SpotType = Literal["place", "person", "organisation", "role"]
 
@@ -49,19 +51,35 @@ class Spot:
     is_adjective: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a block and where it is; ``lower`` is it in lower case. (A named tuple:
+    enrichment makes one for every word of every story.)"""
+
     text: str
     start: int
     end: int
+    lower: str
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[Word, ...]:
+    return tuple(
+        Word(found[0], found.start(), found.end(), found[0].lower())
+        for found in WORD_RE.finditer(text)
+    )
 
 
 def words_of(text: str) -> list[Word]:
-    return [Word(found.group(), found.start(), found.end()) for found in WORD_RE.finditer(text)]
+    """The words of ``text`` (read once per text: every finder asks)."""
+    return list(_words(text))
+
+
+def words_between(text: str, start: int, end: int) -> list[Word]:
+    """The words of ``text`` that lie within ``start`` and ``end``."""
+    words = _words(text)
+    low = bisect.bisect_left(words, start, key=lambda word: word.start)
+    high = bisect.bisect_left(words, end, key=lambda word: word.start)
+    return [word for word in words[low:high] if word.end <= end]
 
 
 # Sentence ends outside quotation marks: ". ", "! ", "? " (a quote may hold several).
