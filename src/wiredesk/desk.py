@@ -13,6 +13,7 @@ from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from wiredesk.enrich import enrich_page
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture, Feed, Hit, Page, Sighting, StoredArticle
 from wiredesk.parse import content_type_of, parse_capture
@@ -27,8 +28,9 @@ def page_of(capture: Capture) -> Page:
     """The page a capture holds: the one way from a capture to a page, which ``wiredesk
     parse``, ingest, uploads, the feed poller and ``reparse`` all take, so that whatever
     a page gains on the way in, every route gives. ``InputError`` or ``ParseError`` for
-    bad copy."""
-    return parse_capture(capture)
+    bad copy. Enrichment (places, people, organisations, quotes, figures) happens here, so
+    every route gives it."""
+    return enrich_page(parse_capture(capture))
 
 
 def prepare(capture: Capture) -> Keep:

@@ -14,10 +14,13 @@ from wiredesk.model import (
     Block,
     Brief,
     Dateline,
+    Entity,
     Feed,
+    Figure,
     Hit,
     Media,
     Page,
+    Quote,
     Rail,
     StoredArticle,
     Subject,
@@ -33,7 +36,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "language": page.language,
         "url": page.url,
         "site_name": page.site_name,
-        "article": _article(page.article),
+        "article": {**_article(page.article), **_findings(page.article)},
         "rails": [_rail(rail) for rail in page.rails],
         "dropped": list(page.dropped),
         "wire": wire_to_json(page.wire),
@@ -146,7 +149,50 @@ def _rail(rail: Rail) -> dict[str, Any]:
     return {
         "title": rail.title,
         "section": rail.section,
-        "items": [_brief(brief) for brief in rail.items],
+        "items": [{**_brief(brief), **_findings(brief)} for brief in rail.items],
+    }
+
+
+def _findings(story: Article | Brief) -> dict[str, Any]:
+    """What enrichment found in an article or a brief: ``entities``, ``quotes``, ``figures``."""
+    return {
+        "entities": [entity_to_json(entity) for entity in story.entities],
+        "quotes": [quote_to_json(quote) for quote in story.quotes],
+        "figures": [figure_to_json(figure) for figure in story.figures],
+    }
+
+
+def entity_to_json(entity: Entity) -> dict[str, Any]:
+    return {
+        "type": entity.type,
+        "id": entity.id,
+        "name": entity.name,
+        "mentions": [
+            {"text": mention.text, "block": mention.block, "start": mention.start,
+             "end": mention.end}
+            for mention in entity.mentions
+        ],
+    }  # fmt: skip
+
+
+def quote_to_json(quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "kind": quote.kind,
+        "text": quote.text,
+        "speaker": None
+        if speaker is None
+        else {"name": speaker.name, "entity": speaker.entity, "role": speaker.role},
+        "block": quote.block,
+    }
+
+
+def figure_to_json(figure: Figure) -> dict[str, Any]:
+    return {
+        "text": figure.text,
+        "value": figure.value,
+        "counts": figure.counts,
+        "block": figure.block,
     }
 
 

@@ -21,6 +21,13 @@ WireFormat = Literal["iptc7901", "anpa1312", "nitf", "newsml", "newsml-g2", "nin
 KILLED_STATUSES = frozenset({"withheld", "canceled"})
 # A feed that was never polled is "new"; after a poll it is "ok" or "error".
 FeedStatus = Literal["new", "ok", "error"]
+# What enrichment finds named in a story (``enrich/``).
+EntityType = Literal["place", "person", "organisation"]
+QuoteKind = Literal["direct", "indirect"]
+# A mention's ``block`` for the headline (a brief's title) and for the dateline's place; a
+# body block (a brief's text) is 0 and up.
+HEADLINE_BLOCK = -1
+DATELINE_BLOCK = -2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,6 +49,65 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """Where a story names an entity: ``text[start:end]`` of one block, as printed.
+
+    ``block`` is the body block's index (a brief's text is block 0), ``HEADLINE_BLOCK``
+    for the headline (a brief's title) and ``DATELINE_BLOCK`` for the dateline's place.
+    """
+
+    text: str
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A place, person or organisation a story names, with every mention of it.
+
+    ``id`` is stable across stories and languages: ``geonames:2759794`` for a place
+    GeoNames knows, ``person:zelensky`` (a name's normalised key), ``org:nato``;
+    ``name`` is its name in English where wiredesk knows one, else as printed.
+    """
+
+    type: EntityType
+    id: str
+    name: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Speaker:
+    """Who said something: a name as printed, the entity it is (a person, or for a speaker
+    named only by role the organisation the role serves), and the role ("woordvoerder")."""
+
+    name: str | None
+    entity: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """What someone said: in their words (``direct``) or reported (``indirect``)."""
+
+    kind: QuoteKind
+    text: str
+    speaker: Speaker | None
+    block: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A number in the copy and what it counts: "zo'n 8000 Noord-Koreaanse soldaten"."""
+
+    text: str
+    value: float
+    counts: str | None
+    block: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """The main story of a page."""
 
@@ -58,6 +124,10 @@ class Article:
     # The section it is filed under: the first rail that names one ("Meer uit Buitenland"),
     # else the one its source gave (a feed's section).
     section: str | None = None
+    # What enrichment found in it (``enrich/``); empty until then.
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,6 +140,10 @@ class Brief:
     age_text: str | None
     age_seconds: int | None
     published_at: datetime | None
+    # What enrichment found in its title (block -1) and text (block 0); empty until then.
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,130 @@
+"""Organisations by cue words: a country's ministries and armed forces, whose names are
+sentences rather than names ("het ministerie van Buitenlandse Zaken", "the Israeli
+military", "das Verteidigungsministerium", "l'armée israélienne"). The country comes from
+an adjective or name beside the cue, else from the dateline's place; the id is the same in
+every language: ``org:ministry-foreign-affairs-cn``, ``org:armed-forces-lb``.
+
+Organisations with a name of their own (NATO, the Bundestag, Hamas) are in the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiredesk.enrich.cues import FORCES, PORTFOLIOS
+from wiredesk.enrich.gazetteer import country_names
+from wiredesk.enrich.spots import Block, Spot, Word
+
+_PORTFOLIO_OF = {form: key for key, forms in PORTFOLIOS.items() for form in forms}
+_NAMES = {
+    "foreign-affairs": "Ministry of Foreign Affairs",
+    "defence": "Ministry of Defence",
+    "interior": "Ministry of the Interior",
+    "finance": "Ministry of Finance",
+    "justice": "Ministry of Justice",
+    "health": "Ministry of Health",
+    "economy": "Ministry of Economic Affairs",
+}
+_FORMS = "|".join(sorted((re.escape(form) for form in _PORTFOLIO_OF), key=len, reverse=True))
+# "ministerie van Buitenlandse Zaken", "Ministry of Defence", "ministère russe de la Défense",
+# "Foreign Ministry", "Außenministerium", "Auswärtiges Amt", "State Department".
+MINISTRY_RE = re.compile(
+    rf"\b(?:ministerie van (?P<nl>{_FORMS})"
+    rf"|ministry of (?:the )?(?P<en>{_FORMS})"
+    r"|ministère(?: (?P<adjective>[a-zéèêëï-]+))? "
+    rf"(?:des |de la |de l'|de l’|du |de )(?P<fr>{_FORMS})"
+    rf"|(?P<before>{_FORMS}) ministry"
+    rf"|(?P<de>{_FORMS})ministeriums?"
+    rf"|(?P<amt>auswärtige[ns]? amt(?:e?s)?)"
+    r"|(?P<state>state department))\b",
+    re.IGNORECASE,
+)
+# How far before a cue an adjective may stand and still say whose it is: "een Chinese
+# woordvoerder van het ministerie van Buitenlandse Zaken".
+REACH = 50
+
+
+def find_organisations(blocks: list[Block], places: list[Spot], home: str | None) -> list[Spot]:
+    """Ministries and armed forces the blocks name; ``home`` is the country of the
+    dateline's place, for a ministry no adjective names the country of."""
+    found: list[Spot] = []
+    for block in blocks:
+        if block.index == -2:
+            continue
+        here = [spot for spot in places if spot.block == block.index and spot.country]
+        found += _ministries(block, here, home)
+        found += _forces(block, here)
+    return found
+
+
+def _country_near(text: str, start: int, end: int, places: list[Spot]) -> str | None:
+    inside = [spot for spot in places if start <= spot.start and spot.end <= end]
+    if inside:
+        return inside[0].country
+    before = [
+        spot
+        for spot in places
+        if (spot.is_adjective or text[spot.end : spot.end + 2] in {"'s", "’s"})
+        and start - REACH <= spot.start < start
+        and not any(mark in text[spot.end : start] for mark in '.;:!?"“”')
+    ]
+    return before[-1].country if before else None
+
+
+def _ministries(block: Block, places: list[Spot], home: str | None) -> list[Spot]:
+    found: list[Spot] = []
+    lowered = block.text.lower()
+    if "minist" not in lowered and " amt" not in lowered and "department" not in lowered:
+        return found  # the expression is slow; most blocks name no ministry
+    for match in MINISTRY_RE.finditer(block.text):
+        portfolio = next(
+            (value for name, value in match.groupdict().items() if value and name != "adjective"),
+            "",
+        ).lower()
+        key = "foreign-affairs" if match["amt"] or match["state"] else _PORTFOLIO_OF[portfolio]
+        country = "US" if match["state"] else None
+        country = country or _country_near(block.text, match.start(), match.end(), places) or home
+        suffix = f"-{country.lower()}" if country else ""
+        name = _NAMES[key] + (f" ({country_names().get(country, country)})" if country else "")
+        found.append(
+            Spot(
+                type="organisation",
+                id=f"org:ministry-{key}{suffix}",
+                name=name,
+                block=block.index,
+                start=match.start(),
+                end=match.end(),
+                country=country,
+            )
+        )
+    return found
+
+
+FORCES_RE = re.compile(r"\b(?:" + "|".join(sorted(FORCES)) + r")\b", re.IGNORECASE)
+
+
+def _forces(block: Block, places: list[Spot]) -> list[Spot]:
+    found = []
+    for match in FORCES_RE.finditer(block.text):
+        word = Word(match.group(), match.start(), match.end(), match.group().lower())
+        country = None
+        for spot in places:
+            gap = block.text[spot.end : word.start]
+            after = block.text[word.end : spot.start]
+            if spot.is_adjective and (gap == " " or after == " "):
+                country = spot.country
+                break
+        if country is None:
+            continue
+        found.append(
+            Spot(
+                type="organisation",
+                id=f"org:armed-forces-{country.lower()}",
+                name=f"Armed forces ({country_names().get(country, country)})",
+                block=block.index,
+                start=word.start,
+                end=word.end,
+                country=country,
+            )
+        )
+    return found

@@ -1,0 +1,272 @@
+"""Who said what: direct quotes with their speaker, and indirect statements.
+
+Direct: a quotation of two words or more ("…", “…”, „…“, «…») with the speaker named
+beside it — after it ("…", zei de woordvoerder; "…", aldus Starmer; "…," Blinken said),
+or before it in the sentence (Zelensky had gezegd dat hij verrast is door "…"). A quotation
+split around its attribution ("…", zei hij, "…") is one quote. A pronoun ("hij", "she")
+is the last person named; a bare role ("de woordvoerder") the role the story named first.
+
+Indirect: "X zei dat …" / "X said that …" / "X sagte, dass …" / "X a dit que …";
+"Volgens X …" / "According to X, …" / "Laut X …" / "Selon X, …"; "…, heeft X gezegd";
+"Dat zei X." (the sentence before).
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiredesk.enrich.cues import ACCORDING_TO, PRONOUNS, SPEECH_WORDS, THAT
+from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_between
+from wiredesk.model import Quote, Speaker
+
+QUOTATION_RE = re.compile(r'“([^”“]+)”|„([^“”„]+)[“”]|«\s?([^»]+?)\s?»|(?<![\w])"([^"]+)"')
+# Words between a quotation and its speech verb: "heeft", "has", "a", "hat" (a-t-il dit).
+_AUXILIARIES = frozenset(["heeft", "hebben", "had", "has", "have", "a", "hat", "haben", "ont", "t"])
+# "Dat zei X." / "Das sagte X." / "That is what X said." / "C'est ce qu'a déclaré X."
+_THAT_SAID = re.compile(
+    r"^(?:dat|dit|das|dies|that|this|c'est ce qu'|c’est ce qu’|c'est ce que)\b", re.IGNORECASE
+)
+_SPEAKING = ("person", "role", "organisation")
+
+
+def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) -> tuple[Quote, ...]:
+    """The story's quotes, in reading order."""
+    quotes: list[Quote] = []
+    last_person: list[Spot] = []  # the person named last, for pronouns
+    previous_sentence = ""
+    previous_speaker: Speaker | None = None
+    previous_block: int | None = None
+    for block in blocks:
+        if block.index < 0:
+            continue
+        here = [spot for spot in spots if spot.block == block.index]
+        for start, end in sentences_of(block.text):
+            sentence_spots = [spot for spot in here if start <= spot.start < end]
+            found = _direct(
+                block, start, end, sentence_spots, last_person, previous_speaker, previous_block
+            )
+            found += _indirect(
+                language, block, start, end, sentence_spots, last_person, previous_sentence
+            )
+            quotes += found
+            if found and found[-1].speaker is not None:
+                previous_speaker, previous_block = found[-1].speaker, block.index
+            people = [spot for spot in sentence_spots if spot.type == "person"]
+            if people:  # a pronoun is most often the subject: the sentence's first person
+                last_person[:] = [people[0]]
+            previous_sentence = block.text[start:end]
+    return tuple(quotes)
+
+
+def _speaker(spot: Spot | None) -> Speaker | None:
+    if spot is None:
+        return None
+    if spot.type == "person":
+        return Speaker(name=spot.name, entity=spot.id, role=spot.role)
+    if spot.type == "role":
+        return Speaker(name=None, entity=spot.id, role=spot.role)
+    return Speaker(name=spot.name, entity=spot.id, role=None)
+
+
+def _who(
+    words: list[Word], spots: list[Spot], last_person: list[Spot], *, last: bool = False
+) -> Spot | None:
+    """The speaker among ``words``: the first (or ``last``) person, role or organisation
+    spot among them, else a pronoun's person."""
+    if not words:
+        return None
+    low, high = words[0].start, words[-1].end
+    among = [
+        spot for spot in spots if spot.type in _SPEAKING and low <= spot.start and spot.end <= high
+    ]
+    people = [spot for spot in among if spot.type != "organisation"] or among
+    if people:
+        return people[-1] if last else people[0]
+    for word in words:
+        if word.lower in PRONOUNS and last_person:
+            return last_person[0]
+    return None
+
+
+def _direct(
+    block: Block,
+    start: int,
+    end: int,
+    spots: list[Spot],
+    last_person: list[Spot],
+    previous: Speaker | None,
+    previous_block: int | None,
+) -> list[Quote]:
+    text = block.text
+    quotations = [
+        match
+        for match in QUOTATION_RE.finditer(text, start, end)
+        if len(next(group for group in match.groups() if group).split()) >= 2
+    ]
+    quotes: list[Quote] = []
+    merged_with_previous = False
+    for position, match in enumerate(quotations):
+        said = next(group for group in match.groups() if group).strip()
+        limit = quotations[position + 1].start() if position + 1 < len(quotations) else end
+        after = words_between(text, match.end(), limit)
+        speaker = _after(after[:14], spots, last_person)
+        if speaker is None:
+            head_start = quotations[position - 1].end() if position else start
+            speaker = _before(
+                words_of_span(text, head_start, match.start()),
+                spots,
+                last_person,
+                is_introduced=text[head_start : match.start()].rstrip().endswith(":"),
+            )
+        if merged_with_previous and quotes:
+            last = quotes.pop()
+            quotes.append(
+                Quote(kind="direct", text=f"{last.text} {said}", speaker=last.speaker,
+                      block=block.index)
+            )  # fmt: skip
+            merged_with_previous = False
+            continue
+        resolved = _speaker(speaker)
+        # Unsaid, the speaker is the last one of the paragraph, or of the paragraph before
+        # one that is only the quotation.
+        if resolved is None and (
+            previous_block == block.index or _stands_alone(text, start, end, match)
+        ):
+            resolved = previous
+        quotes.append(Quote(kind="direct", text=said, speaker=resolved, block=block.index))
+        gap = text[match.end() : limit].strip()
+        merged_with_previous = (
+            position + 1 < len(quotations) and gap.endswith(",") and speaker is not None
+        )
+    return quotes
+
+
+def words_of_span(text: str, start: int, end: int) -> list[Word]:
+    return words_between(text, start, end)
+
+
+def _stands_alone(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """The quotation is all the sentence says."""
+    return not text[start : match.start()].strip() and len(text[match.end() : end].strip()) <= 1
+
+
+def _after(words: list[Word], spots: list[Spot], last_person: list[Spot]) -> Spot | None:
+    """The speaker named right after a quotation: "zei de woordvoerder", "aldus Starmer",
+    "Blinken said", "a déclaré le ministre", "a-t-il dit"."""
+    index = 0
+    pronoun = None
+    while index < len(words) and (
+        words[index].lower in _AUXILIARIES or "-t-" in words[index].lower
+    ):
+        if "-t-" in words[index].lower and last_person:  # "a-t-il déclaré"
+            pronoun = last_person[0]
+        index += 1
+    if pronoun is not None:
+        return pronoun
+    if index < len(words) and (words[index].lower in SPEECH_WORDS or words[index].lower == "aldus"):
+        return _who(words[index + 1 : index + 8], spots, last_person)
+    for position in range(1, len(words)):  # "Blinken said", "…, schrijft Trump op X"
+        if words[position].lower in SPEECH_WORDS:
+            return _who(words[position + 1 : position + 8], spots, last_person) or _who(
+                words[:position], spots, last_person, last=True
+            )
+    return None
+
+
+def _before(
+    words: list[Word], spots: list[Spot], last_person: list[Spot], *, is_introduced: bool
+) -> Spot | None:
+    """The speaker of a quotation named before it in the sentence, by a speech verb, or the
+    sentence's subject where a colon introduces the quotation."""
+    verbs = [index for index, word in enumerate(words) if word.lower in SPEECH_WORDS]
+    if not verbs:
+        return None if not is_introduced else _who(words, spots, last_person)
+    verb = verbs[-1]
+    return _who(words[:verb], spots, last_person) or _who(words[verb + 1 :], spots, last_person)
+
+
+def _indirect(
+    language: str | None,
+    block: Block,
+    start: int,
+    end: int,
+    spots: list[Spot],
+    last_person: list[Spot],
+    previous_sentence: str,
+) -> list[Quote]:
+    text = block.text
+    sentence = text[start:end]
+    if QUOTATION_RE.search(sentence) and not _has_that(words_of_span(text, start, end)):
+        return []
+    words = words_of_span(text, start, end)
+    if not words:
+        return []
+    lowered = [word.lower for word in words]
+    # "Dat zei de Oekraïense president Zelensky."
+    if _THAT_SAID.match(sentence) and len(words) > 1 and lowered[1] in SPEECH_WORDS:
+        said = previous_sentence.strip()
+        who = _who(words[2:], spots, last_person)
+        if said and who is not None:
+            return [_quote(said, who, block)]
+        return []
+    # "Volgens hem …", "According to Blinken, …"
+    for opening in ACCORDING_TO:
+        if opening == "aldus" or not sentence.lower().startswith(opening + " "):
+            continue
+        window = words[len(opening.split()) :][:6]
+        who = _who(window, spots, last_person)
+        if who is None or not window:
+            return []
+        is_here = who.block == block.index and start <= who.start < end
+        said = text[who.end if is_here else window[0].end : end].strip(" ,")
+        return [_quote(said, who, block)] if said else []
+    # "X zei (…) dat …"
+    for index, word in enumerate(lowered):
+        if word not in SPEECH_WORDS:
+            continue
+        that = next(
+            (i for i in range(index + 1, min(index + 5, len(words))) if lowered[i] in THAT), None
+        )
+        if that is None:
+            continue
+        who = _who(words[:index], spots, last_person)
+        if who is None:
+            return []
+        said = text[words[that].end : end].strip().lstrip(",").strip()
+        if QUOTATION_RE.fullmatch(said.rstrip(".")):  # only a quotation: a direct quote
+            return []
+        return [_quote(said, who, block)] if said else []
+    # "The military said it had struck …", "a annoncé avoir frappé …"
+    for index, word in enumerate(lowered[:-2]):
+        if word not in SPEECH_WORDS or not (language == "en" or lowered[index + 1] == "avoir"):
+            continue
+        who = _who(words[:index], spots, last_person)
+        if who is None or _is_time_word(lowered[index + 1]):
+            break
+        said = text[words[index + 1].start : end].strip()
+        return [_quote(said, who, block)]
+    # "…, heeft een Chinese woordvoerder vrijdag gezegd." / "…, said Blinken."
+    comma = sentence.rfind(", ")
+    if comma > 0:
+        tail = [word for word in words if word.start > start + comma]
+        if any(word.lower in SPEECH_WORDS for word in tail[:14]):
+            who = _who(tail[:14], spots, last_person)
+            if who is not None:
+                return [_quote(sentence[:comma].strip(), who, block)]
+    return []
+
+
+def _is_time_word(word: str) -> bool:
+    return word in {"on", "in", "at", "last", "this", "during", "after", "before"}
+
+
+def _has_that(words: list[Word]) -> bool:
+    lowered = [word.lower for word in words]
+    return any(
+        word in SPEECH_WORDS and any(later in THAT for later in lowered[index + 1 : index + 5])
+        for index, word in enumerate(lowered)
+    )
+
+
+def _quote(text: str, who: Spot, block: Block) -> Quote:
+    return Quote(kind="indirect", text=text.rstrip(". "), speaker=_speaker(who), block=block.index)
