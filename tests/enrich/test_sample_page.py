@@ -1,5 +1,5 @@
-"""Enrichment on the sample ANP page, the way every route takes it (``desk.page_of``), and
-as ``wiredesk parse`` prints it: the issue's "done when"."""
+"""Enrichment on the sample ANP page, as ``desk.page_of(..., enriched=True)`` gives it and
+``wiredesk parse`` prints it: the issue's "done when"."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ NOW = datetime(2026, 3, 18, 14, tzinfo=UTC)
 
 def sample() -> Page:
     return page_of(
-        Capture(data=SAMPLE.read_bytes(), source="anp", captured_at=NOW, captured_at_from="given")
+        Capture(data=SAMPLE.read_bytes(), source="anp", captured_at=NOW, captured_at_from="given"),
+        enriched=True,
     )
 
 

@@ -56,7 +56,7 @@ def parse(
                 timezone=timezone,
                 encoding=encoding,
             )
-            page = page_of(capture)
+            page = page_of(capture, enriched=True)
         except WiredeskError as error:
             click.echo(f"wiredesk: {error}", err=True)
             failed = True
