@@ -57,9 +57,7 @@ def is_caption(line: str) -> bool:
     # Every caption rule ends the line with a credit (a ")", a "/", a "©") or opens it with
     # "FILE": most lines are ruled out without a search.
     tail = line[-CAPTION_TAIL_CHARS:]
-    if not (
-        line.startswith("FILE") or "/" in tail or "©" in tail or tail.rstrip().endswith(")")
-    ):
+    if not (line.startswith("FILE") or "/" in tail or "©" in tail or tail.rstrip().endswith(")")):
         return False
     return CAPTION_RE.search(line) is not None
 
