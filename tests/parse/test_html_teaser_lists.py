@@ -281,3 +281,22 @@ def test_a_teasers_printed_time_is_the_first_its_time_element_shows() -> None:
         "11:07 PM UTC",
         "10:07 PM UTC",
     ]
+
+
+def test_a_teaser_card_between_paragraphs_leaves_the_body_as_a_brief() -> None:
+    card = (
+        '<a class="card" href="/sport/olympia"><div class="kicker">Olympia</div>'
+        '<div class="title">Langlauf-Team kämpft mit Überschwemmung im Quartier</div>'
+        '<div class="time">VOR 14 STUNDEN</div></a>'
+    )
+    html = (
+        '<!DOCTYPE html><html lang="de"><head><title>Team sorgt für Aufregung</title></head>'
+        "<body><main><article><h1>Team sorgt für Aufregung</h1>"
+        f"<p>{GERMAN[0]}</p>{card}<p>{GERMAN[1]}</p><p>{GERMAN[2]}</p></article></main></body></html>"
+    )
+    page = parsed(html)
+
+    assert "Überschwemmung" not in body_text(page)
+    titles = [brief.title for rail in page.rails for brief in rail.items]
+    assert titles == ["Langlauf-Team kämpft mit Überschwemmung im Quartier"]
+    assert page.article.body[-1].text == GERMAN[-1]

@@ -98,7 +98,7 @@ def take_rails(tree: HtmlElement) -> list[MarkedRail]:
     holders = [holder for element, _ in titles for holder in (element, *element.iterancestors())]
     title_set = {id(holder) for holder in holders}
     for element, title in titles:
-        if element.getroottree().getroot() is not root:
+        if not _attached(element, root):
             continue  # taken out with an earlier rail
         found = _rail_at(element, title, title_set)
         if found is None:
@@ -350,7 +350,10 @@ def take_teaser_lists(tree: HtmlElement) -> list[MarkedRail]:
     # Each element above a headline link, with its children that hold one, in the order
     # their first headline link is met (page order, the innermost first).
     holders: dict[int, tuple[HtmlElement, set[int]]] = {}
+    cards: list[HtmlElement] = []  # links holding blocks: cards, unless in a list
     for link in tree.iter("a"):
+        if next(link.iterchildren(*CARD_BLOCK_TAGS), None) is not None:
+            cards.append(link)
         headline = _headline(link)
         if headline is None:
             continue
@@ -366,7 +369,7 @@ def take_teaser_lists(tree: HtmlElement) -> list[MarkedRail]:
     for holder, children in holders.values():
         if len(children) < MIN_TEASERS or holder.tag not in LIST_TAGS:
             continue
-        if holder.getroottree().getroot() is not root:
+        if not _attached(holder, root):
             continue  # taken out with a list found before
         teasers = _teasers(holder, headlines)
         if not teasers or _in_site_chrome(holder):
@@ -376,28 +379,32 @@ def take_teaser_lists(tree: HtmlElement) -> list[MarkedRail]:
         for part in (*([heading] if heading is not None else []), *teasers):
             if part.getparent() is not None:
                 part.drop_tree()
-    cards = _lone_cards(tree)
-    if cards:
-        rails.append(_marked(None, cards))
-        for card in cards:
+    lone = [card for card in cards if _is_lone_card(card, root)]
+    if lone:
+        rails.append(_marked(None, lone))
+        for card in lone:
             card.drop_tree()
     return rails
 
 
-def _lone_cards(tree: HtmlElement) -> list[HtmlElement]:
-    """Teaser cards standing alone, as sites put them between a story's paragraphs: a link
-    holding blocks (a kicker, a headline, a time), worded like a headline."""
-    cards = []
-    for link in tree.iter("a"):
-        if next(link.iterchildren(*CARD_BLOCK_TAGS), None) is None:
-            continue
-        href = (link.get("href") or "").strip()
-        if not href or href.startswith(UNLINKED):
-            continue
-        words = len(link.text_content().split())
-        if MIN_TEASER_WORDS <= words <= MAX_TEASER_WORDS and not _in_site_chrome(link):
-            cards.append(link)
-    return cards
+def _attached(element: HtmlElement, root: HtmlElement) -> bool:
+    """Whether an element is still in the page: a removed one keeps its document (and
+    ``getroottree``), but no longer reaches the root through its parents."""
+    top = element
+    for top in element.iterancestors():  # noqa: B007 (the last one is the top)
+        pass
+    return top is root
+
+
+def _is_lone_card(link: HtmlElement, root: HtmlElement) -> bool:
+    """Whether a link holding blocks (a kicker, a headline, a time), still on the page after
+    its lists were taken, is a teaser card standing alone, as sites put them between a
+    story's paragraphs."""
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(UNLINKED) or not _attached(link, root):
+        return False
+    words = len(link.text_content().split())
+    return MIN_TEASER_WORDS <= words <= MAX_TEASER_WORDS and not _in_site_chrome(link)
 
 
 def _headline(link: HtmlElement) -> _Headline | None:
