@@ -776,8 +776,9 @@ class _Reader:
         if not self.is_whole_page:
             return False
         run = self.lines[index : index + FOOTER_RUN]
+        # A full stop rules out a paragraph before its words are counted.
         return len(run) == FOOTER_RUN and all(
-            len(line.split()) <= MAX_FOOTER_WORDS and not line.endswith((".", "!", "?"))
+            not line.endswith((".", "!", "?")) and len(line.split()) <= MAX_FOOTER_WORDS
             for line in run
         )
 
