@@ -206,6 +206,12 @@ def _is_menu(rail: Rail) -> bool:
     return short * 2 > len(rail.items)
 
 
+def _is_footer_line(line: str) -> bool:
+    """A line of a footer or a menu: a few words, not closed like a sentence (the full stop
+    rules out a paragraph before its words are counted)."""
+    return not line.endswith((".", "!", "?")) and len(line.split()) <= MAX_FOOTER_WORDS
+
+
 @dataclass
 class _Reader:
     """Walks the lines of one page once, collecting what it finds."""
@@ -773,14 +779,10 @@ class _Reader:
     def _footer_starts_at(self, index: int) -> bool:
         """Whether the site's footer or a menu starts at a line of a copied page: a run of
         short lines ("Newsletter", "E-Paper", "Abo", "Impressum", …) that no story prints."""
-        if not self.is_whole_page:
-            return False
+        if not self.is_whole_page or not _is_footer_line(self.lines[index]):
+            return False  # asked of every line of a body: most are ruled out by the first
         run = self.lines[index : index + FOOTER_RUN]
-        # A full stop rules out a paragraph before its words are counted.
-        return len(run) == FOOTER_RUN and all(
-            not line.endswith((".", "!", "?")) and len(line.split()) <= MAX_FOOTER_WORDS
-            for line in run
-        )
+        return len(run) == FOOTER_RUN and all(_is_footer_line(line) for line in run)
 
     def _without_tail(self, body: list[Block]) -> list[Block]:
         """The body without the short lines after its last paragraph: a site's name, "Our
