@@ -486,10 +486,13 @@ class _Reader:
         """Where the page's last run of paragraphs begins (-1: none): no rail is above it."""
         if self.last_text_at is None:
             self.last_text_at = -1
+            below = False  # whether the line under ``index`` is a paragraph
             for index in range(len(self.lines) - 1, -1, -1):
-                if self._is_paragraph_at(index) and self._is_paragraph_at(index + 1):
+                here = self._is_paragraph_at(index)
+                if here and below:
                     self.last_text_at = index
                     break
+                below = here
         return self.last_text_at
 
     def _rail_starts_at(self, index: int) -> bool:
