@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, time
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
 
-from wiredesk.parse.times import month_names, read_date_line, word_tree_regex
-
-# Letters of month names in both cases, figures, and what stands between them in dates.
-DATE_ALPHABET = "marchsjunivoebtépûäMARCHSJUNIVOEBTÉPÛÄ0123 .,"
-
-
-def test_a_word_tree_shares_the_beginnings_of_its_words() -> None:
-    assert word_tree_regex(["mar", "march", "mars"]) == "(?:mar(?:(?:ch|s))?)"
-
-
-@given(st.text(alphabet=DATE_ALPHABET, max_size=40))
-@example("18 marchers in Mars 2026 and 3 mars, SEPT. 3 märz 12 juni 2 mär 2026")
-def test_the_month_tree_matches_what_the_alternation_of_months_matches(text: str) -> None:
-    names = sorted(month_names(), key=len, reverse=True)
-    alternation = "(?:" + "|".join(map(re.escape, names)) + ")"
-    # alone, before a day (the shorter name is tried when the longer fails), and before a year
-    for after in ("", r"\.?\s+\d{1,2}\b", r"(?:\s+\d{4})?"):
-        tree = re.compile(word_tree_regex(month_names()) + after, re.IGNORECASE)
-        plain = re.compile(alternation + after, re.IGNORECASE)
-        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
+from wiredesk.parse.times import read_date_line
 
 
 @pytest.mark.parametrize(

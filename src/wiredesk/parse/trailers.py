@@ -20,6 +20,7 @@ from wiredesk.parse.rules import (
     GLUED_TRAILER_PATTERNS,
     SIGNATURE_RE,
 )
+from wiredesk.parse.word_tree import word_tree_regex
 
 # A closing line is short: the longest, AP's "contributed to this report", stays under 300.
 MAX_CLOSING_CHARS = 320
@@ -37,8 +38,8 @@ MAX_TITLE_AFTER_MARK_CHARS = 160
 
 @cache
 def _agency_regex() -> str:
-    names = sorted(AGENCIES, key=len, reverse=True)
-    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+    # A space inside a name ("Europa Press") is any run of spaces.
+    return word_tree_regex(AGENCIES).replace(r"\ ", r"\s+")
 
 
 def _alternatives(patterns: tuple[str, ...]) -> str:
