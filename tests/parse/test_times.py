@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from wiredesk.parse.times import read_date_line
+from wiredesk.parse.times import read_date_line, read_glued_date_line
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,12 @@ def test_a_date_line_gives_its_first_date_and_time(
 )
 def test_a_line_of_prose_with_a_date_is_no_date_line(line: str) -> None:
     assert read_date_line(line) is None
+
+
+def test_a_date_line_glued_to_sixty_characters_before_it_is_read() -> None:
+    date_line = "Published " + "on the " * 8 + "March 18, 2026 10:42 GMT"  # 90 characters
+    printed = read_glued_date_line("a" * 60 + date_line)
+    assert printed is not None
+    assert (printed.day, printed.clock) == (date(2026, 3, 18), time(10, 42))
+    # longer, the piece after the junction is no date line
+    assert read_glued_date_line("a" * 60 + date_line + " h") is None

@@ -176,10 +176,10 @@ def _is_date_line(line: str) -> bool:
 def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
     """A byline with its date after it on one line: ("Von dpa", the time of
     "30.04.2024, 18:58"), or None."""
-    if not line[:1].isalpha() or DIGIT_RE.search(line) is None:
-        return None  # a byline opens with a word, and a date has figures
-    if not line[:12].casefold().startswith(BYLINE_OPENINGS):
-        return None
+    if not line[:1].isalpha() or not line[:12].casefold().startswith(BYLINE_OPENINGS):
+        return None  # a byline opens with one of its words
+    if DIGIT_RE.search(line) is None:
+        return None  # a date has figures
     for space in range(line.find(" "), min(len(line), MAX_BYLINE_CHARS)):
         if line[space] != " ":
             continue

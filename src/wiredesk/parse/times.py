@@ -249,6 +249,8 @@ MAX_GLUED_LEAD_CHARS = 60
 def read_glued_date_line(line: str) -> PrintedTime | None:
     """The date of a date line glued to what stood before it ("By Jane DoeMarch 18, 2026"),
     or None."""
+    if len(line) > MAX_GLUED_LEAD_CHARS + MAX_DATE_LINE_CHARS or DIGIT_RE.search(line) is None:
+        return None  # no piece after a junction is a date line: too long, or no figures
     for junction in GLUE_RE.finditer(line, 0, MAX_GLUED_LEAD_CHARS + 1):
         printed = read_date_line(line[junction.start() :])
         if printed is not None:
