@@ -259,8 +259,8 @@ def _read_agencies(
     value says whether every code is a known agency's: with ``is_open`` (parentheses) a
     short code the list does not know is taken for one ("(Novum)", "(CNN)")."""
     inside = inside.strip()
-    if " " in inside and inside.casefold() in AGENCIES:
-        return (inside,), None, True  # one agency of two words: "Europa Press"
+    if inside.casefold() in AGENCIES:
+        return (inside,), None, True  # one agency, of one word or two: "AP", "Europa Press"
     pieces = AGENCY_SPLIT_RE.split(inside)
     codes: list[str] = []
     desk: str | None = None
