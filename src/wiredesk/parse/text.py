@@ -758,12 +758,15 @@ class _Reader:
         body: list[Block] = []
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if self._rail_starts_at(self.pos) or (
-                body and self._unnamed_rail_at(self.pos) is not None
-            ):
-                break
-            if len(body) >= MIN_BODY_BEFORE_FOOTER and self._footer_starts_at(self.pos):
-                break
+            # A long line closed like a sentence starts no rail and no footer: most lines of
+            # a body are ruled out here, before the three questions are asked.
+            if not (len(line) > MAX_RAIL_TITLE_CHARS and line.endswith((".", "!", "?"))):
+                if self._rail_starts_at(self.pos) or (
+                    body and self._unnamed_rail_at(self.pos) is not None
+                ):
+                    break
+                if len(body) >= MIN_BODY_BEFORE_FOOTER and self._footer_starts_at(self.pos):
+                    break
             if is_furniture(line):
                 self._drop(line)
                 continue
