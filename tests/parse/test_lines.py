@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 
 import pytest
 
@@ -111,3 +112,14 @@ def test_every_character_the_clean_up_acts_on_is_one_that_does_not_print() -> No
 )  # fmt: skip
 def test_one_character_that_does_not_print_is_cleaned_from_copy(char: str, line: str) -> None:
     assert split_lines(f"Een{char}regel zonder\nnog een") == [f"{line} zonder", "nog een"]
+
+
+def test_text_below_u0100_is_in_nfc() -> None:
+    # ``split_lines`` leaves such text unnormalised without asking unicodedata.
+    every = "".join(map(chr, range(0x100)))
+    assert unicodedata.is_normalized("NFC", every)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in every for b in every)
+
+
+def test_decomposed_accents_are_composed() -> None:
+    assert split_lines("Cafe\u0301 in Zu\u0308rich") == ["Café in Zürich"]
