@@ -49,7 +49,8 @@ def clean_line(line: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, cleaned, with hard-wrapped paragraphs joined."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Each clean-up runs only where it has something to do: most copy needs none.
     odd = not _is_printable(text) and UNUSUAL_RE.search(text) is not None
     if odd:
