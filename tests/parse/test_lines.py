@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from wiredesk.parse.lines import split_lines
+import sys
+import unicodedata
+
+import pytest
+
+from wiredesk.parse.lines import UNUSUAL_RE, split_lines
 
 WRAPPED = """\
 LONDON, Nov 8 (Reuters) - Oil prices fell on Friday as worries about
@@ -90,3 +95,31 @@ def test_titles_with_lower_case_ages_are_not_taken_for_wrapped_copy() -> None:
         "il y a 4 heures",
     ]
     assert split_lines("\n".join(lines)) == lines
+
+
+def test_every_character_the_clean_up_acts_on_is_one_that_does_not_print() -> None:
+    # ``split_lines`` asks whether copy prints before it searches it for these characters.
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    found = [match.group() for match in UNUSUAL_RE.finditer(every)]
+    assert len(found) > 80
+    assert not any(char.isprintable() for char in found)
+
+
+@pytest.mark.parametrize(
+    ("char", "line"),
+    [("\u00a0", "Een regel"), ("\x0c", "Een regel"), ("\u2028", "Een regel"),
+     ("\u00ad", "Eenregel"), ("\u200b", "Eenregel"), ("\ufeff", "Eenregel")],
+)  # fmt: skip
+def test_one_character_that_does_not_print_is_cleaned_from_copy(char: str, line: str) -> None:
+    assert split_lines(f"Een{char}regel zonder\nnog een") == [f"{line} zonder", "nog een"]
+
+
+def test_text_below_u0100_is_in_nfc() -> None:
+    # ``split_lines`` leaves such text unnormalised without asking unicodedata.
+    every = "".join(map(chr, range(0x100)))
+    assert unicodedata.is_normalized("NFC", every)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in every for b in every)
+
+
+def test_decomposed_accents_are_composed() -> None:
+    assert split_lines("Cafe\u0301 in Zu\u0308rich") == ["Café in Zürich"]

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wiredesk import parse_text
 from wiredesk.model import Block
-from wiredesk.parse.trailers import close_body, is_closing_line, strip_glued_trailer
+from wiredesk.parse.trailers import (
+    MAX_GLUED_CHARS,
+    SENTENCE_CLOSE,
+    close_body,
+    glued_trailer_regex,
+    is_closing_line,
+    strip_glued_trailer,
+)
+
+# Pieces of a story's last paragraph and of what agencies glue to it.
+PARAGRAPH_PIECES = ["The port was closed", ".", " ", "(ANSA)", "EFE", ")", '"', "»", "!",
+                    "(Reporting by Jane Doe; Editing by John Roe)", "x" * 150, "(", "AFP."]  # fmt: skip
 
 
 def paragraphs(*texts: str) -> list[Block]:
@@ -58,6 +71,26 @@ def test_a_trailer_glued_to_the_last_sentence(
     paragraph: str, kept: str, trailer: str | None
 ) -> None:
     assert strip_glued_trailer(paragraph) == (kept, trailer)
+
+
+def _strip_character_by_character(paragraph: str) -> tuple[str, str | None]:
+    """``strip_glued_trailer`` as it was first written: a loop over the last characters."""
+    start = max(1, len(paragraph) - MAX_GLUED_CHARS)
+    for index in range(len(paragraph) - 2, start - 2, -1):
+        if paragraph[index] not in SENTENCE_CLOSE:
+            continue
+        trailer = paragraph[index + 1 :].strip()
+        if trailer and glued_trailer_regex().fullmatch(trailer):
+            kept = paragraph[: index + 1].rstrip()
+            return (kept, trailer) if kept else (paragraph, None)
+    return paragraph, None
+
+
+@given(st.lists(st.sampled_from(PARAGRAPH_PIECES), max_size=12).map("".join))
+def test_a_glued_trailer_is_found_where_a_loop_over_the_characters_finds_it(
+    paragraph: str,
+) -> None:
+    assert strip_glued_trailer(paragraph) == _strip_character_by_character(paragraph)
 
 
 def test_close_body_takes_trailers_off_the_end_only() -> None:

@@ -66,7 +66,9 @@ NOT_PLACES = frozenset(
      "kommentar", "commentaar", "analyse", "analysis", "interview", "opinie", "meinung",
      "exclusive", "exklusiv", "breaking", "eilmeldung", "urgent", "news", "nieuws"}
 )  # fmt: skip
-BARE_DASHES = (" - ", " – ", " — ", " _ ")
+# One search for the dash an agency without parentheses stands before: " - ", " – ", " — ",
+# " _ " (asked of every line a wire copy wraps, it rules out most of them).
+BARE_DASH_RE = re.compile(" [-–—_] ")
 AGENCY_SPLIT_RE = re.compile(r"(\s*[/,;+]\s*|\s+)")
 DESK_RE = re.compile(r"[a-z]{2,4}")
 
@@ -224,8 +226,7 @@ def _read_head(head_text: str, *, alone: bool) -> tuple[str | None, str | None] 
 
 def _read_bare(text: str) -> DatelineMatch | None:
     """A dateline naming its agency without parentheses, after a date: "OSAKA, March 3 Kyodo -"."""
-    start = text[: MAX_HEAD_CHARS + MAX_AGENCIES_CHARS]
-    if not any(dash in start for dash in BARE_DASHES):
+    if BARE_DASH_RE.search(text, 0, MAX_HEAD_CHARS + MAX_AGENCIES_CHARS) is None:
         return None  # no dash after the agency: most lines end here
     if DIGIT_RE.search(text, 0, MAX_HEAD_CHARS) is None:
         return None  # no date before the agency
@@ -258,8 +259,8 @@ def _read_agencies(
     value says whether every code is a known agency's: with ``is_open`` (parentheses) a
     short code the list does not know is taken for one ("(Novum)", "(CNN)")."""
     inside = inside.strip()
-    if " " in inside and inside.casefold() in AGENCIES:
-        return (inside,), None, True  # one agency of two words: "Europa Press"
+    if inside.casefold() in AGENCIES:
+        return (inside,), None, True  # one agency, of one word or two: "AP", "Europa Press"
     pieces = AGENCY_SPLIT_RE.split(inside)
     codes: list[str] = []
     desk: str | None = None

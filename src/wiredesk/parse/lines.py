@@ -27,6 +27,8 @@ DOUBLE_SPACES_RE = re.compile("  +")
 # Any character either clean-up acts on: one scan tells whether to run them.
 UNUSUAL_RE = re.compile(f"[{_ODD}\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SENTENCE_END = tuple('.!?:;"”’»)')
+# The Latin-1 characters that print, and the line end, as bytes.
+_PRINTING_LATIN1 = bytes(code for code in range(256) if chr(code).isprintable() or code == 10)
 
 # Wrapped copy is never wider than this; site paragraphs usually are.
 MAX_WRAP_WIDTH = 100
@@ -49,12 +51,14 @@ def clean_line(line: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, cleaned, with hard-wrapped paragraphs joined."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    latin1 = _latin1(text)
     # Each clean-up runs only where it has something to do: most copy needs none.
-    odd = UNUSUAL_RE.search(text) is not None
+    odd = not _prints(text, latin1) and UNUSUAL_RE.search(text) is not None
     if odd:
         text = INVISIBLE_RE.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
+    if latin1 is None and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if not odd and "  " in text:
         text = DOUBLE_SPACES_RE.sub(" ", text)
@@ -80,6 +84,29 @@ def split_lines(text: str) -> list[str]:
         else:
             lines.append(line)
     return lines
+
+
+def _prints(text: str, latin1: bytes | None) -> bool:
+    """Whether every character of ``text`` but its line ends prints. None of those
+    ``UNUSUAL_RE`` looks for does (a test keeps this true), and the question is answered in
+    half the time of that regex's search, which then runs only on copy that fails it; for
+    Latin-1 text, by deleting the bytes that print from ``latin1``, in a fifth of it."""
+    if latin1 is not None:
+        return not latin1.translate(None, _PRINTING_LATIN1)
+    return text.replace("\n", " ").isprintable()
+
+
+def _latin1(text: str) -> bytes | None:
+    """The text's Latin-1 bytes when every character of it is below U+0100, else None.
+
+    Such text is in NFC (none of those characters decomposes into others or combines with
+    one), and encoding it is a copy in C, where ``unicodedata.is_normalized`` looks every
+    character up: two in five of the benchmark's pages are told so in an eighth of the time.
+    """
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def _clean_spaces(text: str) -> str:

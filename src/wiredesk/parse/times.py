@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 
 from wiredesk.parse.ages import LANGUAGES, day_words
+from wiredesk.parse.word_tree import word_tree_regex
 
 # Where a page's language tells its clock: Dutch, German and French news is
 # printed in Amsterdam, Berlin or Paris time. English is written everywhere, so
@@ -73,8 +74,7 @@ def month_names() -> dict[str, int]:
 
 @cache
 def month_regex() -> str:
-    names = sorted(month_names(), key=len, reverse=True)
-    return "(?:" + "|".join(map(re.escape, names)) + r")\.?"
+    return word_tree_regex(month_names()) + r"\.?"
 
 
 @cache
@@ -286,6 +286,11 @@ UPDATE_AFTER_RE = re.compile(
     r"laatste update|mis à jour|actualisé|modifié)\b.*$",
     re.IGNORECASE,
 )
+# The words ``UPDATE_AFTER_RE`` looks for, alone: a search two to four times quicker, which
+# rules out the lines that hold none of them before the whole regex runs.
+UPDATE_WORD_RE = re.compile(
+    r"update|aktualisiert|bijgewerkt|mis à jour|actualisé|modifié", re.IGNORECASE
+)
 
 
 # Where a copied page glues two elements together: "Associated PressApril 28, 2023 GMT"
@@ -297,6 +302,8 @@ MAX_GLUED_LEAD_CHARS = 60
 def read_glued_date_line(line: str) -> PrintedTime | None:
     """The date of a date line glued to what stood before it ("By Jane DoeMarch 18, 2026"),
     or None."""
+    if len(line) > MAX_GLUED_LEAD_CHARS + MAX_DATE_LINE_CHARS or DIGIT_RE.search(line) is None:
+        return None  # no piece after a junction is a date line: too long, or no figures
     for junction in GLUE_RE.finditer(line, 0, MAX_GLUED_LEAD_CHARS + 1):
         printed = read_date_line(line[junction.start() :])
         if printed is not None:
@@ -313,7 +320,7 @@ def read_date_line(line: str) -> PrintedTime | None:
     """
     if len(line) > MAX_DATE_LINE_CHARS or DIGIT_RE.search(line) is None:
         return None
-    update = UPDATE_AFTER_RE.search(line)
+    update = UPDATE_AFTER_RE.search(line) if UPDATE_WORD_RE.search(line) else None
     if update is not None and DIGIT_RE.search(line, 0, update.start()):
         line = line[: update.start()]  # the first time printed is the story's
     parts = re.split(r"\s[|·•/]\s", line)

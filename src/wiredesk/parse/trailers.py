@@ -20,6 +20,7 @@ from wiredesk.parse.rules import (
     GLUED_TRAILER_PATTERNS,
     SIGNATURE_RE,
 )
+from wiredesk.parse.word_tree import word_tree_regex
 
 # A closing line is short: the longest, AP's "contributed to this report", stays under 300.
 MAX_CLOSING_CHARS = 320
@@ -28,6 +29,7 @@ MAX_CLOSING_CHARS = 320
 MAX_GLUED_CHARS = 320
 # What may close the sentence a trailer is glued to.
 SENTENCE_CLOSE = ".!?\"'»”’)"
+SENTENCE_CLOSE_RE = re.compile(f"[{re.escape(SENTENCE_CLOSE)}]")
 AGENCY_SLOT = "{agency}"
 # Titles of teasers or videos printed under a story's closing mark: a few, each short.
 MAX_TITLES_AFTER_MARK = 3
@@ -36,8 +38,8 @@ MAX_TITLE_AFTER_MARK_CHARS = 160
 
 @cache
 def _agency_regex() -> str:
-    names = sorted(AGENCIES, key=len, reverse=True)
-    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+    # A space inside a name ("Europa Press") is any run of spaces.
+    return word_tree_regex(AGENCIES).replace(r"\ ", r"\s+")
 
 
 def _alternatives(patterns: tuple[str, ...]) -> str:
@@ -71,9 +73,12 @@ def strip_glued_trailer(paragraph: str) -> tuple[str, str | None]:
     """
     start = max(1, len(paragraph) - MAX_GLUED_CHARS)
     regex = glued_trailer_regex()
-    for index in range(len(paragraph) - 2, start - 2, -1):
-        if paragraph[index] not in SENTENCE_CLOSE:
-            continue
+    # The closes are found by a regex, not by a loop over each of the last 320 characters.
+    closes = [
+        match.start()
+        for match in SENTENCE_CLOSE_RE.finditer(paragraph, start - 1, len(paragraph) - 1)
+    ]
+    for index in reversed(closes):
         trailer = paragraph[index + 1 :].strip()
         if trailer and regex.fullmatch(trailer):
             kept = paragraph[: index + 1].rstrip()
