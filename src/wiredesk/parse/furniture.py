@@ -57,7 +57,13 @@ def is_caption(line: str) -> bool:
     # Every caption rule ends the line with a credit (a ")", a "/", a "©") or opens it with
     # "FILE": most lines are ruled out without a search.
     tail = line[-CAPTION_TAIL_CHARS:]
-    if not (line.startswith("FILE") or "/" in tail or "©" in tail or tail.rstrip().endswith(")")):
+    if not (
+        line.startswith("FILE")
+        or "/" in tail
+        or "©" in tail
+        or "(c)" in tail.casefold()
+        or tail.rstrip().endswith(")")
+    ):
         return False
     return CAPTION_RE.search(line) is not None
 
@@ -69,11 +75,12 @@ def is_furniture(line: str) -> bool:
         return False
     if ("ookie" in line or "OOKIE" in line) and COOKIE_RE.fullmatch(line):
         return True
-    # Every caption holds a "/", a ")" or a "©", or opens with "FILE" (see ``is_caption``):
-    # the substring tests spare most lines the call.
-    if ("/" in line or ")" in line or "©" in line or line.startswith("FILE")) and is_caption(line):
+    if is_caption(line):
         return True
-    if ("©" in line or "(c)" in line or "opyright" in line) and COPYRIGHT_LINE_RE.fullmatch(line):
+    folded = line.casefold()
+    if ("©" in line or "(c)" in folded or "copyright" in folded) and COPYRIGHT_LINE_RE.fullmatch(
+        line
+    ):
         return True
     if len(line) > LONG_LINE_CHARS:
         return line.startswith("(") and FURNITURE_RE.fullmatch(line) is not None

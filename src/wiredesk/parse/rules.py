@@ -131,7 +131,7 @@ CAPTION_PATTERNS = (
     # a photographer's name in capitals and the agency closing a sentence about the picture:
     # "La ministre à Paris, le 12 juillet. JEANNE DUPONT / AFP"
     r"[.!?]\s+(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){1,3})\s?/\s?(?:"
-    + "|".join(sorted((re.escape(code) for code in AGENCIES), key=len, reverse=True))
+    + word_tree_regex(AGENCIES)
     + r"|epa|getty images|picture alliance|hans lucas)\s*$",
     # a handout's credit: "(NASA via AP, File)", "(Courtesy of the family via Reuters)"
     r"\([^()]{1,60}\bvia\s+(?:" + word_tree_regex(AGENCIES) + r"|getty images)(?:,\s*file)?\)\s*$",

@@ -30,6 +30,7 @@ from wiredesk.parse.wire.fields import (
     urgency_of,
 )
 from wiredesk.parse.wire.item import WireItem
+from wiredesk.parse.wire.safe_xml import text_content
 
 
 @dataclass
@@ -187,6 +188,6 @@ def _all_text(element: etree._Element | None, skip: str | None = None) -> str | 
     pieces: list[str] = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and not (skip and child.tag.endswith(skip)):
-            pieces.append(_all_text(child) or "")
+            pieces.append(text_content(child))  # unsqueezed: "Storm<em> hits</em>" keeps its space
         pieces.append(child.tail or "")
     return " ".join("".join(pieces).split())
