@@ -58,7 +58,7 @@ class Failure:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
-    pinned = _pin_to_one_core()
+    pinned = pin_to_one_core()
 
     print("wiredesk parser benchmark")
     print(f"  python       {platform.python_version()} ({platform.python_implementation()})")
@@ -139,7 +139,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _pin_to_one_core() -> str:
+def pin_to_one_core() -> str:
     """Pin this process to the first CPU it may run on; say which, or why not."""
     if not hasattr(os, "sched_setaffinity"):
         return "not pinned (no sched_setaffinity on this platform)"

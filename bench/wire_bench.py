@@ -16,7 +16,6 @@ items whose headline and dateline place came out as generated.
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import sys
 import time
@@ -24,6 +23,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from importlib.metadata import version
 
+from parse_bench import pin_to_one_core
 from wire_generate import Story, generate_item
 
 from wiredesk.model import Capture, Page
@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=5000, help="stories to read in each form")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    pinned = _pin_to_one_core()
+    pinned = pin_to_one_core()
     print("wiredesk wire benchmark")
     print(f"  python       {platform.python_version()} ({platform.python_implementation()})")
     print(f"  wiredesk     {version('wiredesk')}")
@@ -77,18 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _read(data: bytes) -> Page:
     capture = Capture(data=data, source="bench", captured_at=CAPTURED_AT, captured_at_from="given")
     return parse_capture(capture)
-
-
-def _pin_to_one_core() -> str:
-    """Pin this process to the first CPU it may run on; say which, or why not."""
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity on this platform)"
-    allowed = sorted(os.sched_getaffinity(0))
-    try:
-        os.sched_setaffinity(0, {allowed[0]})
-    except OSError as error:
-        return f"not pinned ({error})"
-    return f"pinned to core {allowed[0]}"
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from wiredesk.model import MAX_CAPTURE_BYTES
 from wiredesk.sources.drops import DropFolder
 from wiredesk.store import Store
-from wiredesk.watcher import MAX_FILE_BYTES, FileTaken, Watcher
+from wiredesk.watcher import FileTaken, Watcher
 
 PAGE = """Kabinet trekt extra geld uit voor dijkversterking
 {place} (ANP) - Het kabinet trekt de komende vijf jaar 800 miljoen euro extra uit voor de versterking van dijken langs de grote rivieren. Dat heeft de minister dinsdag bekendgemaakt.
@@ -78,7 +79,7 @@ def test_an_empty_json_lines_file_holds_no_capture(store: Store, drop: Path) -> 
 def test_a_file_too_large_for_a_news_item_goes_to_failed_unread(store: Store, drop: Path) -> None:
     video = drop / "clip.mp4"
     with open(video, "wb") as written:
-        written.truncate(MAX_FILE_BYTES + 1)  # sparse: no 20 MB written
+        written.truncate(MAX_CAPTURE_BYTES + 1)  # sparse: no 20 MB written
     taken = watcher_of(store, drop).take(video)
     assert taken.moved_to == drop / "failed" / "clip.mp4"
     assert "20 MB, over the 20 MB of a news item" in taken.kept.errors[0]

@@ -13,7 +13,6 @@ from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from wiredesk.enrich import enrich_page
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import Capture, Feed, Hit, Page, Sighting, StoredArticle
 from wiredesk.parse import content_type_of, parse_capture
@@ -35,7 +34,12 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
     into it skip their cost: it took ingest from 1,577 to 394 new stories per CPU second
     (``bench/store_bench.py --stories 5000 --no-postgres``)."""
     page = parse_capture(capture)
-    return enrich_page(page) if enriched else page
+    if not enriched:
+        return page
+    # Imported here: its lists are read when it loads, a cost no other route need pay.
+    from wiredesk.enrich import enrich_page
+
+    return enrich_page(page)
 
 
 def prepare(capture: Capture) -> Keep:

@@ -17,17 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wiredesk.desk import ANALYZE_AFTER_PAGES, FileKept, keep_file
+from wiredesk.model import MAX_CAPTURE_BYTES
 from wiredesk.sources.drops import DropFolder
 from wiredesk.sources.files import iter_captures
 from wiredesk.store import Counts, Store
 
 logger = logging.getLogger(__name__)
 
-# The largest file taken as a news item. Agencies deliver photos and video beside their
-# items; those go to failed/ unread rather than into the archive. A NewsML-G2 message
-# with a hundred items stays under 5 MB, and the XML and HTML readers refuse more than
-# 20 MB (``parse/wire/safe_xml.py``) or 20 million characters anyway.
-MAX_FILE_BYTES = 20_000_000
 # How often the folder is looked at, as a part of the settle interval (a file is taken
 # at most a quarter of it late), and the bounds of that.
 LOOKS_PER_SETTLE = 4
@@ -112,14 +108,15 @@ class Watcher:
         return FileTaken(path=path, kept=kept, is_failed=is_failed, moved_to=None, problem=problem)
 
     def _keep(self, path: Path) -> FileKept:
-        """What one file holds, kept as ``wiredesk ingest`` keeps a file; one over
-        ``MAX_FILE_BYTES`` is not read."""
+        """What one file holds, kept as ``wiredesk ingest`` keeps a file. One larger than any
+        input is read (``MAX_CAPTURE_BYTES``) goes to failed/ unread: agencies deliver photos
+        and video beside their items, and those stay out of the archive."""
         try:
             size = path.stat().st_size
         except OSError:
             size = 0  # reading it says why
-        if size > MAX_FILE_BYTES:
-            limit = f"{MAX_FILE_BYTES // 1_000_000} MB"
+        if size > MAX_CAPTURE_BYTES:
+            limit = f"{MAX_CAPTURE_BYTES // 1_000_000} MB"
             return FileKept(
                 errors=[f"{path}: {size / 1e6:.0f} MB, over the {limit} of a news item"]
             )

@@ -21,17 +21,7 @@ from wiredesk.store import Store
 T0 = datetime(2026, 3, 18, 13, 0, tzinfo=UTC)
 BEFORE_EMBARGO = datetime(2026, 3, 18, 16, 0, tzinfo=UTC)
 AFTER_EMBARGO = datetime(2026, 3, 18, 17, 30, tzinfo=UTC)
-EMBARGOED = items.g2_item(
-    guid="urn:newsml:anp.nl:20260318:anp-260318-0500",
-    version=1,
-    headline="Kabinet maakt Voorjaarsnota bekend",
-    created="2026-03-18T12:00:00+01:00",
-    embargoed="2026-03-18T18:00:00+01:00",
-    paragraphs=[
-        "DEN HAAG (ANP) - Het kabinet trekt dit jaar 2 miljard euro extra uit voor defensie, "
-        "staat in de Voorjaarsnota die woensdag wordt gepubliceerd.",
-    ],
-)
+EMBARGOED = items.ANP_EMBARGOED
 
 
 class Clock:

@@ -198,17 +198,7 @@ def test_a_kill_hides_the_story_everywhere_while_the_archive_keeps_it(
 
 
 def test_an_embargoed_story_shows_once_its_time_has_come(store_url: str) -> None:
-    embargoed = items.g2_item(
-        guid="urn:newsml:anp.nl:20260318:anp-260318-0500",
-        version=1,
-        headline="Kabinet maakt Voorjaarsnota bekend",
-        created="2026-03-18T12:00:00+01:00",
-        embargoed="2026-03-18T18:00:00+01:00",
-        paragraphs=[
-            "DEN HAAG (ANP) - Het kabinet trekt dit jaar 2 miljard euro extra uit voor defensie, "
-            "staat in de Voorjaarsnota die woensdag wordt gepubliceerd.",
-        ],
-    )
+    embargoed = items.ANP_EMBARGOED
     before, after = (
         datetime(2026, 3, 18, 16, 59, tzinfo=UTC),
         datetime(2026, 3, 18, 17, 0, tzinfo=UTC),

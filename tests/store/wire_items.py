@@ -297,3 +297,17 @@ Le Parlement adopte la réforme des retraites (rectificatif)
 PARIS (AFP) - L'Assemblée nationale a adopté mercredi la réforme des retraites par 289 voix contre 250, a annoncé la présidente de l'Assemblée.
 Le texte doit encore être examiné par le Sénat.
 """
+
+
+# An ANP item under embargo until 18:00 Amsterdam time (17:00 UTC).
+ANP_EMBARGOED = g2_item(
+    guid="urn:newsml:anp.nl:20260318:anp-260318-0500",
+    version=1,
+    headline="Kabinet maakt Voorjaarsnota bekend",
+    created="2026-03-18T12:00:00+01:00",
+    embargoed="2026-03-18T18:00:00+01:00",
+    paragraphs=[
+        "DEN HAAG (ANP) - Het kabinet trekt dit jaar 2 miljard euro extra uit voor defensie, "
+        "staat in de Voorjaarsnota die woensdag wordt gepubliceerd.",
+    ],
+)

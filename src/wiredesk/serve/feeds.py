@@ -91,16 +91,18 @@ def _listing_feed(request: Request, kind: str) -> Response:
     if name is None:
         raise Problem(404, N_("There is nothing at this address."))
     filters = Filters(section=name) if kind == "section" else Filters(place=name)
-    stories = site.store.latest(filters, limit=FEED_ITEMS, now=site.now())
+    now = site.now()
+    stories = site.store.latest(filters, limit=FEED_ITEMS, now=now)
     title = (
         reader.gettext("%(section)s — wiredesk", section=name)
         if kind == "section"
         else reader.gettext("News from %(place)s — wiredesk", place=name)
     )
     path = f"/{kind}/{slugify(name)}"
-    feed = _feed(request, title, path, _newest(stories, site.now()), reader)
+    feed = _feed(request, title, path, _newest(stories, now), reader)
+    base = _base(request)
     for story in stories:
-        _entry(feed, _base(request), story)
+        _entry(feed, base, story)
     return _response(feed)
 
 
@@ -119,13 +121,15 @@ def search_feed(request: Request) -> Response:
     if text is None:
         raise Problem(400, N_("A search feed needs a query: /search.atom?q=words"))
     filters = params.filters(request.query_params)
-    found = views.search(site.store, text, filters, now=site.now(), limit=FEED_ITEMS)
-    stories = site.store.articles_by_id([hit.id for hit in found.hits], now=site.now())
+    now = site.now()  # one moment for the search and its stories, or an embargo may split them
+    found = views.search(site.store, text, filters, now=now, limit=FEED_ITEMS)
+    stories = site.store.articles_by_id([hit.id for hit in found.hits], now=now)
     title = reader.gettext("Search: %(query)s — wiredesk", query=text)
     path = "/search" + (f"?{request.url.query}" if request.url.query else "")
-    feed = _feed(request, title, path, _newest(stories, site.now()), reader)
+    feed = _feed(request, title, path, _newest(stories, now), reader)
+    base = _base(request)
     for story in stories:
-        _entry(feed, _base(request), story)
+        _entry(feed, base, story)
     return _response(feed)
 
 

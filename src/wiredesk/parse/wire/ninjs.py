@@ -98,10 +98,6 @@ def read_ninjs(value: object, source: str) -> WireItem:
         notes=tuple(notes),
         media=tuple(_media(item)),
     )
-    # A kill notice may come without text: its id says which item it withdraws.
-    if not parts and not (wire.is_killed and wire.item_id):
-        named = f"JSON item {wire.item_id}" if wire.item_id else "JSON item"
-        raise ParseError(source, f"{named} has no body text")
     return WireItem(
         wire=wire,
         headline=_headline(item),
