@@ -234,3 +234,42 @@ def test_htmldate_guesses_a_date_with_its_offset_when_nothing_else_gives_one() -
     head = '<meta property="og:updated_time" content="2026-03-18T09:30:00+05:00">'
     parsed = parse_html(page(STORY, head=head), captured_at=CAPTURED_AT)
     assert parsed.article.published_at == datetime(2026, 3, 18, 4, 30, tzinfo=UTC)
+
+
+def test_the_printed_h1_with_its_kicker_set_off_otherwise_is_dropped() -> None:
+    html = (
+        '<html lang="de"><head><meta property="og:title" content="Stadt sperrt Brücke für '
+        'Lastwagen"></head><body><ol class="crumbs"><li><a href="/">Start</a></li><li><h1>'
+        "Nach Gutachten: Stadt sperrt Brücke für Lastwagen</h1></li></ol><article><header><h2>"
+        "<span>Nach Gutachten&nbsp;</span><span>Stadt sperrt Brücke für Lastwagen</span></h2>"
+        "</header><p>Die Brücke über den Kanal ist marode, wie ein "
+        "Gutachten zeigt. Nun zieht die Stadt Konsequenzen und sperrt sie.</p><p>Köln - "
+        "Lastwagen über 7,5 Tonnen dürfen die Brücke am Hafen von Montag an nicht mehr "
+        "befahren, wie die Stadt am Freitag mitteilte. Ein Gutachten hatte schwere Schäden "
+        "an den Trägern gefunden.</p><p>Die Sperrung soll mindestens zwei Jahre dauern, bis "
+        "ein Neubau fertig ist. Die Umleitung führt über die Nordbrücke.</p></article></body></html>"
+    )
+    parsed = parse_html(html)
+    assert parsed.article.headline == "Stadt sperrt Brücke für Lastwagen"
+    assert parsed.article.dateline is not None and parsed.article.dateline.place == "Köln"
+    assert parsed.article.body[0].text.startswith("Lastwagen über 7,5 Tonnen")
+    assert "Nach Gutachten Stadt sperrt Brücke für Lastwagen" in parsed.dropped
+
+
+def test_an_intro_marked_by_a_test_id_away_from_the_h1_is_the_standfirst() -> None:
+    intro = "Het stadsbestuur trekt tien miljoen euro uit voor nieuwe fietspaden in alle wijken."
+    html = (
+        '<html lang="nl"><body><article><header><div class="x1"><h1><span>Stad legt '
+        "fietspaden aan</span></h1></div></header><figure><img src='a.jpg' alt=''>"
+        "<figcaption>Een fietser op de brug. © Foto Jan Smit</figcaption></figure>"
+        f'<div class="x7 x9" data-testid="article-intro"><p class="x3">{intro}</p></div>'
+        '<div class="x8"><p>De eerste paden komen in de oostelijke wijken, waar nu vaak '
+        "auto's en fietsers dezelfde weg delen. Het werk begint volgend voorjaar.</p><p>De "
+        "oppositie vindt het bedrag te laag en wil ook geld voor veilige oversteekplaatsen "
+        "bij scholen in de binnenstad.</p></div></article></body></html>"
+    )
+    parsed = parse_html(html)
+    assert parsed.article.standfirst == intro
+    assert parsed.article.body[0].text.startswith("De eerste paden komen")
+    plain = html.replace(' data-testid="article-intro"', "")
+    assert parse_html(plain).article.standfirst is None

@@ -81,6 +81,38 @@ def test_a_footer_under_the_last_rail_is_dropped_not_taken_for_briefs(sample_tex
     assert page.dropped == ("Download de app", "Volg ons op Instagram", "Algemene voorwaarden")
 
 
+@pytest.mark.parametrize(
+    ("title", "teasers", "footer"),
+    [
+        (
+            "Related stories",
+            (
+                "Council approves new budget after long debate",
+                "Storm brings flooding to coastal towns",
+                "Local school wins national science award",
+            ),
+            ("Site Index", "Browse", "World", "Business", "Markets", "About us", "Careers"),
+        ),
+        (
+            "Meistgelesen",
+            (
+                "Stadt sperrt Brücke für Lastwagen",
+                "Neuer Radweg am Rhein eröffnet",
+                "Zoo freut sich über Nachwuchs bei den Pinguinen",
+            ),
+            ("Impressum", "Datenschutz", "Kontakt", "Mediadaten", "Abo", "E-Paper"),
+        ),
+    ],
+)
+def test_a_site_menu_under_a_rail_of_titles_is_dropped_not_taken_for_briefs(
+    title: str, teasers: tuple[str, ...], footer: tuple[str, ...]
+) -> None:
+    text = "\n".join(("Kabinet wil meer geld voor defensie", BODY, title, *teasers, *footer))
+    page = parse_text(text)
+    assert [brief.title for brief in page.rails[0].items] == list(teasers)
+    assert page.dropped[-len(footer) :] == footer
+
+
 def test_ranks_in_a_most_read_list_are_dropped() -> None:
     text = f"Kabinet wil meer geld voor defensie\n{BODY}\nMeest gelezen\n1\nTweede Kamer stemt in met asielwet\n2\nMinister treedt af na kritiek\n"
     page = parse_text(text)
@@ -527,3 +559,58 @@ def test_a_standfirst_then_a_caption_over_its_credit_and_a_byline_on_two_lines()
         "Verletzt wurde nach ",
     ]
     assert "Ein Löschboot der Feuerwehr kühlt die Kaimauer am Hafen" in page.dropped
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "subheading"),
+    [
+        (
+            "fr",
+            (
+                "Le gouvernement a présenté mercredi un plan de rénovation des écoles rurales, qui doit toucher près de 2 000 établissements d'ici 2030.",
+                "Les maires des petites communes réclamaient depuis longtemps une aide de l'État pour financer ces travaux coûteux.",
+                "Selon le ministère, la moitié des bâtiments concernés datent d'avant 1975 et consomment trop d'énergie.",
+            ),
+            "Une enveloppe jugée insuffisante par les élus des communes rurales",
+        ),
+        (
+            "de",
+            (
+                "Die Landesregierung will bis zum Sommer ein neues Gesetz für den Nahverkehr vorlegen, wie der Verkehrsminister am Dienstag mitteilte.",
+                "Vor allem auf dem Land sollen Busse künftig öfter fahren, auch am Wochenende und in den Abendstunden.",
+                "Die Kommunen sollen dafür mehr Geld bekommen, die genaue Summe steht aber noch nicht fest.",
+            ),
+            "Verkehrsverbund kritisiert die Pläne der Landesregierung als viel zu vage",
+        ),
+    ],
+)
+def test_a_sub_heading_of_ten_words_between_paragraphs_is_a_sub_heading(
+    language: str, paragraphs: tuple[str, str, str], subheading: str
+) -> None:
+    first, second, third = paragraphs
+    text = f"Une école pour chaque village\n\n{first}\n\n{second}\n\n{subheading}\n\n{third}\n"
+    page = parse_text(text, language=language)
+    assert [block.kind for block in page.article.body] == [
+        "paragraph", "paragraph", "subheading", "paragraph",
+    ]  # fmt: skip
+    assert page.article.body[2].text == subheading
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Lesen Sie hier: Was Mieter jetzt über die neue Grundsteuer wissen müssen",
+        "Mehr zum Thema: Wie die Stadt ihre Brücken saniert",
+        "RELATED: City council delays vote on new stadium deal",
+        "Lisez aussi : Les maires ruraux dénoncent un plan trop timide",
+        "Lees hier: Hoe de gemeente de bruggen wil repareren",
+    ],
+)
+def test_a_pointer_to_another_story_between_paragraphs_is_dropped(pointer: str) -> None:
+    text = (
+        "Gemeente trekt extra geld uit voor bruggen\n\n"
+        f"{BODY.splitlines()[0]}\n\n{pointer}\n\n{BODY.splitlines()[1]}\n"
+    )
+    page = parse_text(text)
+    assert [block.text[:12] for block in page.article.body] == ["Het kabinet ", "De oppositie"]
+    assert pointer in page.dropped

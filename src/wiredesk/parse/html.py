@@ -27,6 +27,7 @@ from wiredesk.parse.html_meta import (
     PageMeta,
     clean,
     guess_date,
+    is_marked_intro,
     read_marked_standfirst,
     read_meta,
     read_printed_byline,
@@ -54,6 +55,7 @@ HTML_START_RE = re.compile(
 TAG_RE = re.compile(r"</?(?:p|div|span|a|li|br|h[1-6]|section|article|body|html)\b", re.IGNORECASE)
 # Copied text holds no tags; a page with this many in its first 4 KB is markup.
 MIN_TAGS = 8
+NON_WORD_RE = re.compile(r"[\W_]+")
 SNIFF_CHARS = 4096
 # Larger pages are refused: trafilatura's own limit (MAX_FILE_SIZE in its
 # settings); a 7 MB page already takes about 5 seconds.
@@ -136,11 +138,21 @@ def _take_printed_headings(text: str, meta: PageMeta) -> tuple[tuple[str, ...], 
     ``<article>``; the ``<h1>`` as printed is then no paragraph of the story
     (the text parser drops a copy of the headline itself).
     """
+    if not meta.headings:
+        return (), text
+    # The main text may print a heading with its kicker set off otherwise ("Bei Protesten
+    # 2022 Bericht: …" for "<h1>Bei Protesten 2022: Bericht: …</h1>"): compared by words.
+    headings = {_words_of(heading) for heading in meta.headings}
     taken: list[str] = []
     lines = text.split("\n")
-    while lines and lines[0].strip() in meta.headings and lines[0].strip() != meta.title:
+    while lines and lines[0].strip() != meta.title and _words_of(lines[0]) in headings:
         taken.append(lines.pop(0).strip())
     return tuple(taken), "\n".join(lines) if taken else text
+
+
+def _words_of(text: str) -> str:
+    """A line's words alone, for comparing two printings of one heading."""
+    return NON_WORD_RE.sub("", text).casefold()
 
 
 def _load(html: str) -> HtmlElement | None:
@@ -248,7 +260,7 @@ def _with_markup(
         published_at=published,
     )
     if article.standfirst is None and len(article.body) >= 2:
-        article = _with_marked_standfirst(article, read_marked_standfirst(tree))
+        article = _with_marked_standfirst(article, tree)
     if article.published_at is None:
         guessed = guess_date(tree, captured_at, meta.url)
         if guessed is not None:
@@ -256,13 +268,14 @@ def _with_markup(
     return article
 
 
-def _with_marked_standfirst(article: Article, marked: str | None) -> Article:
+def _with_marked_standfirst(article: Article, tree: HtmlElement) -> Article:
     """The first paragraph is the standfirst when the markup says it is the intro.
 
     The text parser tells a standfirst by the byline or dateline under it;
     pages whose byline is only in their metadata still mark the intro up.
     """
-    if marked is None or article.body[0].text != marked:
+    marked = article.body[0].text
+    if marked != read_marked_standfirst(tree) and not is_marked_intro(tree, marked):
         return article
     body = list(article.body[1:])
     dateline = article.dateline

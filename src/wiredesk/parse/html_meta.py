@@ -314,8 +314,23 @@ def read_printed_byline(tree: HtmlElement) -> str | None:
 # Class names of an intro paragraph printed under the headline: "intro" (Dutch
 # sites), "standfirst" (British), "chapo"/"chapeau" (French), "lead", "teaser".
 STANDFIRST_CLASSES = ("intro", "standfirst", "chapo", "chapeau", "lead", "teaser", "summary")
+# The attributes where a page names its intro paragraph.
+INTRO_ATTRIBUTES = ("class", "id", "data-testid", "itemprop")
 # How many elements after the headline are looked at for the intro.
 STANDFIRST_REACH = 4
+
+
+def is_marked_intro(tree: HtmlElement, text: str) -> bool:
+    """Whether the page prints ``text`` in an element its markup names the intro (a class,
+    id, ``data-testid`` or ``itemprop`` holding "intro", "standfirst", "chapo", …), or in
+    one such element's child, wherever it stands (not only beside the ``<h1>``)."""
+    for element in tree.xpath("//*[self::p or self::div][normalize-space()=$text]", text=text):
+        parent = element.getparent()
+        for node in (element, parent) if parent is not None else (element,):
+            marks = " ".join(node.get(name) or "" for name in INTRO_ATTRIBUTES).casefold()
+            if any(mark in marks for mark in STANDFIRST_CLASSES):
+                return True
+    return False
 
 
 def read_marked_standfirst(tree: HtmlElement) -> str | None:

@@ -182,9 +182,11 @@ FURNITURE_PATTERNS = (
     r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
     # inline links inside a body: "Lees ook: Kabinet valt"
-    r"(?:lees ook|lees meer|zie ook|bekijk ook|read more|read also|also read|see also|"
-    r"lesen sie auch|mehr dazu|siehe auch|auch interessant|(?:das )?könnte (?:sie|dich) auch "
-    r"interessieren|lire aussi|à lire aussi|voir aussi|à voir aussi|lire également)\s*[:|].+",
+    r"(?:lees ook|lees meer|lees hier|lees verder|zie ook|bekijk ook|read more|read also|"
+    r"also read|see also|related|lesen sie (?:auch|hier|mehr|dazu|weiter)|mehr dazu|mehr zum "
+    r"thema|siehe auch|auch interessant|(?:das )?könnte (?:sie|dich) auch interessieren|"
+    r"lire aussi|à lire aussi|lisez aussi|voir aussi|à voir aussi|lire également|"
+    r"à lire également)\s*[:|].+",
     # a story's tags: "Filed Under: EEE, health, Michigan", "Themen: Iran, Proteste, Justiz"
     r"(?:filed under|tags|topics|themen|schlagworte|schlagwörter|onderwerpen|trefwoorden|"
     r"tags|mots-clés|sujets|thèmes)\s*:\s*[^.!?:]{1,60}(?:,\s*[^.!?:,]{1,60}){1,20}",

@@ -52,8 +52,8 @@ from wiredesk.parse.trailers import close_body
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
-MAX_SUBHEADING_WORDS = 8
-MAX_SUBHEADING_CHARS = 70
+MAX_SUBHEADING_WORDS = 12
+MAX_SUBHEADING_CHARS = 90
 MAX_BYLINE_CHARS = 80
 # A kicker or section label above a headline ("Politiek", "Oorlog in Oekraïne")
 # is a few words, shorter than the headline under it.
@@ -119,6 +119,8 @@ MIN_BODY_BEFORE_FOOTER = 2
 FOOTER_LOOKAHEAD = 20
 MIN_STORY_WORDS = 15
 MIN_STORY_AFTER = 2
+# A rank in a "most read" list ("1", "2."): short, yet no footer's line.
+RANK_LINE_RE = re.compile(r"\d{1,2}\.?")
 # How far above the headline a date line is still the story's own.
 DATE_LINE_REACH = 3
 
@@ -889,6 +891,23 @@ class _Reader:
         after = self.lines[index + FOOTER_RUN : index + FOOTER_RUN + FOOTER_LOOKAHEAD]
         return sum(_has_words(line, MIN_STORY_WORDS) for line in after) < MIN_STORY_AFTER
 
+    def _footer_under_rail(self, start: int, end: int) -> int:
+        """Where a rail's lines end: at the site's footer or menu under it (a run of short
+        lines no teaser prints: "Site Index", "Browse", "World", "Business", …), else at
+        ``end``."""
+        if not self.is_whole_page:
+            return end
+        run = 0
+        for index in range(start, end):
+            line = self.lines[index]
+            if RANK_LINE_RE.fullmatch(line) or not _is_footer_line(line):
+                run = 0
+                continue
+            run += 1
+            if run == FOOTER_RUN:
+                return index - FOOTER_RUN + 1
+        return end
+
     def _without_tail(self, body: list[Block]) -> list[Block]:
         """The body without the short lines after its last paragraph: a site's name, "Our
         Standards", a newsletter or comments prompt under the story are not its text."""
@@ -942,6 +961,7 @@ class _Reader:
             ):
                 end += 1
             end = min(end, self.unnamed_rail_ends.get(self.pos, end))
+            end = self._footer_under_rail(start, end)
             kept: list[str] = []
             teasers: list[list[str]] = [[]]
             for line in self.lines[start:end]:
