@@ -273,3 +273,20 @@ def test_an_intro_marked_by_a_test_id_away_from_the_h1_is_the_standfirst() -> No
     assert parsed.article.body[0].text.startswith("De eerste paden komen")
     plain = html.replace(' data-testid="article-intro"', "")
     assert parse_html(plain).article.standfirst is None
+
+
+@pytest.mark.parametrize("kicker", ["Nach Gutachten:", "Verkehr -", "Stadtentwicklung |"])
+def test_a_kicker_the_meta_title_adds_before_the_printed_headline_is_left_out(
+    kicker: str,
+) -> None:
+    html = (
+        f'<html lang="de"><head><meta property="og:title" content="{kicker} Stadt sperrt Brücke '
+        'für Lastwagen"></head><body><nav><ol><li><h1><span>Stadt sperrt Brücke für Lastwagen'
+        "</span></h1></li></ol></nav><div><p>Köln - Lastwagen über 7,5 Tonnen dürfen die "
+        "Brücke am Hafen von Montag an nicht mehr befahren, wie die Stadt am Freitag "
+        "mitteilte.</p><p>Ein Gutachten hatte schwere Schäden an den Trägern gefunden, die "
+        "Sperrung soll mindestens zwei Jahre dauern.</p></div></body></html>"
+    )
+    assert parse_html(html).article.headline == "Stadt sperrt Brücke für Lastwagen"
+    longer = html.replace(kicker, "Die Stadt meldet heute am Freitag endlich:")
+    assert parse_html(longer).article.headline.startswith("Die Stadt meldet")

@@ -49,6 +49,10 @@ HTMLDATE_OPTIONS: dict[str, Any] = {
 # capture time this fixed bound keeps the parser off the clock.
 NO_CLOCK_LATEST = datetime(2100, 1, 1)
 # <title> often ends in the site's name: "Kabinet valt | NOS".
+# A kicker the meta tags' title may carry before the headline: a few words and a colon
+# or a dash.
+KICKER_ENDS = (":", " -", " –", " —", " |")
+MAX_TITLE_KICKER_WORDS = 6
 TITLE_SUFFIX_RE = re.compile(r"\s+[|–—·-]\s+[^|–—·]{2,40}$")
 
 
@@ -181,7 +185,7 @@ def _title(tree: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]) -
                 return text
     found = _first(metas, TITLE_KEYS)
     if found:
-        return found
+        return _as_printed(found, tree)
     for item in ld:
         headline = item.get("headline")
         if isinstance(headline, str) and clean(headline):
@@ -196,6 +200,19 @@ def _title(tree: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]) -
         if text:
             return TITLE_SUFFIX_RE.sub("", text)
     return None
+
+
+def _as_printed(title: str, tree: HtmlElement) -> str:
+    """The meta tags' title as the page prints it: without the kicker some sites put before
+    it there ("Rückbau: Kühltürme gesprengt" over an ``<h1>`` "Kühltürme gesprengt")."""
+    for h1 in tree.iter("h1"):
+        printed = clean(h1.text_content())
+        if not printed or printed == title or not title.endswith(printed):
+            continue
+        kicker = title[: -len(printed)].rstrip()
+        if kicker.endswith(KICKER_ENDS) and len(kicker.split()) <= MAX_TITLE_KICKER_WORDS:
+            return printed
+    return title
 
 
 def _canonical(
