@@ -614,3 +614,74 @@ def test_a_pointer_to_another_story_between_paragraphs_is_dropped(pointer: str) 
     page = parse_text(text)
     assert [block.text[:12] for block in page.article.body] == ["Het kabinet ", "De oppositie"]
     assert pointer in page.dropped
+
+
+def test_a_regional_page_with_a_gallery_a_glued_kicker_an_agency_credit_and_a_sign_off() -> None:
+    text = """Startseite
+Lokales
+Politik
+Stadt sperrt Brücke am Hafen für Lastwagen
+
+Nach Gutachten Stadt sperrt Brücke am Hafen für Lastwagen
+12.03.2026 - 09:41 Uhr
+8
+Die Brücke über den Hafenkanal ist marode. Foto: Jana Beispiel/dpa
+
+8 Bilder - Fotostrecke öffnen
+
+8 Bilder - Fotostrecke öffnen
+
+Ein Gutachten findet schwere Schäden an den Trägern – für schwere Fahrzeuge ist die Hafenbrücke ab Montag tabu
+
+dpa
+12.03.2026 - 09:41 Uhr
+
+Köln - Lastwagen über 7,5 Tonnen dürfen die Brücke am Hafen von Montag an nicht mehr befahren, wie die Stadt am Freitag mitteilte. Ein Gutachten hatte schwere Schäden an den Trägern gefunden.
+
+Die Sperrung soll mindestens zwei Jahre dauern, bis ein Neubau fertig ist. Die Umleitung führt über die Nordbrücke und die Rheinuferstraße.
+
+KSA
+
+Stellenmarkt
+Sachbearbeiter/in Buchhaltung (m/w/d)
+Muster Logistik GmbH & Co. KG
+Alle Angebote »
+"""
+    page = parse_text(text, language="de")
+    article = page.article
+    assert article.headline == "Stadt sperrt Brücke am Hafen für Lastwagen"
+    assert article.standfirst is not None and article.standfirst.startswith("Ein Gutachten")
+    assert article.dateline is not None and article.dateline.place == "Köln"
+    assert [block.text[:20] for block in article.body] == [
+        "Lastwagen über 7,5 T",
+        "Die Sperrung soll mi",
+    ]
+    assert "8 Bilder - Fotostrecke öffnen" in page.dropped
+    assert "Nach Gutachten Stadt sperrt Brücke am Hafen für Lastwagen" in page.dropped
+    assert "KSA" in page.dropped and "Stellenmarkt" in page.dropped
+
+
+@pytest.mark.parametrize("mark", ["NYT", "AFP", "./.", "ENDS"])
+def test_a_sign_off_under_the_last_paragraph_ends_a_copied_story(mark: str) -> None:
+    text = (
+        "Menu\nNews\nWorld\nCouncil approves new budget after long debate\n"
+        "By Jane Example\n"
+        "LONDON (Reuters) - The city council approved its budget on Tuesday after a debate that ran late into the night, officials said.\n"
+        "The budget raises spending on schools and roads by five percent over last year.\n"
+        f"{mark}\nCareers\nSenior accountant (m/f/d) for our London office\nAll jobs »\n"
+    )
+    page = parse_text(text, language="en")
+    assert [block.text[:12] for block in page.article.body] == ["The city cou", "The budget r"]
+    assert mark in page.dropped and "Careers" in page.dropped
+
+
+def test_initials_between_paragraphs_do_not_end_the_story() -> None:
+    text = (
+        "Menu\nNews\nWorld\nCouncil approves new budget after long debate\n"
+        "LONDON (Reuters) - The city council approved its budget on Tuesday after a debate that ran late into the night, officials said.\n"
+        "AD\n"
+        "The budget raises spending on schools and roads by five percent over last year, the mayor said.\n"
+        "Opposition members said the rise was too small to repair the damage of years of cuts.\n"
+    )
+    page = parse_text(text, language="en")
+    assert len(page.article.body) == 3

@@ -172,6 +172,12 @@ FURNITURE_PATTERNS = (
     r"(?:©|\(c\))\s*.{0,120}",
     r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
     r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
+    # links to a photo gallery: "5 Bilder - Fotostrecke öffnen", "12 photos", "Bekijk 8 foto's"
+    r"(?:bekijk |view |see |voir les |alle )?\d{1,3}\s+(?:bilder|fotos|foto's|photos|images|"
+    r"pictures)(?:\s*[-–|:]?\s*(?:fotostrecke|bildergalerie|galerie|gallery|diaporama|"
+    r"fotoserie)(?:\s+(?:öffnen|ansehen|starten|bekijken|open|ouvrir))?)?",
+    r"(?:fotostrecke|bildergalerie|fotogalerij|photo gallery|diaporama)(?:\s+(?:öffnen|"
+    r"ansehen|starten|bekijken|ouvrir))?",
     # login prompts
     r"(?:log|meld) (?:in|je aan) (?:om|to|en) .{0,120}",
     r"(?:sign in|log in|subscribe) to .{0,120}",

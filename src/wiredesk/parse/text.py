@@ -31,6 +31,7 @@ from wiredesk.parse.rails import (
     section_of,
 )
 from wiredesk.parse.rules import (
+    AGENCIES,
     ANP_REPLACES_RE,
     ANP_VERSION_RE,
     BANNER_RE,
@@ -48,7 +49,7 @@ from wiredesk.parse.times import (
     read_glued_date_line,
     resolve,
 )
-from wiredesk.parse.trailers import close_body
+from wiredesk.parse.trailers import close_body, closing_mark_regex
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
@@ -121,6 +122,11 @@ MIN_STORY_WORDS = 15
 MIN_STORY_AFTER = 2
 # A rank in a "most read" list ("1", "2."): short, yet no footer's line.
 RANK_LINE_RE = re.compile(r"\d{1,2}\.?")
+# Desk initials signing off a story on a line of their own: "StZ", "NZZ", "AFP" (two
+# capitals at least, so that no short word is taken for them).
+SIGN_OFF_RE = re.compile(r"(?=[a-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,4}")
+MAX_SIGN_OFF_CHARS = 40
+SIGN_OFF_LOOKAHEAD = 2
 # How far above the headline a date line is still the story's own.
 DATE_LINE_REACH = 3
 
@@ -242,6 +248,16 @@ def _place_under_standfirst(
     ):
         return body[0].text, Dateline(place=body[1].text, agencies=()), body[2:]
     return None, None, body
+
+
+def _is_glued_under_kicker(glued: str, headline: str) -> bool:
+    """Whether ``glued`` is ``headline`` with a kicker of a few words glued before it."""
+    return (
+        len(glued) > len(headline) + 1
+        and glued.endswith(headline)
+        and glued[-len(headline) - 1] == " "
+        and len(glued[: -len(headline)].split()) <= MAX_KICKER_WORDS
+    )
 
 
 def _has_words(text: str, count: int) -> bool:
@@ -575,14 +591,29 @@ class _Reader:
         """
         candidates: list[int] = []
         paragraphs = 0
+        deck: int | None = None  # a standfirst without its full stop, over a byline
         for index in range(body - 1, max(self.pos, body - HEADLINE_REACH) - 1, -1):
             line = self.lines[index]
             if read_rail_title(line) is not None and not candidates:
                 break
-            if is_furniture(line) or is_byline(line) or _is_date_line(line):
+            if (
+                is_furniture(line)
+                or is_byline(line)
+                or _is_date_line(line)
+                or line.casefold() in AGENCIES  # the agency credited alone: "dpa"
+            ):
                 continue
             if index + 1 < body and PHOTO_CREDIT_RE.fullmatch(self.lines[index + 1]):
                 continue  # a caption over its photo's credit
+            if (
+                deck is None
+                and not candidates
+                and _has_words(line, MIN_STANDFIRST_WORDS)
+                and self._standfirst_follows(index + 1)
+            ):
+                deck = index
+                paragraphs += 1
+                continue
             if self._is_headline_candidate(line) and not self._ends_a_menu(index):
                 candidates.append(index)
                 if len(line.split()) >= MIN_FULL_HEADLINE_WORDS:
@@ -593,7 +624,9 @@ class _Reader:
                 if paragraphs > 1 or candidates:
                     break
         if not candidates:
-            return body
+            return (
+                deck if deck is not None and self._is_headline_candidate(self.lines[deck]) else body
+            )
         chosen = next(
             (i for i in candidates if len(self.lines[i].split()) >= MIN_FULL_HEADLINE_WORDS),
             candidates[0],
@@ -604,11 +637,13 @@ class _Reader:
         if topmost is not None:
             chosen = topmost
         # The headline printed twice or three times (page title, caption, heading) is one.
+        # So is the headline printed alone over a copy with its kicker glued on ("Kühltürme
+        # gesprengt" over "Rückbau Kühltürme gesprengt").
         printed = self.lines[chosen].casefold()
         for index in range(chosen - 1, max(self.pos, chosen - HEADLINE_REACH) - 1, -1):
-            line = self.lines[index]
-            if line.casefold() == printed:
-                chosen = index
+            line = self.lines[index].casefold()
+            if line == printed or _is_glued_under_kicker(printed, line):
+                chosen, printed = index, line
             elif not is_furniture(line):
                 break
         return chosen
@@ -661,6 +696,10 @@ class _Reader:
         2022: Bericht: Aktivistin getötet" over "Bei Protesten 2022 Bericht: Aktivistin
         getötet" is "Bericht: Aktivistin getötet" under the kicker "Bei Protesten 2022"."""
         below = self.lines[self.pos] if self.pos < len(self.lines) else ""
+        if _is_glued_under_kicker(below, line):  # "Kühltürme gesprengt" over "Rückbau Kühltürme…"
+            self.dropped.append(below)
+            self.pos += 1
+            return line
         above = self.lines[self.pos - 2] if self.pos > 1 else ""  # already read or dropped
         for titled, glued, glued_below in ((line, below, True), (above, line, False)):
             kicker, colon, rest = titled.partition(": ")
@@ -836,6 +875,7 @@ class _Reader:
             return (
                 self._split_byline(index) is not None
                 or is_byline(line)
+                or line.casefold() in AGENCIES  # the agency credited alone: "dpa"
                 or _is_date_line(line)
                 or read_dateline(line) is not None
                 or read_place_dateline(line) is not None
@@ -855,6 +895,9 @@ class _Reader:
                 ):
                     break
                 if len(body) >= MIN_BODY_BEFORE_FOOTER and self._footer_starts_at(self.pos):
+                    break
+                if body and body[-1].kind == "paragraph" and self._signs_off_at(self.pos):
+                    self._drop(line)
                     break
             if is_furniture(line):
                 self._drop(line)
@@ -877,6 +920,18 @@ class _Reader:
         body, trailers = close_body(body)  # "./.", "... in Oslo. (Reporting by ...)"
         self.dropped.extend(trailers)
         return dateline, self._without_tail(body)
+
+    def _signs_off_at(self, index: int) -> bool:
+        """Whether a copied page's story ends at a line: its closing mark or its desk's
+        initials ("StZ", "dpa", "./.") under the last paragraph, with none of the story's
+        sentences in the two lines after it (a job box, a rail's title, a menu)."""
+        line = self.lines[index]
+        if not self.is_whole_page or len(line) > MAX_SIGN_OFF_CHARS:
+            return False
+        if SIGN_OFF_RE.fullmatch(line) is None and closing_mark_regex().fullmatch(line) is None:
+            return False
+        after = [i for i in range(index + 1, len(self.lines)) if not is_furniture(self.lines[i])]
+        return not any(self._is_sentence_at(i) for i in after[:SIGN_OFF_LOOKAHEAD])
 
     def _footer_starts_at(self, index: int) -> bool:
         """Whether the site's footer or a menu starts at a line of a copied page: a run of
