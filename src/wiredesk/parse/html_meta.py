@@ -338,10 +338,10 @@ STANDFIRST_REACH = 4
 
 
 def is_marked_intro(tree: HtmlElement, text: str) -> bool:
-    """Whether the page prints ``text`` in an element its markup names the intro (a class,
-    id, ``data-testid`` or ``itemprop`` holding "intro", "standfirst", "chapo", …), or in
-    one such element's child, wherever it stands (not only beside the ``<h1>``)."""
-    for element in tree.xpath("//*[self::p or self::div][normalize-space()=$text]", text=text):
+    """Whether the page prints ``text`` as a paragraph its markup names the intro (a class,
+    id, ``data-testid`` or ``itemprop`` holding "intro", "standfirst", "chapo", …, on the
+    ``<p>`` or the element holding it), wherever it stands (not only beside the ``<h1>``)."""
+    for element in tree.xpath("//p[normalize-space()=$text]", text=text):
         parent = element.getparent()
         for node in (element, parent) if parent is not None else (element,):
             marks = " ".join(node.get(name) or "" for name in INTRO_ATTRIBUTES).casefold()
