@@ -685,3 +685,79 @@ def test_initials_between_paragraphs_do_not_end_the_story() -> None:
     )
     page = parse_text(text, language="en")
     assert len(page.article.body) == 3
+
+
+def test_a_long_caption_opening_with_its_credit_and_a_bare_byline_stand_between_headline_and_story() -> (
+    None
+):
+    text = (
+        "Créez-vous un compte\nDéjà abonné? Connectez-vous.\n\n"
+        "Le tramway de Québec coûtera deux milliards de plus\n[Accueil]\n[Actualités]\n[Québec]\n"
+        "Photo: Marie Exemple Archives Le Journal Les travaux du tramway ont commencé l’an dernier dans le quartier Saint-Roch, où les commerçants se plaignent du bruit\n"
+        "Paul Exemple\n19 février 2026\nQuébec\n\n"
+        "Le coût du tramway de Québec grimpera de deux milliards de dollars, a reconnu mercredi la mairie, qui blâme la hausse du prix des matériaux.\n\n"
+        "Les travaux devraient se terminer en 2032, soit deux ans plus tard que prévu, selon le nouvel échéancier présenté au conseil municipal.\n"
+    )
+    page = parse_text(text, language="fr")
+    assert page.article.headline == "Le tramway de Québec coûtera deux milliards de plus"
+    assert [block.text[:20] for block in page.article.body] == [
+        "Le coût du tramway d",
+        "Les travaux devraien",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "teasers"),
+    [
+        (
+            "Meest bekeken",
+            (
+                "Kabinet wil meer geld voor defensie",
+                "Storm veroorzaakt schade in Zeeland",
+            ),
+        ),
+        (
+            "Most viewed",
+            (
+                "Council approves new budget after long debate",
+                "Storm brings flooding to coastal towns",
+            ),
+        ),
+        (
+            "Weitere Themen",
+            (
+                "Stadt sperrt Brücke für Lastwagen",
+                "Neuer Radweg am Rhein eröffnet",
+            ),
+        ),
+        (
+            "Les plus populaires",
+            (
+                "Le tramway coûtera deux milliards de plus",
+                "Tempête: des milliers de foyers privés d’électricité",
+            ),
+        ),
+    ],
+)
+def test_rails_titled_most_viewed_or_more_topics_in_four_languages(
+    title: str, teasers: tuple[str, ...]
+) -> None:
+    text = "\n".join(("Kabinet wil meer geld voor defensie", BODY, title, *teasers))
+    page = parse_text(text)
+    assert page.rails[0].title == title
+    assert [brief.title for brief in page.rails[0].items] == list(teasers)
+    assert len(page.article.body) == 2
+
+
+def test_a_french_rail_more_in_a_section_names_it() -> None:
+    text = "\n".join(
+        (
+            "Kabinet wil meer geld voor defensie",
+            BODY,
+            "Plus en Économie",
+            "Les taux d’intérêt restent stables",
+            "La bourse de Paris termine en hausse",
+        )
+    )
+    page = parse_text(text)
+    assert (page.rails[0].title, page.rails[0].section) == ("Plus en Économie", "Économie")

@@ -34,7 +34,7 @@ DESK_AGENCIES = frozenset({"dpa", "epd", "kna"})
 # Rail titles: "Meer uit Buitenland" names its section, "Lees ook" does not.
 RAIL_TITLES_WITH_SECTION = (
     r"meer uit", r"meer van", r"more from", r"more in", r"mehr aus", r"mehr von",
-    r"plus de", r"autres articles", r"à lire aussi dans", r"dans la rubrique",
+    r"plus de", r"plus en", r"autres articles", r"à lire aussi dans", r"dans la rubrique",
 )  # fmt: skip
 # Titles that name a topic rather than a section: "Meer over stikstof".
 RAIL_TITLES_WITH_TOPIC = (
@@ -52,6 +52,16 @@ RAIL_TITLES = (
     r"aktuelle nachrichten", r"lesen sie auch", r"à lire aussi", r"a lire aussi", r"lire aussi",
     r"sur le même sujet", r"les plus lus", r"les plus lues", r"dernières actualités",
     r"dernières infos", r"à la une", r"vous aimerez aussi", r"dans l['’]actualité",
+    # what readers read most, and more of the site's topics, in the four languages
+    r"meest bekeken", r"meest populair", r"meest gedeeld", r"populair nieuws",
+    r"andere onderwerpen", r"meer onderwerpen", r"most viewed", r"most shared",
+    r"most commented", r"trending", r"trending now", r"trending stories", r"popular now",
+    r"more topics", r"recommended", r"recommended for you", r"editor['’]s picks",
+    r"am meisten gelesen", r"meistgeklickt", r"meistgesehen", r"meistkommentiert",
+    r"beliebte artikel", r"weitere themen", r"mehr themen", r"top-themen", r"top themen",
+    r"empfehlungen der redaktion", r"les plus populaires", r"les plus consultés",
+    r"les plus partagés", r"les plus commentés", r"autres sujets", r"à découvrir aussi",
+    r"nos recommandations",
     # pointers to one more story, also printed before a single teaser ("Lees ook: …")
     r"zie ook", r"bekijk ook", r"see also", r"also read", r"you might also like",
     r"you may also be interested in", r"(?:das )?könnte (?:sie|dich) auch interessieren",

@@ -104,6 +104,8 @@ PLACE_LINE_RE = re.compile(
 )
 MIN_BLOCKS_UNDER_PLACE = 3
 PHOTO_CREDIT_RE = re.compile(PHOTO_CREDIT_PATTERN, re.IGNORECASE)
+# A caption that opens with its credit's label, however long it runs.
+PHOTO_LABEL_RE = re.compile(r"(?:foto|photo|bild|beeld|image)\s*:\s", re.IGNORECASE)
 MAX_CAPTION_CHARS = 400
 # A clock time alone on its line, heading an entry of a live story: "10 p.m.", "4:14 p.m.",
 # "14.30 uur", "14:30 Uhr", "9h45".
@@ -601,6 +603,7 @@ class _Reader:
                 or is_byline(line)
                 or _is_date_line(line)
                 or line.casefold() in AGENCIES  # the agency credited alone: "dpa"
+                or PHOTO_LABEL_RE.match(line)  # "Photo: Jane Doe Archives The photo shows…"
             ):
                 continue
             if index + 1 < body and PHOTO_CREDIT_RE.fullmatch(self.lines[index + 1]):
@@ -780,8 +783,8 @@ class _Reader:
                 self.pos += 1
             elif self._take_date_line(line) or self._take_age_line(line):
                 pass
-            elif self._is_caption_at(self.pos):
-                self._drop(line)  # a caption over its photo's credit
+            elif self._is_caption_at(self.pos) or PHOTO_LABEL_RE.match(line):
+                self._drop(line)  # a caption over its photo's credit, or opening with it
             elif (
                 standfirst is None
                 and headline is not None
