@@ -300,3 +300,49 @@ def test_a_teaser_card_between_paragraphs_leaves_the_body_as_a_brief() -> None:
     titles = [brief.title for rail in page.rails for brief in rail.items]
     assert titles == ["Langlauf-Team kämpft mit Überschwemmung im Quartier"]
     assert page.article.body[-1].text == GERMAN[-1]
+
+
+def test_a_heading_several_wrappers_above_the_teasers_titles_them() -> None:
+    paragraphs = [
+        "MONTRÉAL — La Ville imposera des amendes aux utilisateurs de trottinettes qui les "
+        "abandonnent sur les trottoirs, a annoncé mercredi l’administration municipale.",
+        "Les entreprises de location devront aussi payer pour chaque appareil mal stationné.",
+        "Le nouveau règlement entrera en vigueur le 1er avril.",
+    ]
+    teasers = "".join(
+        f'<div class="card"><article><a href="/actualites/{n}"><span class="img"></span>'
+        f"<h2>{headline}</h2></a><p>{text}</p><time>{day}</time></article></div>"
+        for n, (headline, text, day) in enumerate(
+            [
+                (
+                    "Les trottinettes reviennent en ville",
+                    "Trois entreprises obtiennent un permis.",
+                    "14 septembre 2025",
+                ),
+                (
+                    "Le casque deviendra obligatoire",
+                    "La mesure vise d’abord les mineurs.",
+                    "3 décembre 2025",
+                ),
+                (
+                    "Des amendes pour les opérateurs",
+                    "La Ville se dit déçue du bilan de l’été.",
+                    "7 février 2026",
+                ),
+            ]
+        )
+    )
+    after = (
+        '<div class="col"><aside class="related"><h2>Pour aller plus loin</h2><div class="a">'
+        f'<div class="b"><div class="c"><div class="d"><div class="e">{teasers}</div></div>'
+        "</div></div></div></aside></div>"
+    )
+    page = parsed(story("fr", "Montréal sévira contre les trottinettes", paragraphs, after=after))
+    titled = [rail for rail in page.rails if rail.title == "Pour aller plus loin"]
+    assert len(titled) == 1
+    assert [brief.title for brief in titled[0].items] == [
+        "Les trottinettes reviennent en ville",
+        "Le casque deviendra obligatoire",
+        "Des amendes pour les opérateurs",
+    ]
+    assert "Pour aller plus loin" not in body_text(page)

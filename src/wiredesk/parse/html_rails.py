@@ -64,6 +64,10 @@ MAX_DEPTH = 4
 # Levels climbed from a title to find the container its items sit in.
 MAX_CLIMB = 3
 STOP_TAGS = frozenset({"body", "html", "main"})
+# Levels climbed from a list of teasers to the heading before it, through wrappers that
+# hold nothing before the list ("<aside><h2/><div><div>…<ul>"): no further, or a heading
+# of another part of the page would name the list.
+MAX_TITLE_CLIMB = 8
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -499,7 +503,7 @@ def _title_of(
             title = _heading(child)
             return (title, child) if title is not None else (None, None)
     node = holder
-    for _ in range(MAX_CLIMB):
+    for _ in range(MAX_TITLE_CLIMB):
         before = _shown_before(node)
         if before is not None:
             title = _heading(before)
