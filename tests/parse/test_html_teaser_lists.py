@@ -346,3 +346,31 @@ def test_a_heading_several_wrappers_above_the_teasers_titles_them() -> None:
         "Des amendes pour les opérateurs",
     ]
     assert "Pour aller plus loin" not in body_text(page)
+
+
+def test_a_title_the_markup_names_by_class_titles_the_list_under_it() -> None:
+    paragraphs = [
+        "PARIS (AFP) - Le gouvernement a présenté mercredi un plan de rénovation des écoles "
+        "rurales, qui doit toucher près de 2 000 établissements d'ici 2030.",
+        "Les maires des petites communes réclamaient depuis longtemps une aide de l'État.",
+        "Selon le ministère, la moitié des bâtiments datent d'avant 1975.",
+    ]
+    links = "".join(
+        f'<li><a href="/societe/{n}">{headline}</a></li>'
+        for n, headline in enumerate(
+            [
+                "Écoles rurales : les maires réclament plus de moyens",
+                "Fermetures de classes : la colère des parents d'élèves",
+                "Le plan de rénovation des collèges prend du retard",
+            ]
+        )
+    )
+    after = (
+        '<aside><div class="bloc list"><span class="title">Dans le même dossier</span>'
+        f'<ul class="list-square">{links}</ul></div></aside>'
+    )
+    page = parsed(story("fr", "Un plan pour rénover les écoles rurales", paragraphs, after=after))
+    titled = [rail for rail in page.rails if rail.title == "Dans le même dossier"]
+    assert len(titled) == 1
+    assert len(titled[0].items) == 3
+    assert "Dans le même dossier" not in body_text(page)

@@ -324,6 +324,9 @@ LIST_TAGS = frozenset(
      "footer", "td", "tr", "tbody", "table", "span", "figure"}
 )  # fmt: skip
 MAX_HEADING_WORDS = 8
+# A title the markup names by its class rather than its tag, on an element of text.
+NAMED_TITLE_TAGS = frozenset({"span", "div", "p"})
+TITLE_CLASS_NAMES = ("title", "heading", "kop", "titel", "titre")
 SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 # The site's own furniture around every page, and what holds a story.
 CHROME_TAGS = frozenset({"nav", "header", "footer"})
@@ -523,11 +526,24 @@ def _shown_before(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _is_named_title(element: HtmlElement) -> bool:
+    """Whether the markup names an element a title though its tag is none: ``<span
+    class="title">``, ``<div class="box__title">``, ``<p class="list-heading">``."""
+    if element.tag not in NAMED_TITLE_TAGS:
+        return False
+    names = (element.get("class") or "").casefold()
+    return any(name in names for name in TITLE_CLASS_NAMES)
+
+
 def _heading(element: HtmlElement) -> RailTitle | None:
     """A short heading's rail title: a heading element (or one holding one), not a sentence."""
     if element.tag == "h1":
         return None  # the story's own headline
-    if element.tag not in TITLE_TAGS and next(element.iter(*SUBHEADING_TAGS), None) is None:
+    if (
+        element.tag not in TITLE_TAGS
+        and not _is_named_title(element)
+        and next(element.iter(*SUBHEADING_TAGS), None) is None
+    ):
         return None
     raw = element.text_content()
     if len(raw) > MAX_RAIL_TITLE_CHARS * 2:
