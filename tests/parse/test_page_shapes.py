@@ -761,3 +761,24 @@ def test_a_french_rail_more_in_a_section_names_it() -> None:
     )
     page = parse_text(text)
     assert (page.rails[0].title, page.rails[0].section) == ("Plus en Économie", "Économie")
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Il vous reste 62.5% de cet article à lire. La suite est réservée aux abonnés.",
+        "La suite de cet article est réservée aux abonnés.",
+        "The rest of this article is for subscribers only.",
+        "Der Rest dieses Artikels ist Abonnenten vorbehalten.",
+        "De rest van dit artikel is alleen voor abonnees.",
+        "(Graphic: Oil prices since January - here)",
+        "- landscape-tablet-and-above",
+    ],
+)
+def test_a_paywall_notice_a_graphic_pointer_or_a_layout_name_under_the_story_is_dropped(
+    notice: str,
+) -> None:
+    text = f"Kabinet wil meer geld voor defensie\n{BODY}\n{notice}\n"
+    page = parse_text(text, headline="Kabinet wil meer geld voor defensie")
+    assert page.article.body[-1].text.startswith("De oppositie noemt")
+    assert notice in page.dropped

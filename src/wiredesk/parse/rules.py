@@ -182,6 +182,22 @@ FURNITURE_PATTERNS = (
     r"(?:©|\(c\))\s*.{0,120}",
     r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
     r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
+    # a paywall's notice where the free part of a story stops: "Il vous reste 57% de cet
+    # article à lire. La suite est réservée aux abonnés.", "The rest of this article is for
+    # subscribers only."
+    r"(?:il vous reste \d+(?:[.,]\d+)?\s*% de cet article à lire\.?\s*)?la suite (?:de cet "
+    r"article )?est réservée aux abonnés\.?",
+    r"il vous reste \d+(?:[.,]\d+)?\s*% de cet article à lire\.?",
+    r"(?:the rest of )?this (?:article|story) is (?:only )?(?:available )?(?:to|for) "
+    r"(?:subscribers|members)(?: only)?\.?",
+    r"(?:der rest )?(?:dieses|des) artikels? ist (?:nur )?(?:für )?abonnenten (?:vorbehalten|"
+    r"verfügbar|zugänglich)\.?",
+    r"(?:de rest van )?dit artikel is (?:alleen|enkel) (?:beschikbaar )?voor abonnees\.?",
+    # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
+    r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
+    r"infographie)\s*:.{1,150}\)",
+    # a machine's name for a layout printed as a list item: "- landscape-tablet-and-above"
+    r"(?:[-•*]\s*)?[a-z0-9]+(?:[-_][a-z0-9]+){2,}",
     # links to a photo gallery: "5 Bilder - Fotostrecke öffnen", "12 photos", "Bekijk 8 foto's"
     r"(?:bekijk |view |see |voir les |alle )?\d{1,3}\s+(?:bilder|fotos|foto's|photos|images|"
     r"pictures)(?:\s*[-–|:]?\s*(?:fotostrecke|bildergalerie|galerie|gallery|diaporama|"
