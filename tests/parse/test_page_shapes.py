@@ -782,3 +782,77 @@ def test_a_paywall_notice_a_graphic_pointer_or_a_layout_name_under_the_story_is_
     page = parse_text(text, headline="Kabinet wil meer geld voor defensie")
     assert page.article.body[-1].text.startswith("De oppositie noemt")
     assert notice in page.dropped
+
+
+@pytest.mark.parametrize(
+    ("language", "page"),
+    [
+        (
+            "fr",
+            """Se connecter
+Politique
+Écologie
+Le gouvernement présente son plan pour les écoles rurales
+Le ministre a détaillé mercredi un plan de deux milliards d’euros, jugé insuffisant par les maires
+Par Claire Exemple
+Publié le 12 mars 2026 à 10h02
+Temps de Lecture 3 min.
+Ajouter à vos sélections Ajouter à vos sélections
+Pour ajouter l’article à vos sélections
+identifiez-vous
+S’inscrire gratuitement
+Vous possédez déjà un compte ?
+Se connecter
+Partager Partager
+Partager sur Twitter
+Partager sur Messenger
+Partager sur Facebook
+Envoyer par e-mail
+Partager sur Whatsapp
+Copier le lien
+Article réservé aux abonnés
+Le gouvernement a présenté mercredi un plan de rénovation des écoles rurales, qui doit toucher près de 2 000 établissements d’ici 2030.
+Lire aussi : Article réservé à nos abonnés Dans les campagnes, des écoles qui ferment faute d’élèves et des maires qui se battent pour garder leurs classes ouvertes
+Les maires des petites communes réclamaient depuis longtemps une aide de l’État pour financer ces travaux coûteux.
+Il vous reste 64.12% de cet article à lire. La suite est réservée aux abonnés.
+Lecture du journal en cours sur un autre appareil.
+Vous pouvez lire le journal sur un seul appareil à la fois.
+""",
+        ),
+        (
+            "en",
+            """Sign in
+Politics
+Government unveils plan to repair rural schools
+Ministers promise two billion pounds over five years, but councils say the money falls far short of what is needed
+By Claire Example
+March 12, 2026
+Save to reading list
+Sign up for free
+Already have an account? Sign in
+Share Share
+Share on Twitter
+Share on Facebook
+Share on WhatsApp
+Share by email
+Copy link
+Subscribers only
+The government on Wednesday unveiled a plan to repair rural schools, covering nearly 2,000 buildings by 2030.
+Council leaders had long asked for help to pay for the costly works, which many small towns cannot afford alone.
+The rest of this article is for subscribers only.
+You are reading on another device.
+Only one device can read at a time.
+""",
+        ),
+    ],
+)
+def test_a_subscribers_page_with_share_login_and_bookmark_prompts_and_a_paywall(
+    language: str, page: str
+) -> None:
+    parsed = parse_text(page, language=language)
+    article = parsed.article
+    assert article.headline is not None and article.headline.startswith(
+        ("Le gouvernement", "Government")
+    )
+    assert len(article.body) == 2
+    assert article.body[-1].text.startswith(("Les maires", "Council leaders"))

@@ -17,6 +17,7 @@ from wiredesk.parse.rules import (
     CRUMB_RE,
     FURNITURE_LINES,
     FURNITURE_PATTERNS,
+    POINTER_PATTERN,
     READ_MORE_PATTERNS,
     WIRE_HEADER_PATTERNS,
     WIRE_TRAILER_PATTERNS,
@@ -30,6 +31,7 @@ FURNITURE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+POINTER_RE = re.compile(POINTER_PATTERN, re.IGNORECASE)
 COPYRIGHT_LINE_RE = re.compile(COPYRIGHT_LINE_PATTERN, re.IGNORECASE)
 READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.IGNORECASE)
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
@@ -38,9 +40,9 @@ MAX_READ_MORE_CHARS = 40
 CAPTION_TAIL_CHARS = 100
 # No furniture line is longer than this: longer lines are story text.
 MAX_FURNITURE_CHARS = 420
-# Past this length only a cookie prompt or a parenthesised trailer
-# ("(Reporting by ...)") is furniture; every other rule is for short lines
-# (the longest, photo credits and copyright lines, stop at about 140).
+# Past this length only a cookie prompt, a parenthesised trailer ("(Reporting by ...)")
+# or a pointer to another story ("Lire aussi : …") is furniture; every other rule is for
+# short lines (the longest, photo credits and copyright lines, stop at about 140).
 LONG_LINE_CHARS = 160
 
 
@@ -68,6 +70,19 @@ def is_caption(line: str) -> bool:
     return CAPTION_RE.search(line) is not None
 
 
+def _is_printed_twice(folded: str) -> bool:
+    """Whether a line is one furniture line printed twice, as an icon's text and the
+    button's: "Partager Partager", "Ajouter à vos sélections Ajouter à vos sélections"."""
+    words = folded.split()
+    half = len(words) // 2
+    return (
+        half > 0
+        and len(words) == 2 * half
+        and words[:half] == words[half:]
+        and is_furniture(" ".join(words[:half]))
+    )
+
+
 @lru_cache(maxsize=4096)
 def is_furniture(line: str) -> bool:
     """Whether a line is page furniture rather than part of a story."""
@@ -83,8 +98,10 @@ def is_furniture(line: str) -> bool:
     ):
         return True
     if len(line) > LONG_LINE_CHARS:
-        return line.startswith("(") and FURNITURE_RE.fullmatch(line) is not None
-    if line.casefold().rstrip(" :") in FURNITURE_LINES:
+        if line.startswith("("):
+            return FURNITURE_RE.fullmatch(line) is not None
+        return POINTER_RE.fullmatch(line) is not None
+    if folded.rstrip(" :") in FURNITURE_LINES or _is_printed_twice(folded):
         return True
     if CRUMB_HINT_RE.search(line) and CRUMB_RE.fullmatch(line):
         return True

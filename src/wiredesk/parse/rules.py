@@ -174,17 +174,10 @@ PHOTO_CREDIT_PATTERN = (
     r"\(?(?:foto|fotograaf|beeld|photo|photograph|picture|bild|image|crédit|credit|fotocredit|"
     r"bildquelle|photo credit)s?\s*[:©].{0,120}"
 )
-FURNITURE_PATTERNS = (
-    *READ_MORE_PATTERNS,
-    # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
-    PHOTO_CREDIT_PATTERN,
-    r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
-    r"(?:©|\(c\))\s*.{0,120}",
-    r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
-    r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
-    # a paywall's notice where the free part of a story stops: "Il vous reste 57% de cet
-    # article à lire. La suite est réservée aux abonnés.", "The rest of this article is for
-    # subscribers only."
+# A paywall's notice where the free part of a story stops: "Il vous reste 57% de cet
+# article à lire. La suite est réservée aux abonnés.", "The rest of this article is for
+# subscribers only." Furniture, and the end of the story's text.
+PAYWALL_NOTICE_PATTERNS = (
     r"(?:il vous reste \d+(?:[.,]\d+)?\s*% de cet article à lire\.?\s*)?la suite (?:de cet "
     r"article )?est réservée aux abonnés\.?",
     r"il vous reste \d+(?:[.,]\d+)?\s*% de cet article à lire\.?",
@@ -193,6 +186,25 @@ FURNITURE_PATTERNS = (
     r"(?:der rest )?(?:dieses|des) artikels? ist (?:nur )?(?:für )?abonnenten (?:vorbehalten|"
     r"verfügbar|zugänglich)\.?",
     r"(?:de rest van )?dit artikel is (?:alleen|enkel) (?:beschikbaar )?voor abonnees\.?",
+)
+# A pointer to another story inside a body, however long its title: "Lees ook: Kabinet
+# valt", "Lire aussi : Article réservé à nos abonnés …".
+POINTER_PATTERN = (
+    r"(?:lees ook|lees meer|lees hier|lees verder|zie ook|bekijk ook|read more|read also|"
+    r"also read|see also|related|lesen sie (?:auch|hier|mehr|dazu|weiter)|mehr dazu|mehr zum "
+    r"thema|siehe auch|auch interessant|(?:das )?könnte (?:sie|dich) auch interessieren|"
+    r"lire aussi|à lire aussi|lisez aussi|voir aussi|à voir aussi|lire également|"
+    r"à lire également)\s*[:|].+"
+)
+FURNITURE_PATTERNS = (
+    *READ_MORE_PATTERNS,
+    # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
+    PHOTO_CREDIT_PATTERN,
+    r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
+    r"(?:©|\(c\))\s*.{0,120}",
+    r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
+    r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
+    *PAYWALL_NOTICE_PATTERNS,
     # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
     r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
     r"infographie)\s*:.{1,150}\)",
@@ -209,16 +221,37 @@ FURNITURE_PATTERNS = (
     r"(?:sign in|log in|subscribe) to .{0,120}",
     r"(?:melden sie sich an|jetzt abonnieren|bitte anmelden).{0,120}",
     r"(?:connectez-vous|abonnez-vous).{0,120}",
+    # sharing on a named network: "Partager sur Messenger", "Share on Facebook", "Delen via
+    # WhatsApp", "Auf Facebook teilen", "Envoyer par e-mail"
+    r"(?:share|partager|delen|teilen|deel|send|envoyer|per|par|via)\s+(?:on|sur|op|via|auf|by|"
+    r"par|per)?\s*(?:facebook|twitter|x|messenger|whatsapp|linkedin|telegram|reddit|"
+    r"pinterest|threads|bluesky|e-?mail|mail|sms)",
+    r"(?:auf|op|on|sur)\s+(?:facebook|twitter|x|messenger|whatsapp|linkedin|telegram|"
+    r"pinterest|e-?mail)\s+(?:teilen|delen|share|partager)",
+    # keeping the story for later: "Ajouter à vos sélections", "Save to reading list"
+    r"(?:pour )?ajouter (?:l['’]article )?à vos sélections",
+    r"(?:save|add) (?:this )?(?:article |story )?to (?:your )?(?:reading list|saved (?:articles|"
+    r"stories)|bookmarks|favou?rites)",
+    r"(?:artikel )?(?:auf die |zur )?merkliste(?: hinzufügen)?|artikel merken",
+    r"(?:bewaar|bewaren|opslaan)(?: (?:in|op) (?:je|uw) leeslijst)?|toevoegen aan (?:je|uw) "
+    r"leeslijst",
+    # signing up: "S’inscrire gratuitement", "Register for free", "Jetzt registrieren"
+    r"identifiez-vous|s['’]inscrire(?: gratuitement)?|inscrivez-vous(?: gratuitement)?|"
+    r"sign up(?: for free)?|register for free|gratis registreren|(?:jetzt |kostenlos )"
+    r"registrieren",
+    # asked of a reader who may already subscribe: "Vous possédez déjà un compte ?"
+    r"(?:already (?:have an account|a subscriber|subscribed|registered)|have an account|"
+    r"don['’]t have an account)\s*\??.{0,40}",
+    r"(?:vous (?:possédez|avez) déjà un compte|déjà (?:abonné|inscrit)e?)\s*\??.{0,40}",
+    r"(?:heb je|heeft u) (?:al )?een (?:account|abonnement)\s*\??.{0,40}",
+    r"al (?:abonnee|een account)\s*\??.{0,40}",
+    r"(?:sie haben|du hast) (?:bereits|schon) ein (?:konto|abo|abonnement)\s*\??.{0,40}",
+    r"(?:bereits|schon) (?:abonnent|registriert|kunde)\s*\??.{0,40}",
     # share counters and reading times: "3 reacties", "Leestijd 2 minuten", "4 min read"
     r"\d+\s+(?:reacties|comments|kommentare|commentaires)",
     r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
-    # inline links inside a body: "Lees ook: Kabinet valt"
-    r"(?:lees ook|lees meer|lees hier|lees verder|zie ook|bekijk ook|read more|read also|"
-    r"also read|see also|related|lesen sie (?:auch|hier|mehr|dazu|weiter)|mehr dazu|mehr zum "
-    r"thema|siehe auch|auch interessant|(?:das )?könnte (?:sie|dich) auch interessieren|"
-    r"lire aussi|à lire aussi|lisez aussi|voir aussi|à voir aussi|lire également|"
-    r"à lire également)\s*[:|].+",
+    POINTER_PATTERN,
     # a story's tags: "Filed Under: EEE, health, Michigan", "Themen: Iran, Proteste, Justiz"
     r"(?:filed under|tags|topics|themen|schlagworte|schlagwörter|onderwerpen|trefwoorden|"
     r"tags|mots-clés|sujets|thèmes)\s*:\s*[^.!?:]{1,60}(?:,\s*[^.!?:,]{1,60}){1,20}",

@@ -37,6 +37,7 @@ from wiredesk.parse.rules import (
     BANNER_RE,
     BYLINE_RE,
     HEADLINE_MARKER_RE,
+    PAYWALL_NOTICE_PATTERNS,
     PHOTO_CREDIT_PATTERN,
     REUTERS_PREFIX_RE,
 )
@@ -104,6 +105,8 @@ PLACE_LINE_RE = re.compile(
 )
 MIN_BLOCKS_UNDER_PLACE = 3
 PHOTO_CREDIT_RE = re.compile(PHOTO_CREDIT_PATTERN, re.IGNORECASE)
+PAYWALL_NOTICE_RE = re.compile("|".join(PAYWALL_NOTICE_PATTERNS), re.IGNORECASE)
+MAX_PAYWALL_NOTICE_CHARS = 160
 # A caption that opens with its credit's label, however long it runs.
 PHOTO_LABEL_RE = re.compile(r"(?:foto|photo|bild|beeld|image)\s*:\s", re.IGNORECASE)
 MAX_CAPTION_CHARS = 400
@@ -594,8 +597,14 @@ class _Reader:
         candidates: list[int] = []
         paragraphs = 0
         deck: int | None = None  # a standfirst without its full stop, over a byline
-        for index in range(body - 1, max(self.pos, body - HEADLINE_REACH) - 1, -1):
+        reach = HEADLINE_REACH  # lines of text looked at: furniture is passed over
+        for index in range(body - 1, self.pos - 1, -1):
             line = self.lines[index]
+            if is_furniture(line):
+                continue
+            reach -= 1
+            if reach < 0:
+                break
             if read_rail_title(line) is not None and not candidates:
                 break
             if (
@@ -890,6 +899,9 @@ class _Reader:
         body: list[Block] = []
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
+            if body and len(line) <= MAX_PAYWALL_NOTICE_CHARS and PAYWALL_NOTICE_RE.fullmatch(line):
+                self._drop(line)  # the free part of the story stops here
+                break
             # A long line closed like a sentence starts no rail and no footer: most lines of
             # a body are ruled out here, before the three questions are asked.
             if not (len(line) > MAX_RAIL_TITLE_CHARS and line.endswith((".", "!", "?"))):
