@@ -135,15 +135,14 @@ def _figures(block: Block, adjectives: list[tuple[int, int]], language: str | No
         if match["currency"]:
             counts = CURRENCIES[match["currency"].strip()]
         numbers.append((start, end, value, counts))
-    for word in words:
-        if word.lower in NUMBER_WORDS:
-            numbers.append((word.start, word.end, float(NUMBER_WORDS[word.lower]), None))
-    starts = [word.start for word in words]
-    ends = [word.end for word in words]
+    for index in words.indexes(NUMBER_WORDS.__contains__):
+        numbers.append(
+            (words.starts[index], words.ends[index], float(NUMBER_WORDS[words.lowers[index]]), None)
+        )
     for start, end, value, counts in sorted(numbers):
-        at = bisect.bisect_left(starts, end)
-        following = list(words[at : at + 6])
-        before_at = bisect.bisect_right(ends, start) - 1
+        at = words.first_at_or_after(end)
+        following = [words[index] for index in range(at, min(at + 6, len(words)))]
+        before_at = bisect.bisect_right(words.ends, start) - 1
         previous = words[before_at] if before_at >= 0 else None
         if following and following[0].lower in SCALES:
             value *= SCALES[following[0].lower]

@@ -13,10 +13,11 @@ Indirect: "X zei dat …" / "X said that …" / "X sagte, dass …" / "X a dit q
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from wiredesk.enrich.cues import ACCORDING_TO, PRONOUNS, SPEECH_WORDS, THAT
-from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_between
+from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_between, words_of
 from wiredesk.model import Quote, Speaker
 
 QUOTATION_RE = re.compile(r'“([^”“]+)”|„([^“”„]+)[“”]|«\s?([^»]+?)\s?»|(?<![\w])"([^"]+)"')
@@ -27,6 +28,11 @@ _THAT_SAID = re.compile(
     r"^(?:dat|dit|das|dies|that|this|c'est ce qu'|c’est ce qu’|c'est ce que)\b", re.IGNORECASE
 )
 _SPEAKING = ("person", "role", "organisation")
+# The marks QUOTATION_RE opens a quotation with.
+_QUOTATION_MARKS = ("“", "„", "«", '"')
+# The openings ``_indirect`` reads as "according to X" ("aldus" names its speaker after a
+# statement instead).
+_OPENINGS = tuple(opening + " " for opening in ACCORDING_TO if opening != "aldus")
 
 
 def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) -> tuple[Quote, ...]:
@@ -40,14 +46,23 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
         if block.index < 0:
             continue
         here = [spot for spot in spots if spot.block == block.index]
+        # Most sentences quote nobody: the finders run where a quotation mark, a speech
+        # verb or an opening "Volgens", "According to" is (the same quotes, found sooner).
+        words = words_of(block.text)
+        has_quotation = any(mark in block.text for mark in _QUOTATION_MARKS)
+        speech = [words.starts[index] for index in words.indexes(SPEECH_WORDS.__contains__)]
         for start, end in sentences_of(block.text):
             sentence_spots = [spot for spot in here if start <= spot.start < end]
-            found = _direct(
-                block, start, end, sentence_spots, last_person, previous_speaker, previous_block
-            )
-            found += _indirect(
-                language, block, start, end, sentence_spots, last_person, previous_sentence
-            )
+            found = []
+            if has_quotation:
+                found += _direct(
+                    block, start, end, sentence_spots, last_person, previous_speaker,
+                    previous_block,
+                )  # fmt: skip
+            if _may_report(block.text, start, end, speech):
+                found += _indirect(
+                    language, block, start, end, sentence_spots, last_person, previous_sentence
+                )
             quotes += found
             if found and found[-1].speaker is not None:
                 previous_speaker, previous_block = found[-1].speaker, block.index
@@ -56,6 +71,15 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
                 last_person[:] = [people[0]]
             previous_sentence = block.text[start:end]
     return tuple(quotes)
+
+
+def _may_report(text: str, start: int, end: int, speech: list[int]) -> bool:
+    """Whether ``_indirect`` may find a statement in the sentence: a speech verb starts in
+    it, or it opens with "Volgens", "According to", "Laut", "Selon"."""
+    at = bisect.bisect_left(speech, start)
+    if at < len(speech) and speech[at] < end:
+        return True
+    return text[start : min(end, start + 20)].lower().startswith(_OPENINGS)
 
 
 def _speaker(spot: Spot | None) -> Speaker | None:
