@@ -142,9 +142,9 @@ def find_names(text: str, language: str | None = None) -> list[Found]:
     found: list[Found] = []
     for end, (length, candidates) in _automaton().iter(_lower(text)):
         start = end + 1 - length
+        if start and text[start - 1].isalnum():
+            continue  # inside a word: two matches in three ("is", "un", "ns"), so no call
         stop = end + 1
-        if not _is_word_edge(text, start - 1):
-            continue
         if not _is_word_edge(text, stop):
             is_genitive = (
                 language in GENITIVE_LANGUAGES
