@@ -109,14 +109,14 @@ def find_figures(
     blocks: list[Block], spots: list[Spot], language: str | None
 ) -> tuple[Figure, ...]:
     figures: list[Figure] = []
+    adjectives_in: dict[int, list[tuple[int, int]]] = {}
+    for spot in spots:
+        if spot.type == "place" and spot.is_adjective:
+            adjectives_in.setdefault(spot.block, []).append((spot.start, spot.end))
     for block in blocks:
         if block.index == -2:
             continue
-        adjectives = [
-            (spot.start, spot.end)
-            for spot in spots
-            if spot.block == block.index and spot.type == "place" and spot.is_adjective
-        ]
+        adjectives = adjectives_in.get(block.index, [])
         figures += _figures(block, adjectives, language)
     return tuple(figures)
 
@@ -159,7 +159,7 @@ def _figures(block: Block, adjectives: list[tuple[int, int]], language: str | No
         )
     for start, end, value, counts in sorted(numbers):
         at = words.first_at_or_after(end)
-        following = [words[index] for index in range(at, min(at + 6, len(words)))]
+        following = words.run(at, at + 6)
         before_at = bisect.bisect_right(words.ends, start) - 1
         previous = words[before_at] if before_at >= 0 else None
         if following and following[0].lower in SCALES:

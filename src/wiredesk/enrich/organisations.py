@@ -56,10 +56,14 @@ def find_organisations(blocks: list[Block], places: list[Spot], home: str | None
     """Ministries and armed forces the blocks name; ``home`` is the country of the
     dateline's place, for a ministry no adjective names the country of."""
     found: list[Spot] = []
+    places_in: dict[int, list[Spot]] = {}
+    for spot in places:
+        if spot.country:
+            places_in.setdefault(spot.block, []).append(spot)
     for block in blocks:
         if block.index == -2:
             continue
-        here = [spot for spot in places if spot.block == block.index and spot.country]
+        here = places_in.get(block.index, [])
         found += _ministries(block, here, home)
         found += _forces(block, here)
     return found

@@ -59,10 +59,14 @@ def find_people(blocks: list[Block], taken: list[Spot]) -> list[Spot]:
     places and organisations."""
     found: list[Spot] = []
     surnames: dict[str, str] = {}
+    taken_in: dict[int, list[Spot]] = {}
+    for spot in taken:
+        taken_in.setdefault(spot.block, []).append(spot)
     for block in blocks:
         if block.index == -2:  # the dateline's place
             continue
-        found += _named(block, words_of(block.text), _masked(block, taken), surnames)
+        masked = _masked(block, taken_in.get(block.index, []))
+        found += _named(block, words_of(block.text), masked, surnames)
     found += _surnames_alone(blocks, taken + found, surnames)
     return found
 

@@ -42,17 +42,23 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
     previous_sentence = ""
     previous_speaker: Speaker | None = None
     previous_block: int | None = None
+    spots_in: dict[int, list[Spot]] = {}
+    for spot in spots:
+        spots_in.setdefault(spot.block, []).append(spot)
     for block in blocks:
         if block.index < 0:
             continue
-        here = [spot for spot in spots if spot.block == block.index]
+        here = sorted(spots_in.get(block.index, []), key=lambda spot: spot.start)
+        here_starts = [spot.start for spot in here]
         # Most sentences quote nobody: the finders run where a quotation mark, a speech
         # verb or an opening "Volgens", "According to" is (the same quotes, found sooner).
         words = words_of(block.text)
         has_quotation = any(mark in block.text for mark in _QUOTATION_MARKS)
         speech = [words.starts[index] for index in words.indexes(SPEECH_WORDS.__contains__)]
         for start, end in sentences_of(block.text):
-            sentence_spots = [spot for spot in here if start <= spot.start < end]
+            sentence_spots = here[
+                bisect.bisect_left(here_starts, start) : bisect.bisect_left(here_starts, end)
+            ]
             found = []
             if has_quotation:
                 found += _direct(
