@@ -128,43 +128,39 @@ def _runs(text: str, words: Words, masked: set[int]) -> list[list[int]]:
 
 def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str]) -> list[Spot]:
     text = block.text
+    starts, ends, texts = every.starts, every.ends, every.texts
     found: list[Spot] = []
     for run in _runs(text, every, masked):
-        last = every[run[-1]]
+        end = ends[run[-1]]
         while run and every.lowers[run[0]] in NAME_PARTICLES:
             run = run[1:]
         if not run:
             continue
-        first = every[run[0]]
-        is_sentence_start = _opens_sentence(text, first.start)
-        if is_sentence_start and len(run) >= 2 and first.text not in FIRST_NAMES:
-            run = run[1:]  # "Maar", "Selon", "About": a sentence's first word
-            first = every[run[0]]
-            is_sentence_start = False
         position = run[0]
+        is_sentence_start = _opens_sentence(text, starts[position])
+        if is_sentence_start and len(run) >= 2 and texts[position] not in FIRST_NAMES:
+            run = run[1:]  # "Maar", "Selon", "About": a sentence's first word
+            position = run[0]
+            is_sentence_start = False
+        start = starts[position]
         role = _role_before(text, every, position)
         before = _adjacent(text, every, position, -1)
         after = _adjacent(text, every, position + len(run) - 1, 1)
-        has_first_name = first.text in FIRST_NAMES and len(run) >= 2
-        has_title = before in TITLES or text[max(0, first.start - 3) : first.start] == "M. "
+        has_first_name = texts[position] in FIRST_NAMES and len(run) >= 2
+        has_title = before in TITLES or text[max(0, start - 3) : start] == "M. "
         speaks = before in NAMING_VERBS or (
             after in NAMING_VERBS and not (is_sentence_start and len(run) == 1)
         )
         if not (role or has_first_name or has_title or speaks):
             continue
-        name = text[first.start : last.end]
-        surnames.setdefault(every.texts[run[-1]], name)
+        name = text[start:end]
+        surnames.setdefault(texts[run[-1]], name)
         found.append(
             Spot(
-                type="person",
-                id=None,
-                name=name,
-                block=block.index,
-                start=first.start,
-                end=last.end,
+                type="person", id=None, name=name, block=block.index, start=start, end=end,
                 role=role,
             )
-        )
+        )  # fmt: skip
     found += _bare_roles(block, every, masked, found)
     return found
 
@@ -172,9 +168,9 @@ def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str
 def _adjacent(text: str, every: Words, index: int, step: int) -> str:
     """The word one space before (``step`` -1) or after (1) every[index], in lower case."""
     other = index + step
-    if not 0 <= other < len(every):
+    if not 0 <= other < len(every.texts):
         return ""
-    low, high = sorted((index, other))
+    low, high = (other, index) if step < 0 else (index, other)
     return every.lowers[other] if text[every.ends[low] : every.starts[high]] == " " else ""
 
 
@@ -189,17 +185,21 @@ def _opens_sentence(text: str, start: int) -> bool:
     return index == 0 or text[index - 1] in ".!?:"
 
 
+# Marks between two words that part a role from a name after them.
+_ROLE_BREAKS = re.compile(r'[,.;:!?"“”„()]')
+
+
 def _role_before(text: str, words: Words, index: int) -> str | None:
     """The role word standing before words[index] (up to five words back, across "van
     Buitenlandse Zaken"), or None."""
     for back in range(index - 1, max(-1, index - 6), -1):
-        word = words[back]
-        between = text[word.end : words[back + 1].start]
-        if any(mark in between for mark in ',.;:!?"“”„()'):
+        gap = text[words.ends[back] : words.starts[back + 1]]
+        if gap != " " and _ROLE_BREAKS.search(gap):  # mostly one space: no search
             return None
-        if is_role(word.text):
-            return word.lower
-        if word.lower not in _ROLE_LINKS and word.text[0].islower():
+        word = words.texts[back]
+        if is_role(word):
+            return words.lowers[back]
+        if words.lowers[back] not in _ROLE_LINKS and word[0].islower():
             return None
     return None
 

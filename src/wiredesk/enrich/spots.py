@@ -110,6 +110,7 @@ class Words:
                     self.starts[low:high],
                     self.ends[low:high],
                     self.lowers[low:high],
+                    strict=True,
                 ),
             )
         )
