@@ -30,6 +30,7 @@ _THAT_SAID = re.compile(
 _SPEAKING = ("person", "role", "organisation")
 # The marks QUOTATION_RE opens a quotation with.
 _QUOTATION_MARKS = ("“", "„", "«", '"')
+_QUOTATION_MARK = re.compile('[“„«"]')
 # The openings ``_indirect`` reads as "according to X" ("aldus" names its speaker after a
 # statement instead).
 _OPENINGS = tuple(opening + " " for opening in ACCORDING_TO if opening != "aldus")
@@ -48,34 +49,43 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
     for block in blocks:
         if block.index < 0:
             continue
+        text = block.text
         here = sorted(spots_in.get(block.index, []), key=lambda spot: spot.start)
         here_starts = [spot.start for spot in here]
+        people = [spot for spot in here if spot.type == "person"]
+        people_starts = [spot.start for spot in people]
         # Most sentences quote nobody: the finders run where a quotation mark, a speech
         # verb or an opening "Volgens", "According to" is (the same quotes, found sooner).
-        words = words_of(block.text)
-        has_quotation = any(mark in block.text for mark in _QUOTATION_MARKS)
+        words = words_of(text)
+        has_quotation = any(mark in text for mark in _QUOTATION_MARKS)
         speech = [words.starts[index] for index in words.indexes(SPEECH_WORDS.__contains__)]
-        for start, end in sentences_of(block.text):
-            sentence_spots = here[
-                bisect.bisect_left(here_starts, start) : bisect.bisect_left(here_starts, end)
-            ]
-            found = []
-            if has_quotation:
-                found += _direct(
-                    block, start, end, sentence_spots, last_person, previous_speaker,
-                    previous_block,
-                )  # fmt: skip
-            if _may_report(block.text, start, end, speech):
-                found += _indirect(
-                    language, block, start, end, sentence_spots, last_person, previous_sentence
-                )
-            quotes += found
-            if found and found[-1].speaker is not None:
-                previous_speaker, previous_block = found[-1].speaker, block.index
-            people = [spot for spot in sentence_spots if spot.type == "person"]
-            if people:  # a pronoun is most often the subject: the sentence's first person
-                last_person[:] = [people[0]]
-            previous_sentence = block.text[start:end]
+        sentences = sentences_of(text)
+        for start, end in sentences:
+            is_quoted = has_quotation and _QUOTATION_MARK.search(text, start, end) is not None
+            may_report = _may_report(text, start, end, speech)
+            if is_quoted or may_report:
+                sentence_spots = here[
+                    bisect.bisect_left(here_starts, start) : bisect.bisect_left(here_starts, end)
+                ]
+                found = []
+                if is_quoted:
+                    found += _direct(
+                        block, start, end, sentence_spots, last_person, previous_speaker,
+                        previous_block,
+                    )  # fmt: skip
+                if may_report:
+                    found += _indirect(
+                        language, block, start, end, sentence_spots, last_person,
+                        previous_sentence,
+                    )  # fmt: skip
+                quotes += found
+                if found and found[-1].speaker is not None:
+                    previous_speaker, previous_block = found[-1].speaker, block.index
+            # a pronoun is most often the subject: the sentence's first person
+            first = bisect.bisect_left(people_starts, start)
+            if first < len(people) and people_starts[first] < end:
+                last_person[:] = [people[first]]
+            previous_sentence = text[start:end]
     return tuple(quotes)
 
 
