@@ -250,8 +250,9 @@ def _indirect(
             return [_quote(said, who, block)]
         return []
     # "Volgens hem …", "According to Blinken, …"
+    lowered_sentence = sentence.lower()
     for opening in ACCORDING_TO:
-        if opening == "aldus" or not sentence.lower().startswith(opening + " "):
+        if opening == "aldus" or not lowered_sentence.startswith(opening + " "):
             continue
         window = words[len(opening.split()) :][:6]
         who = _who(window, spots, last_person)
