@@ -276,9 +276,11 @@ def main() -> None:
 
     captures = [
         Capture(
-            data=synthetic.text.encode(), source=str(synthetic.index),
-            captured_at=synthetic.captured_at, captured_at_from="given",
-        )  # fmt: skip
+            data=synthetic.text.encode(),
+            source=str(synthetic.index),
+            captured_at=synthetic.captured_at,
+            captured_at_from="given",
+        )
         for synthetic in generate_pages(arguments.pages, arguments.seed)
     ]
     pages = [parse_capture(capture) for capture in captures]

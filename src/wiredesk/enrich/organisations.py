@@ -13,7 +13,7 @@ import re
 
 from wiredesk.enrich.cues import FORCES, PORTFOLIOS
 from wiredesk.enrich.gazetteer import country_names
-from wiredesk.enrich.spots import Block, Spot, Word
+from wiredesk.enrich.spots import Block, Spot
 
 _PORTFOLIO_OF = {form: key for key, forms in PORTFOLIOS.items() for form in forms}
 _NAMES = {
@@ -145,21 +145,20 @@ def _forces(block: Block, places: list[Spot]) -> list[Spot]:
         if not spot.is_adjective:
             continue
         if text[spot.end : spot.end + 1] == " ":  # "het Libanese leger"
-            after = FORCES_RE.match(text, spot.end + 1)
-            if after is not None:
-                spans.add(after.span())
+            following = FORCES_RE.match(text, spot.end + 1)
+            if following is not None:
+                spans.add(following.span())
         if spot.start > 0 and text[spot.start - 1] == " ":  # "l'armée israélienne"
             word = _WORD_ENDING.search(text, max(0, spot.start - 21), spot.start - 1)
-            before = FORCES_RE.match(text, word.start()) if word is not None else None
-            if before is not None and before.end() == spot.start - 1:
-                spans.add(before.span())
+            preceding = FORCES_RE.match(text, word.start()) if word is not None else None
+            if preceding is not None and preceding.end() == spot.start - 1:
+                spans.add(preceding.span())
     found = []
     for start, end in sorted(spans):
-        word = Word(text[start:end], start, end, text[start:end].lower())
         country = None
         for spot in places:
-            gap = text[spot.end : word.start]
-            after = text[word.end : spot.start]
+            gap = text[spot.end : start]
+            after = text[end : spot.start]
             if spot.is_adjective and (gap == " " or after == " "):
                 country = spot.country
                 break
@@ -171,8 +170,8 @@ def _forces(block: Block, places: list[Spot]) -> list[Spot]:
                 id=f"org:armed-forces-{country.lower()}",
                 name=f"Armed forces ({country_names().get(country, country)})",
                 block=block.index,
-                start=word.start,
-                end=word.end,
+                start=start,
+                end=end,
                 country=country,
             )
         )
