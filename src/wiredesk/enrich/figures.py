@@ -204,6 +204,10 @@ def _is_adjective(word: Word, language: str | None) -> bool:
     return False
 
 
+# Marks between a number and the next word that part them.
+_BREAKS = re.compile('[.,;:!?()"“”]')
+
+
 def _counted(
     text: str,
     end: int,
@@ -214,7 +218,8 @@ def _counted(
     """The word a number counts: the first noun after it, past adjectives."""
     previous_end = end
     for word in following[:4]:
-        if any(mark in text[previous_end : word.start] for mark in '.,;:!?()"“”'):
+        gap = text[previous_end : word.start]
+        if gap != " " and _BREAKS.search(gap):  # mostly one space: no search
             return None
         previous_end = word.end
         if (word.start, word.end) in adjectives or word.lower in SKIPPED:
