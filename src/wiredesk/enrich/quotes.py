@@ -37,7 +37,8 @@ _OPENINGS = tuple(opening + " " for opening in ACCORDING_TO if opening != "aldus
 
 
 def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) -> tuple[Quote, ...]:
-    """The story's quotes, in reading order."""
+    """The story's quotes, in reading order; ``spots`` are the story's, in reading order
+    (as ``find_spots`` gives them)."""
     quotes: list[Quote] = []
     last_person: list[Spot] = []  # the person named last, for pronouns
     previous_sentence = ""
