@@ -237,9 +237,9 @@ def _indirect(
 ) -> list[Quote]:
     text = block.text
     sentence = text[start:end]
-    if QUOTATION_RE.search(sentence) and not _has_that(words_of_span(text, start, end)):
-        return []
     words = words_of_span(text, start, end)
+    if QUOTATION_RE.search(sentence) and not _has_that(words):
+        return []
     if not words:
         return []
     lowered = [word.lower for word in words]
