@@ -1,6 +1,6 @@
 """How well and how fast enrichment finds places, people, organisations, quotes and figures.
 
-    PYTHONPATH=src python bench/entities_bench.py [--pages 2000] [--seed 0] [-v]
+    PYTHONPATH=src python bench/entities_bench.py [--pages 2000] [--seed 0] [-v] [--parse-cost]
 
 Quality: the labelled set ``tests/data/entities_eval_{nl,en,de,fr}.txt`` (written for wiredesk,
 80 briefs and articles), scored mention by mention: a found mention is right when its span,
@@ -12,7 +12,9 @@ Figures: precision and recall of (value, what it counts).
 
 Speed: ``enrich_page`` on pages parsed beforehand (not timed): ``--pages`` generated pages of
 1-20 KB (bench/generate.py, nl/en/de/fr) and the labelled set, on one core (CPU time of this
-process), as articles (and briefs) per second.
+process), as articles (and briefs) per second. ``--parse-cost`` also times what enrichment
+adds to reading a capture: ``parse_capture`` alone against ``parse_capture`` and
+``enrich_page``, per generated page in CPU time (the best of two alternated runs).
 
 The label format, one story per ``## id`` header::
 
@@ -237,11 +239,34 @@ def speed(pages: list[Page]) -> tuple[float, int]:
     return stories / (time.process_time() - started), stories
 
 
+def parse_cost(captures: list[Capture], rounds: int = 2) -> tuple[float, float]:
+    """CPU milliseconds a capture takes through ``parse_capture`` alone, and through
+    ``parse_capture`` and then ``enrich_page`` (what ingest will run): the best of
+    ``rounds`` alternated runs of each, as the machine is shared."""
+    alone: list[float] = []
+    enriched: list[float] = []
+    for _ in range(rounds):
+        started = time.process_time()
+        for capture in captures:
+            parse_capture(capture)
+        alone.append(time.process_time() - started)
+        started = time.process_time()
+        for capture in captures:
+            enrich_page(parse_capture(capture))
+        enriched.append(time.process_time() - started)
+    return min(alone) * 1000 / len(captures), min(enriched) * 1000 / len(captures)
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("--pages", type=int, default=2000)
     options.add_argument("--seed", type=int, default=0)
     options.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    options.add_argument(
+        "--parse-cost",
+        action="store_true",
+        help="also time parse_capture with and without enrich_page on the generated pages",
+    )
     arguments = options.parse_args()
     started = time.process_time()
     find_all("Rusland", None, [], "nl")  # load the gazetteer
@@ -249,13 +274,16 @@ def main() -> None:
     stories = [story for language in LANGUAGES for story in read_set(language)]
     score(stories, arguments.verbose)
 
-    pages = []
-    for synthetic in generate_pages(arguments.pages, arguments.seed):
-        capture = Capture(
-            data=synthetic.text.encode(), source=str(synthetic.index),
-            captured_at=synthetic.captured_at, captured_at_from="given",
-        )  # fmt: skip
-        pages.append(parse_capture(capture))
+    captures = [
+        Capture(
+            data=synthetic.text.encode(),
+            source=str(synthetic.index),
+            captured_at=synthetic.captured_at,
+            captured_at_from="given",
+        )
+        for synthetic in generate_pages(arguments.pages, arguments.seed)
+    ]
+    pages = [parse_capture(capture) for capture in captures]
     rate, count = speed(pages)
     size = sum(len(synthetic.text) for synthetic in generate_pages(arguments.pages, arguments.seed))
     print(
@@ -263,6 +291,12 @@ def main() -> None:
         f"page; {count} articles and briefs): {rate:,.0f} stories/s, "
         f"{len(pages) / (count / rate):,.0f} pages/s on one core"
     )
+    if arguments.parse_cost:
+        alone, enriched = parse_cost(captures)
+        print(
+            f"Parsing a generated page: {alone:.2f} ms CPU alone, {enriched:.2f} ms with "
+            f"enrichment ({enriched - alone:.2f} ms more, x{enriched / alone:.2f})"
+        )
     now = datetime.now(UTC)
     labelled = [
         Page(source=story.id, captured_at=now, language=story.language,

@@ -44,7 +44,8 @@ def find_spots(blocks: list[Block], language: str | None) -> list[Spot]:
                     is_adjective=found.is_adjective,
                 )
             )
-    named = [spot for spot in named if not _is_first_name(spot, blocks)]
+    texts = {block.index: block.text for block in blocks}
+    named = [spot for spot in named if not _is_first_name(spot, texts[spot.block])]
     places = [spot for spot in named if spot.type == "place"]
     home = next((spot.country for spot in places if spot.block == DATELINE_BLOCK), None)
     if home is None:  # no dateline: the country the story names first
@@ -59,9 +60,9 @@ def find_spots(blocks: list[Block], language: str | None) -> list[Spot]:
     return spots
 
 
-def _is_first_name(spot: Spot, blocks: list[Block]) -> bool:
-    """A place that is a first name before a surname: "Jordan Bardella", "Vladimir Poetin"."""
-    text = next(block.text for block in blocks if block.index == spot.block)
+def _is_first_name(spot: Spot, text: str) -> bool:
+    """A place that is a first name before a surname: "Jordan Bardella", "Vladimir Poetin";
+    ``text`` is the spot's block's."""
     if text[spot.start : spot.end] not in FIRST_NAMES or spot.block == DATELINE_BLOCK:
         return False
     rest = text[spot.end : spot.end + 2]

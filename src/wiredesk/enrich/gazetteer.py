@@ -140,12 +140,15 @@ def find_names(text: str, language: str | None = None) -> list[Found]:
     """The places and organisations ``text`` names, left to right, the longest where two
     overlap."""
     found: list[Found] = []
+    size = len(text)
     for end, (length, candidates) in _automaton().iter(_lower(text)):
         start = end + 1 - length
-        stop = end + 1
-        if not _is_word_edge(text, start - 1):
+        # The word edges without a call: two matches in three are inside a word ("is",
+        # "un", "ns"), and few of the others end at one.
+        if start and text[start - 1].isalnum():
             continue
-        if not _is_word_edge(text, stop):
+        stop = end + 1
+        if stop < size and text[stop].isalnum():
             is_genitive = (
                 language in GENITIVE_LANGUAGES
                 and text[stop] == "s"
@@ -157,7 +160,7 @@ def find_names(text: str, language: str | None = None) -> list[Found]:
             stop += 1  # "Österreichs" is Österreich's mention, all of it
         printed = text[start : end + 1]
         for candidate in candidates:
-            if _is_cased_as(printed, candidate.form):
+            if printed == candidate.form or _is_cased_as(printed, candidate.form):
                 is_adjective = candidate.form[0].islower() or _is_demonym(candidate)
                 found.append(Found(named=candidate.named, start=start, end=stop,
                                    is_adjective=is_adjective))  # fmt: skip

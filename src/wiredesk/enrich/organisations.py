@@ -13,7 +13,7 @@ import re
 
 from wiredesk.enrich.cues import FORCES, PORTFOLIOS
 from wiredesk.enrich.gazetteer import country_names
-from wiredesk.enrich.spots import Block, Spot, Word
+from wiredesk.enrich.spots import Block, Spot
 
 _PORTFOLIO_OF = {form: key for key, forms in PORTFOLIOS.items() for form in forms}
 _NAMES = {
@@ -39,6 +39,14 @@ MINISTRY_RE = re.compile(
     r"|(?P<state>state department))\b",
     re.IGNORECASE,
 )
+# What every match of MINISTRY_RE holds, in lower case: the expression is slow, and most
+# blocks that name a "minister" name no ministry.
+_MINISTRY_ANCHOR = re.compile("ministeri|ministry|ministère| amt|state department")
+# How far before its anchor a match may start: "justitie en veiligheid ministry",
+# "Verteidigungsministerium", "Auswärtigen Amt", "State Department".
+_ANCHOR_REACH = max(len(form) for form in _PORTFOLIO_OF) + 1
+# Where a word starts: where a match of MINISTRY_RE may.
+_WORD_START = re.compile(r"\b\w")
 # How far before a cue an adjective may stand and still say whose it is: "een Chinese
 # woordvoerder van het ministerie van Buitenlandse Zaken".
 REACH = 50
@@ -48,10 +56,14 @@ def find_organisations(blocks: list[Block], places: list[Spot], home: str | None
     """Ministries and armed forces the blocks name; ``home`` is the country of the
     dateline's place, for a ministry no adjective names the country of."""
     found: list[Spot] = []
+    places_in: dict[int, list[Spot]] = {}
+    for spot in places:
+        if spot.country:
+            places_in.setdefault(spot.block, []).append(spot)
     for block in blocks:
         if block.index == -2:
             continue
-        here = [spot for spot in places if spot.block == block.index and spot.country]
+        here = places_in.get(block.index, [])
         found += _ministries(block, here, home)
         found += _forces(block, here)
     return found
@@ -71,12 +83,31 @@ def _country_near(text: str, start: int, end: int, places: list[Spot]) -> str | 
     return before[-1].country if before else None
 
 
+def _ministries_of(text: str) -> list[re.Match[str]]:
+    """What ``MINISTRY_RE.finditer(text)`` finds, tried only at the word starts within
+    reach before an anchor (the expression is slow, and most blocks name no ministry)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower case moved the offsets: read it all
+        return list(MINISTRY_RE.finditer(text))
+    starts: set[int] = set()
+    for anchor in _MINISTRY_ANCHOR.finditer(lowered):
+        window = (max(0, anchor.start() - _ANCHOR_REACH), anchor.start() + 1)
+        starts.update(found.start() for found in _WORD_START.finditer(text, *window))
+    matches = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:  # inside the last match, as finditer goes on after it
+            continue
+        match = MINISTRY_RE.match(text, start)
+        if match is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
 def _ministries(block: Block, places: list[Spot], home: str | None) -> list[Spot]:
     found: list[Spot] = []
-    lowered = block.text.lower()
-    if "minist" not in lowered and " amt" not in lowered and "department" not in lowered:
-        return found  # the expression is slow; most blocks name no ministry
-    for match in MINISTRY_RE.finditer(block.text):
+    for match in _ministries_of(block.text):
         portfolio = next(
             (value for name, value in match.groupdict().items() if value and name != "adjective"),
             "",
@@ -101,16 +132,33 @@ def _ministries(block: Block, places: list[Spot], home: str | None) -> list[Spot
 
 
 FORCES_RE = re.compile(r"\b(?:" + "|".join(sorted(FORCES)) + r")\b", re.IGNORECASE)
+# The word that ends where a text is cut: the word before a place.
+_WORD_ENDING = re.compile(r"\w+$")
 
 
 def _forces(block: Block, places: list[Spot]) -> list[Spot]:
+    """Armed forces beside a country's adjective, one space before or after it: the
+    words beside the adjectives are looked at, not the whole block."""
+    text = block.text
+    spans: set[tuple[int, int]] = set()
+    for spot in places:
+        if not spot.is_adjective:
+            continue
+        if text[spot.end : spot.end + 1] == " ":  # "het Libanese leger"
+            following = FORCES_RE.match(text, spot.end + 1)
+            if following is not None:
+                spans.add(following.span())
+        if spot.start > 0 and text[spot.start - 1] == " ":  # "l'armée israélienne"
+            word = _WORD_ENDING.search(text, max(0, spot.start - 21), spot.start - 1)
+            preceding = FORCES_RE.match(text, word.start()) if word is not None else None
+            if preceding is not None and preceding.end() == spot.start - 1:
+                spans.add(preceding.span())
     found = []
-    for match in FORCES_RE.finditer(block.text):
-        word = Word(match.group(), match.start(), match.end(), match.group().lower())
+    for start, end in sorted(spans):
         country = None
         for spot in places:
-            gap = block.text[spot.end : word.start]
-            after = block.text[word.end : spot.start]
+            gap = text[spot.end : start]
+            after = text[end : spot.start]
             if spot.is_adjective and (gap == " " or after == " "):
                 country = spot.country
                 break
@@ -122,8 +170,8 @@ def _forces(block: Block, places: list[Spot]) -> list[Spot]:
                 id=f"org:armed-forces-{country.lower()}",
                 name=f"Armed forces ({country_names().get(country, country)})",
                 block=block.index,
-                start=word.start,
-                end=word.end,
+                start=start,
+                end=end,
                 country=country,
             )
         )

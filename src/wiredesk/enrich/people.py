@@ -11,6 +11,7 @@ woordvoerder") is a spot of its own, for the quotes.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -25,14 +26,13 @@ from wiredesk.enrich.cues import (
     SURNAMES_FIRST,
     TITLES,
 )
-from wiredesk.enrich.spots import Block, Spot, Word, words_of
+from wiredesk.enrich.spots import Block, Spot, Words, words_of
 
 # Words that may stand between a role and the name under it: "minister van Buitenlandse
 # Zaken Antony Blinken", "Secretary of State Marco Rubio", "ministre des Affaires étrangères".
 _ROLE_LINKS = frozenset(
     ["van", "of", "für", "des", "de", "du", "la", "het", "the", "der", "state", "zaken", "affairs"]
 )
-_BREAK = re.compile(r"[^\s]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -44,11 +44,14 @@ def is_role(word: str) -> bool:
     return lower in ROLES or (len(lower) > 6 and lower.endswith(ROLE_SUFFIXES))
 
 
-def _is_name_word(word: Word) -> bool:
-    text = word.text
+@functools.lru_cache(maxsize=65536)
+def _is_name_word(text: str) -> bool:
+    """A word that may be part of a name: capitalised, not a sentence's common opening
+    word, not a role, not an abbreviation (NAVO, ANP). Cached: a story asks for each of
+    its words."""
     if not text[0].isupper() or text.lower() in NOT_NAMES or is_role(text):
         return False
-    return not (len(text) > 1 and text.isupper())  # an abbreviation: NAVO, ANP
+    return not (len(text) > 1 and text.isupper())
 
 
 def find_people(blocks: list[Block], taken: list[Spot]) -> list[Spot]:
@@ -56,154 +59,175 @@ def find_people(blocks: list[Block], taken: list[Spot]) -> list[Spot]:
     places and organisations."""
     found: list[Spot] = []
     surnames: dict[str, str] = {}
+    taken_in: dict[int, list[Spot]] = {}
+    for spot in taken:
+        taken_in.setdefault(spot.block, []).append(spot)
     for block in blocks:
         if block.index == -2:  # the dateline's place
             continue
-        mask = _mask(block, taken)
-        every = words_of(block.text)
-        words = [word for word in every if not any(mask[word.start : word.end])]
-        found += _named(block, words, every, surnames)
+        masked = _masked(block, taken_in.get(block.index, []))
+        found += _named(block, words_of(block.text), masked, surnames)
     found += _surnames_alone(blocks, taken + found, surnames)
     return found
 
 
-def _mask(block: Block, spots: list[Spot]) -> bytearray:
-    """Which characters of the block the spots already cover."""
-    mask = bytearray(len(block.text))
+def _masked(block: Block, spots: list[Spot]) -> set[int]:
+    """The indexes of the block's words that the spots already cover, in part or whole."""
+    words = words_of(block.text)
+    masked: set[int] = set()
     for spot in spots:
-        if spot.block == block.index:
-            mask[spot.start : spot.end] = b"\x01" * (spot.end - spot.start)
-    return mask
+        if spot.block != block.index or spot.start >= spot.end:
+            continue
+        index = bisect.bisect_right(words.ends, spot.start)  # the first word ending after it
+        while index < len(words) and words.starts[index] < spot.end:
+            masked.add(index)
+            index += 1
+    return masked
 
 
-def _runs(text: str, words: list[Word]) -> list[list[int]]:
-    """Runs of name words (indexes into ``words``), a particle allowed inside one, each next
-    word one space after the last."""
+def _next_kept(index: int, masked: set[int]) -> int:
+    """The index of the first word after words[index] that no spot covers."""
+    index += 1
+    while index in masked:
+        index += 1
+    return index
+
+
+def _runs(text: str, words: Words, masked: set[int]) -> list[list[int]]:
+    """Runs of name words (indexes into ``words``) outside the masked words, a particle
+    allowed inside one, each next word one space after the last. A run opens at a name
+    word, so only those and the words after a run are looked at."""
+    names = [index for index in words.indexes(_is_name_word, lower=False) if index not in masked]
+    is_name = set(names)
     runs: list[list[int]] = []
-    current: list[int] = []
-    for index, word in enumerate(words):
-        is_next = bool(current) and text[words[current[-1]].end : word.start] == " "
-        if _is_name_word(word) and (is_next or not current):
-            current.append(index)
+    done = -1  # the last word of the last run
+    for first in names:
+        if first <= done:
             continue
-        if (
-            (
-                len(current) == 1  # "Ursula von der Leyen", not "Barry Madlener van Infrastructuur"
-                or (len(current) > 1 and words[current[-1]].lower in NAME_PARTICLES)
-            )
-            and (
-                is_next
-                and word.lower in NAME_PARTICLES
-                and index + 1 < len(words)
-                and _is_name_word(words[index + 1])
-                and text[word.end : words[index + 1].start] == " "
-            )
-        ):
+        current = [first]
+        index = _next_kept(first, masked)
+        while index < len(words):
+            is_next = text[words.ends[current[-1]] : words.starts[index]] == " "
+            if not is_next:
+                break
+            if index not in is_name:
+                # "Ursula von der Leyen", not "Barry Madlener van Infrastructuur"
+                if not (len(current) == 1 or words.lowers[current[-1]] in NAME_PARTICLES):
+                    break
+                if words.lowers[index] not in NAME_PARTICLES:
+                    break
+                after = _next_kept(index, masked)
+                if not (after in is_name and text[words.ends[index] : words.starts[after]] == " "):
+                    break
             current.append(index)
-            continue
-        if current:
-            runs.append(current)
-        current = [index] if _is_name_word(word) else []
-    if current:
+            index = _next_kept(index, masked)
         runs.append(current)
+        done = current[-1]
     return runs
 
 
-def _named(
-    block: Block, words: list[Word], every: list[Word], surnames: dict[str, str]
-) -> list[Spot]:
+def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str]) -> list[Spot]:
     text = block.text
+    starts, ends, texts = every.starts, every.ends, every.texts
     found: list[Spot] = []
-    for run in _runs(text, words):
-        first, last = words[run[0]], words[run[-1]]
-        while run and words[run[0]].lower in NAME_PARTICLES:
+    for run in _runs(text, every, masked):
+        end = ends[run[-1]]
+        while run and every.lowers[run[0]] in NAME_PARTICLES:
             run = run[1:]
         if not run:
             continue
-        first = words[run[0]]
-        is_sentence_start = _opens_sentence(text, first.start)
-        if is_sentence_start and len(run) >= 2 and first.text not in FIRST_NAMES:
+        position = run[0]
+        is_sentence_start = _opens_sentence(text, starts[position])
+        if is_sentence_start and len(run) >= 2 and texts[position] not in FIRST_NAMES:
             run = run[1:]  # "Maar", "Selon", "About": a sentence's first word
-            first = words[run[0]]
+            position = run[0]
             is_sentence_start = False
-        position = next(index for index, word in enumerate(every) if word.start == first.start)
+        start = starts[position]
         role = _role_before(text, every, position)
         before = _adjacent(text, every, position, -1)
         after = _adjacent(text, every, position + len(run) - 1, 1)
-        has_first_name = first.text in FIRST_NAMES and len(run) >= 2
-        has_title = before in TITLES or text[max(0, first.start - 3) : first.start] == "M. "
+        has_first_name = texts[position] in FIRST_NAMES and len(run) >= 2
+        has_title = before in TITLES or text[max(0, start - 3) : start] == "M. "
         speaks = before in NAMING_VERBS or (
             after in NAMING_VERBS and not (is_sentence_start and len(run) == 1)
         )
         if not (role or has_first_name or has_title or speaks):
             continue
-        name = text[first.start : last.end]
-        surnames.setdefault(words[run[-1]].text, name)
+        name = text[start:end]
+        surnames.setdefault(texts[run[-1]], name)
         found.append(
             Spot(
-                type="person",
-                id=None,
-                name=name,
-                block=block.index,
-                start=first.start,
-                end=last.end,
+                type="person", id=None, name=name, block=block.index, start=start, end=end,
                 role=role,
             )
-        )
-    found += _bare_roles(block, words, found)
+        )  # fmt: skip
+    found += _bare_roles(block, every, masked, found)
     return found
 
 
-def _adjacent(text: str, every: list[Word], index: int, step: int) -> str:
+def _adjacent(text: str, every: Words, index: int, step: int) -> str:
     """The word one space before (``step`` -1) or after (1) every[index], in lower case."""
     other = index + step
-    if not 0 <= other < len(every):
+    if not 0 <= other < len(every.texts):
         return ""
-    low, high = sorted((every[index], every[other]), key=lambda word: word.start)
-    return every[other].lower if text[low.end : high.start] == " " else ""
+    low, high = (other, index) if step < 0 else (index, other)
+    return every.lowers[other] if text[every.ends[low] : every.starts[high]] == " " else ""
+
+
+# What may stand between a sentence's end and its first word: a space, an opening mark.
+_OPENERS = " \"“„'‘«("
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"“„'‘«(")
-    return not before or before[-1] in ".!?:"
+    index = start
+    while index > 0 and text[index - 1] in _OPENERS:
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:"
 
 
-def _role_before(text: str, words: list[Word], index: int) -> str | None:
+# Marks between two words that part a role from a name after them.
+_ROLE_BREAKS = re.compile(r'[,.;:!?"“”„()]')
+
+
+def _role_before(text: str, words: Words, index: int) -> str | None:
     """The role word standing before words[index] (up to five words back, across "van
     Buitenlandse Zaken"), or None."""
     for back in range(index - 1, max(-1, index - 6), -1):
-        word = words[back]
-        between = text[word.end : words[back + 1].start]
-        if any(mark in between for mark in ',.;:!?"“”„()'):
+        gap = text[words.ends[back] : words.starts[back + 1]]
+        if gap != " " and _ROLE_BREAKS.search(gap):  # mostly one space: no search
             return None
-        if is_role(word.text):
-            return word.lower
-        if word.lower not in _ROLE_LINKS and word.text[0].islower():
+        word = words.texts[back]
+        if is_role(word):
+            return words.lowers[back]
+        if words.lowers[back] not in _ROLE_LINKS and word[0].islower():
             return None
     return None
 
 
-def _bare_roles(block: Block, words: list[Word], named: list[Spot]) -> list[Spot]:
+def _bare_roles(block: Block, words: Words, masked: set[int], named: list[Spot]) -> list[Spot]:
     """Roles no name follows: "de woordvoerder", "the spokesman", "le ministre"."""
     found = []
     starts = {spot.start for spot in named}
-    for index, word in enumerate(words):
-        if not is_role(word.text):
+    for index in words.indexes(is_role, lower=False):
+        if index in masked:
             continue
-        following = words[index + 1 : index + 6]
-        if any(other.start in starts for other in following):
-            continue  # a name comes under it
-        found.append(
-            Spot(
-                type="role",
-                id=None,
-                name=word.text,
-                block=block.index,
-                start=word.start,
-                end=word.end,
-                role=word.lower,
+        following = index
+        for _ in range(5):
+            following = _next_kept(following, masked)
+            if following < len(words) and words.starts[following] in starts:
+                break  # a name comes under it
+        else:
+            found.append(
+                Spot(
+                    type="role",
+                    id=None,
+                    name=words.texts[index],
+                    block=block.index,
+                    start=words.starts[index],
+                    end=words.ends[index],
+                    role=words.lowers[index],
+                )
             )
-        )
     return found
 
 
@@ -216,17 +240,19 @@ def _surnames_alone(blocks: list[Block], taken: list[Spot], surnames: dict[str, 
     for block in blocks:
         if block.index == -2:
             continue
-        mask = _mask(block, taken)
-        for word in words_of(block.text):
-            if word.text in full and not any(mask[word.start : word.end]):
+        words = words_of(block.text)
+        candidates = words.indexes(full.__contains__, lower=False)
+        masked = _masked(block, taken) if candidates else set()
+        for index in candidates:
+            if index not in masked:
                 found.append(
                     Spot(
                         type="person",
                         id=None,
-                        name=word.text,
+                        name=words.texts[index],
                         block=block.index,
-                        start=word.start,
-                        end=word.end,
+                        start=words.starts[index],
+                        end=words.ends[index],
                     )
                 )
     return found

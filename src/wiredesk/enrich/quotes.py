@@ -13,10 +13,11 @@ Indirect: "X zei dat …" / "X said that …" / "X sagte, dass …" / "X a dit q
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from wiredesk.enrich.cues import ACCORDING_TO, PRONOUNS, SPEECH_WORDS, THAT
-from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_between
+from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_between, words_of
 from wiredesk.model import Quote, Speaker
 
 QUOTATION_RE = re.compile(r'“([^”“]+)”|„([^“”„]+)[“”]|«\s?([^»]+?)\s?»|(?<![\w])"([^"]+)"')
@@ -27,35 +28,75 @@ _THAT_SAID = re.compile(
     r"^(?:dat|dit|das|dies|that|this|c'est ce qu'|c’est ce qu’|c'est ce que)\b", re.IGNORECASE
 )
 _SPEAKING = ("person", "role", "organisation")
+# The marks QUOTATION_RE opens a quotation with.
+_QUOTATION_MARKS = ("“", "„", "«", '"')
+_QUOTATION_MARK = re.compile('[“„«"]')
+# The openings ``_indirect`` reads as "according to X" ("aldus" names its speaker after a
+# statement instead).
+_OPENINGS = tuple(opening + " " for opening in ACCORDING_TO if opening != "aldus")
 
 
 def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) -> tuple[Quote, ...]:
-    """The story's quotes, in reading order."""
+    """The story's quotes, in reading order; ``spots`` are the story's, in reading order
+    (as ``find_spots`` gives them)."""
     quotes: list[Quote] = []
     last_person: list[Spot] = []  # the person named last, for pronouns
     previous_sentence = ""
     previous_speaker: Speaker | None = None
     previous_block: int | None = None
+    spots_in: dict[int, list[Spot]] = {}
+    for spot in spots:
+        spots_in.setdefault(spot.block, []).append(spot)
     for block in blocks:
         if block.index < 0:
             continue
-        here = [spot for spot in spots if spot.block == block.index]
-        for start, end in sentences_of(block.text):
-            sentence_spots = [spot for spot in here if start <= spot.start < end]
-            found = _direct(
-                block, start, end, sentence_spots, last_person, previous_speaker, previous_block
-            )
-            found += _indirect(
-                language, block, start, end, sentence_spots, last_person, previous_sentence
-            )
-            quotes += found
-            if found and found[-1].speaker is not None:
-                previous_speaker, previous_block = found[-1].speaker, block.index
-            people = [spot for spot in sentence_spots if spot.type == "person"]
-            if people:  # a pronoun is most often the subject: the sentence's first person
-                last_person[:] = [people[0]]
-            previous_sentence = block.text[start:end]
+        text = block.text
+        here = sorted(spots_in.get(block.index, []), key=lambda spot: spot.start)
+        here_starts = [spot.start for spot in here]
+        people = [spot for spot in here if spot.type == "person"]
+        people_starts = [spot.start for spot in people]
+        # Most sentences quote nobody: the finders run where a quotation mark, a speech
+        # verb or an opening "Volgens", "According to" is (the same quotes, found sooner).
+        words = words_of(text)
+        has_quotation = any(mark in text for mark in _QUOTATION_MARKS)
+        speech = [words.starts[index] for index in words.indexes(SPEECH_WORDS.__contains__)]
+        sentences = sentences_of(text)
+        for start, end in sentences:
+            is_quoted = has_quotation and _QUOTATION_MARK.search(text, start, end) is not None
+            may_report = _may_report(text, start, end, speech)
+            if is_quoted or may_report:
+                sentence_spots = here[
+                    bisect.bisect_left(here_starts, start) : bisect.bisect_left(here_starts, end)
+                ]
+                found = []
+                if is_quoted:
+                    found += _direct(
+                        block, start, end, sentence_spots, last_person, previous_speaker,
+                        previous_block,
+                    )  # fmt: skip
+                if may_report:
+                    found += _indirect(
+                        language, block, start, end, sentence_spots, last_person,
+                        previous_sentence,
+                    )  # fmt: skip
+                quotes += found
+                if found and found[-1].speaker is not None:
+                    previous_speaker, previous_block = found[-1].speaker, block.index
+            # a pronoun is most often the subject: the sentence's first person
+            first = bisect.bisect_left(people_starts, start)
+            if first < len(people) and people_starts[first] < end:
+                last_person[:] = [people[first]]
+            previous_sentence = text[start:end]
     return tuple(quotes)
+
+
+def _may_report(text: str, start: int, end: int, speech: list[int]) -> bool:
+    """Whether ``_indirect`` may find a statement in the sentence: a speech verb starts in
+    it, or it opens with "Volgens", "According to", "Laut", "Selon"."""
+    at = bisect.bisect_left(speech, start)
+    if at < len(speech) and speech[at] < end:
+        return True
+    return text[start : min(end, start + 20)].lower().startswith(_OPENINGS)
 
 
 def _speaker(spot: Spot | None) -> Speaker | None:
@@ -196,9 +237,9 @@ def _indirect(
 ) -> list[Quote]:
     text = block.text
     sentence = text[start:end]
-    if QUOTATION_RE.search(sentence) and not _has_that(words_of_span(text, start, end)):
-        return []
     words = words_of_span(text, start, end)
+    if QUOTATION_RE.search(sentence) and not _has_that(words):
+        return []
     if not words:
         return []
     lowered = [word.lower for word in words]
@@ -210,8 +251,9 @@ def _indirect(
             return [_quote(said, who, block)]
         return []
     # "Volgens hem …", "According to Blinken, …"
+    lowered_sentence = sentence.lower()
     for opening in ACCORDING_TO:
-        if opening == "aldus" or not sentence.lower().startswith(opening + " "):
+        if opening == "aldus" or not lowered_sentence.startswith(opening + " "):
             continue
         window = words[len(opening.split()) :][:6]
         who = _who(window, spots, last_person)
