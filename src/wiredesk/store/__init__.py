@@ -48,10 +48,14 @@ from wiredesk.store.read import (
 from wiredesk.store.save import Counts, Keep, SaveResult, save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
+    article_entities,
+    article_figures,
     article_leads,
+    article_quotes,
     article_versions,
     articles,
     captures,
+    entities,
     sightings,
 )
 from wiredesk.store.search import search_articles
@@ -148,8 +152,17 @@ class Store:
                 connection.execute(
                     text("INSERT INTO article_search (article_search) VALUES ('delete-all')")
                 )
-            for table in (sightings, article_agencies, article_leads, article_versions):
+            for table in (
+                sightings,
+                article_agencies,
+                article_leads,
+                article_versions,
+                article_entities,
+                article_quotes,
+                article_figures,
+            ):
                 connection.execute(delete(table))
+            connection.execute(delete(entities))
             connection.execute(articles.update().values(full_article_id=None))
             connection.execute(delete(articles))
             rows = connection.execute(
