@@ -76,6 +76,10 @@ def _filters(
     until: Annotated[
         str | None, _filter("Only before this time (UTC without an offset).", **TIME)
     ] = None,
+    entity: Annotated[
+        str | None,
+        _filter("Only stories naming this entity (geonames:2017370, person:selensky, org:nato)."),
+    ] = None,
 ) -> Filters:
     """The filters of a listing or a search, read from its query parameters."""
     try:
@@ -87,6 +91,7 @@ def _filters(
             kind=kind,
             since=since,
             until=until,
+            entity=entity,
         )
     except ParameterError as error:
         raise Problem(400, str(error)) from None
