@@ -8,7 +8,7 @@ Every error has one shape: ``{"error": {"status", "code", "message"}}``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials
@@ -19,8 +19,14 @@ from starlette.responses import JSONResponse
 from wiredesk import desk
 from wiredesk.desk import keep_capture
 from wiredesk.errors import ParameterError, QueryError
-from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
-from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters
+from wiredesk.json_records import (
+    hit_to_json,
+    quote_seen_to_json,
+    stored_article_to_json,
+    version_to_json,
+)
+from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters, read_text, read_time
+from wiredesk.serve import entity_views
 from wiredesk.serve.params import MAX_ID
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import site_of
@@ -138,6 +144,91 @@ def get_article(
         {
             "article": _article(article),
             "versions": [version_to_json(version) for version in versions],
+        }
+    )
+
+
+EntityId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="The id enrichment gives it: geonames:2017370, person:selensky, org:nato.",
+    ),
+]
+Since = Annotated[
+    str | None, _filter("Only stories from this time on (UTC without an offset).", **TIME)
+]
+
+
+def _since(since: str | None) -> Any:
+    try:
+        text = read_text(since, name="since")
+        return None if text is None else read_time(text, name="since")
+    except ParameterError as error:
+        raise Problem(400, str(error)) from None
+
+
+@router.get("/entities", summary="The places, people and organisations named most")
+def list_entities(
+    request: Request,
+    since: Since = None,
+    type: Annotated[
+        Literal["place", "person", "organisation"] | None,
+        Query(description="Only places, only people or only organisations."),
+    ] = None,
+    limit: Limit = 20,
+) -> JSONResponse:
+    """The entities the stories shown name most, with how many stories name each."""
+    site = site_of(request)
+    found = site.store.top_entities(type=type, since=_since(since), limit=limit, now=site.now())
+    return JSONResponse({"entities": [entity_views.entity_json(entity) for entity in found]})
+
+
+@router.get(
+    "/entities/{entity_id}",
+    summary="One entity: its stories over time, the entities seen with it, its quotes",
+    responses={404: _error("No story shown names this entity.")},
+)
+def get_entity(
+    request: Request, entity_id: EntityId, limit: Limit = 20, offset: Offset = 0
+) -> JSONResponse:
+    """What ``/entity/<id>`` shows: the entity (with its name per language where known),
+    its stories per day, the entities most often named with it, its quotes (a person's),
+    and a page of its stories, newest first."""
+    site = site_of(request)
+    found = desk.entity_page(site.store, entity_id, now=site.now(), limit=limit, offset=offset)
+    return JSONResponse(
+        {
+            **entity_views.page_json(found),
+            "articles": [_article(article) for article in found.stories.articles],
+            "limit": limit,
+            "offset": offset,
+        }
+    )
+
+
+@router.get("/quotes", summary="Who said what, newest first")
+def list_quotes(
+    request: Request,
+    by: Annotated[
+        str | None,
+        _filter("Only quotes of a speaker whose name holds this (any case), or of this id."),
+    ] = None,
+    since: Since = None,
+    limit: Limit = 20,
+) -> JSONResponse:
+    site = site_of(request)
+    try:
+        wanted = read_text(by, name="by")
+    except ParameterError as error:
+        raise Problem(400, str(error)) from None
+    found = site.store.quotes(by=wanted, since=_since(since), limit=limit, now=site.now())
+    return JSONResponse(
+        {
+            "quotes": [
+                {**quote_seen_to_json(seen), "url": f"/article/{seen.article_id}"} for seen in found
+            ]
         }
     )
 

@@ -46,10 +46,11 @@ def _counts(
     limit: int,
     side: Any = article_entities,
     over: Any = None,
+    by_stories: bool = False,
 ) -> list[EntityCount]:
     """Entities with the stories (shown at ``now``) and mentions of the rows of ``side``
     (an alias of ``article_entities``, joined in ``over``) that meet ``conditions``, the
-    most mentioned first."""
+    most mentioned first (``by_stories``: those in the most stories)."""
     stories = func.count(side.c.article_id)
     mentions = func.sum(side.c.mentions)
     rows = connection.execute(
@@ -59,7 +60,14 @@ def _counts(
         .join(articles, articles.c.id == side.c.article_id)
         .where(*conditions, *shown_conditions(now))
         .group_by(entities.c.id, entities.c.type, entities.c.name)
-        .order_by(mentions.desc(), stories.desc(), entities.c.id)
+        .order_by(
+            *(
+                (stories.desc(), mentions.desc())
+                if by_stories
+                else (mentions.desc(), stories.desc())
+            ),
+            entities.c.id,
+        )
         .limit(limit)
     ).all()
     return [_count(row) for row in rows]
@@ -91,8 +99,8 @@ def top_entities(
 def entity_profile(
     connection: Connection, entity_id: str, *, now: datetime, related: int, quotes: int
 ) -> EntityProfile | None:
-    """One entity's counts, stories per day, company and quotes; None when no story shown
-    at ``now`` names it."""
+    """One entity's counts, stories per day, company (the entities named in most of its
+    stories) and quotes; None when no story shown at ``now`` names it."""
     found = _counts(connection, [entities.c.id == entity_id], now=now, limit=1)
     if not found:
         return None
@@ -115,6 +123,7 @@ def entity_profile(
         limit=related,
         side=other,
         over=beside,
+        by_stories=True,
     )
     said = quotes_said(connection, by=None, entity=entity_id, since=None, limit=quotes, now=now)
     return EntityProfile(
