@@ -72,6 +72,9 @@ def test_lists_and_searches_take_an_entity(client: Client) -> None:
     site = client.get("/search.json", params={"q": "Zelensky", "entity": "person:starmer"})
     assert len(site.json()["hits"]) == 1 and site.json()["filters"]["entity"] == "person:starmer"
     assert client.get("/search", params={"q": "a", "entity": "x" * 201}).status_code == 400
+    # The search form keeps the entity for the next search.
+    form = client.get("/search", params={"entity": "person:starmer"}).text
+    assert '<input type="hidden" name="entity" value="person:starmer">' in form
 
 
 def test_an_article_page_links_its_entities_and_shows_its_quotes(
