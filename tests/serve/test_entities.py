@@ -62,6 +62,23 @@ def test_the_api_gives_an_entity_the_entities_and_the_quotes(client: Client) -> 
     assert client.get("/api/v1/quotes", params={"since": "yesterday"}).status_code == 400
 
 
+def test_the_api_gives_an_articles_findings(client: Client, demo_store: Store) -> None:
+    article = sample_article(demo_store)
+    data = client.get(f"/api/v1/articles/{article.id}").json()["article"]
+    russia = next(entity for entity in data["entities"] if entity["id"] == RUSSIA)
+    assert russia["name"] == "Russia" and len(russia["mentions"]) == 7
+    headline, mention = russia["mentions"][:2]  # in the headline (block -1), then the body
+    assert data["headline"][headline["start"] : headline["end"]] == "Rusland"
+    assert (
+        data["body"][mention["block"]]["text"][mention["start"] : mention["end"]]
+        == (mention["text"])
+    )
+    assert data["quotes"][0]["speaker"] == {
+        "name": None, "entity": "org:ministry-foreign-affairs-cn", "role": "woordvoerder",
+    }  # fmt: skip
+    assert {figure["value"] for figure in data["figures"]} >= {8000}
+
+
 def test_lists_and_searches_take_an_entity(client: Client) -> None:
     api = client.get("/api/v1/articles", params={"entity": "person:starmer"}).json()
     assert [article["kind"] for article in api["articles"]] == ["brief"]

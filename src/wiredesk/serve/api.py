@@ -20,8 +20,11 @@ from wiredesk import desk
 from wiredesk.desk import keep_capture
 from wiredesk.errors import ParameterError, QueryError
 from wiredesk.json_records import (
+    entity_to_json,
+    figure_to_json,
     hit_to_json,
     quote_seen_to_json,
+    quote_to_json,
     stored_article_to_json,
     version_to_json,
 )
@@ -130,20 +133,27 @@ def list_articles(
 
 @router.get(
     "/articles/{article_id}",
-    summary="One article or brief, with its versions",
+    summary="One article or brief, with its entities, quotes, figures and versions",
     responses={404: _error("No article with this id.")},
 )
 def get_article(
     request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> JSONResponse:
+    """The story, with what enrichment found in it (``entities`` with every mention,
+    ``quotes``, ``figures``, as in the page JSON), and its versions."""
     site = site_of(request)
-    now = site.now()
-    article = site.store.article(article_id, now=now)  # NotFound: 404 (killed, embargoed too)
-    versions = site.store.history(article_id, now=now)
+    # NotFound: 404 (killed, embargoed too)
+    found = site.store.article_with_rail(article_id, rail_items=0, now=site.now())
+    story = found.article.article
     return JSONResponse(
         {
-            "article": _article(article),
-            "versions": [version_to_json(version) for version in versions],
+            "article": {
+                **_article(found.article),
+                "entities": [entity_to_json(entity) for entity in story.entities],
+                "quotes": [quote_to_json(quote) for quote in story.quotes],
+                "figures": [figure_to_json(figure) for figure in story.figures],
+            },
+            "versions": [version_to_json(version) for version in found.versions],
         }
     )
 
