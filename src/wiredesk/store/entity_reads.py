@@ -37,6 +37,9 @@ from wiredesk.store.schema import (
 )
 from wiredesk.store.search import shown_conditions
 
+# The entities seen with one are counted over its newest this many stories.
+RELATED_STORIES = 200
+
 
 def _counts(
     connection: Connection,
@@ -47,18 +50,31 @@ def _counts(
     side: Any = article_entities,
     over: Any = None,
     by_stories: bool = False,
+    since: datetime | None = None,
 ) -> list[EntityCount]:
-    """Entities with the stories (shown at ``now``) and mentions of the rows of ``side``
-    (an alias of ``article_entities``, joined in ``over``) that meet ``conditions``, the
-    most mentioned first (``by_stories``: those in the most stories)."""
+    """Entities with the stories (shown at ``now``, dated ``since`` on) and mentions of the
+    rows of ``side`` (an alias of ``article_entities``, joined in ``over``) that meet
+    ``conditions``, the most mentioned first (``by_stories``: those in the most stories).
+
+    Stories since a time are looked up first, by their date's index, and their rows then
+    by story: joined the other way, SQLite read every row of every entity to keep the last
+    day's (120 ms for the front page of 9,000 stories, bench/store_bench.py's)."""
     stories = func.count(side.c.article_id)
     mentions = func.sum(side.c.mentions)
-    rows = connection.execute(
+    query = (
         select(entities.c.id, entities.c.type, entities.c.name, stories, mentions)
         .select_from(side if over is None else over)
         .join(entities, entities.c.id == side.c.entity_id)
-        .join(articles, articles.c.id == side.c.article_id)
-        .where(*conditions, *shown_conditions(now))
+    )
+    if since is None:
+        query = query.join(articles, articles.c.id == side.c.article_id).where(
+            *shown_conditions(now)
+        )
+    else:
+        shown = select(articles.c.id).where(articles.c.dated_at >= since, *shown_conditions(now))
+        query = query.where(side.c.article_id.in_(shown))
+    rows = connection.execute(
+        query.where(*conditions)
         .group_by(entities.c.id, entities.c.type, entities.c.name)
         .order_by(
             *(
@@ -91,16 +107,15 @@ def top_entities(
     conditions: list[ColumnElement[bool]] = []
     if type is not None:
         conditions.append(entities.c.type == type)
-    if since is not None:
-        conditions.append(articles.c.dated_at >= since)
-    return _counts(connection, conditions, now=now, limit=limit)
+    return _counts(connection, conditions, now=now, limit=limit, since=since)
 
 
 def entity_profile(
     connection: Connection, entity_id: str, *, now: datetime, related: int, quotes: int
 ) -> EntityProfile | None:
     """One entity's counts, stories per day, company (the entities named in most of its
-    stories) and quotes; None when no story shown at ``now`` names it."""
+    ``RELATED_STORIES`` newest stories) and quotes; None when no story shown at ``now``
+    names it."""
     found = _counts(connection, [entities.c.id == entity_id], now=now, limit=1)
     if not found:
         return None
@@ -113,12 +128,25 @@ def entity_profile(
         .group_by(day)
         .order_by(day)
     ).all()
+    # The company it keeps in its newest stories: counted over all of them, an entity named
+    # in 1,700 of 9,000 stories took 100 ms (bench/store_bench.py's store).
+    newest = (
+        select(article_entities.c.article_id)
+        .join(articles, articles.c.id == article_entities.c.article_id)
+        .where(article_entities.c.entity_id == entity_id, *shown_conditions(now))
+        .order_by(articles.c.dated_at.desc())
+        .limit(RELATED_STORIES)
+    )
     mine = aliased(article_entities)
     other = aliased(article_entities)
     beside = other.join(mine, mine.c.article_id == other.c.article_id)
     company = _counts(
         connection,
-        [mine.c.entity_id == entity_id, other.c.entity_id != entity_id],
+        [
+            mine.c.entity_id == entity_id,
+            other.c.entity_id != entity_id,
+            mine.c.article_id.in_(newest),
+        ],
         now=now,
         limit=related,
         side=other,
