@@ -292,6 +292,8 @@ def test_export_filters_give_the_expected_stories(
         (["--kind", "article"], {ARTICLE}),
         (["--kind", "brief", "--agency", "rtr"], {("brief", "LONDEN", 13)}),
         (["--language", "de"], set()),
+        (["--entity", "person:starmer"], {("brief", "LONDEN", 11)}),
+        (["--entity", "geonames:1873107"], {ARTICLE}),
     ],
 )
 def test_search_filters_narrow_the_hits(

@@ -11,10 +11,20 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from wiredesk.errors import InputError, ParseError
-from wiredesk.model import Capture, Feed, Hit, Page, Sighting, StoredArticle
+from wiredesk.model import (
+    Capture,
+    EntityCount,
+    EntityProfile,
+    Feed,
+    Hit,
+    Page,
+    Sighting,
+    StoredArticle,
+)
 from wiredesk.parse import content_type_of, parse_capture
 from wiredesk.query import Filters, Query, read_query
 from wiredesk.sources.guard import UnresolvedHost, check_url
@@ -29,10 +39,9 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
     a page gains on the way in, every route gives. ``InputError`` or ``ParseError`` for
     bad copy.
 
-    ``enriched`` adds the places, people, organisations, quotes and figures
-    (``wiredesk parse`` asks for them). The store does not keep them yet, so the routes
-    into it skip their cost: it took ingest from 1,577 to 394 new stories per CPU second
-    (``bench/store_bench.py --stories 5000 --no-postgres``)."""
+    ``enriched`` adds the places, people, organisations, quotes and figures: ``wiredesk
+    parse`` asks for them, and so does every route into the store (``prepare``), which
+    keeps them. A caller that only wants a page's structure skips their cost."""
     page = parse_capture(capture)
     if not enriched:
         return page
@@ -43,11 +52,11 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
 
 
 def prepare(capture: Capture) -> Keep:
-    """A capture on its way into the store (``page_of``): its page, or the reason it has
-    none."""
+    """A capture on its way into the store (``page_of``): its page with what enrichment
+    finds in it, or the reason it has none."""
     capture = replace(capture, content_type=content_type_of(capture))
     try:
-        page = page_of(capture)
+        page = page_of(capture, enriched=True)
     except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
         return Keep(capture=capture, page=None, error=str(failure))
     return Keep(capture=capture, page=page, error=None)
@@ -283,6 +292,74 @@ def list_stories(
     when not given), after the first ``offset``."""
     found = store.latest(filters, limit=limit + 1, offset=offset, now=now)
     return Listing(articles=tuple(found[:limit]), has_more=len(found) > limit)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityPage:
+    """What is known of one entity: its profile, its name per language (``names``, where
+    the gazetteer has them: ``{"nl": "Rusland", "de": "Russland", ...}``), and a page of
+    the stories naming it, newest first."""
+
+    profile: EntityProfile
+    names: dict[str, str]
+    stories: Listing
+
+
+def entity_page(
+    store: Store,
+    entity_id: str,
+    *,
+    now: datetime,
+    limit: int,
+    offset: int = 0,
+    related: int = 10,
+    quotes: int = 20,
+) -> EntityPage:
+    """An entity's page, the same for the site, its JSON twin and the API; ``NotFound`` when
+    no story shown at ``now`` names it."""
+    profile = store.entity_profile(entity_id, related=related, quotes=quotes, now=now)
+    stories = list_stories(store, Filters(entity=entity_id), limit=limit, offset=offset, now=now)
+    return EntityPage(profile=profile, names=entity_names(profile.entity), stories=stories)
+
+
+def entity_names(entity: EntityCount) -> dict[str, str]:
+    """An entity's display name per language, as the gazetteer gives it for a place (none
+    for people and organisations: their name is the same in every language)."""
+    return dict(_gazetteer_names(entity.id, entity.name))
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_names(entity_id: str, name: str) -> tuple[tuple[str, str], ...]:
+    if entity_id.startswith(("person:", "org:")):
+        return ()
+    # Imported here, as in ``page_of``: its lists are read when it loads.
+    from wiredesk.enrich.gazetteer import find_names
+
+    for found in find_names(name, "en"):
+        if found.named.id == entity_id:
+            return tuple(sorted(found.named.names.items()))
+    return ()
+
+
+# "In the news today": the entities named most in the stories of the last day.
+NEWS_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InTheNews:
+    """The people and the places named most in the stories dated ``since`` on."""
+
+    since: datetime
+    people: tuple[EntityCount, ...]
+    places: tuple[EntityCount, ...]
+
+
+def in_the_news(store: Store, *, now: datetime, limit: int) -> InTheNews:
+    """The people and places named most in the 24 hours before ``now``."""
+    since = now - NEWS_WINDOW
+    people = store.top_entities(type="person", since=since, limit=limit, now=now)
+    places = store.top_entities(type="place", since=since, limit=limit, now=now)
+    return InTheNews(since=since, people=tuple(people), places=tuple(places))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

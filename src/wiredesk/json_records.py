@@ -15,12 +15,14 @@ from wiredesk.model import (
     Brief,
     Dateline,
     Entity,
+    EntityCount,
     Feed,
     Figure,
     Hit,
     Media,
     Page,
     Quote,
+    QuoteSeen,
     Rail,
     StoredArticle,
     Subject,
@@ -271,4 +273,24 @@ def feed_to_json(feed: Feed) -> dict[str, Any]:
         "failures": feed.failures,
         "items_seen": feed.items_seen,
         "created_at": _time(feed.created_at),
+    }
+
+
+def entity_count_to_json(entity: EntityCount) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "stories": entity.stories,
+        "mentions": entity.mentions,
+    }
+
+
+def quote_seen_to_json(seen: QuoteSeen) -> dict[str, Any]:
+    """A kept quote, with the story it is in."""
+    return {
+        **quote_to_json(seen.quote),
+        "article_id": seen.article_id,
+        "headline": seen.headline,
+        "dated_at": _time(seen.dated_at),
     }

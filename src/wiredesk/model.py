@@ -420,3 +420,36 @@ class Feed:
     failures: int  # errors in a row since the last success
     items_seen: int  # entries taken from the feed, all polls together
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityCount:
+    """An entity as the store knows it: how many stories shown name it, how many times."""
+
+    id: str
+    type: EntityType
+    name: str
+    stories: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteSeen:
+    """A quote kept with a story, and the story it is in."""
+
+    quote: Quote
+    article_id: int
+    headline: str | None
+    dated_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityProfile:
+    """What the store knows of one entity: its counts, its stories per day (UTC dates as
+    ``YYYY-MM-DD``, oldest first), the entities named most often beside it, and what it
+    said (a person's quotes, newest first)."""
+
+    entity: EntityCount
+    days: tuple[tuple[str, int], ...]
+    related: tuple[EntityCount, ...]
+    quotes: tuple[QuoteSeen, ...]

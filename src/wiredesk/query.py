@@ -65,6 +65,9 @@ class Filters:
     kind: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    # Only stories naming this entity, by the id enrichment gives it: geonames:2017370,
+    # person:selensky, org:nato.
+    entity: str | None = None
 
 
 # The names of the filters, as every face spells its parameters: --section, ?section=...
@@ -138,6 +141,7 @@ def read_filters(
     kind: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    entity: str | None = None,
 ) -> Filters:
     """The filters a face was given as strings; ``None`` or blank means any.
 
@@ -154,6 +158,7 @@ def read_filters(
         kind=kind,
         since=_read_moment(since, name="since"),
         until=_read_moment(until, name="until"),
+        entity=read_text(entity, name="entity"),
     )
 
 

@@ -109,6 +109,39 @@ def test_a_reader_reads_searches_and_switches_language(browser: Any, demo_url: s
     context.close()
 
 
+def test_a_reader_follows_a_name_to_its_page_and_a_person_to_their_quotes(
+    browser: Any, demo_url: str
+) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    page.goto(demo_url + "/")
+    news = page.get_by_role("region", name="In het nieuws vandaag")
+    expect(news.get_by_role("heading", name="Personen")).to_be_visible()
+    news.get_by_role("link", name="Volodymyr Zelensky").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Volodymyr Zelensky")
+    expect(page.get_by_role("img", name=re.compile("^Verhalen per dag"))).to_be_visible()
+    expect(page.locator("blockquote", has_text="de stilte van China").first).to_be_visible()
+    shot(page, "7-entity-person-nl")
+
+    page.get_by_role("link", name=HEADLINE).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE)
+    quotes = page.get_by_role("region", name="Wie zei wat")
+    expect(quotes.locator("figcaption").first).to_contain_text("woordvoerder")
+    page.locator(".body a.entity", has_text="Rusland").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rusland")
+    expect(page.locator(".also-known")).to_have_text("Russia")
+    shot(page, "8-entity-place-nl")
+    assert problems == []
+    context.close()
+
+
 def test_ages_stay_true_in_an_open_page(browser: Any, demo_url: str) -> None:
     from playwright.sync_api import expect
 
@@ -173,7 +206,10 @@ def test_pages_are_accessible_and_fit_a_phone(browser: Any, demo_url: str, schem
     page = context.new_page()
     page.goto(demo_url + "/")
     article = page.get_by_role("link", name=HEADLINE).first.get_attribute("href")
-    paths = ("/", article, "/section/binnenland", "/search?q=drone", "/place/londen", "/feeds")
+    paths = (
+        "/", article, "/section/binnenland", "/search?q=drone", "/place/londen", "/feeds",
+        "/entity/person:selensky", "/entity/geonames:2017370",
+    )  # fmt: skip
     for path in (*paths, "/nope"):
         page.goto(demo_url + path)
         found = page.evaluate(PAGE_CHECK)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from wiredesk import __version__
+from wiredesk.cli.entity_commands import entities, quotes
 from wiredesk.cli.feeds_commands import feeds
 from wiredesk.cli.options import Commands
 from wiredesk.cli.parse_command import parse
@@ -21,7 +22,8 @@ def main() -> None:
 
     Start with `wiredesk parse PAGE.txt` to see what a page holds, then
     `wiredesk ingest FOLDER` to keep pages and `wiredesk search WORDS` to find
-    them again; `wiredesk watch DIR` takes in the files agencies deliver
+    them again; `wiredesk entities` and `wiredesk quotes` list who and where
+    they name most and who said what; `wiredesk watch DIR` takes in the files agencies deliver
     into a folder as they arrive. The database is a SQLite file in your data
     folder unless --db or WIREDESK_DB says otherwise (postgresql+psycopg://...
     works too).
@@ -31,7 +33,8 @@ def main() -> None:
 
 
 for command in (
-    parse, ingest, watch, reparse, search, history, export, stats, serve, demo, feeds,
+    parse, ingest, watch, reparse, search, history, export, stats, entities, quotes, serve,
+    demo, feeds,
 ):  # fmt: skip
     main.add_command(command)
 

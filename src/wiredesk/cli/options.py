@@ -105,9 +105,9 @@ def check_language(
 
 
 def filter_options(function: F) -> F:
-    """``--section``, ``--agency``, ``--place``, ``--language``, ``--kind``, ``--since`` and
-    ``--until``, handed to the command as one ``filters``, read by ``read_filters`` as
-    the site and the API read theirs."""
+    """``--section``, ``--agency``, ``--place``, ``--language``, ``--kind``, ``--since``,
+    ``--until`` and ``--entity``, handed to the command as one ``filters``, read by
+    ``read_filters`` as the site and the API read theirs."""
 
     @functools.wraps(function)
     def read(*args: Any, **options: Any) -> Any:
@@ -137,6 +137,12 @@ def filter_options(function: F) -> F:
         ("--until", "Only before this time."),
     ):
         decorated = click.option(name, metavar="ISO-8601", help=text)(decorated)
+    decorated = click.option(
+        "--entity",
+        metavar="ID",
+        help="Only stories naming this place, person or organisation, by its id "
+        "(geonames:2017370, person:selensky, org:nato; see `wiredesk entities`).",
+    )(decorated)
     return cast(F, decorated)
 
 

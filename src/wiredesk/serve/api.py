@@ -8,7 +8,7 @@ Every error has one shape: ``{"error": {"status", "code", "message"}}``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials
@@ -19,8 +19,17 @@ from starlette.responses import JSONResponse
 from wiredesk import desk
 from wiredesk.desk import keep_capture
 from wiredesk.errors import ParameterError, QueryError
-from wiredesk.json_records import hit_to_json, stored_article_to_json, version_to_json
-from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters
+from wiredesk.json_records import (
+    entity_to_json,
+    figure_to_json,
+    hit_to_json,
+    quote_seen_to_json,
+    quote_to_json,
+    stored_article_to_json,
+    version_to_json,
+)
+from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters, read_text, read_time
+from wiredesk.serve import entity_views
 from wiredesk.serve.params import MAX_ID
 from wiredesk.serve.problems import Problem, error_body
 from wiredesk.serve.settings import site_of
@@ -76,6 +85,10 @@ def _filters(
     until: Annotated[
         str | None, _filter("Only before this time (UTC without an offset).", **TIME)
     ] = None,
+    entity: Annotated[
+        str | None,
+        _filter("Only stories naming this entity (geonames:2017370, person:selensky, org:nato)."),
+    ] = None,
 ) -> Filters:
     """The filters of a listing or a search, read from its query parameters."""
     try:
@@ -87,6 +100,7 @@ def _filters(
             kind=kind,
             since=since,
             until=until,
+            entity=entity,
         )
     except ParameterError as error:
         raise Problem(400, str(error)) from None
@@ -119,20 +133,112 @@ def list_articles(
 
 @router.get(
     "/articles/{article_id}",
-    summary="One article or brief, with its versions",
+    summary="One article or brief, with its entities, quotes, figures and versions",
     responses={404: _error("No article with this id.")},
 )
 def get_article(
     request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> JSONResponse:
+    """The story, with what enrichment found in it (``entities`` with every mention,
+    ``quotes``, ``figures``, as in the page JSON), and its versions."""
     site = site_of(request)
-    now = site.now()
-    article = site.store.article(article_id, now=now)  # NotFound: 404 (killed, embargoed too)
-    versions = site.store.history(article_id, now=now)
+    # NotFound: 404 (killed, embargoed too)
+    found = site.store.article_with_rail(article_id, rail_items=0, now=site.now())
+    story = found.article.article
     return JSONResponse(
         {
-            "article": _article(article),
-            "versions": [version_to_json(version) for version in versions],
+            "article": {
+                **_article(found.article),
+                "entities": [entity_to_json(entity) for entity in story.entities],
+                "quotes": [quote_to_json(quote) for quote in story.quotes],
+                "figures": [figure_to_json(figure) for figure in story.figures],
+            },
+            "versions": [version_to_json(version) for version in found.versions],
+        }
+    )
+
+
+EntityId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="The id enrichment gives it: geonames:2017370, person:selensky, org:nato.",
+    ),
+]
+Since = Annotated[
+    str | None, _filter("Only stories from this time on (UTC without an offset).", **TIME)
+]
+
+
+def _since(since: str | None) -> Any:
+    try:
+        text = read_text(since, name="since")
+        return None if text is None else read_time(text, name="since")
+    except ParameterError as error:
+        raise Problem(400, str(error)) from None
+
+
+@router.get("/entities", summary="The places, people and organisations named most")
+def list_entities(
+    request: Request,
+    since: Since = None,
+    type: Annotated[
+        Literal["place", "person", "organisation"] | None,
+        Query(description="Only places, only people or only organisations."),
+    ] = None,
+    limit: Limit = 20,
+) -> JSONResponse:
+    """The entities the stories shown name most, with how many stories name each."""
+    site = site_of(request)
+    found = site.store.top_entities(type=type, since=_since(since), limit=limit, now=site.now())
+    return JSONResponse({"entities": [entity_views.entity_json(entity) for entity in found]})
+
+
+@router.get(
+    "/entities/{entity_id}",
+    summary="One entity: its stories over time, the entities seen with it, its quotes",
+    responses={404: _error("No story shown names this entity.")},
+)
+def get_entity(
+    request: Request, entity_id: EntityId, limit: Limit = 20, offset: Offset = 0
+) -> JSONResponse:
+    """What ``/entity/<id>`` shows: the entity (with its name per language where known),
+    its stories per day, the entities most often named with it, its quotes (a person's),
+    and a page of its stories, newest first."""
+    site = site_of(request)
+    found = desk.entity_page(site.store, entity_id, now=site.now(), limit=limit, offset=offset)
+    return JSONResponse(
+        {
+            **entity_views.page_json(found),
+            "articles": [_article(article) for article in found.stories.articles],
+            "limit": limit,
+            "offset": offset,
+        }
+    )
+
+
+@router.get("/quotes", summary="Who said what, newest first")
+def list_quotes(
+    request: Request,
+    by: Annotated[
+        str | None,
+        _filter("Only quotes of a speaker whose name holds this (any case), or of this id."),
+    ] = None,
+    since: Since = None,
+    limit: Limit = 20,
+) -> JSONResponse:
+    site = site_of(request)
+    try:
+        wanted = read_text(by, name="by")
+    except ParameterError as error:
+        raise Problem(400, str(error)) from None
+    found = site.store.quotes(by=wanted, since=_since(since), limit=limit, now=site.now())
+    return JSONResponse(
+        {
+            "quotes": [
+                {**quote_seen_to_json(seen), "url": f"/article/{seen.article_id}"} for seen in found
+            ]
         }
     )
 

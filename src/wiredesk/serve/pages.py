@@ -5,6 +5,7 @@
 /place/<slug>, /agency/<slug>                  (.json likewise)
 /article/<id>[/<words>]    an article or brief /article/<id>.json
 /article/<id>/versions/<n> one version of it
+/entity/<id>               a place, person or organisation: /entity/<id>.json
 /search?q=...              search              /search.json?q=...
 /feeds                     the feeds polled    /feeds.json
 POST /language             the language switch (a cookie), then back
@@ -20,7 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from wiredesk.query import MAX_TEXT
-from wiredesk.serve import params, views
+from wiredesk.serve import entity_views, params, views
 from wiredesk.serve.i18n import COOKIE, LANGUAGES
 from wiredesk.serve.problems import N_, Problem
 from wiredesk.serve.render import page_response, reader_of
@@ -111,6 +112,18 @@ def article(request: Request) -> Response:
         raise Problem(404, N_("There is no article at this address."))
     view = views.article_page(site.store, reader, site.now(), article_id)
     return page_response(request, "article.html", view, as_json=as_json, reader=reader)
+
+
+def entity(request: Request) -> Response:
+    """``/entity/<id>`` (``geonames:2017370``, ``person:selensky``), either with ``.json``."""
+    entity_id, as_json = split_suffix(request.path_params["id"])
+    if not entity_id or "\x00" in entity_id or len(entity_id) > MAX_TEXT:
+        raise Problem(404, N_("There is nothing at this address."))
+    site = site_of(request)
+    reader = reader_of(request)
+    page = params.page(request.query_params)
+    view = entity_views.entity_page(site.store, reader, site.now(), entity_id, page)
+    return page_response(request, "entity.html", view, as_json=as_json, reader=reader)
 
 
 # What the request reader (wiredesk/query.py) says of a query or a parameter it cannot
@@ -212,6 +225,7 @@ def routes() -> list[BaseRoute]:
         Route("/place/{name}", on_the_loop(place), methods=["GET", "HEAD"]),
         Route("/agency/{name}", on_the_loop(agency), methods=["GET", "HEAD"]),
         Route("/article/{rest:path}", on_the_loop(article), methods=["GET", "HEAD"]),
+        Route("/entity/{id:path}", on_the_loop(entity), methods=["GET", "HEAD"]),
         Route("/search", search, methods=["GET", "HEAD"]),
         Route("/search.json", search, methods=["GET", "HEAD"]),
         Route("/feeds", on_the_loop(feed_list), methods=["GET", "HEAD"]),

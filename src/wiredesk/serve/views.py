@@ -20,12 +20,14 @@ from wiredesk.json_records import (
     stored_article_to_json,
     version_to_json,
 )
-from wiredesk.model import Feed, Hit, Section, StoredArticle
+from wiredesk.model import Feed, Hit, Section
 from wiredesk.query import FILTER_NAMES, Filters
+from wiredesk.serve.entity_views import article_findings, in_the_news
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.params import PAGE_SIZE
 from wiredesk.serve.problems import N_, Phrase, Problem
 from wiredesk.serve.slugs import article_path, slugify, title_of
+from wiredesk.serve.teasers import dated, dateline_json, page_urls, teaser
 from wiredesk.store import Store
 
 # The front page: this many stories per section, and in the list of the latest.
@@ -34,60 +36,8 @@ FRONT_SECTIONS = 8
 FRONT_LATEST = 10
 # The rail beside an article holds as many stories as ANP's "Meer uit" rails: seven.
 RAIL_ITEMS = 7
-# How much of a brief or an article's first paragraph a list shows.
-TEASER_CHARS = 240
 SNIPPET_TITLE_WORDS = 8
 ListKind = Literal["section", "place", "agency"]
-
-
-def _dated(stored: StoredArticle) -> datetime:
-    return stored.article.published_at or stored.first_seen_at
-
-
-def _cut(text: str, limit: int = TEASER_CHARS) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def dateline_json(stored: StoredArticle) -> dict[str, Any]:
-    """Place and agencies with the pages that list them."""
-    dateline = stored.article.dateline
-    place = dateline.place if dateline else None
-    return {
-        "place": place,
-        "place_url": f"/place/{slugify(place)}" if place else None,
-        "agencies": [
-            {"name": name, "url": f"/agency/{slugify(name)}"}
-            for name in (dateline.agencies if dateline else ())
-        ],
-    }
-
-
-def teaser(stored: StoredArticle, reader: Reader, now: datetime) -> dict[str, Any]:
-    """A story in a list: enough to choose it, with its age now."""
-    article = stored.article
-    when = _dated(stored)
-    lead = article.standfirst or next(
-        (block.text for block in article.body if block.kind == "paragraph"), ""
-    )
-    return {
-        "id": stored.id,
-        "kind": stored.kind,
-        "url": article_path(stored),
-        "title": title_of(stored),
-        "headline": article.headline,
-        "text": _cut(lead),
-        "section": article.section,
-        "section_url": f"/section/{slugify(article.section)}" if article.section else None,
-        **dateline_json(stored),
-        "dated_at": when.isoformat(),
-        "time": reader.time(when),
-        "age": reader.age(when, now),
-        "full_article_url": f"/article/{stored.full_article_id}"
-        if stored.full_article_id
-        else None,
-    }
 
 
 def front(store: Store, reader: Reader, now: datetime, known: list[Section]) -> dict[str, Any]:
@@ -111,18 +61,11 @@ def front(store: Store, reader: Reader, now: datetime, known: list[Section]) -> 
         for section, found in zip(shown, per_section, strict=True)
     ]
     latest = [teaser(article, reader, now) for article in newest]
-    return {"page": "front", "latest": latest, "sections": sections}
-
-
-def _page_urls(path: str, params: dict[str, str], page: int, has_more: bool) -> dict[str, Any]:
-    def url(number: int) -> str:
-        query = {**params, "page": str(number)} if number > 1 else params
-        return f"{path}?{urlencode(query)}" if query else path
-
     return {
-        "page_number": page,
-        "previous_url": url(page - 1) if page > 1 else None,
-        "next_url": url(page + 1) if has_more else None,
+        "page": "front",
+        "latest": latest,
+        "in_the_news": in_the_news(store, reader, now),
+        "sections": sections,
     }
 
 
@@ -154,7 +97,7 @@ def listing(
         "url": path,
         "feed_url": f"{path}.atom" if kind != "agency" else None,
         "items": [teaser(article, reader, now) for article in found.articles],
-        **_page_urls(path, {}, page, found.has_more),
+        **page_urls(path, {}, page, found.has_more),
     }
 
 
@@ -176,7 +119,7 @@ def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -
     full_article = None
     if found.full_article is not None:
         full_article = teaser(found.full_article, reader, now)
-    when = _dated(stored)
+    when = dated(stored)
     return {
         "page": "article",
         "article": {
@@ -191,6 +134,7 @@ def article_page(store: Store, reader: Reader, now: datetime, article_id: int) -
             "last_seen": reader.time(stored.last_seen_at),
             "age": reader.age(when, now),
             "source": latest.source if latest else None,
+            **article_findings(stored, reader),
         },
         "versions": [
             {
@@ -300,7 +244,7 @@ def search_page(
         "filters": {name: kept.get(name) for name in SEARCH_PARAMS if name != "q"},
         "hits": [hit_json(hit, reader, now) for hit in found.hits] if found is not None else [],
         "feed_url": f"/search.atom?{urlencode(kept)}" if found is not None else None,
-        **_page_urls("/search", kept, page, found is not None and found.has_more),
+        **page_urls("/search", kept, page, found is not None and found.has_more),
     }
 
 

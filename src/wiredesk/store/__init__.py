@@ -9,18 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, String, cast, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from wiredesk.errors import StoreError
+from wiredesk.errors import NotFound, StoreError
 from wiredesk.model import (
     Capture,
+    EntityCount,
+    EntityProfile,
+    EntityType,
     Feed,
     Hit,
     Matching,
+    QuoteSeen,
     Section,
     Sighting,
     StoredArticle,
@@ -30,6 +35,7 @@ from wiredesk.query import Filters, Query
 from wiredesk.store import archive
 from wiredesk.store import feeds as feed_state
 from wiredesk.store.db import create_store_engine, migrate, resolve_url
+from wiredesk.store.entity_reads import entity_profile, quotes_said, story_findings, top_entities
 from wiredesk.store.feeds import PollRecord
 from wiredesk.store.indexing import IndexWrites
 from wiredesk.store.read import (
@@ -48,10 +54,14 @@ from wiredesk.store.read import (
 from wiredesk.store.save import Counts, Keep, SaveResult, save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
+    article_entities,
+    article_figures,
     article_leads,
+    article_quotes,
     article_versions,
     articles,
     captures,
+    entities,
     sightings,
 )
 from wiredesk.store.search import search_articles
@@ -148,8 +158,17 @@ class Store:
                 connection.execute(
                     text("INSERT INTO article_search (article_search) VALUES ('delete-all')")
                 )
-            for table in (sightings, article_agencies, article_leads, article_versions):
+            for table in (
+                sightings,
+                article_agencies,
+                article_leads,
+                article_versions,
+                article_entities,
+                article_quotes,
+                article_figures,
+            ):
                 connection.execute(delete(table))
+            connection.execute(delete(entities))
             connection.execute(articles.update().values(full_article_id=None))
             connection.execute(delete(articles))
             rows = connection.execute(
@@ -307,7 +326,54 @@ class Store:
         """An article, its versions, the ``rail_items`` other newest stories of its
         section, and a brief's full article: what its page shows, read at once."""
         with self.engine.connect() as connection:
-            return get_article_with_rail(connection, article_id, rail_items, _now(now))
+            found = get_article_with_rail(connection, article_id, rail_items, _now(now))
+            stored = found.article
+            named, said, figures = story_findings(connection, stored)
+        article = replace(stored.article, entities=named, quotes=said, figures=figures)
+        return replace(found, article=replace(stored, article=article))
+
+    def top_entities(
+        self,
+        *,
+        type: EntityType | None = None,
+        since: datetime | None = None,
+        limit: int = 20,
+        now: datetime | None = None,
+    ) -> list[EntityCount]:
+        """The places, people and organisations named most in the stories shown (of one
+        ``type``, dated ``since`` on), with how many stories name each."""
+        with self.engine.connect() as connection:
+            return top_entities(connection, type=type, since=since, limit=limit, now=_now(now))
+
+    def quotes(
+        self,
+        *,
+        by: str | None = None,
+        entity: str | None = None,
+        since: datetime | None = None,
+        limit: int = 20,
+        now: datetime | None = None,
+    ) -> list[QuoteSeen]:
+        """Quotes in the stories shown, newest first: by a speaker whose name holds ``by``
+        (any case) or whose id it is, by the ``entity``, dated ``since`` on."""
+        with self.engine.connect() as connection:
+            return quotes_said(
+                connection, by=by, entity=entity, since=since, limit=limit, now=_now(now)
+            )
+
+    def entity_profile(
+        self, entity_id: str, *, related: int = 10, quotes: int = 20, now: datetime | None = None
+    ) -> EntityProfile:
+        """One entity's counts, stories per day, the ``related`` entities most often named
+        beside it and its ``quotes`` newest quotes; ``NotFound`` when no story shown names
+        it."""
+        with self.engine.connect() as connection:
+            found = entity_profile(
+                connection, entity_id, now=_now(now), related=related, quotes=quotes
+            )
+        if found is None:
+            raise NotFound(f"no story names the entity {entity_id}")
+        return found
 
     def sections(self, *, now: datetime | None = None) -> list[Section]:
         """Every section with stories, the most recently active first."""

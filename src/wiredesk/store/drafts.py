@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from wiredesk.model import Block, Dateline, Page, Wire
+from wiredesk.model import Block, Dateline, Entity, Figure, Page, Quote, Wire
 
 # A telex item has no id of its own; its slug ("BC-Oil-Prices"), which stays the same
 # through the item's versions, stands in for one, among the stories of a few days.
@@ -39,6 +39,10 @@ class Draft:
     published_at: datetime | None
     is_correction: bool = False
     wire: Wire | None = None
+    # What enrichment found in it: kept with the story while this is its current version.
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     # Worked out once from the fields above: the store reads each several times.
     body_text: str = field(init=False)
     body_hash: str = field(init=False)
@@ -103,6 +107,9 @@ def drafts_of(page: Page) -> list[Draft]:
                 published_at=article.published_at,
                 is_correction=article.is_correction,
                 wire=page.wire,
+                entities=article.entities,
+                quotes=article.quotes,
+                figures=article.figures,
             )
         )
     for rail in page.rails:
@@ -123,6 +130,9 @@ def drafts_of(page: Page) -> list[Draft]:
                     replaces=None,
                     age_text=brief.age_text,
                     published_at=brief.published_at,
+                    entities=brief.entities,
+                    quotes=brief.quotes,
+                    figures=brief.figures,
                 )
             )
     return found

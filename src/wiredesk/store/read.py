@@ -29,6 +29,7 @@ from wiredesk.query import Filters
 from wiredesk.store.drafts import decode_body
 from wiredesk.store.schema import (
     article_agencies,
+    article_entities,
     article_versions,
     articles,
     captures,
@@ -191,6 +192,7 @@ def _listing_values(filters: Filters, leave_out: int | None) -> dict[str, Any]:
         "since": filters.since,
         "until": filters.until,
         "agency": filters.agency.casefold() if filters.agency else None,
+        "entity": filters.entity or None,
         "leave_out": leave_out,
     }
     return {name: value for name, value in values.items() if value is not None}
@@ -222,6 +224,13 @@ def _listing(fields: frozenset[str]) -> Select[Any]:
             exists().where(
                 article_agencies.c.article_id == articles.c.id,
                 article_agencies.c.agency == bindparam("agency"),
+            )
+        )
+    if "entity" in fields:
+        conditions.append(
+            exists().where(
+                article_entities.c.article_id == articles.c.id,
+                article_entities.c.entity_id == bindparam("entity"),
             )
         )
     if "leave_out" in fields:

@@ -22,6 +22,7 @@ from wiredesk.store import archive
 from wiredesk.store.candidates import brief_links, previous_version
 from wiredesk.store.db import PG_INGEST_LOCK
 from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
+from wiredesk.store.findings import FindingRows
 from wiredesk.store.indexing import STORED_COLUMNS, Entry, IndexWrites
 from wiredesk.store.sql import Cursor, Statement, read_time, statement
 
@@ -224,10 +225,11 @@ def save_page(
     matching: Matching,
     index: IndexWrites,
 ) -> None:
-    """Keep the article and briefs of a page already stored as capture ``capture_id``;
-    their words go to ``index``."""
+    """Keep the article and briefs of a page already stored as capture ``capture_id``, and
+    what enrichment found in them; their words go to ``index``."""
     cursor = Cursor(connection)
     drafts = drafts_of(page)
+    found = FindingRows()
     kept = _kept_copies(cursor, drafts)
     sighted: dict[int, str] = {}
     touched: list[int] = []
@@ -237,7 +239,7 @@ def save_page(
             touched.append(article_id)
             result.duplicates += 1
         else:
-            saved = _save_draft(cursor, capture_id, seen_at, draft, matching, index)
+            saved = _save_draft(cursor, capture_id, seen_at, draft, matching, index, found)
             article_id = saved.article_id
             kept[(draft.body_hash, draft.kind)] = article_id
             if saved.is_version:
@@ -257,6 +259,7 @@ def save_page(
             for article_id, role in sighted.items()
         ],
     )
+    found.write(cursor)
 
 
 def _kept_copies(cursor: Cursor, drafts: list[Draft]) -> dict[tuple[str, str], int]:
@@ -277,8 +280,10 @@ def _save_draft(
     draft: Draft,
     matching: Matching,
     index: IndexWrites,
+    found: FindingRows,
 ) -> SavedDraft:
-    """Keep a draft not kept before, as a new story or a new version of a kept one."""
+    """Keep a draft not kept before, as a new story or a new version of a kept one; its
+    findings go to ``found`` when it is the story's current version."""
     columns = _columns(draft, capture_id, seen_at)
     lead = matching.lead(draft.body_text)
     previous = None
@@ -291,9 +296,11 @@ def _save_draft(
         article_id = previous
         if not is_current:  # an earlier version: the story, its lead and its links stay
             return SavedDraft(article_id=article_id, is_version=True)
+        found.replace(cursor, article_id, draft)
     else:
         article_id = _add_article(cursor, capture_id, seen_at, draft, columns)
         index.add(article_id, _entry(draft))
+        found.add(article_id, draft)
     cursor.run(KEEP_LEAD, {"article_id": article_id, "shingles": lead})
     for link in brief_links(cursor, article_id, draft, lead, seen_at, matching):
         cursor.run(LINK_BRIEF, {"brief_id": link.brief_id, "full_id": link.full_id})

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -182,6 +183,55 @@ sightings = Table(
     Column("role", String(16), nullable=False),  # "article" or "brief"
 )
 Index("sightings_article", sightings.c.article_id)
+
+# What enrichment finds in each story, kept with its current version (revision 0010).
+# Each place, person and organisation once, by the id enrichment gives it.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Text, primary_key=True),  # geonames:2017370, person:selensky, org:nato
+    Column("type", String(16), nullable=False),  # "place", "person" or "organisation"
+    Column("name", Text, nullable=False),
+)
+
+# Which story names which entity, how often, and where: JSON [[block, start, end], ...].
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("entity_id", Text, ForeignKey("entities.id"), primary_key=True),
+    Column("mentions", Integer, nullable=False),
+    Column("spans", Text, nullable=False),
+)
+Index("article_entities_entity", article_entities.c.entity_id, article_entities.c.article_id)
+
+# Who said what in a story, in reading order; ``speaker_key`` is the name casefolded.
+article_quotes = Table(
+    "article_quotes",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(16), nullable=False),  # "direct" or "indirect"
+    Column("text", Text, nullable=False),
+    Column("speaker_name", Text, nullable=True),
+    Column("speaker_key", Text, nullable=True),
+    Column("speaker_entity", Text, nullable=True),
+    Column("speaker_role", Text, nullable=True),
+    Column("block", Integer, nullable=False),
+)
+Index("article_quotes_speaker_entity", article_quotes.c.speaker_entity)
+
+# A story's numbers and what they count, in reading order.
+article_figures = Table(
+    "article_figures",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("counts", Text, nullable=True),
+    Column("block", Integer, nullable=False),
+)
 
 # The feeds wiredesk polls, with the state of their polls (revision 0003).
 feeds = Table(

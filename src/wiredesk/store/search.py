@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Connection, exists, false, or_
 
 from wiredesk.model import Hit
 from wiredesk.query import Filters, Query
-from wiredesk.store.schema import article_agencies, articles
+from wiredesk.store.schema import article_agencies, article_entities, articles
 from wiredesk.store.search_postgres import rank_postgres
 from wiredesk.store.search_sqlite import rank_sqlite
 from wiredesk.store.snippets import make_snippet
@@ -43,6 +43,13 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
             exists().where(
                 article_agencies.c.article_id == articles.c.id,
                 article_agencies.c.agency == filters.agency.casefold(),
+            )
+        )
+    if filters.entity:
+        found.append(
+            exists().where(
+                article_entities.c.article_id == articles.c.id,
+                article_entities.c.entity_id == filters.entity,
             )
         )
     return found
