@@ -10,10 +10,13 @@ from wiredesk import parse_text
 from wiredesk.model import Block
 from wiredesk.parse.trailers import (
     MAX_GLUED_CHARS,
+    SCANNING_MARK_WORDS,
     SENTENCE_CLOSE,
     close_body,
+    closing_mark_regex,
     glued_trailer_regex,
     is_closing_line,
+    is_closing_mark,
     strip_glued_trailer,
 )
 
@@ -159,3 +162,45 @@ def test_a_line_pointing_to_another_story_is_no_story_text(pointer: str) -> None
 
     assert pointer not in [block.text for block in page.article.body]
     assert pointer in page.dropped
+
+
+# Closing marks and look-alikes, with the letters an IGNORECASE regex matches beyond ASCII.
+MARK_PIECES = ["Jane Doe", " ", "contributed to this report", "CONTRIBUTED TO THE STORY",
+               "contrıbuted to thıs report", "Sign up here.", "newsletter", "nieuwsbrief",
+               "NIEUWSBRİEF", "Newſletter", "lettre d'information", ". ", "(AFP)", "./.",
+               "=== dpa", "Reporting by Jane Doe", "; Editing by John Roe", "x" * 120, "\u212a"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=8).map("".join))
+def test_a_closing_mark_is_told_as_its_whole_regex_tells_it(text: str) -> None:
+    assert is_closing_mark(text) == (closing_mark_regex().fullmatch(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Associated Press writer Jane Doe contributed to this report.",
+        "ASSOCIATED PRESS WRITER JANE DOE CONTRIBUTED TO THIS REPORT.",
+        "Associated Press writer Jane Doe contrıbuted to this report.",  # a dotless i
+        "Get our weekly newsletter in your inbox every Friday. Sign up here.",
+        "Abonnez-vous à notre lettre d'information du matin. Inscrivez-vous ici.",
+        "Ontvang onze nieuwsbrief elke ochtend in je mailbox. Schrijf je hier in.",
+        "Get our weekly newſletter in your inbox every Friday. Sign up here.",  # a long s
+    ],
+)
+def test_a_mark_found_anywhere_in_a_long_line_is_still_found(line: str) -> None:
+    assert is_closing_mark(line)
+    assert closing_mark_regex().fullmatch(line) is not None
+
+
+def test_every_mark_that_scans_its_line_has_a_word_to_be_looked_for_first() -> None:
+    # A new pattern opening with ".{0," needs its own word in SCANNING_MARK_WORDS: without
+    # it, lines holding that mark would not be tried against it.
+    from wiredesk.parse.rules import CLOSING_MARK_PATTERNS
+
+    scanning = [p for p in CLOSING_MARK_PATTERNS if p.startswith(".{0,")]
+    words = ["contributed", "newsletter|nieuwsbrief|lettre d"]
+    assert len(scanning) == len(words)
+    for pattern, word in zip(scanning, words, strict=True):
+        assert word in pattern
+    assert all(not set(word) & set("iks") for word in SCANNING_MARK_WORDS)

@@ -63,7 +63,9 @@ def is_caption(line: str) -> bool:
         line.startswith("FILE")
         or "/" in tail
         or "©" in tail
-        or "(c)" in tail.casefold()
+        # "(c)" in any case: no character but "C" folds to "c" (what casefold() would find)
+        or "(c)" in tail
+        or "(C)" in tail
         or tail.rstrip().endswith(")")
     ):
         return False

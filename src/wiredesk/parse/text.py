@@ -50,7 +50,7 @@ from wiredesk.parse.times import (
     read_glued_date_line,
     resolve,
 )
-from wiredesk.parse.trailers import close_body, closing_mark_regex
+from wiredesk.parse.trailers import close_body, is_closing_mark
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
@@ -902,16 +902,24 @@ class _Reader:
             if body and len(line) <= MAX_PAYWALL_NOTICE_CHARS and PAYWALL_NOTICE_RE.fullmatch(line):
                 self._drop(line)  # the free part of the story stops here
                 break
-            # A long line closed like a sentence starts no rail and no footer: most lines of
-            # a body are ruled out here, before the three questions are asked.
-            if not (len(line) > MAX_RAIL_TITLE_CHARS and line.endswith((".", "!", "?"))):
-                if self._rail_starts_at(self.pos) or (
-                    body and self._unnamed_rail_at(self.pos) is not None
+            # A line longer than a rail's title starts no rail and is no sign-off (both are
+            # shorter still); closed like a sentence, it starts no footer either: most lines
+            # of a body are ruled out here, before the four questions are asked.
+            is_long = len(line) > MAX_RAIL_TITLE_CHARS
+            if not (is_long and line.endswith((".", "!", "?"))):
+                if not is_long and (
+                    self._rail_starts_at(self.pos)
+                    or (body and self._unnamed_rail_at(self.pos) is not None)
                 ):
                     break
                 if len(body) >= MIN_BODY_BEFORE_FOOTER and self._footer_starts_at(self.pos):
                     break
-                if body and body[-1].kind == "paragraph" and self._signs_off_at(self.pos):
+                if (
+                    not is_long
+                    and body
+                    and body[-1].kind == "paragraph"
+                    and self._signs_off_at(self.pos)
+                ):
                     self._drop(line)
                     break
             if is_furniture(line):
@@ -943,10 +951,19 @@ class _Reader:
         line = self.lines[index]
         if not self.is_whole_page or len(line) > MAX_SIGN_OFF_CHARS:
             return False
-        if SIGN_OFF_RE.fullmatch(line) is None and closing_mark_regex().fullmatch(line) is None:
-            return False
-        after = [i for i in range(index + 1, len(self.lines)) if not is_furniture(self.lines[i])]
-        return not any(self._is_sentence_at(i) for i in after[:SIGN_OFF_LOOKAHEAD])
+        # The lines after it are looked at before the line itself: a sub-heading, the short
+        # line asked here most often, has the story's sentences under it, and the closing
+        # marks' regex takes a few microseconds on every line.
+        looked_at = 0  # lines after it, furniture aside
+        for after in range(index + 1, len(self.lines)):
+            if is_furniture(self.lines[after]):
+                continue
+            if self._is_sentence_at(after):
+                return False
+            looked_at += 1
+            if looked_at == SIGN_OFF_LOOKAHEAD:
+                break
+        return SIGN_OFF_RE.fullmatch(line) is not None or is_closing_mark(line)
 
     def _footer_starts_at(self, index: int) -> bool:
         """Whether the site's footer or a menu starts at a line of a copied page: a run of
@@ -970,7 +987,7 @@ class _Reader:
         run = 0
         for index in range(start, end):
             line = self.lines[index]
-            if RANK_LINE_RE.fullmatch(line) or not _is_footer_line(line):
+            if not _is_footer_line(line) or RANK_LINE_RE.fullmatch(line):  # most lines: the first
                 run = 0
                 continue
             run += 1
@@ -992,7 +1009,12 @@ class _Reader:
         return body[:end]
 
     def _block_kind(self, line: str, body: list[Block]) -> BlockKind:
-        if body and body[-1].kind == "paragraph" and CLOCK_HEADING_RE.fullmatch(line):
+        if (
+            body
+            and body[-1].kind == "paragraph"
+            and line[:1].isdecimal()  # a clock heading opens with its hour: "10 p.m."
+            and CLOCK_HEADING_RE.fullmatch(line)
+        ):
             following = self._next_significant(self.pos)
             if following is not None and not is_title_line(following):
                 return "subheading"  # a live story's entries: "10 p.m.", "14.30 uur"
