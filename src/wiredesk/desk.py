@@ -12,15 +12,29 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from wiredesk.errors import InputError, ParseError
-from wiredesk.model import Capture, Feed, Hit, Page, Sighting, StoredArticle
+from wiredesk.model import (
+    Capture,
+    Counts,
+    Feed,
+    Hit,
+    Keep,
+    Page,
+    SaveResult,
+    Sighting,
+    StoredArticle,
+)
 from wiredesk.parse import content_type_of, parse_capture
 from wiredesk.query import Filters, Query, read_query
-from wiredesk.sources.guard import UnresolvedHost, check_url
 from wiredesk.sources.samples import sample_pages
-from wiredesk.store import Counts, Keep, SaveResult, Store
 from wiredesk.stories.versions import MATCHING
+
+if TYPE_CHECKING:
+    # Only named here: every function is handed an open store. ``wiredesk parse``, which
+    # has none, so never loads SQLAlchemy and Alembic (tests/test_cli_commands.py).
+    from wiredesk.store import Store
 
 
 def page_of(capture: Capture, *, enriched: bool = False) -> Page:
@@ -336,6 +350,9 @@ def add_feed(
     does not resolve may only be down for now: the feed is added with a warning,
     and every poll checks it again.
     """
+    # Imported here: the guard loads the HTTP client's core, which nothing else here needs.
+    from wiredesk.sources.guard import UnresolvedHost, check_url
+
     warning = None
     try:
         check_url(url, is_private_allowed=is_private_allowed)

@@ -18,9 +18,12 @@ from sqlalchemy.exc import IntegrityError
 from wiredesk.errors import StoreError
 from wiredesk.model import (
     Capture,
+    Counts,
     Feed,
     Hit,
+    Keep,
     Matching,
+    SaveResult,
     Section,
     Sighting,
     StoredArticle,
@@ -45,7 +48,7 @@ from wiredesk.store.read import (
     list_sections,
     named,
 )
-from wiredesk.store.save import Counts, Keep, SaveResult, save_capture, save_page
+from wiredesk.store.save import save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
     article_leads,
