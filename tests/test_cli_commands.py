@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 from wiredesk.cli import COMMANDS, main
+from wiredesk.store import Store
 
 # What only the web server, the store and the feeds need: none of it loads for a parse.
 HEAVY = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "psycopg", "httpx",
@@ -56,6 +57,17 @@ def test_parse_loads_neither_the_web_server_nor_the_store_nor_the_http_client() 
     assert "wiredesk.cli.parse_command" in modules
     assert heavy_in(modules) == []
     assert not {"wiredesk.store", "wiredesk.serve", "wiredesk.cli.store_commands"} & modules
+
+
+def test_reading_the_store_loads_neither_the_parser_nor_the_web_server(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'news.db'}"
+    Store(url).close()  # made at the newest revision: opening it again migrates nothing
+    for command in (["stats"], ["search", "Koersk"], ["export"]):
+        result, modules = loaded_modules(*command, "--db", url)
+        assert result.returncode == 0, result.stderr
+        assert set(heavy_in(modules)) <= {"rich", "sqlalchemy"}, command
+        loaded = {module.partition(".")[0] for module in modules} | modules
+        assert not {"wiredesk.parse", "wiredesk.enrich", "lxml", "alembic"} & loaded, command
 
 
 def test_help_lists_every_command_without_loading_one() -> None:

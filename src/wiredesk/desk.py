@@ -26,7 +26,6 @@ from wiredesk.model import (
     Sighting,
     StoredArticle,
 )
-from wiredesk.parse import content_type_of, parse_capture
 from wiredesk.query import Filters, Query, read_query
 from wiredesk.sources.samples import sample_pages
 from wiredesk.stories.versions import MATCHING
@@ -47,6 +46,10 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
     (``wiredesk parse`` asks for them). The store does not keep them yet, so the routes
     into it skip their cost: it took ingest from 1,577 to 394 new stories per CPU second
     (``bench/store_bench.py --stories 5000 --no-postgres``)."""
+    # Imported here, as enrichment below: the commands that only read the store (search,
+    # stats, export) then never load the parser (tests/test_cli_commands.py).
+    from wiredesk.parse import parse_capture
+
     page = parse_capture(capture)
     if not enriched:
         return page
@@ -59,6 +62,8 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
 def prepare(capture: Capture) -> Keep:
     """A capture on its way into the store (``page_of``): its page, or the reason it has
     none."""
+    from wiredesk.parse import content_type_of
+
     capture = replace(capture, content_type=content_type_of(capture))
     try:
         page = page_of(capture)
