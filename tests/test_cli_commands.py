@@ -62,7 +62,7 @@ def test_parse_loads_neither_the_web_server_nor_the_store_nor_the_http_client() 
 def test_reading_the_store_loads_neither_the_parser_nor_the_web_server(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'news.db'}"
     Store(url).close()  # made at the newest revision: opening it again migrates nothing
-    for command in (["stats"], ["search", "Koersk"], ["export"]):
+    for command in (["stats"], ["search", "Koersk"], ["export"], ["feeds", "list"]):
         result, modules = loaded_modules(*command, "--db", url)
         assert result.returncode == 0, result.stderr
         assert set(heavy_in(modules)) <= {"rich", "sqlalchemy"}, command
