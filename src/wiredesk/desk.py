@@ -13,24 +13,30 @@ from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from wiredesk.errors import InputError, ParseError
 from wiredesk.model import (
     Capture,
+    Counts,
     EntityCount,
     EntityProfile,
     Feed,
     Hit,
+    Keep,
     Page,
+    SaveResult,
     Sighting,
     StoredArticle,
 )
-from wiredesk.parse import content_type_of, parse_capture
 from wiredesk.query import Filters, Query, read_query
-from wiredesk.sources.guard import UnresolvedHost, check_url
 from wiredesk.sources.samples import sample_pages
-from wiredesk.store import Counts, Keep, SaveResult, Store
 from wiredesk.stories.versions import MATCHING
+
+if TYPE_CHECKING:
+    # Only named here: every function is handed an open store. ``wiredesk parse``, which
+    # has none, so never loads SQLAlchemy and Alembic (tests/test_cli_commands.py).
+    from wiredesk.store import Store
 
 
 def page_of(capture: Capture, *, enriched: bool = False) -> Page:
@@ -42,6 +48,10 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
     ``enriched`` adds the places, people, organisations, quotes and figures: ``wiredesk
     parse`` asks for them, and so does every route into the store (``prepare``), which
     keeps them. A caller that only wants a page's structure skips their cost."""
+    # Imported here, as enrichment below: the commands that only read the store (search,
+    # stats, export) then never load the parser (tests/test_cli_commands.py).
+    from wiredesk.parse import parse_capture
+
     page = parse_capture(capture)
     if not enriched:
         return page
@@ -54,6 +64,8 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
 def prepare(capture: Capture) -> Keep:
     """A capture on its way into the store (``page_of``): its page with what enrichment
     finds in it, or the reason it has none."""
+    from wiredesk.parse import content_type_of
+
     capture = replace(capture, content_type=content_type_of(capture))
     try:
         page = page_of(capture, enriched=True)
@@ -413,6 +425,9 @@ def add_feed(
     does not resolve may only be down for now: the feed is added with a warning,
     and every poll checks it again.
     """
+    # Imported here: the guard loads the HTTP client's core, which nothing else here needs.
+    from wiredesk.sources.guard import UnresolvedHost, check_url
+
     warning = None
     try:
         check_url(url, is_private_allowed=is_private_allowed)

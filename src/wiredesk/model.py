@@ -279,6 +279,41 @@ class Capture:
     published_at: datetime | None = None
 
 
+@dataclass(slots=True, kw_only=True)
+class Counts:
+    """What keeping copy added up to; a capture's result, an ingest and a poll count alike."""
+
+    articles: int = 0  # new stories
+    briefs: int = 0  # new briefs
+    versions: int = 0  # new versions of kept stories
+    duplicates: int = 0  # copies already kept
+
+    def add(self, other: Counts) -> None:
+        self.articles += other.articles
+        self.briefs += other.briefs
+        self.versions += other.versions
+        self.duplicates += other.duplicates
+
+
+@dataclass(slots=True, kw_only=True)
+class SaveResult(Counts):
+    """What saving one capture changed."""
+
+    capture_id: int | None = None
+    is_new_capture: bool = False
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Keep:
+    """A capture on its way into the store (its ``content_type`` told): its page, or why
+    it has none."""
+
+    capture: Capture
+    page: Page | None
+    error: str | None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StoredArticle:
     """An article or brief as the store keeps it: its latest version and what is known of it.

@@ -5,16 +5,30 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
 from httpx import Client
 
-from tests.serve.conftest import HEADLINE, client_for, sample_article
-from wiredesk.desk import ingest
+from tests.serve.conftest import HEADLINE, NOW, client_for, sample_article
+from wiredesk.desk import ingest, load_samples
 from wiredesk.model import Capture
 from wiredesk.query import Filters
 from wiredesk.store import Store
 
 DUTCH = {"Accept-Language": "nl-NL,nl;q=0.9"}
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
+
+
+@pytest.fixture
+def demo_store(shared_demo_store: Store) -> Store:
+    """These pages only read the demo store: one store and one server on each database
+    serve the module, and each test has a new client (no language cookie carries over).
+    The test that keeps a story makes a store of its own."""
+    return shared_demo_store
+
+
+@pytest.fixture
+def client(shared_client: Client) -> Client:
+    return shared_client
 
 
 def rail_of(html: str) -> str:
@@ -261,18 +275,23 @@ aan tussen Zwolle en de omliggende dorpen, heeft de gedeputeerde bekendgemaakt.
 """
 
 
-def test_stories_kept_at_the_calendars_ends_are_shown(demo_store: Store) -> None:
-    # Kept in UTC, these times fall outside the calendar in the reader's own zone
-    # (Amsterdam is ahead of UTC on its last day): shown in UTC instead.
-    last = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
-    capture = Capture(
-        data=LAST_DAY_PAGE.encode(), source="last.txt", captured_at=last, captured_at_from="given"
-    )
-    assert ingest(demo_store, [capture]).errors == []
-    [kept] = demo_store.latest(Filters(place="ZWOLLE"), limit=1)
-    with client_for(demo_store) as client:
-        for url in ("/", "/index.json", "/place/zwolle", "/search?q=fietspaden"):
-            assert client.get(url, headers=DUTCH).status_code == 200, url
-        page = client.get(f"/article/{kept.id}", headers=DUTCH)
-        assert page.status_code == 200
-        assert "31 december 9999 23:59 UTC" in page.text
+def test_stories_kept_at_the_calendars_ends_are_shown(store_url: str) -> None:
+    with Store(store_url) as demo_store:  # a store of its own: it keeps a story
+        assert load_samples(demo_store, NOW).errors == []
+        # Kept in UTC, these times fall outside the calendar in the reader's own zone
+        # (Amsterdam is ahead of UTC on its last day): shown in UTC instead.
+        last = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+        capture = Capture(
+            data=LAST_DAY_PAGE.encode(),
+            source="last.txt",
+            captured_at=last,
+            captured_at_from="given",
+        )
+        assert ingest(demo_store, [capture]).errors == []
+        [kept] = demo_store.latest(Filters(place="ZWOLLE"), limit=1)
+        with client_for(demo_store) as client:
+            for url in ("/", "/index.json", "/place/zwolle", "/search?q=fietspaden"):
+                assert client.get(url, headers=DUTCH).status_code == 200, url
+            page = client.get(f"/article/{kept.id}", headers=DUTCH)
+            assert page.status_code == 200
+            assert "31 december 9999 23:59 UTC" in page.text

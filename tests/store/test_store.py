@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -25,6 +27,7 @@ from wiredesk.store.db import (
     WRITE_OPTION,
     WRITER_CACHE_KIB,
     create_store_engine,
+    newest_revision,
     resolve_url,
 )
 from wiredesk.store.schema import metadata
@@ -45,6 +48,33 @@ def test_new_store_is_migrated_to_head_and_reopening_changes_nothing(store_url: 
         rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
     assert [row[0] for row in rows] == [first]
     engine.dispose()
+
+
+def test_the_newest_revision_is_the_head_alembic_reads() -> None:
+    """``newest_revision`` reads the file names: each starts with its revision, and each
+    revision revises the number before it."""
+    config = Config()
+    config.set_main_option("script_location", str(files("wiredesk.store") / "migrations"))
+    script = ScriptDirectory.from_config(config)
+    assert newest_revision() == script.get_current_head()
+    for revision in script.walk_revisions():
+        assert Path(revision.path).name.startswith(f"{revision.revision}_"), revision.path
+        number = int(revision.revision)
+        before = None if number == 1 else f"{number - 1:04d}"
+        assert revision.down_revision == before, revision.path
+
+
+def test_opening_a_store_at_the_newest_revision_does_not_load_alembic(store_url: str) -> None:
+    Store(store_url).close()
+    check = (
+        "import sys; from wiredesk.store import Store; Store(sys.argv[1]).close(); "
+        "print(sorted(m for m in sys.modules if m.partition('.')[0] in ('alembic', 'mako')))"
+    )
+    opened = subprocess.run(
+        [sys.executable, "-c", check, store_url], capture_output=True, text=True, timeout=120
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.strip() == "[]"
 
 
 def test_migrations_make_the_tables_schema_py_describes(store_url: str) -> None:

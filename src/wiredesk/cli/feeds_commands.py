@@ -7,8 +7,10 @@ import re
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,10 +19,11 @@ from wiredesk.cli.store_commands import open_store
 from wiredesk.desk import add_feed
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import feed_to_json
-from wiredesk.poller import FeedResult, Poller, PollSummary
 from wiredesk.sources.files import read_bounded, source_name
-from wiredesk.sources.http import Fetcher
 from wiredesk.sources.opml import read_opml, write_opml
+
+if TYPE_CHECKING:
+    from wiredesk.poller import FeedResult, Poller, PollSummary
 
 DEFAULT_INTERVAL = "15m"
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -189,6 +192,17 @@ def _summary_line(summary: PollSummary) -> str:
     )
 
 
+@contextmanager
+def _polling(db: str | None) -> Iterator[Poller]:
+    """A poller over the store ``db`` names, fetching over HTTP. Imported here: the HTTP
+    client and the feed reader load for the commands that poll, not for ``feeds list``."""
+    from wiredesk.poller import Poller
+    from wiredesk.sources.http import Fetcher
+
+    with open_store(db) as store, Fetcher() as fetcher:
+        yield Poller(store, fetcher)
+
+
 @feeds.command()
 @click.option(
     "--all",
@@ -200,9 +214,9 @@ def _summary_line(summary: PollSummary) -> str:
 def poll(is_all: bool, db: str | None) -> None:
     """Poll each due feed once and keep its new entries; for cron. Exit status 1 if a feed
     failed (it is named on standard error; the others are polled all the same)."""
-    with open_store(db) as store, Fetcher() as fetcher:
+    with _polling(db) as poller:
         # A feed's error is reported and the others go on; the store's ends the poll.
-        summary = Poller(store, fetcher).poll(is_due_only=not is_all, on_feed=_report)
+        summary = poller.poll(is_due_only=not is_all, on_feed=_report)
     for problem in summary.copy_errors:
         click.echo(f"wiredesk: {problem}", err=True)
     click.echo(_summary_line(summary))
@@ -222,9 +236,9 @@ def watch(db: str | None) -> None:
 
     previous = {sig: signal.signal(sig, ask_to_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        with open_store(db) as store, Fetcher() as fetcher:
+        with _polling(db) as poller:
             click.echo("watching feeds; stop with Ctrl-C", err=True)
-            total = Poller(store, fetcher).watch(
+            total = poller.watch(
                 stop,
                 on_feed=_report,
                 on_round=lambda summary: sys.stdout.flush(),

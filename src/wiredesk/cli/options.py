@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
@@ -18,12 +19,49 @@ from wiredesk.sources.records import LANGUAGE_REASON, is_language_tag
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Registered(NamedTuple):
+    """A command of a group, known before its module is imported: its name, the module
+    that defines it under that name, and its one-line help as ``--help`` lists it."""
+
+    name: str
+    module: str
+    help: str
+
+    def load(self) -> click.Command:
+        command = getattr(importlib.import_module(self.module), self.name)
+        assert isinstance(command, click.Command), f"{self.module}.{self.name}"
+        return command
+
+
 class Commands(click.Group):
     """A group of commands where a ``WiredeskError`` from any command below it (the store
     cannot be opened, no such article, a feed refused) becomes one line on standard
     error, ``Error: <message>``, and exit status 1. Anything else is a bug, and keeps
     its traceback. A command that reports its errors one by one and goes on
-    (``parse``, ``ingest``, ``feeds import``) still does so itself."""
+    (``parse``, ``ingest``, ``feeds import``) still does so itself.
+
+    The ``registered`` commands load when they run: a module is imported only for the
+    command that needs it, so that ``wiredesk parse`` does not wait for the web server,
+    the database and the HTTP client to load. ``--help`` lists them by their
+    registered one-line help, as click would list the commands themselves."""
+
+    def __init__(self, *args: Any, registered: Iterable[Registered] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.registered = {command.name: command for command in registered}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.registered})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        if cmd_name in self.registered:
+            return self.registered[cmd_name].load()
+        return None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        listed = [click.Command(entry.name, help=entry.help) for entry in self.registered.values()]
+        click.Group(commands=[*self.commands.values(), *listed]).format_commands(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

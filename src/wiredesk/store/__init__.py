@@ -19,13 +19,16 @@ from sqlalchemy.exc import IntegrityError
 from wiredesk.errors import NotFound, StoreError
 from wiredesk.model import (
     Capture,
+    Counts,
     EntityCount,
     EntityProfile,
     EntityType,
     Feed,
     Hit,
+    Keep,
     Matching,
     QuoteSeen,
+    SaveResult,
     Section,
     Sighting,
     StoredArticle,
@@ -51,7 +54,7 @@ from wiredesk.store.read import (
     list_sections,
     named,
 )
-from wiredesk.store.save import Counts, Keep, SaveResult, save_capture, save_page
+from wiredesk.store.save import save_capture, save_page
 from wiredesk.store.schema import (
     article_agencies,
     article_entities,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from wiredesk.json_records import wire_to_json
-from wiredesk.model import Capture, Matching, Page, VersionMark
+from wiredesk.model import Keep, Matching, Page, SaveResult, VersionMark
 from wiredesk.store import archive
 from wiredesk.store.candidates import brief_links, previous_version
 from wiredesk.store.db import PG_INGEST_LOCK
@@ -25,41 +25,6 @@ from wiredesk.store.drafts import Draft, decode_body, drafts_of, encode_body
 from wiredesk.store.findings import FindingRows
 from wiredesk.store.indexing import STORED_COLUMNS, Entry, IndexWrites
 from wiredesk.store.sql import Cursor, Statement, read_time, statement
-
-
-@dataclass(slots=True, kw_only=True)
-class Counts:
-    """What keeping copy added up to; a capture's result, an ingest and a poll count alike."""
-
-    articles: int = 0  # new stories
-    briefs: int = 0  # new briefs
-    versions: int = 0  # new versions of kept stories
-    duplicates: int = 0  # copies already kept
-
-    def add(self, other: Counts) -> None:
-        self.articles += other.articles
-        self.briefs += other.briefs
-        self.versions += other.versions
-        self.duplicates += other.duplicates
-
-
-@dataclass(slots=True, kw_only=True)
-class SaveResult(Counts):
-    """What saving one capture changed."""
-
-    capture_id: int | None = None
-    is_new_capture: bool = False
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Keep:
-    """A capture on its way into the store (its ``content_type`` told): its page, or why
-    it has none."""
-
-    capture: Capture
-    page: Page | None
-    error: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
