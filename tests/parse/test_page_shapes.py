@@ -856,3 +856,25 @@ def test_a_subscribers_page_with_share_login_and_bookmark_prompts_and_a_paywall(
     )
     assert len(article.body) == 2
     assert article.body[-1].text.startswith(("Les maires", "Council leaders"))
+
+
+@pytest.mark.parametrize(
+    ("language", "age"),
+    [
+        ("de", "VOR 14 STUNDEN"),
+        ("nl", "2 uur geleden"),
+        ("fr", "il y a 3 heures"),
+        ("en", "5 hours ago"),
+    ],
+)
+def test_a_teasers_age_printed_inside_the_story_is_dropped_not_a_sub_heading(
+    language: str, age: str
+) -> None:
+    first, second = BODY.splitlines()
+    text = (
+        f"Kabinet wil meer geld voor defensie\n{first}\nDefensie krijgt er een nieuwe minister bij\n"
+        f"{age}\n{second}\nDe coalitie wil volgende week stemmen over het plan van de minister.\n"
+    )
+    page = parse_text(text, language=language)
+    assert age in page.dropped
+    assert all(block.text != age for block in page.article.body)

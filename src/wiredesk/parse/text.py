@@ -16,6 +16,7 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
+from wiredesk.parse.ages import read_age
 from wiredesk.parse.dateline import read_dateline, read_place_dateline
 from wiredesk.parse.furniture import is_furniture, is_read_more
 from wiredesk.parse.labels import languages_for, read_label, split_label
@@ -107,6 +108,8 @@ MIN_BLOCKS_UNDER_PLACE = 3
 PHOTO_CREDIT_RE = re.compile(PHOTO_CREDIT_PATTERN, re.IGNORECASE)
 PAYWALL_NOTICE_RE = re.compile("|".join(PAYWALL_NOTICE_PATTERNS), re.IGNORECASE)
 MAX_PAYWALL_NOTICE_CHARS = 160
+# An age alone on its line is this short: "vor 14 Stunden", "il y a 3 heures".
+MAX_AGE_LINE_CHARS = 30
 # A caption that opens with its credit's label, however long it runs.
 PHOTO_LABEL_RE = re.compile(r"(?:foto|photo|bild|beeld|image)\s*:\s", re.IGNORECASE)
 MAX_CAPTION_CHARS = 400
@@ -922,7 +925,12 @@ class _Reader:
                 ):
                     self._drop(line)
                     break
-            if is_furniture(line):
+            if is_furniture(line) or (
+                # a teaser's age printed inside the story ("VOR 14 STUNDEN"): no text of it
+                body
+                and len(line) <= MAX_AGE_LINE_CHARS
+                and read_age(line, self.languages) is not None
+            ):
                 self._drop(line)
                 continue
             self.pos += 1
