@@ -878,3 +878,28 @@ def test_a_teasers_age_printed_inside_the_story_is_dropped_not_a_sub_heading(
     page = parse_text(text, language=language)
     assert age in page.dropped
     assert all(block.text != age for block in page.article.body)
+
+
+def test_a_rail_of_kickers_headlines_ages_and_video_lengths_gives_one_brief_a_teaser() -> None:
+    rail = [
+        "Meistgelesen",
+        "Fußball-Bundesliga", "Köln gewinnt das Derby gegen Gladbach in letzter Minute", "VOR 5 STUNDEN",
+        "Handball-WM", "Deutschland verliert knapp gegen Dänemark im Halbfinale", "gestern am 21:40",
+        "Ski Alpin", "Die schönsten Abfahrten des Winters im Video zusammengefasst", "00:03:31",
+        "Olympia 2026", "Zeitplan und Termine der Winterspiele in Mailand und Cortina", "1:02:07",
+    ]  # fmt: skip
+    text = "\n".join(("Kabinet wil meer geld voor defensie", BODY, *rail))
+    page = parse_text(text, language="de", captured_at=CAPTURED_AT)
+    briefs = page.rails[0].items
+    assert [brief.title[:20] for brief in briefs] == [
+        "Köln gewinnt das Der",
+        "Deutschland verliert",
+        "Die schönsten Abfahr",
+        "Zeitplan und Termine",
+    ]
+    assert [brief.age_text for brief in briefs] == [
+        "VOR 5 STUNDEN", "gestern am 21:40", None, None,
+    ]  # fmt: skip
+    assert briefs[1].published_at == datetime(2026, 3, 17, 20, 40, tzinfo=UTC)
+    for dropped in ("Fußball-Bundesliga", "Olympia 2026", "00:03:31", "1:02:07"):
+        assert dropped in page.dropped

@@ -106,7 +106,7 @@ def label_regex(languages: tuple[str, ...], *, digit_first: bool = False) -> str
         r"|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))"
     )
     days = "|".join(re.escape(word) for word in sorted(day_words(languages), key=len, reverse=True))
-    at = r"\s*,?\s*(?:(?:om|um|à|at|,)\s*)?"
+    at = r"\s*,?\s*(?:(?:om|um|am|à|at|,)\s*)?"
     if digit_first:
         numeric_date = (
             r"(?:\d{1,2}\.?\s+" + month + r"(?:\s+\d{4})?|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2}))"

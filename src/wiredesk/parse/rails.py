@@ -22,6 +22,8 @@ from wiredesk.parse.labels import read_label, split_label
 from wiredesk.parse.rules import RAIL_TITLE_RE
 
 RANK_RE = re.compile(r"\d{1,2}\.?")
+# A video's length under its teaser: "00:01:52", "1:02:07" (hours, minutes and seconds).
+DURATION_RE = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d")
 # A brief's own title is a short line without a closing full stop.
 MAX_TITLE_WORDS = 18
 MAX_TITLE_CHARS = 160
@@ -102,6 +104,9 @@ def _tokens(lines: list[str], languages: tuple[str, ...]) -> Iterator[tuple[str,
         if RANK_RE.fullmatch(line):
             yield "rank", line  # "1", "2." in a "Meest gelezen" list: a marker, not a brief
             continue
+        if DURATION_RE.fullmatch(line):
+            yield "mark", line  # a video's length: it closes a teaser as a time label does
+            continue
         split = split_label(line, languages)
         if split.lead is not None:
             yield "label", split.lead
@@ -117,17 +122,23 @@ def _group(tokens: list[tuple[str, str]]) -> tuple[list[_Item], list[str]]:
     Lines after the last complete brief (a footer under the rail) belong to no
     brief: they are returned with the orphans, for ``dropped``.
     """
-    orphans = [value for kind, value in tokens if kind == "rank"]
-    tokens = [token for token in tokens if token[0] != "rank"]
-    kinds = [kind for kind, _ in tokens]
+    orphans = [value for kind, value in tokens if kind in ("rank", "mark")]
+    # A mark ends a teaser as a label does, but tells no time: a label without a value.
+    grouped: list[tuple[str, str | None]] = [
+        ("label", None) if kind == "mark" else (kind, value)
+        for kind, value in tokens
+        if kind != "rank"
+    ]
+    kinds = [kind for kind, _ in grouped]
     if "label" not in kinds:
-        return _split_texts([text for _, text in tokens]), orphans
+        return _split_texts([text for _, text in grouped if text is not None]), orphans
     labels_precede = kinds[0] == "label" and kinds[-1] == "text"
     groups: list[_Item] = []
     current = _Item()
-    for kind, value in tokens:
+    for kind, value in grouped:
         if kind == "text":
-            current.texts.append(value)
+            if value is not None:
+                current.texts.append(value)
         elif labels_precede:
             if current.texts or current.label is not None:
                 groups.append(current)
@@ -136,10 +147,12 @@ def _group(tokens: list[tuple[str, str]]) -> tuple[list[_Item], list[str]]:
             current.label = value
             groups.append(current)
             current = _Item()
-        else:
+        elif value is not None:
             orphans.append(value)  # a label with no brief before it
     items: list[_Item] = []
     for group in groups:
+        if len(group.texts) == 2 and _is_kicker_over(*group.texts):
+            orphans.append(group.texts.pop(0))  # "Olympia 2022" over its teaser's headline
         items.extend(_split_item(group, label_first=labels_precede))
     if labels_precede and current.label is not None:
         pieces = _split_item(current, label_first=True)
@@ -151,6 +164,18 @@ def _group(tokens: list[tuple[str, str]]) -> tuple[list[_Item], list[str]]:
         else:
             orphans.extend(current.texts)
     return items, orphans
+
+
+def _is_kicker_over(line: str, headline: str) -> bool:
+    """Whether the first of a labelled teaser's two title lines is its kicker: a few words,
+    far shorter than the headline under it."""
+    return (
+        is_title_line(line)
+        and is_title_line(headline)
+        and len(line.split()) <= MAX_KICKER_WORDS + 1
+        and len(headline) >= 2 * len(line)
+        and read_dateline(line) is None
+    )
 
 
 def _split_texts(texts: list[str]) -> list[_Item]:
