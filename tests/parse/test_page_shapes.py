@@ -903,3 +903,46 @@ def test_a_rail_of_kickers_headlines_ages_and_video_lengths_gives_one_brief_a_te
     assert briefs[1].published_at == datetime(2026, 3, 17, 20, 40, tzinfo=UTC)
     for dropped in ("Fußball-Bundesliga", "Olympia 2026", "00:03:31", "1:02:07"):
         assert dropped in page.dropped
+
+
+@pytest.mark.parametrize(
+    ("language", "teasers"),
+    [
+        (
+            "de",
+            [
+                "Nahost",
+                "Außenministerium: Gespräche über Waffenruhe gehen weiter",
+                "Tarife",
+                "Bahn legt in Tarifgesprächen neues Angebot vor",
+                "Bayern",
+                "Hochwasser: Pegel an der Donau sinken langsam",
+                "USA",
+                "Studierende protestieren an mehreren Universitäten",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Transport",
+                "Council votes to extend the city's night bus service",
+                "Weather",
+                "Storm warning issued for the coast as winds pick up",
+                "Health",
+                "Local hospital opens new children's ward after delays",
+            ],
+        ),
+    ],
+)
+def test_teasers_right_under_the_story_with_no_title_are_an_untitled_rail(
+    language: str, teasers: list[str]
+) -> None:
+    menu = ["Lokal", "Halle", "Magdeburg", "Dessau", "Impressum", "Datenschutz"]
+    text = "\n".join(("Kabinet wil meer geld voor defensie", BODY, *teasers, *menu))
+    page = parse_text(text, language=language)
+    headlines = [line for line in teasers if len(line.split()) >= 4]
+    assert len(page.rails) == 1 and page.rails[0].title is None
+    assert [brief.title for brief in page.rails[0].items] == headlines
+    assert len(page.article.body) == 2
+    for kicker in set(teasers) - set(headlines):
+        assert kicker in page.dropped

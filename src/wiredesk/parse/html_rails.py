@@ -134,7 +134,7 @@ def _rail_at(
 ) -> tuple[MarkedRail, list[HtmlElement]] | None:
     """The rail whose title is ``element``, with the elements it was read from."""
     if element.tag in LABELLED_TAGS:
-        items = _items(list(element), titles, skip_title=title.title)
+        items = _items(list(element), titles, skip_title=title.title or "")
         return (_marked(title, items), [element]) if items else None
     heading = element
     while heading.getparent() is not None and heading.getparent().tag in HEADING_TAGS:
@@ -145,7 +145,7 @@ def _rail_at(
         if container is None or container.tag in STOP_TAGS:
             return None
         following = _after(anchor, titles)
-        items = _items(following, titles, skip_title=title.title)
+        items = _items(following, titles, skip_title=title.title or "")
         if items:
             return _marked(title, items), [heading, *items]
         if following:

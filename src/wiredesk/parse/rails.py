@@ -35,11 +35,13 @@ SENTENCE_ENDS = (".", ",", ";", ":", "。", "、")
 # A teaser's kicker: a label of a few words ("Gaza-Krieg", "Middle East").
 MAX_KICKER_CHARS = 30
 MAX_KICKER_WORDS = 3
+# Teasers each under its kicker, at the fewest, for their kickers to be told from titles.
+MIN_KICKER_PAIRS = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RailTitle:
-    title: str
+    title: str | None  # None for a rail the page prints no title over
     section: str | None
 
 
@@ -274,6 +276,23 @@ def without_kickers(lines: list[str]) -> list[str]:
                 continue
         kept.append(line)
     return kept
+
+
+def without_paired_kickers(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A rail's lines without its kickers, and the kickers, when every teaser is a kicker
+    over its headline ("Gaza-Krieg" over "US-Außenministerium: …", three times or more);
+    else the lines as they are."""
+    pairs = len(lines) // 2
+    if (
+        pairs < MIN_KICKER_PAIRS
+        or len(lines) % 2
+        or not all(
+            _is_label(kicker) and is_title_line(headline) and len(headline) > len(kicker)
+            for kicker, headline in zip(lines[::2], lines[1::2], strict=True)
+        )
+    ):
+        return lines, []
+    return lines[1::2], lines[::2]
 
 
 def _is_label(line: str) -> bool:

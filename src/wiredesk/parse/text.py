@@ -30,6 +30,7 @@ from wiredesk.parse.rails import (
     read_rail,
     read_rail_title,
     section_of,
+    without_paired_kickers,
 )
 from wiredesk.parse.rules import (
     AGENCIES,
@@ -96,6 +97,9 @@ HEADLINE_REACH = 12
 MAX_UNNAMED_RAIL_TITLE_CHARS = 40
 MIN_UNNAMED_RAIL_TEASERS = 3
 MAX_UNNAMED_RAIL_TEASERS = 12
+# A teaser's headline in a rail with no title is no longer than this (a standfirst is).
+MAX_UNTITLED_TEASER_WORDS = 18
+MAX_KICKER_CHARS = 30
 MAX_LINES_OVER_UNNAMED_RAIL = 1
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
@@ -268,6 +272,11 @@ def _is_glued_under_kicker(glued: str, headline: str) -> bool:
     )
 
 
+def _is_kicker_line(line: str) -> bool:
+    """A kicker's shape: a title line of a word or three ("Gaza-Krieg", "Tarife")."""
+    return len(line) <= MAX_KICKER_CHARS and len(line.split()) <= 3 and is_title_line(line)
+
+
 def _has_words(text: str, count: int) -> bool:
     """Whether ``text`` holds at least ``count`` words. Asked of long paragraphs again and
     again, so it splits no further than it needs: a third of the time of a whole split on a
@@ -297,6 +306,7 @@ class _Reader:
     is_correction: bool = False  # a marker says the copy corrects an earlier one
     rail_starts: dict[int, bool] = field(default_factory=dict)  # see ``_rail_starts_at``
     unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
+    untitled_rails: set[int] = field(default_factory=set)  # rails starting with a teaser
 
     # -- helpers -----------------------------------------------------------
 
@@ -498,9 +508,12 @@ class _Reader:
         shape: a short title line after the story's text, over a list of headlines (a few
         words each, without a full stop), with no more of the story's text below."""
         line = self.lines[index]
+        # No title at all: teasers right under the text, each a kicker over its headline (a
+        # run of bare headlines there is as often the site's footer).
+        untitled = self._is_kicker_at(index) and self._is_kicker_at(index + 2)
         if (
-            len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS
-            or len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+            (len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS and not untitled)
+            or (len(line.split()) >= MIN_FULL_HEADLINE_WORDS and not untitled)
             or index <= self._last_text_at()
             or not is_title_line(line)
             or is_furniture(line)
@@ -510,24 +523,41 @@ class _Reader:
         ):
             return None
         headlines = 0
-        end = index + 1
+        end = index if untitled else index + 1
         while end < len(self.lines):
             following = self.lines[end]
             if not (is_furniture(following) or _is_label_only(following, self.languages)):
-                if (
+                is_kicker = untitled and self._is_kicker_at(end)
+                if not is_kicker and (
                     read_rail_title(following) is not None
                     or not is_title_line(following)
                     or len(following.split()) < MIN_FULL_HEADLINE_WORDS
+                    or (untitled and len(following.split()) > MAX_UNTITLED_TEASER_WORDS)
                 ):
                     break
-                headlines += 1
+                headlines += 0 if is_kicker else 1
             end += 1
         # A long list under a short title is a site's index of links (shop tests, comments,
         # its sections), not a rail of news beside the story.
         if not MIN_UNNAMED_RAIL_TEASERS <= headlines <= MAX_UNNAMED_RAIL_TEASERS:
             return None
         self.unnamed_rail_ends[index] = end
+        if untitled:
+            self.untitled_rails.add(index)
+            return RailTitle(title=None, section=None)
         return RailTitle(title=line.rstrip(" :"), section=None)
+
+    def _is_kicker_at(self, index: int) -> bool:
+        """Whether a line is a teaser's kicker: a word or three over a headline."""
+        return (
+            index + 1 < len(self.lines)
+            and _is_kicker_line(self.lines[index])
+            and len(self.lines[index + 1].split()) >= MIN_FULL_HEADLINE_WORDS
+        )
+
+    def _titled_rail_at(self, index: int) -> bool:
+        found = self._unnamed_rail_at(index)
+        return found is not None and found.title is not None
 
     def _is_just_under_the_text(self, index: int) -> bool:
         """Whether at most one line (furniture aside) stands between the story's last
@@ -1052,12 +1082,14 @@ class _Reader:
             if title is None:  # only when the article ended without a body
                 self._drop(self.lines[self.pos])
                 continue
-            start = self.pos + 1
-            end = start
+            untitled = self.pos in self.untitled_rails
+            start = self.pos if untitled else self.pos + 1
+            end = start + 1 if untitled else start
             while (
                 end < len(self.lines)
                 and read_rail_title(self.lines[end]) is None
-                and self._unnamed_rail_at(end) is None
+                # a titled rail ends this one; the teasers of an untitled one are its own
+                and not self._titled_rail_at(end)
             ):
                 end += 1
             end = min(end, self.unnamed_rail_ends.get(self.pos, end))
@@ -1072,6 +1104,8 @@ class _Reader:
                 else:
                     kept.append(line)
                     teasers[-1].append(line)
+            kept, kickers = without_paired_kickers(kept)
+            self.dropped.extend(kickers)
             if len(teasers) > MIN_TEASER_TITLES and all(teasers[:-1]):
                 rails.append(
                     read_marked_rail(
@@ -1091,14 +1125,15 @@ class _Reader:
                 captured_at=self.captured_at,
                 zone=self.zone,
             )
+            title_line = [] if untitled else [self.lines[self.pos]]
             if rail.items and _is_menu(rail):
-                self.dropped.append(self.lines[self.pos])
+                self.dropped.extend(title_line)
                 self.dropped.extend(kept)
             elif rail.items:
                 self.dropped.extend(orphans)
                 rails.append(rail)
             else:
                 self.dropped.extend(orphans)
-                self.dropped.append(self.lines[self.pos])
+                self.dropped.extend(title_line)
             self.pos = end
         return tuple(rails)
