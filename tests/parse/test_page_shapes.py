@@ -946,3 +946,38 @@ def test_teasers_right_under_the_story_with_no_title_are_an_untitled_rail(
     assert len(page.article.body) == 2
     for kicker in set(teasers) - set(headlines):
         assert kicker in page.dropped
+
+
+@pytest.mark.parametrize("source", ["Bron: BELGA", "Source: AFP", "Quelle: dpa, Reuters"])
+def test_a_standfirst_over_the_source_credited_on_its_own_line(source: str) -> None:
+    standfirst = (
+        "De federale regering krijgt een nieuwe minister van Justitie, die eerder al "
+        "Binnenlandse Zaken leidde en nu de gevangenissen moet hervormen"
+    )
+    text = (
+        "Menu\nNieuws\nBinnenland\nMinister wisselt van departement\n"
+        f"{standfirst}\n{source}\n{BODY}\n"
+    )
+    page = parse_text(text, language="nl")
+    assert page.article.standfirst == standfirst
+    assert page.article.dateline is not None and page.article.dateline.place == "DEN HAAG"
+    assert source in page.dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Verlinden tijdens de persconferentie. — © BELGA",
+        "Ontdek je voordeel ›",
+        "Jetzt testen »",
+        "See all our offers →",
+    ],
+)
+def test_a_caption_closed_by_a_dashed_credit_and_links_closed_by_an_arrow_are_furniture(
+    line: str,
+) -> None:
+    first, second = BODY.splitlines()
+    text = f"Kabinet wil meer geld voor defensie\n{first}\n{line}\n{second}\n"
+    page = parse_text(text, language="nl")
+    assert line in page.dropped
+    assert len(page.article.body) == 2

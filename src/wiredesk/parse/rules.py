@@ -148,7 +148,7 @@ CAPTION_PATTERNS = (
     # a credit after the copyright sign closing a sentence about the picture:
     # "Bereit für den Kampf: Fury und Usyk. © Zac Goodwin/Press Association/dpa"
     r"[.!?)]\s+(?:foto:|photo:|bild:|beeld:)\s*[^.!?]{2,80}/[^.!?]{1,80}$",
-    r"[.!?)]\s+(?:©|\(c\))\s*[^.!?©]{2,80}$",
+    r"[.!?)]\s+(?:[—–-]\s*)?(?:©|\(c\))\s*[^.!?©]{2,80}$",
 )
 
 # A copyright line with words before it: "All contents © copyright 2023 The Associated
@@ -196,6 +196,9 @@ POINTER_PATTERN = (
     r"lire aussi|à lire aussi|lisez aussi|voir aussi|à voir aussi|lire également|"
     r"à lire également)\s*[:|].+"
 )
+# The source a story credits on a line of its own: "Bron: BELGA", "Source: AFP", "Quelle:
+# dpa, Reuters". Furniture, and a credit a standfirst stands over.
+SOURCE_LINE_PATTERN = r"(?:bron|bronnen|source|sources|quelle|quellen)\s*:\s*[^.!?:]{1,60}"
 FURNITURE_PATTERNS = (
     *READ_MORE_PATTERNS,
     # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
@@ -205,6 +208,9 @@ FURNITURE_PATTERNS = (
     r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
     r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
     *PAYWALL_NOTICE_PATTERNS,
+    SOURCE_LINE_PATTERN,
+    # a link to elsewhere on the site, closed by an arrow: "Ontdek je voordeel ›", "Log in »"
+    r"[^\W\d_][^.!?›»→]{0,40}\s*[›»→]",
     # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
     r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
     r"infographie)\s*:.{1,150}\)",

@@ -42,6 +42,7 @@ from wiredesk.parse.rules import (
     PAYWALL_NOTICE_PATTERNS,
     PHOTO_CREDIT_PATTERN,
     REUTERS_PREFIX_RE,
+    SOURCE_LINE_PATTERN,
 )
 from wiredesk.parse.times import (
     DIGIT_RE,
@@ -110,6 +111,7 @@ PLACE_LINE_RE = re.compile(
 )
 MIN_BLOCKS_UNDER_PLACE = 3
 PHOTO_CREDIT_RE = re.compile(PHOTO_CREDIT_PATTERN, re.IGNORECASE)
+SOURCE_LINE_RE = re.compile(SOURCE_LINE_PATTERN, re.IGNORECASE)
 PAYWALL_NOTICE_RE = re.compile("|".join(PAYWALL_NOTICE_PATTERNS), re.IGNORECASE)
 MAX_PAYWALL_NOTICE_CHARS = 160
 # An age alone on its line is this short: "vor 14 Stunden", "il y a 3 heures".
@@ -915,6 +917,8 @@ class _Reader:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
         for index in range(start, len(self.lines)):
             line = self.lines[index]
+            if SOURCE_LINE_RE.fullmatch(line):
+                return True  # the source credited: "Bron: BELGA"
             if is_furniture(line) or self._is_caption_at(index):
                 continue
             return (
