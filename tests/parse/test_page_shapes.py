@@ -981,3 +981,14 @@ def test_a_caption_closed_by_a_dashed_credit_and_links_closed_by_an_arrow_are_fu
     page = parse_text(text, language="nl")
     assert line in page.dropped
     assert len(page.article.body) == 2
+
+
+@pytest.mark.parametrize(
+    "subheading", ["Aufklären über «Mythos Stadtluft»", "Le maire répond « non »"]
+)
+def test_a_sub_heading_closed_by_a_guillemet_is_no_link(subheading: str) -> None:
+    first, second = BODY.splitlines()
+    third = "De coalitie wil volgende week stemmen over het plan van de minister van defensie."
+    text = f"Kabinet wil meer geld voor defensie\n{first}\n{second}\n{subheading}\n{third}\n"
+    page = parse_text(text, language="nl")
+    assert subheading not in page.dropped

@@ -209,8 +209,9 @@ FURNITURE_PATTERNS = (
     r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
     *PAYWALL_NOTICE_PATTERNS,
     SOURCE_LINE_PATTERN,
-    # a link to elsewhere on the site, closed by an arrow: "Ontdek je voordeel ›", "Log in »"
-    r"[^\W\d_][^.!?›»→]{0,40}\s*[›»→]",
+    # a link to elsewhere on the site, closed by an arrow set off by a space: "Ontdek je
+    # voordeel ›", "Log in »" (not a quotation closed by "»": no "«" before it)
+    r"[^\W\d_][^.!?›»→«]{0,40}\s[›»→]",
     # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
     r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
     r"infographie)\s*:.{1,150}\)",
