@@ -992,3 +992,15 @@ def test_a_sub_heading_closed_by_a_guillemet_is_no_link(subheading: str) -> None
     text = f"Kabinet wil meer geld voor defensie\n{first}\n{second}\n{subheading}\n{third}\n"
     page = parse_text(text, language="nl")
     assert subheading not in page.dropped
+
+
+@pytest.mark.parametrize(
+    "credit", ["Nathalie Exemple / Photothèque / AFP", "Jan Jansen/ANP", "Jane Doe / Reuters"]
+)
+def test_a_caption_over_its_agency_credit_between_paragraphs_leaves_the_body(credit: str) -> None:
+    first, second = BODY.splitlines()
+    caption = "De minister tijdens een werkbezoek aan de kazerne in Oirschot, vorige week."
+    text = f"Kabinet wil meer geld voor defensie\n{first}\nréagir\n{caption}\n{credit}\n{second}\n"
+    page = parse_text(text, language="nl")
+    assert [block.text[:12] for block in page.article.body] == ["Het kabinet ", "De oppositie"]
+    assert {caption, credit, "réagir"} <= set(page.dropped)

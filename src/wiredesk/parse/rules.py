@@ -114,6 +114,7 @@ FURNITURE_LINES = frozenset(
         "dernière minute", "update", "gekopieerd", "copied", "lees voor", "luister",
         "listen", "vorlesen", "écouter", "reageer", "reageren", "comments", "kommentare",
         "commentaires", "reacties", "commenter", "comment", "kommentieren", "reageer hier",
+        "réagir",
         "leave a comment", "add a comment", "ajouter un commentaire", "jetzt kommentieren",
         # paywall labels over a subscriber's article
         "article réservé aux abonnés", "réservé aux abonnés", "alleen voor abonnees",
@@ -199,6 +200,12 @@ POINTER_PATTERN = (
 # The source a story credits on a line of its own: "Bron: BELGA", "Source: AFP", "Quelle:
 # dpa, Reuters". Furniture, and a credit a standfirst stands over.
 SOURCE_LINE_PATTERN = r"(?:bron|bronnen|source|sources|quelle|quellen)\s*:\s*[^.!?:]{1,60}"
+# A photographer's credit with the agency after one or more slashes, on its own line:
+# "Jane Doe/ANP", "Nathan Exemple / Photothèque / AFP".
+AGENCY_CREDIT_PATTERN = (
+    r"[\w .'-]{1,60}(?:/[\w .'-]{1,40}){0,2}/\s*(?:anp|reuters|afp|ap|epa|dpa|getty images|"
+    r"picture alliance)"
+)
 FURNITURE_PATTERNS = (
     *READ_MORE_PATTERNS,
     # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
@@ -206,7 +213,7 @@ FURNITURE_PATTERNS = (
     r"\(?(?:ap|afp|reuters|anp|epa|dpa|getty)\s*(?:photo|images|foto)?\s*/[^/]{1,80}\)?",
     r"(?:©|\(c\))\s*.{0,120}",
     r"copyright\s*(?:©|\(c\)|\d{4}).{0,120}",
-    r"[\w .'-]{1,60}/(?:anp|reuters|afp|ap|epa|dpa|getty images|picture alliance)",
+    AGENCY_CREDIT_PATTERN,
     *PAYWALL_NOTICE_PATTERNS,
     SOURCE_LINE_PATTERN,
     # a link to elsewhere on the site, closed by an arrow set off by a space: "Ontdek je

@@ -34,6 +34,7 @@ from wiredesk.parse.rails import (
 )
 from wiredesk.parse.rules import (
     AGENCIES,
+    AGENCY_CREDIT_PATTERN,
     ANP_REPLACES_RE,
     ANP_VERSION_RE,
     BANNER_RE,
@@ -111,6 +112,7 @@ PLACE_LINE_RE = re.compile(
 )
 MIN_BLOCKS_UNDER_PLACE = 3
 PHOTO_CREDIT_RE = re.compile(PHOTO_CREDIT_PATTERN, re.IGNORECASE)
+AGENCY_CREDIT_RE = re.compile(AGENCY_CREDIT_PATTERN, re.IGNORECASE)
 SOURCE_LINE_RE = re.compile(SOURCE_LINE_PATTERN, re.IGNORECASE)
 PAYWALL_NOTICE_RE = re.compile("|".join(PAYWALL_NOTICE_PATTERNS), re.IGNORECASE)
 MAX_PAYWALL_NOTICE_CHARS = 160
@@ -510,12 +512,11 @@ class _Reader:
         shape: a short title line after the story's text, over a list of headlines (a few
         words each, without a full stop), with no more of the story's text below."""
         line = self.lines[index]
-        # No title at all: teasers right under the text, each a kicker over its headline (a
-        # run of bare headlines there is as often the site's footer).
-        untitled = self._is_kicker_at(index) and self._is_kicker_at(index + 2)
         if (
-            (len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS and not untitled)
-            or (len(line.split()) >= MIN_FULL_HEADLINE_WORDS and not untitled)
+            # a title, or a kicker heading a rail with none, is a few words (asked first:
+            # most lines are ruled out here)
+            len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS
+            or len(line.split()) >= MIN_FULL_HEADLINE_WORDS
             or index <= self._last_text_at()
             or not is_title_line(line)
             or is_furniture(line)
@@ -524,6 +525,9 @@ class _Reader:
             or not self._is_just_under_the_text(index)
         ):
             return None
+        # No title at all: teasers right under the text, each a kicker over its headline (a
+        # run of bare headlines there is as often the site's footer).
+        untitled = self._is_kicker_at(index) and self._is_kicker_at(index + 2)
         headlines = 0
         end = index if untitled else index + 1
         while end < len(self.lines):
@@ -905,10 +909,15 @@ class _Reader:
     def _is_caption_at(self, index: int) -> bool:
         """Whether the line at ``index`` is a photo's caption: its credit stands under it."""
         line = self.lines[index]
+        credit = self.lines[index + 1] if index + 1 < len(self.lines) else ""
         return (
-            index + 1 < len(self.lines)
+            # every credit holds a slash, a colon or a copyright sign: most lines end here
+            ("/" in credit or ":" in credit or "©" in credit)
             and len(line) <= MAX_CAPTION_CHARS
-            and PHOTO_CREDIT_RE.fullmatch(self.lines[index + 1]) is not None
+            and (
+                PHOTO_CREDIT_RE.fullmatch(credit) is not None
+                or AGENCY_CREDIT_RE.fullmatch(credit) is not None
+            )
             and not _is_date_line(line)
             and not is_byline(line)
         )
@@ -959,11 +968,16 @@ class _Reader:
                 ):
                     self._drop(line)
                     break
-            if is_furniture(line) or (
+            if (
+                is_furniture(line)
                 # a teaser's age printed inside the story ("VOR 14 STUNDEN"): no text of it
-                body
-                and len(line) <= MAX_AGE_LINE_CHARS
-                and read_age(line, self.languages) is not None
+                or (
+                    body
+                    and len(line) <= MAX_AGE_LINE_CHARS
+                    and read_age(line, self.languages) is not None
+                )
+                # a photo's caption over its credit, between two paragraphs
+                or (body and self._is_caption_at(self.pos))
             ):
                 self._drop(line)
                 continue
