@@ -73,6 +73,9 @@ def is_caption(line: str) -> bool:
 def _is_printed_twice(folded: str) -> bool:
     """Whether a line is one furniture line printed twice, as an icon's text and the
     button's: "Partager Partager", "Ajouter à vos sélections Ajouter à vos sélections"."""
+    opening = folded.split(None, 1)
+    if len(opening) < 2 or opening[0] not in opening[1]:
+        return False  # its first word is printed again, in the second half: most lines fail
     words = folded.split()
     half = len(words) // 2
     return (
@@ -100,7 +103,8 @@ def is_furniture(line: str) -> bool:
     if len(line) > LONG_LINE_CHARS:
         if line.startswith("("):
             return _matches_furniture_re(line)
-        return POINTER_RE.fullmatch(line) is not None
+        # a pointer has its colon (or bar): most paragraphs are ruled out without the regex
+        return (":" in line or "|" in line) and POINTER_RE.fullmatch(line) is not None
     if folded.rstrip(" :") in FURNITURE_LINES or _is_printed_twice(folded):
         return True
     if CRUMB_HINT_RE.search(line) and CRUMB_RE.fullmatch(line):

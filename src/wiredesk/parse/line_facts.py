@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wiredesk.parse.furniture import is_furniture
-from wiredesk.parse.rails import MAX_TITLE_CHARS, RailTitle, is_title_shaped, read_rail_title
+from wiredesk.parse.rails import (
+    MAX_RAIL_TITLE_CHARS,
+    MAX_TITLE_CHARS,
+    RailTitle,
+    is_title_shaped,
+    read_rail_title,
+)
 
 # A line of the story's own text: a paragraph this long, no title line. The body starts
 # at the first of them that another sentence follows (a lone one is more often a site's
@@ -37,7 +43,6 @@ class LineFacts:
     words: list[int]  # how many words the line holds
     is_title: list[bool]  # ``is_title_line``: short, not closed like a sentence
     rail_title: list[RailTitle | None]  # the rail the line opens as its title
-    is_footer: list[bool]  # a line of a footer or a menu: a few words, no full stop
     # Whether the line is furniture: None until asked.
     furniture: list[bool | None] = field(repr=False)
 
@@ -54,10 +59,10 @@ class LineFacts:
                 len(line) <= MAX_TITLE_CHARS and is_title_shaped(line, count)
                 for line, count in zip(lines, words, strict=True)
             ],
-            rail_title=[read_rail_title(line) for line in lines],
-            is_footer=[
-                count <= MAX_FOOTER_WORDS and not line.endswith((".", "!", "?"))
-                for line, count in zip(lines, words, strict=True)
+            # (the length asked first: most lines are longer than any rail's title)
+            rail_title=[
+                read_rail_title(line) if len(line) <= MAX_RAIL_TITLE_CHARS else None
+                for line in lines
             ],
             furniture=[None] * len(lines),
         )
@@ -67,6 +72,12 @@ class LineFacts:
         if known is None:
             known = self.furniture[index] = is_furniture(self.lines[index])
         return known
+
+    def is_footer(self, index: int) -> bool:
+        """Whether a line is a footer's or a menu's: a few words, not closed like a sentence."""
+        return self.words[index] <= MAX_FOOTER_WORDS and not self.lines[index].endswith(
+            (".", "!", "?")
+        )
 
     def is_sentence(self, index: int) -> bool:
         """Whether a line is a paragraph of the story's, short ones included (past the

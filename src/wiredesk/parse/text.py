@@ -956,10 +956,11 @@ class _Reader:
         """Whether the site's footer or a menu starts at a line of a copied page: a run of
         short lines ("Newsletter", "E-Paper", "Abo", "Impressum", …) that no story prints."""
         facts = self.facts
-        if not self.is_whole_page or not facts.is_footer[index]:
+        if not self.is_whole_page or not facts.is_footer(index):
             return False  # asked of every line of a body: most are ruled out by the first
-        run = facts.is_footer[index : index + FOOTER_RUN]
-        if len(run) < FOOTER_RUN or not all(run):
+        if index + FOOTER_RUN > len(self.lines) or not all(
+            facts.is_footer(later) for later in range(index + 1, index + FOOTER_RUN)
+        ):
             return False
         # The story goes on under a cluster of credits and ads ("Fotocredit: SID",
         # "Werbung", "Von", "Eurosport"): its paragraphs follow.
@@ -973,10 +974,9 @@ class _Reader:
         if not self.is_whole_page:
             return end
         run = 0
-        footer = self.facts.is_footer
         for index in range(start, end):
             # most lines are ruled out by the first question
-            if not footer[index] or RANK_LINE_RE.fullmatch(self.lines[index]):
+            if not self.facts.is_footer(index) or RANK_LINE_RE.fullmatch(self.lines[index]):
                 run = 0
                 continue
             run += 1
