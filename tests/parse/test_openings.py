@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wiredesk.parse.furniture import FURNITURE_RE, FURNITURE_RE_BY_OPENING, is_furniture
+from wiredesk.parse.furniture import FURNITURE, is_furniture
 from wiredesk.parse.lines import split_lines
-from wiredesk.parse.openings import by_opening
+from wiredesk.parse.openings import Openings
 from wiredesk.parse.rules import FURNITURE_LINES
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -47,9 +47,7 @@ LINES = [
 
 
 def _check(line: str) -> None:
-    regex = FURNITURE_RE_BY_OPENING.get(line[:1], FURNITURE_RE)
-    picked = regex is not None and regex.fullmatch(line) is not None
-    assert picked == (FURNITURE_RE.fullmatch(line) is not None), line
+    assert FURNITURE.fullmatch(line) == (FURNITURE.whole.fullmatch(line) is not None), line
 
 
 def test_furniture_lines_match_the_picked_patterns_as_they_match_all() -> None:
@@ -82,12 +80,17 @@ def test_any_text_matches_the_picked_patterns_as_it_matches_all(
     _check(line[: len(rest)] + rest)
 
 
-def test_a_character_no_alternative_opens_with_picks_none() -> None:
-    whole, table = by_opening((r"lees ook:.*", r"\d+ comments", r"(?:[-•*]\s*)?x+"), re.IGNORECASE)
-    assert table["z"] is None
-    assert table["L"] is not None and table["L"].fullmatch("LEES OOK: x")
-    assert table["7"] is not None and table["7"].fullmatch("7 Comments")
-    assert table["-"] is not None and table["-"].fullmatch("- xx")
-    assert table["X"] is not None and table["X"].fullmatch("XX")
-    assert "•" not in table and whole.fullmatch("• x")  # not ASCII: the whole regex
+def test_only_the_alternatives_that_can_open_a_text_are_tried() -> None:
+    openings = Openings((r"lees ook:.*", r"\d+ comments", r"(?:[-•*]\s*)?x+", r"a?b"), re.I)
+    assert openings.fullmatch("LEES OOK: x")
+    assert openings.fullmatch("7 Comments")
+    assert openings.fullmatch("- xx")
+    assert openings.fullmatch("XX") and openings.fullmatch("x")
+    assert openings.fullmatch("•xx")  # not ASCII: all alternatives
+    assert openings.fullmatch("ab") and openings.fullmatch("b")
+    assert not openings.fullmatch("zz") and not openings.fullmatch("")
+    assert openings._pick("z") is None and openings._pick("le") is not None
+    assert openings._pick("la") is None  # "l", then no "a" in any alternative
+    picked = openings._pick("lE")
+    assert picked is not None and picked.pattern == "(?:lees ook:.*)"
     assert not is_furniture("Oil falls on oversupply fears")
