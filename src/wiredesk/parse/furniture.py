@@ -61,10 +61,15 @@ def is_caption(line: str) -> bool:
         line.startswith("FILE")
         or "/" in tail
         or "©" in tail
-        # "(c)" in any case: no character but "C" folds to "c" (what casefold() would find)
-        or "(c)" in tail
-        or "(C)" in tail
-        or tail.rstrip().endswith(")")
+        # the rest close a parenthesis: most lines hold none
+        or (
+            ")" in tail
+            and (
+                # "(c)" in any case: no character but "C" folds to "c" (what casefold() would
+                # find)
+                "(c)" in tail or "(C)" in tail or tail.rstrip().endswith(")")
+            )
+        )
     ):
         return False
     return CAPTION_RE.search(line) is not None
