@@ -6,6 +6,8 @@ import sys
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wiredesk.parse.lines import UNUSUAL_RE, split_lines
 
@@ -123,3 +125,12 @@ def test_text_below_u0100_is_in_nfc() -> None:
 
 def test_decomposed_accents_are_composed() -> None:
     assert split_lines("Cafe\u0301 in Zu\u0308rich") == ["Café in Zürich"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \t\u00a0\u2009\u3000\x0b\x0c\x1c\u200b\n\r."), max_size=60)
+)
+def test_lines_hold_one_plain_space_between_words(text: str) -> None:
+    # The parser counts a line's words by its spaces (``LineFacts``).
+    for line in split_lines(text):
+        assert line.count(" ") + 1 == len(line.split())

@@ -79,11 +79,13 @@ def is_title_line(line: str) -> bool:
 
     A closing quote does not hide the full stop before it: 'zei hij: "Nee."'
     """
-    return (
-        len(line) <= MAX_TITLE_CHARS
-        and len(line.split()) <= MAX_TITLE_WORDS
-        and not line.rstrip(CLOSING_QUOTES).endswith(SENTENCE_ENDS)
-    )
+    return len(line) <= MAX_TITLE_CHARS and is_title_shaped(line, len(line.split()))
+
+
+def is_title_shaped(line: str, words: int) -> bool:
+    """``is_title_line`` for a line of at most ``MAX_TITLE_CHARS`` whose ``words`` are
+    counted already (a count that stops past ``MAX_TITLE_WORDS`` does)."""
+    return words <= MAX_TITLE_WORDS and not line.rstrip(CLOSING_QUOTES).endswith(SENTENCE_ENDS)
 
 
 def read_rail(

@@ -21,6 +21,7 @@ from wiredesk.parse.dateline import read_dateline, read_place_dateline
 from wiredesk.parse.furniture import is_furniture, is_read_more
 from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
+from wiredesk.parse.line_facts import LineFacts
 from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import (
     MAX_RAIL_TITLE_CHARS,
@@ -72,17 +73,10 @@ MIN_TEASER_TITLES = 2
 OPENING_QUOTES = "\"'«„“‘‹"
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
-# A line of the story's own text: a paragraph this long that ends like a sentence. The
-# body starts at the first of them that another sentence follows (a lone one is more
-# often a site's notice).
-MIN_PARAGRAPH_WORDS = 15
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
 BYLINE_OPENINGS = ("door", "by", "von", "par", "van onze", "de notre", "from our", "our")
 # Lines looked at between a headline and the dateline under it (bylines, date lines).
 META_LINES = 4
-# A shorter paragraph above such a run is still the story's when it is a sentence of
-# at least this many words.
-MIN_SENTENCE_WORDS = 5
 # A sub-heading inside the story's opening stands under at least this many sentences.
 MIN_SENTENCES_OVER_SUBHEADING = 2
 # A dateline opens the story's first paragraph when this many words follow it.
@@ -130,8 +124,8 @@ CLOCK_HEADING_RE = re.compile(
 )
 # A copied page's footer or menu under the story: this many short lines in a row, after
 # a story of at least a few blocks (a story's list of names is shorter, or longer lines).
+# (A footer's line: ``LineFacts.is_footer``.)
 FOOTER_RUN = 5
-MAX_FOOTER_WORDS = 3
 MIN_BODY_BEFORE_FOOTER = 2
 FOOTER_LOOKAHEAD = 20
 MIN_STORY_WORDS = 15
@@ -288,12 +282,6 @@ def _has_words(text: str, count: int) -> bool:
     return len(text.split(maxsplit=count - 1)) >= count
 
 
-def _is_footer_line(line: str) -> bool:
-    """A line of a footer or a menu: a few words, not closed like a sentence (the full stop
-    rules out a paragraph before its words are counted)."""
-    return not line.endswith((".", "!", "?")) and not _has_words(line, MAX_FOOTER_WORDS + 1)
-
-
 @dataclass
 class _Reader:
     """Walks the lines of one page once, collecting what it finds."""
@@ -311,6 +299,10 @@ class _Reader:
     rail_starts: dict[int, bool] = field(default_factory=dict)  # see ``_rail_starts_at``
     unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
     untitled_rails: set[int] = field(default_factory=set)  # rails starting with a teaser
+    facts: LineFacts = field(init=False)  # what is asked of each line, by its index
+
+    def __post_init__(self) -> None:
+        self.facts = LineFacts.of(self.lines)
 
     # -- helpers -----------------------------------------------------------
 
@@ -403,7 +395,7 @@ class _Reader:
             return False
         for index in range(first + 1, min(len(self.lines), first + 1 + META_LINES)):
             line = self.lines[index]
-            if is_furniture(line) or is_byline(line) or _is_date_line(line):
+            if self.facts.is_furniture(index) or is_byline(line) or _is_date_line(line):
                 continue
             found = read_dateline(line)
             return found is not None and _has_words(found.rest, MIN_DATELINE_TEXT_WORDS)
@@ -412,7 +404,7 @@ class _Reader:
     def _next_significant_at(self, start: int) -> int | None:
         """Where the next line from ``start`` that is not furniture stands."""
         for index in range(start, len(self.lines)):
-            if not is_furniture(self.lines[index]):
+            if not self.facts.is_furniture(index):
                 return index
         return None
 
@@ -421,7 +413,7 @@ class _Reader:
         headline (furniture aside), else None."""
         first: int | None = None
         for index in range(self.pos, chosen):
-            if is_furniture(self.lines[index]):
+            if self.facts.is_furniture(index):
                 continue
             if not self._is_full_headline(index):
                 return None
@@ -433,7 +425,7 @@ class _Reader:
         menu's last item, a rail's title or a site's name."""
         line = self.lines[index]
         return (
-            len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+            self.facts.words[index] >= MIN_FULL_HEADLINE_WORDS
             and self._is_headline_candidate(line)
             and not self._ends_a_menu(index)
         )
@@ -470,10 +462,11 @@ class _Reader:
         """The run's first paragraph: a short one ("The situation is serious," she said.)
         may open the story above its long ones."""
         start = index
+        facts = self.facts
         for before in range(index - 1, self.pos - 1, -1):
-            if is_furniture(self.lines[before]):
+            if facts.is_furniture(before):
                 continue
-            if self._is_sentence_at(before):
+            if facts.is_sentence(before):
                 start = before
             elif not self._is_subheading_between_sentences(before):
                 break
@@ -482,14 +475,14 @@ class _Reader:
     def _is_subheading_between_sentences(self, index: int) -> bool:
         """Whether a short title line stands inside the story's text: under at least two
         sentences of it ("Réactions" between paragraphs), not under a site's lone notice."""
-        line = self.lines[index]
-        if len(line.split()) > MAX_SUBHEADING_WORDS or not is_title_line(line):
+        facts = self.facts
+        if facts.words[index] > MAX_SUBHEADING_WORDS or not facts.is_title[index]:
             return False
         sentences = 0
         for before in range(index - 1, self.pos - 1, -1):
-            if is_furniture(self.lines[before]):
+            if facts.is_furniture(before):
                 continue
-            if not self._is_sentence_at(before):
+            if not facts.is_sentence(before):
                 break
             sentences += 1
             if sentences >= MIN_SENTENCES_OVER_SUBHEADING:
@@ -498,28 +491,22 @@ class _Reader:
 
     def _is_sentence_at(self, index: int) -> bool:
         """Whether a line is a paragraph of the story's, short ones included."""
-        if index >= len(self.lines):
-            return False
-        line = self.lines[index]
-        return (
-            _has_words(line, MIN_SENTENCE_WORDS)
-            and not is_title_line(line)
-            and not is_furniture(line)
-        )
+        return self.facts.is_sentence(index)
 
     def _unnamed_rail_at(self, index: int) -> RailTitle | None:
         """A rail whose title is in no list ("Trending Now", "Nos sélections"), told by its
         shape: a short title line after the story's text, over a list of headlines (a few
         words each, without a full stop), with no more of the story's text below."""
         line = self.lines[index]
+        facts = self.facts
         if (
             # a title, or a kicker heading a rail with none, is a few words (asked first:
             # most lines are ruled out here)
             len(line) > MAX_UNNAMED_RAIL_TITLE_CHARS
-            or len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+            or facts.words[index] >= MIN_FULL_HEADLINE_WORDS
             or index <= self._last_text_at()
-            or not is_title_line(line)
-            or is_furniture(line)
+            or not facts.is_title[index]
+            or facts.is_furniture(index)
             or _is_label_only(line, self.languages)
             or self._follows_a_headline(index)
             or not self._is_just_under_the_text(index)
@@ -532,13 +519,13 @@ class _Reader:
         end = index if untitled else index + 1
         while end < len(self.lines):
             following = self.lines[end]
-            if not (is_furniture(following) or _is_label_only(following, self.languages)):
+            if not (facts.is_furniture(end) or _is_label_only(following, self.languages)):
                 is_kicker = untitled and self._is_kicker_at(end)
                 if not is_kicker and (
-                    read_rail_title(following) is not None
-                    or not is_title_line(following)
-                    or len(following.split()) < MIN_FULL_HEADLINE_WORDS
-                    or (untitled and len(following.split()) > MAX_UNTITLED_TEASER_WORDS)
+                    facts.rail_title[end] is not None
+                    or not facts.is_title[end]
+                    or facts.words[end] < MIN_FULL_HEADLINE_WORDS
+                    or (untitled and facts.words[end] > MAX_UNTITLED_TEASER_WORDS)
                 ):
                     break
                 headlines += 0 if is_kicker else 1
@@ -570,10 +557,11 @@ class _Reader:
         paragraph and ``index``: a rail in no list stands right under the story, a site's
         lists of links further down."""
         between = 0
+        facts = self.facts
         for before in range(index - 1, -1, -1):
-            if self._is_paragraph_at(before):
+            if facts.is_paragraph(before):
                 return True
-            if not is_furniture(self.lines[before]):
+            if not facts.is_furniture(before):
                 between += 1
                 if between > MAX_LINES_OVER_UNNAMED_RAIL:
                     return False
@@ -582,11 +570,11 @@ class _Reader:
     def _follows_a_headline(self, index: int) -> bool:
         """Whether the line before ``index`` is a teaser's headline: a short line among
         headlines is one more of them, not a rail's title."""
+        facts = self.facts
         for before in range(index - 1, max(-1, index - RAIL_LOOKAHEAD), -1):
-            line = self.lines[before]
-            if is_furniture(line) or _is_label_only(line, self.languages):
+            if facts.is_furniture(before) or _is_label_only(self.lines[before], self.languages):
                 continue
-            return is_title_line(line) and len(line.split()) >= MIN_FULL_HEADLINE_WORDS
+            return facts.is_title[before] and facts.words[before] >= MIN_FULL_HEADLINE_WORDS
         return False
 
     def _last_text_at(self) -> int:
@@ -595,7 +583,7 @@ class _Reader:
             self.last_text_at = -1
             below = False  # whether the line under ``index`` is a paragraph
             for index in range(len(self.lines) - 1, -1, -1):
-                here = self._is_paragraph_at(index)
+                here = self.facts.is_paragraph(index)
                 if here and below:
                     self.last_text_at = index
                     break
@@ -605,24 +593,16 @@ class _Reader:
     def _rail_starts_at(self, index: int) -> bool:
         """Whether a rail title with briefs under it stands at ``index`` (asked again and
         again while the page is read, so kept)."""
-        if len(self.lines[index]) > MAX_RAIL_TITLE_CHARS:
+        if self.facts.rail_title[index] is None:
             return False
         known = self.rail_starts.get(index)
         if known is None:
-            known = read_rail_title(self.lines[index]) is not None and self._rail_follows(index + 1)
+            known = self._rail_follows(index + 1)
             self.rail_starts[index] = known
         return known
 
     def _is_paragraph_at(self, index: int) -> bool:
-        if index >= len(self.lines):
-            return False
-        line = self.lines[index]
-        return (
-            _has_words(line, MIN_PARAGRAPH_WORDS)
-            and not is_title_line(line)
-            and not is_furniture(line)
-            and read_rail_title(line) is None
-        )
+        return self.facts.is_paragraph(index)
 
     def _headline_above(self, body: int) -> int:
         """The line the story's headline stands on, above its body at ``body``; ``body``
@@ -637,18 +617,18 @@ class _Reader:
         paragraphs = 0
         deck: int | None = None  # a standfirst without its full stop, over a byline
         reach = HEADLINE_REACH  # lines of text looked at: furniture is passed over
+        facts = self.facts
         for index in range(body - 1, self.pos - 1, -1):
-            line = self.lines[index]
-            if is_furniture(line):
+            if facts.is_furniture(index):
                 continue
             reach -= 1
             if reach < 0:
                 break
-            if read_rail_title(line) is not None and not candidates:
+            if facts.rail_title[index] is not None and not candidates:
                 break
+            line = self.lines[index]
             if (
-                is_furniture(line)
-                or is_byline(line)
+                is_byline(line)
                 or _is_date_line(line)
                 or line.casefold() in AGENCIES  # the agency credited alone: "dpa"
                 or PHOTO_LABEL_RE.match(line)  # "Photo: Jane Doe Archives The photo shows…"
@@ -659,7 +639,7 @@ class _Reader:
             if (
                 deck is None
                 and not candidates
-                and _has_words(line, MIN_STANDFIRST_WORDS)
+                and facts.words[index] >= MIN_STANDFIRST_WORDS
                 and self._standfirst_follows(index + 1)
             ):
                 deck = index
@@ -667,10 +647,10 @@ class _Reader:
                 continue
             if self._is_headline_candidate(line) and not self._ends_a_menu(index):
                 candidates.append(index)
-                if len(line.split()) >= MIN_FULL_HEADLINE_WORDS:
+                if facts.words[index] >= MIN_FULL_HEADLINE_WORDS:
                     break
                 continue
-            if not is_title_line(line):
+            if not facts.is_title[index]:
                 paragraphs += 1
                 if paragraphs > 1 or candidates:
                     break
@@ -679,7 +659,7 @@ class _Reader:
                 deck if deck is not None and self._is_headline_candidate(self.lines[deck]) else body
             )
         chosen = next(
-            (i for i in candidates if len(self.lines[i].split()) >= MIN_FULL_HEADLINE_WORDS),
+            (i for i in candidates if facts.words[i] >= MIN_FULL_HEADLINE_WORDS),
             candidates[0],
         )
         # A copy that opens with title lines, nothing else above them, opens with its
@@ -703,8 +683,9 @@ class _Reader:
         """Whether a short line is the last of a run of short lines: a menu ("Nieuws",
         "Sport", "Weer"), not a headline."""
         run = 0
-        for line in reversed(self.lines[max(self.pos, index - MENU_RUN) : index + 1]):
-            if len(line.split()) >= MIN_FULL_HEADLINE_WORDS or not is_title_line(line):
+        facts = self.facts
+        for before in range(index, max(self.pos, index - MENU_RUN) - 1, -1):
+            if facts.words[before] >= MIN_FULL_HEADLINE_WORDS or not facts.is_title[before]:
                 break
             run += 1
         return run >= MENU_RUN
@@ -722,7 +703,7 @@ class _Reader:
                 self.dropped.append(banner["banner"])
                 self.pos += 1
                 return banner["rest"]
-            if is_furniture(line) or read_rail_title(line):
+            if self.facts.is_furniture(self.pos) or self.facts.rail_title[self.pos]:
                 self._drop(line)
                 continue
             if self._take_date_line(line):
@@ -730,7 +711,7 @@ class _Reader:
             if not is_headline_like(line):
                 return None  # the story starts without a headline
             if (
-                len(line.split()) <= MAX_KICKER_WORDS
+                self.facts.words[self.pos] <= MAX_KICKER_WORDS
                 and following is not None
                 and len(following) > len(line)
                 and self._is_headline_candidate(following)
@@ -810,7 +791,7 @@ class _Reader:
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             replaced = ANP_REPLACES_RE.fullmatch(line)
-            if is_furniture(line) or (
+            if self.facts.is_furniture(self.pos) or (
                 # a copy of the headline, unless it is all the story there is (an alert)
                 line.casefold() in copies and self._next_significant(self.pos + 1) is not None
             ):
@@ -837,11 +818,11 @@ class _Reader:
                 standfirst is None
                 and headline is not None
                 and (
-                    not is_title_line(line)
-                    or len(line.split()) >= MIN_STANDFIRST_WORDS
+                    not self.facts.is_title[self.pos]
+                    or self.facts.words[self.pos] >= MIN_STANDFIRST_WORDS
                     # a deck over "(ANSA) - MILANO, MAR 3 -", longer than a section label
                     or (
-                        len(line.split()) > MAX_KICKER_WORDS
+                        self.facts.words[self.pos] > MAX_KICKER_WORDS
                         and self._dateline_follows(self.pos + 1)
                     )
                 )
@@ -851,8 +832,8 @@ class _Reader:
                 standfirst = line
                 self.pos += 1
             elif (
-                len(line.split()) <= MAX_KICKER_WORDS
-                and is_title_line(line)
+                self.facts.words[self.pos] <= MAX_KICKER_WORDS
+                and self.facts.is_title[self.pos]
                 and read_dateline(line) is None
             ):
                 self._drop(line)  # a section label under the headline: "Politiek"
@@ -868,14 +849,17 @@ class _Reader:
         """
         lines = []
         read_more = 0
+        facts = self.facts
+        indexes = []
         for index in range(start, min(len(self.lines), start + RAIL_LOOKAHEAD)):
-            line = self.lines[index]
-            if read_rail_title(line) is not None:
+            if facts.rail_title[index] is not None:
                 break
+            line = self.lines[index]
             if is_read_more(line):
                 read_more += 1  # "Lees meer »" closes a teaser; no story prints it
-            elif not is_furniture(line):
+            elif not facts.is_furniture(index):
                 lines.append(line)
+                indexes.append(index)
         if not lines:
             return False
         if read_more:
@@ -884,7 +868,10 @@ class _Reader:
             split = split_label(line, self.languages)
             if split.lead is not None or split.trail is not None:
                 return True
-        briefs = sum(is_title_line(line) or read_dateline(line) is not None for line in lines)
+        briefs = sum(
+            facts.is_title[index] or read_dateline(line) is not None
+            for index, line in zip(indexes, lines, strict=True)
+        )
         if briefs * 2 >= len(lines):
             return True
         # Teasers with a title over a text alternate: title, text, title, text. A story
@@ -925,11 +912,11 @@ class _Reader:
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
         for index in range(start, len(self.lines)):
-            line = self.lines[index]
-            if SOURCE_LINE_RE.fullmatch(line):
+            if SOURCE_LINE_RE.fullmatch(self.lines[index]):
                 return True  # the source credited: "Bron: BELGA"
-            if is_furniture(line) or self._is_caption_at(index):
+            if self.facts.is_furniture(index) or self._is_caption_at(index):
                 continue
+            line = self.lines[index]
             return (
                 self._split_byline(index) is not None
                 or is_byline(line)
@@ -969,7 +956,7 @@ class _Reader:
                     self._drop(line)
                     break
             if (
-                is_furniture(line)
+                self.facts.is_furniture(self.pos)
                 # a teaser's age printed inside the story ("VOR 14 STUNDEN"): no text of it
                 or (
                     body
@@ -1011,10 +998,11 @@ class _Reader:
         # line asked here most often, has the story's sentences under it, and the closing
         # marks' regex takes a few microseconds on every line.
         looked_at = 0  # lines after it, furniture aside
+        facts = self.facts
         for after in range(index + 1, len(self.lines)):
-            if is_furniture(self.lines[after]):
+            if facts.is_furniture(after):
                 continue
-            if self._is_sentence_at(after):
+            if facts.is_sentence(after):
                 return False
             looked_at += 1
             if looked_at == SIGN_OFF_LOOKAHEAD:
@@ -1024,15 +1012,17 @@ class _Reader:
     def _footer_starts_at(self, index: int) -> bool:
         """Whether the site's footer or a menu starts at a line of a copied page: a run of
         short lines ("Newsletter", "E-Paper", "Abo", "Impressum", …) that no story prints."""
-        if not self.is_whole_page or not _is_footer_line(self.lines[index]):
+        facts = self.facts
+        if not self.is_whole_page or not facts.is_footer(index):
             return False  # asked of every line of a body: most are ruled out by the first
-        run = self.lines[index : index + FOOTER_RUN]
-        if len(run) < FOOTER_RUN or not all(_is_footer_line(line) for line in run):
+        if index + FOOTER_RUN > len(self.lines) or not all(
+            facts.is_footer(later) for later in range(index + 1, index + FOOTER_RUN)
+        ):
             return False
         # The story goes on under a cluster of credits and ads ("Fotocredit: SID",
         # "Werbung", "Von", "Eurosport"): its paragraphs follow.
-        after = self.lines[index + FOOTER_RUN : index + FOOTER_RUN + FOOTER_LOOKAHEAD]
-        return sum(_has_words(line, MIN_STORY_WORDS) for line in after) < MIN_STORY_AFTER
+        after = facts.words[index + FOOTER_RUN : index + FOOTER_RUN + FOOTER_LOOKAHEAD]
+        return sum(words >= MIN_STORY_WORDS for words in after) < MIN_STORY_AFTER
 
     def _footer_under_rail(self, start: int, end: int) -> int:
         """Where a rail's lines end: at the site's footer or menu under it (a run of short
@@ -1042,8 +1032,8 @@ class _Reader:
             return end
         run = 0
         for index in range(start, end):
-            line = self.lines[index]
-            if not _is_footer_line(line) or RANK_LINE_RE.fullmatch(line):  # most lines: the first
+            # most lines are ruled out by the first question
+            if not self.facts.is_footer(index) or RANK_LINE_RE.fullmatch(self.lines[index]):
                 run = 0
                 continue
             run += 1
@@ -1096,7 +1086,7 @@ class _Reader:
     def read_rails(self) -> tuple[Rail, ...]:
         rails: list[Rail] = []
         while self.pos < len(self.lines):
-            title = read_rail_title(self.lines[self.pos]) or self._unnamed_rail_at(self.pos)
+            title = self.facts.rail_title[self.pos] or self._unnamed_rail_at(self.pos)
             if title is None:  # only when the article ended without a body
                 self._drop(self.lines[self.pos])
                 continue
@@ -1105,7 +1095,7 @@ class _Reader:
             end = start + 1 if untitled else start
             while (
                 end < len(self.lines)
-                and read_rail_title(self.lines[end]) is None
+                and self.facts.rail_title[end] is None
                 # a titled rail ends this one; the teasers of an untitled one are its own
                 and not self._titled_rail_at(end)
             ):
@@ -1114,10 +1104,11 @@ class _Reader:
             end = self._footer_under_rail(start, end)
             kept: list[str] = []
             teasers: list[list[str]] = [[]]
-            for line in self.lines[start:end]:
+            for index in range(start, end):
+                line = self.lines[index]
                 if is_read_more(line):
                     teasers.append([])
-                if is_furniture(line):
+                if self.facts.is_furniture(index):
                     self.dropped.append(line)
                 else:
                     kept.append(line)
