@@ -271,9 +271,9 @@ def without_kickers(lines: list[str]) -> list[str]:
     kept: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and _is_label(line):
+        if following is not None and is_kicker(line):
             over_headline = is_title_line(following) and len(following) > len(line)
-            under_headline = bool(kept) and is_title_line(kept[-1]) and not _is_label(kept[-1])
+            under_headline = bool(kept) and is_title_line(kept[-1]) and not is_kicker(kept[-1])
             if over_headline or under_headline:
                 continue
         kept.append(line)
@@ -289,7 +289,7 @@ def without_paired_kickers(lines: list[str]) -> tuple[list[str], list[str]]:
         pairs < MIN_KICKER_PAIRS
         or len(lines) % 2
         or not all(
-            _is_label(kicker) and is_title_line(headline) and len(headline) > len(kicker)
+            is_kicker(kicker) and is_title_line(headline) and len(headline) > len(kicker)
             for kicker, headline in zip(lines[::2], lines[1::2], strict=True)
         )
     ):
@@ -297,7 +297,8 @@ def without_paired_kickers(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines[1::2], lines[::2]
 
 
-def _is_label(line: str) -> bool:
+def is_kicker(line: str) -> bool:
+    """A kicker's or label's shape: a few words, no sentence, no figures ("Gaza-Krieg")."""
     return (
         len(line) <= MAX_KICKER_CHARS
         and len(line.split()) <= MAX_KICKER_WORDS

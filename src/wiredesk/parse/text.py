@@ -26,6 +26,7 @@ from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import (
     MAX_RAIL_TITLE_CHARS,
     RailTitle,
+    is_kicker,
     is_title_line,
     read_marked_rail,
     read_rail,
@@ -95,7 +96,6 @@ MIN_UNNAMED_RAIL_TEASERS = 3
 MAX_UNNAMED_RAIL_TEASERS = 12
 # A teaser's headline in a rail with no title is no longer than this (a standfirst is).
 MAX_UNTITLED_TEASER_WORDS = 18
-MAX_KICKER_CHARS = 30
 MAX_LINES_OVER_UNNAMED_RAIL = 1
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
@@ -268,11 +268,6 @@ def _is_glued_under_kicker(glued: str, headline: str) -> bool:
         and glued[-len(headline) - 1] == " "
         and len(glued[: -len(headline)].split()) <= MAX_KICKER_WORDS
     )
-
-
-def _is_kicker_line(line: str) -> bool:
-    """A kicker's shape: a title line of a word or three ("Gaza-Krieg", "Tarife")."""
-    return len(line) <= MAX_KICKER_CHARS and len(line.split()) <= 3 and is_title_line(line)
 
 
 def _has_words(text: str, count: int) -> bool:
@@ -520,15 +515,15 @@ class _Reader:
         while end < len(self.lines):
             following = self.lines[end]
             if not (facts.is_furniture(end) or _is_label_only(following, self.languages)):
-                is_kicker = untitled and self._is_kicker_at(end)
-                if not is_kicker and (
+                over_headline = untitled and self._is_kicker_at(end)
+                if not over_headline and (
                     facts.rail_title[end] is not None
                     or not facts.is_title[end]
                     or facts.words[end] < MIN_FULL_HEADLINE_WORDS
                     or (untitled and facts.words[end] > MAX_UNTITLED_TEASER_WORDS)
                 ):
                     break
-                headlines += 0 if is_kicker else 1
+                headlines += 0 if over_headline else 1
             end += 1
         # A long list under a short title is a site's index of links (shop tests, comments,
         # its sections), not a rail of news beside the story.
@@ -544,7 +539,7 @@ class _Reader:
         """Whether a line is a teaser's kicker: a word or three over a headline."""
         return (
             index + 1 < len(self.lines)
-            and _is_kicker_line(self.lines[index])
+            and is_kicker(self.lines[index])
             and len(self.lines[index + 1].split()) >= MIN_FULL_HEADLINE_WORDS
         )
 
