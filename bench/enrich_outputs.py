@@ -22,13 +22,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from entities_bench import LANGUAGES, read_set
 from generate import generate_pages
+from parse_outputs import page_files
 
 from wiredesk.enrich import Findings, enrich_page, find_all
 from wiredesk.errors import WiredeskError
@@ -37,7 +38,6 @@ from wiredesk.model import Article, Brief, Capture, Page
 from wiredesk.parse import parse_capture
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
-SUFFIXES = (".txt", ".html")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for story in read_set(language):
             found = find_all(story.headline, None, story.body, story.language)
             _print(f"labelled {story.id}", _findings(found))
-    for path in _files(args.paths):
+    for path in page_files(args.paths):
         capture = Capture(
             data=path.read_bytes(), source=str(path), captured_at=CAPTURED_AT,
             captured_at_from="given",
@@ -70,14 +70,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )  # fmt: skip
         _print(f"generated {synthetic.index}", _page(enrich_page(parse_capture(capture))))
     return 0
-
-
-def _files(paths: Sequence[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES)
-        else:
-            yield path
 
 
 def _findings(found: Findings | Article | Brief) -> dict[str, Any]:

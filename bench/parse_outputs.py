@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=500, help="generated pages (default 500)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     args = parser.parse_args(argv)
-    for path in _files(args.paths):
+    for path in page_files(args.paths):
         data = path.read_bytes()
         _print(str(path), "capture", _captured(path, data))
         text = data.decode("utf-8", errors="replace")
@@ -61,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _files(paths: Sequence[Path]) -> Iterator[Path]:
+def page_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """The .txt and .html files given, and those in the folders given, in order."""
     for path in paths:
         if path.is_dir():
             yield from sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES)

@@ -25,6 +25,7 @@ from wiredesk.parse.line_facts import LineFacts
 from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import (
     MAX_RAIL_TITLE_CHARS,
+    RANK_RE,
     RailTitle,
     is_kicker,
     is_title_line,
@@ -130,8 +131,6 @@ MIN_BODY_BEFORE_FOOTER = 2
 FOOTER_LOOKAHEAD = 20
 MIN_STORY_WORDS = 15
 MIN_STORY_AFTER = 2
-# A rank in a "most read" list ("1", "2."): short, yet no footer's line.
-RANK_LINE_RE = re.compile(r"\d{1,2}\.?")
 # Desk initials signing off a story on a line of their own: "StZ", "NZZ", "AFP" (two
 # capitals at least, so that no short word is taken for them).
 SIGN_OFF_RE = re.compile(r"(?=[a-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,4}")
@@ -268,6 +267,11 @@ def _is_glued_under_kicker(glued: str, headline: str) -> bool:
         and glued[-len(headline) - 1] == " "
         and len(glued[: -len(headline)].split()) <= MAX_KICKER_WORDS
     )
+
+
+def _is_agency_credit(line: str) -> bool:
+    """The agency credited alone on its line: "dpa", "AFP"."""
+    return line.casefold() in AGENCIES
 
 
 def _has_words(text: str, count: int) -> bool:
@@ -625,7 +629,7 @@ class _Reader:
             if (
                 is_byline(line)
                 or _is_date_line(line)
-                or line.casefold() in AGENCIES  # the agency credited alone: "dpa"
+                or _is_agency_credit(line)
                 or PHOTO_LABEL_RE.match(line)  # "Photo: Jane Doe Archives The photo shows…"
             ):
                 continue
@@ -915,7 +919,7 @@ class _Reader:
             return (
                 self._split_byline(index) is not None
                 or is_byline(line)
-                or line.casefold() in AGENCIES  # the agency credited alone: "dpa"
+                or _is_agency_credit(line)
                 or _is_date_line(line)
                 or read_dateline(line) is not None
                 or read_place_dateline(line) is not None
@@ -1028,7 +1032,7 @@ class _Reader:
         run = 0
         for index in range(start, end):
             # most lines are ruled out by the first question
-            if not self.facts.is_footer(index) or RANK_LINE_RE.fullmatch(self.lines[index]):
+            if not self.facts.is_footer(index) or RANK_RE.fullmatch(self.lines[index]):
                 run = 0
                 continue
             run += 1
