@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -280,3 +282,31 @@ def test_only_writing_connections_get_the_large_page_cache_and_it_stays(tmp_path
     assert used[0] is not None and all(driver is used[0] for driver in used)
     readers.dispose()
     writers.dispose()
+
+
+def _open_new_store_file(path: str) -> str | None:
+    """Open a connection to a SQLite file another process may be creating: the error, if any."""
+    engine = create_store_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return None
+    except Exception as error:  # the test reports whatever stopped the connection
+        return f"{type(error).__name__}: {error}"
+    finally:
+        engine.dispose()
+
+
+def test_processes_opening_a_new_store_file_at_once_all_connect(tmp_path: Path) -> None:
+    # The switch to WAL mode on a new file used to answer "database is locked" at once
+    # to the second of two processes making it (no busy timeout applies to it).
+    rounds, processes = 40, 4
+    context = multiprocessing.get_context("spawn")  # no threads of this process come along
+    with context.Pool(processes) as pool:
+        errors = []
+        for round_ in range(rounds):
+            path = str(tmp_path / f"new-{round_}.db")
+            errors += [e for e in pool.map(_open_new_store_file, [path] * processes) if e]
+    assert errors == []
+    with sqlite3.connect(tmp_path / "new-0.db") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -10,6 +10,8 @@ PostgreSQL serialises ingest transactions with an advisory lock instead.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
@@ -100,13 +102,38 @@ def _sqlite_on_connect(connection: Any, _record: Any, *, cache_kib: int) -> None
     # Let SQLAlchemy, not the driver, decide when transactions begin.
     connection.isolation_level = None
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _use_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
     cursor.execute(f"PRAGMA cache_size=-{cache_kib}")
     cursor.close()
+
+
+# How long to wait before trying again to put a new database in WAL mode.
+WAL_RETRY_SECONDS = 0.01
+
+
+def _use_wal(cursor: Any) -> None:
+    """Put the database in WAL mode, waiting for another connection doing the same.
+
+    The switch reads the file's header and then writes it, and SQLite answers "database
+    is locked" at once, without its busy timeout, to the second of two connections
+    making that switch on a new file (two processes opening a new store together), so
+    the switch is tried again until the busy timeout runs out. A database in WAL mode
+    already is only read.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 def _sqlite_on_begin(connection: Any) -> None:
