@@ -1004,3 +1004,219 @@ def test_a_caption_over_its_agency_credit_between_paragraphs_leaves_the_body(cre
     page = parse_text(text, language="nl")
     assert [block.text[:12] for block in page.article.body] == ["Het kabinet ", "De oppositie"]
     assert {caption, credit, "réagir"} <= set(page.dropped)
+
+
+STORIES_UNDER_COMMENTS = {
+    "en": (
+        "Council approves new bus lanes for the city centre",
+        "The city council approved four new bus lanes on Tuesday after a debate that lasted most of the evening.",
+        "Work on the first lane is to start in May and should take about three months, officials said.",
+    ),
+    "de": (
+        "Stadtrat beschließt neue Busspuren in der Innenstadt",
+        "Der Stadtrat hat am Dienstag nach langer Debatte vier neue Busspuren in der Innenstadt beschlossen.",
+        "Die Arbeiten an der ersten Spur sollen im Mai beginnen und etwa drei Monate dauern, hieß es.",
+    ),
+    "fr": (
+        "Le conseil municipal adopte de nouvelles voies de bus",
+        "Le conseil municipal a adopté mardi quatre nouvelles voies de bus après un long débat en séance.",
+        "Les travaux de la première voie doivent commencer en mai et durer environ trois mois, selon la ville.",
+    ),
+    "nl": (
+        "Gemeenteraad stemt in met nieuwe busbanen in het centrum",
+        "De gemeenteraad heeft dinsdag na een lang debat ingestemd met vier nieuwe busbanen in het centrum.",
+        "Het werk aan de eerste busbaan begint in mei en duurt ongeveer drie maanden, aldus de gemeente.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "under"),
+    [
+        (
+            "en",
+            "Please read our comment policy before commenting.\nClick to Read More and View Comments\nThe council meets again next month to discuss the budget for the coming year.",
+        ),
+        (
+            "en",
+            "You must log in to post a comment.\nName *\nEmail *\nThe council meets again next month to discuss the budget for the coming year.",
+        ),
+        (
+            "de",
+            "Jetzt Artikel teilen!\nName (erforderlich)\nE-Mail (wird nicht veröffentlicht) (erforderlich)\nKommentar\nAktuelle Kommentare\nIch finde das eine gute Entscheidung für alle Radfahrer und Fußgänger der Stadt.",
+        ),
+        (
+            "fr",
+            "Publier un nouveau commentaire\nNous vous invitons ici à donner votre point de vue, vos informations et vos arguments en toute liberté.\nLa rédaction",
+        ),
+        (
+            "nl",
+            "Je moet ingelogd zijn om te reageren.\nPlaats een reactie\nIk vind het een prima besluit voor alle fietsers en voetgangers in de stad.",
+        ),
+    ],
+)
+def test_a_comments_prompt_or_a_comment_form_under_the_story_ends_it(
+    language: str, under: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(f"Menu\nNews\n{headline}\n{first}\n{last}\n{under}\n", language=language)
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert under.splitlines()[0] in page.dropped
+
+
+def test_a_comments_prompt_over_the_story_does_not_end_it() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    page = parse_text(f"{headline}\nLeave a comment\n{first}\n{last}\n", language="en")
+    assert [block.text for block in page.article.body] == [first, last]
+    assert "Leave a comment" in page.dropped
+
+
+@pytest.mark.parametrize(
+    ("language", "caption"),
+    [
+        (
+            "de",
+            "ARD/SWR Ein Abend mit dem Künstler, Film von Anna Beispiel, am Montag um 20:15 Uhr im Ersten. Szene: Probe © SWR/Hugo Muster, honorarfrei - Verwendung nur im Zusammenhang mit der Sendung.",
+        ),
+        (
+            "fr",
+            "Le fongicide est utilisé dans la culture des céréales depuis une cinquantaine d'années. Image: Keystone",
+        ),
+        (
+            "en",
+            "Workers paint the first of the new bus lanes on a street in the city centre on Monday. Photo: City Council",
+        ),
+        (
+            "nl",
+            "Wegwerkers schilderen de eerste nieuwe busbaan in het centrum op maandag. Foto: Gemeente Utrecht",
+        ),
+    ],
+)
+def test_a_caption_with_a_credit_over_the_story_is_no_paragraph(
+    language: str, caption: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(f"Menu\nNews\n{headline}\n{caption}\n{first}\n{last}\n", language=language)
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert caption in page.dropped
+
+
+@pytest.mark.parametrize(
+    ("language", "announcement", "credit"),
+    [
+        ("de", "Das folgende Video zeigt die Debatte im Stadtrat:", "(dpa)"),
+        ("en", "Watch the full debate below:", "(Reuters)"),
+        ("fr", "Voici la vidéo du débat :", "(ats/nxp)"),
+        ("nl", "Bekijk hieronder de video van het debat:", "(ANP/jdw)"),
+    ],
+)
+def test_a_last_paragraph_announcing_what_was_not_copied_leaves_and_the_credit_above_it_too(
+    language: str, announcement: str, credit: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(
+        f"{headline}\n{first}\n{last} {credit}\n{announcement}\nFacebook\nTwitter\n",
+        language=language,
+    )
+    assert [block.text for block in page.article.body] == [first, last]
+    assert announcement in page.dropped and credit in page.dropped
+
+
+@pytest.mark.parametrize(
+    ("language", "poll"),
+    [
+        (
+            "fr",
+            "Signaler une erreur\nVous voulez communiquer un renseignement ou vous avez repéré une erreur ?\nOrthographe\nPonctuation\nGrammaire\nErreur factuelle\nVotre adresse email*\nDescription de l'erreur*",
+        ),
+        (
+            "en",
+            "Question of the Day\nDo you think the new bus lanes will cut the traffic in the city centre?\nYes, within a year\nNo, it will only get worse\nNot sure yet\nView results",
+        ),
+        (
+            "de",
+            "Umfrage\nWerden die neuen Busspuren den Verkehr in der Innenstadt entlasten?\nJa, sicher\nNein, auf keinen Fall\nWeiß nicht",
+        ),
+        (
+            "nl",
+            "Stelling\nGaan de nieuwe busbanen het verkeer in het centrum echt verminderen?\nJa, zeker\nNee, het wordt erger\nGeen mening",
+        ),
+    ],
+)
+def test_a_poll_or_a_form_between_headline_and_story_is_neither(language: str, poll: str) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(
+        f"Home\nNews\nCity\n{headline}\n18.03.2026\n{poll}\n{first}\n{last}\n", language=language
+    )
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert all(line in page.dropped for line in poll.splitlines())
+
+
+def test_a_headline_asking_a_question_over_its_byline_and_date_is_kept() -> None:
+    page = parse_text(
+        "Home\nPolitik\nAusland\nWie geht es jetzt mit dem Brexit weiter?\nVon Anna Beispiel\n"
+        "19. Oktober 2019\n16:14 Uhr\n"
+        "Das britische Parlament hat am Samstag eine Entscheidung über den Brexit-Deal vertagt und dem Premier eine Niederlage bereitet.\n"
+        "Der Premier will trotzdem versuchen, den Deal noch rechtzeitig durch das Parlament zu bringen.\n",
+        language="de",
+    )
+    assert page.article.headline == "Wie geht es jetzt mit dem Brexit weiter?"
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "section"),
+    [
+        ("fr", "Articles en relation", None),
+        ("fr", "Sur ce thème", None),
+        ("fr", "Les dernières news Suisse", "Suisse"),
+        ("de", "Neu in Politik", "Politik"),
+        ("de", "Verwandte Artikel", None),
+        ("en", "Related coverage", None),
+        ("en", "Latest in Politics", "Politics"),
+        ("nl", "Gerelateerd nieuws", None),
+    ],
+)
+def test_rails_of_related_or_newest_stories_in_four_languages(
+    language: str, title: str, section: str | None
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    teasers = {
+        "en": (
+            "Mayor defends the cost of the new tram line",
+            "Schools to get more money for repairs",
+        ),
+        "de": (
+            "Bürgermeister verteidigt die Kosten der Tramlinie",
+            "Schulen bekommen mehr Geld für Reparaturen",
+        ),
+        "fr": (
+            "Le maire défend le coût de la nouvelle ligne de tram",
+            "Les écoles recevront plus d'argent pour les réparations",
+        ),
+        "nl": (
+            "Burgemeester verdedigt de kosten van de nieuwe tramlijn",
+            "Scholen krijgen meer geld voor reparaties",
+        ),
+    }[language]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\n{title}\n{teasers[0]}\n04.12.2019\n{teasers[1]}\n28.11.2019\n",
+        language=language,
+    )
+    assert [block.text for block in page.article.body] == [first, last]
+    assert [(rail.title, rail.section) for rail in page.rails] == [(title, section)]
+    assert [brief.title or brief.text for brief in page.rails[0].items] == list(teasers)
+
+
+def test_a_shops_box_of_priced_products_under_the_story_is_no_rail() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["de"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nLetzte Kommentare\nTestberichte\n"
+        "Schlägertest 2021: 17 Rackets für Turnierspieler 2,00 €\n"
+        "Schuhtest: Sandplatzschuhe für 2020 2,00 €\n"
+        "Schlägertest 2020: 16 Rackets für Freizeitspieler 2,00 €\n",
+        language="de",
+    )
+    assert page.rails == ()

@@ -12,10 +12,12 @@ from functools import lru_cache
 from wiredesk.parse.openings import Openings
 from wiredesk.parse.rules import (
     CAPTION_PATTERNS,
+    COMMENTS_PROMPT_PATTERNS,
     COOKIE_RE,
     COPYRIGHT_LINE_PATTERN,
     CRUMB_HINT_RE,
     CRUMB_RE,
+    FORM_FIELD_PATTERN,
     FURNITURE_LINES,
     FURNITURE_PATTERNS,
     POINTER_PATTERN,
@@ -33,9 +35,16 @@ POINTER_RE = re.compile(POINTER_PATTERN, re.IGNORECASE)
 COPYRIGHT_LINE_RE = re.compile(COPYRIGHT_LINE_PATTERN, re.IGNORECASE)
 READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.IGNORECASE)
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
+# What comes under a story and never inside it: a comments prompt, a form's field.
+UNDER_STORY_RE = re.compile(
+    "|".join(f"(?:{pattern})" for pattern in (*COMMENTS_PROMPT_PATTERNS, FORM_FIELD_PATTERN)),
+    re.IGNORECASE,
+)
 MAX_READ_MORE_CHARS = 40
 # A caption's closing credit is within this many characters of its end.
 CAPTION_TAIL_CHARS = 100
+# A picture's credit after its label ("Bild: Keystone") is within this many characters.
+CAPTION_LABEL_CHARS = 60
 # No furniture line is longer than this: longer lines are story text.
 MAX_FURNITURE_CHARS = 420
 # Past this length only a cookie prompt, a parenthesised trailer ("(Reporting by ...)")
@@ -49,18 +58,25 @@ def is_read_more(line: str) -> bool:
     return len(line) <= MAX_READ_MORE_CHARS and READ_MORE_RE.fullmatch(line) is not None
 
 
+def is_under_story(line: str) -> bool:
+    """Whether a furniture line is one that only stands under a story: a comments prompt
+    or a form's field (a comment form's). Asked of furniture lines only."""
+    return UNDER_STORY_RE.fullmatch(line) is not None
+
+
 def is_caption(line: str) -> bool:
     """Whether a line is a photo caption: told by the credit that closes it or the
     file-picture prefix that opens it."""
     if len(line) > MAX_FURNITURE_CHARS:
         return False
-    # Every caption rule ends the line with a credit (a ")", a "/", a "©") or opens it with
-    # "FILE": most lines are ruled out without a search.
+    # Every caption rule ends the line with a credit (a ")", a "/", a "©", "Photo: …"),
+    # opens it with "FILE" or has "©" and a slash: most lines are ruled out without a search.
     tail = line[-CAPTION_TAIL_CHARS:]
     if not (
         line.startswith("FILE")
         or "/" in tail
-        or "©" in tail
+        or "©" in line
+        or ": " in tail[-CAPTION_LABEL_CHARS:]
         # the rest close a parenthesis: most lines hold none
         or (
             ")" in tail

@@ -35,6 +35,10 @@ DESK_AGENCIES = frozenset({"dpa", "epd", "kna"})
 RAIL_TITLES_WITH_SECTION = (
     r"meer uit", r"meer van", r"more from", r"more in", r"mehr aus", r"mehr von",
     r"plus de", r"plus en", r"autres articles", r"à lire aussi dans", r"dans la rubrique",
+    # the newest or most read of a section: "Les dernières news Suisse", "Neu in Politik"
+    r"les dernières (?:news|infos|actualités|nouvelles)", r"les plus (?:lus|partagés|populaires)",
+    r"neu in", r"neueste (?:artikel|nachrichten) (?:aus|in)", r"latest in", r"latest from",
+    r"nieuw in", r"het laatste (?:nieuws )?(?:uit|over)",
 )  # fmt: skip
 # Titles that name a topic rather than a section: "Meer over stikstof".
 RAIL_TITLES_WITH_TOPIC = (
@@ -62,6 +66,13 @@ RAIL_TITLES = (
     r"empfehlungen der redaktion", r"les plus populaires", r"les plus consultés",
     r"les plus partagés", r"les plus commentés", r"autres sujets", r"à découvrir aussi",
     r"nos recommandations",
+    # stories on the same subject
+    r"articles en relation", r"articles liés", r"sur ce thème", r"sur le même thème",
+    r"dans la même rubrique", r"related content", r"related coverage",
+    r"in related news", r"more on this story", r"verwandte artikel", r"ähnliche artikel",
+    r"verwandte themen", r"zum thema", r"das könnte sie auch interessieren",
+    r"gerelateerd nieuws", r"meer over dit onderwerp", r"meer over dit onderwerp",
+    r"ook in het nieuws",
     # pointers to one more story, also printed before a single teaser ("Lees ook: …")
     r"zie ook", r"bekijk ook", r"see also", r"also read", r"you might also like",
     r"you may also be interested in", r"(?:das )?könnte (?:sie|dich) auch interessieren",
@@ -116,6 +127,9 @@ FURNITURE_LINES = frozenset(
         "commentaires", "reacties", "commenter", "comment", "kommentieren", "reageer hier",
         "réagir",
         "leave a comment", "add a comment", "ajouter un commentaire", "jetzt kommentieren",
+        # telling the newsroom of a mistake
+        "signaler une erreur", "report an error", "report a mistake", "report a correction",
+        "fehler melden", "fehler gefunden", "fout gezien", "fout melden", "tip de redactie",
         # paywall labels over a subscriber's article
         "article réservé aux abonnés", "réservé aux abonnés", "alleen voor abonnees",
         "nur für abonnenten", "exklusiv für abonnenten", "subscribers only", "subscriber only",
@@ -150,6 +164,11 @@ CAPTION_PATTERNS = (
     # "Bereit für den Kampf: Fury und Usyk. © Zac Goodwin/Press Association/dpa"
     r"[.!?)]\s+(?:foto:|photo:|bild:|beeld:)\s*[^.!?]{2,80}/[^.!?]{1,80}$",
     r"[.!?)]\s+(?:[—–-]\s*)?(?:©|\(c\))\s*[^.!?©]{2,80}$",
+    # a credit after the copyright sign naming the agency and the photographer, wherever
+    # the line has it (a licence's terms may follow): "… Tagesschau © SWR/Hugo Jehle, …"
+    r"©\s*[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}\s?/\s?[^\W\d_]",
+    # a picture's credit after a sentence about it: "… in der Halle. Bild: Keystone"
+    r"[.!?)]\s+(?:foto|photo|bild|beeld|image|picture)\s*:\s*[^\W\d_][^.!?:/]{1,50}$",
 )
 
 # A copyright line with words before it: "All contents © copyright 2023 The Associated
@@ -197,6 +216,40 @@ POINTER_PATTERN = (
     r"lire aussi|à lire aussi|lisez aussi|voir aussi|à voir aussi|lire également|"
     r"à lire également)\s*[:|].+"
 )
+# Asking readers to comment, or the comment list's heading: "Please read our comment policy
+# before commenting.", "Je moet ingelogd zijn om te reageren", "Aktuelle Kommentare",
+# "Publier un nouveau commentaire". Furniture, and on a copied page the end of the story's
+# text: comments come under it.
+COMMENTS_PROMPT_PATTERNS = (
+    r"please read our comment(?:ing)? (?:policy|guidelines|rules).{0,80}",
+    r"(?:you must|you need to|please) (?:be )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|registered|"
+    r"a subscriber) to (?:post|leave|add|write|join)?\s*(?:a |the )?(?:comments?|conversation|"
+    r"discussion).{0,40}",
+    r"comments are closed\.?|comments? \(\d+\)|(?:leave|post|add|write) a (?:reply|comment)|"
+    r"join the (?:conversation|discussion)|(?:show|view|read|see|load) (?:all )?(?:\d+ )?"
+    r"comments|click to (?:read more and )?view comments|add your comment|"
+    r"(?:latest|recent|all|most recent) comments",
+    r"(?:jetzt )?kommentar (?:schreiben|verfassen|abgeben)|kommentare (?:anzeigen|lesen|"
+    r"einblenden|laden)|zu den kommentaren|(?:aktuelle|neueste|alle|letzte) kommentare|"
+    r"kommentare? \(\d+\)|diskutieren sie mit.{0,40}|schreiben sie einen kommentar.{0,40}",
+    r"(?:sie müssen|du musst|bitte) (?:angemeldet|eingeloggt|registriert)(?: sein)?,? um "
+    r"(?:zu )?(?:kommentieren|einen kommentar).{0,60}",
+    r"reageer op (?:dit|het) (?:artikel|bericht)|(?:je|u) moet (?:ingelogd|aangemeld) zijn om "
+    r"te reageren.{0,40}|(?:bekijk|lees|toon) (?:alle |de )?(?:\d+ )?reacties|"
+    r"(?:plaats|schrijf) een reactie|reacties? \(\d+\)|praat mee.{0,40}",
+    r"publier un (?:nouveau )?commentaire|(?:réagir|réagissez) à cet article|vous devez être "
+    r"(?:connecté|inscrit|abonné)e? pour (?:commenter|réagir|publier).{0,40}|(?:voir|afficher|"
+    r"lire) (?:les |tous les )?(?:\d+ )?commentaires|(?:laisser|écrire) un commentaire|"
+    r"commentaires? \(\d+\)|donnez votre avis|(?:les )?derniers commentaires|"
+    r"j['’]ai lu et j['’]accepte la charte.{0,60}",
+)
+# A form's field marked as required: "Votre adresse email*", "Name (required)",
+# "E-Mail (wird nicht veröffentlicht)(erforderlich)". Furniture; under the story's text it
+# is a comment form's, and the story has ended.
+FORM_FIELD_PATTERN = (
+    r"[^\W\d_][^.!?*]{0,60}(?:\*|\(\s*(?:required|erforderlich|pflichtfeld|obligatoire|"
+    r"requis|verplicht|vereist)\s*\))"
+)
 # The source a story credits on a line of its own: "Bron: BELGA", "Source: AFP", "Quelle:
 # dpa, Reuters". Furniture, and a credit a standfirst stands over.
 SOURCE_LINE_PATTERN = r"(?:bron|bronnen|source|sources|quelle|quellen)\s*:\s*[^.!?:]{1,60}"
@@ -216,6 +269,8 @@ FURNITURE_PATTERNS = (
     AGENCY_CREDIT_PATTERN,
     *PAYWALL_NOTICE_PATTERNS,
     SOURCE_LINE_PATTERN,
+    *COMMENTS_PROMPT_PATTERNS,
+    FORM_FIELD_PATTERN,
     # a link to elsewhere on the site, closed by an arrow set off by a space: "Ontdek je
     # voordeel ›", "Log in »" (not a quotation closed by "»": no "«" before it)
     r"[^\W\d_][^.!?›»→«]{0,40}\s[›»→]",
@@ -404,6 +459,8 @@ SIGNATURE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'�
 # John Roe)". Each must follow the sentence's closing mark.
 GLUED_TRAILER_PATTERNS = (
     r"\(?(?:{agency})\)?\.?",
+    # the agency with its desk's or editor's initials: "(ats/nxp)", "(dpa/lnw)", "(ANP/jdw)"
+    r"\((?:{agency})(?:\s*/\s*[^\W\d_]{2,4}){1,3}\)\.?",
     r"\((?:reporting|additional reporting|writing|editing|compiled|berichterstattung|"
     r"redigiert|geschrieben|mitarbeit|rédigé|édité|bewerkt)\b[^()]*\)\.?",
 )

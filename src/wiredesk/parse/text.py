@@ -18,7 +18,7 @@ from functools import lru_cache
 from wiredesk.model import Article, Block, BlockKind, Dateline, Page, Rail
 from wiredesk.parse.ages import read_age
 from wiredesk.parse.dateline import read_dateline, read_place_dateline
-from wiredesk.parse.furniture import is_furniture, is_read_more
+from wiredesk.parse.furniture import is_furniture, is_read_more, is_under_story
 from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
 from wiredesk.parse.line_facts import LineFacts
@@ -100,6 +100,16 @@ MAX_UNTITLED_TEASER_WORDS = 18
 MAX_LINES_OVER_UNNAMED_RAIL = 1
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
+# A product's price closing a line: "Schlägertest 2021: 17 Rackets 2,00 €", "£4.99".
+CURRENCY_SIGNS = ("€", "$", "£")
+PRICE_AT_END_RE = re.compile(
+    r"(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|eur|euro|chf|usd))$", re.IGNORECASE
+)
+# A question over at least this many short answers (of at most so many words) is a poll's
+# or a form's: "Do you expect…?" over "Yes", "No", "Don't know".
+MIN_POLL_ANSWERS = 3
+MAX_POLL_ANSWERS = 8
+MAX_POLL_ANSWER_WORDS = 8
 # A place alone on a line: one to three capitalised words ("Helsinki", "New York",
 # "Den Haag", "Rio de Janeiro"), between a standfirst and the story.
 PLACE_LINE_RE = re.compile(
@@ -298,6 +308,7 @@ class _Reader:
     rail_starts: dict[int, bool] = field(default_factory=dict)  # see ``_rail_starts_at``
     unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
     untitled_rails: set[int] = field(default_factory=set)  # rails starting with a teaser
+    story_at: int = 0  # where a copied page's story begins (``_skip_to_story``)
     facts: LineFacts = field(init=False)  # what is asked of each line, by its index
 
     def __post_init__(self) -> None:
@@ -380,6 +391,7 @@ class _Reader:
         body = self._body_start()
         if body is None:
             return
+        self.story_at = body
         start = self._headline_above(body)
         while self.pos < start:
             # A date line just over the headline dates the story ("March 18, 2026 11:42 AM").
@@ -527,6 +539,10 @@ class _Reader:
                     or (untitled and facts.words[end] > MAX_UNTITLED_TEASER_WORDS)
                 ):
                     break
+                if (
+                    following[-1:].isdecimal() or following.endswith(CURRENCY_SIGNS)
+                ) and PRICE_AT_END_RE.search(following):
+                    return None  # a shop's box of products, not a rail of news
                 headlines += 0 if over_headline else 1
             end += 1
         # A long list under a short title is a site's index of links (shop tests, comments,
@@ -615,6 +631,7 @@ class _Reader:
         candidates: list[int] = []
         paragraphs = 0
         deck: int | None = None  # a standfirst without its full stop, over a byline
+        poll_at: int | None = None  # a poll's question passed over
         reach = HEADLINE_REACH  # lines of text looked at: furniture is passed over
         facts = self.facts
         for index in range(body - 1, self.pos - 1, -1):
@@ -635,6 +652,14 @@ class _Reader:
                 continue
             if index + 1 < body and PHOTO_CREDIT_RE.fullmatch(self.lines[index + 1]):
                 continue  # a caption over its photo's credit
+            if line.endswith("?") and self._is_poll_question(index):
+                candidates.clear()  # its answers, short lines under it, are no headline
+                poll_at = index
+                continue
+            if poll_at == self._next_significant_at(index + 1) and (
+                facts.is_title[index] and facts.words[index] <= MAX_KICKER_WORDS
+            ):
+                continue  # the poll's own heading: "Question of the Day"
             if (
                 deck is None
                 and not candidates
@@ -644,7 +669,11 @@ class _Reader:
                 deck = index
                 paragraphs += 1
                 continue
-            if self._is_headline_candidate(line) and not self._ends_a_menu(index):
+            if (
+                self._is_headline_candidate(line)
+                and not self._ends_a_menu(index)
+                and not self._answers_a_poll(index)
+            ):
                 candidates.append(index)
                 if facts.words[index] >= MIN_FULL_HEADLINE_WORDS:
                     break
@@ -677,6 +706,39 @@ class _Reader:
             elif not is_furniture(line):
                 break
         return chosen
+
+    def _is_poll_question(self, index: int) -> bool:
+        """Whether a question is a poll's or a form's, not a headline: over a list of
+        short answers ("Yes", "No", "Don't know"; "Spelling", "Grammar", "Facts")."""
+        answers = 0
+        facts = self.facts
+        for after in range(index + 1, len(self.lines)):
+            if facts.is_furniture(after):
+                continue
+            line = self.lines[after]
+            if (
+                not facts.is_title[after]
+                or facts.words[after] > MAX_POLL_ANSWER_WORDS
+                or is_byline(line)
+                or _is_date_line(line)
+            ):
+                break
+            answers += 1
+            if answers == MIN_POLL_ANSWERS:
+                return True
+        return False
+
+    def _answers_a_poll(self, index: int) -> bool:
+        """Whether a short line is one of the answers under a poll's question."""
+        facts = self.facts
+        for before in range(index - 1, max(self.pos, index - MAX_POLL_ANSWERS) - 1, -1):
+            if facts.is_furniture(before):
+                continue
+            if self.lines[before].endswith("?"):
+                return self._is_poll_question(before)
+            if not facts.is_title[before] or facts.words[before] > MAX_POLL_ANSWER_WORDS:
+                return False
+        return False
 
     def _ends_a_menu(self, index: int) -> bool:
         """Whether a short line is the last of a run of short lines: a menu ("Nieuws",
@@ -955,7 +1017,17 @@ class _Reader:
                     self._drop(line)
                     break
             if (
+                self.is_whole_page
+                and len(body) >= MIN_BODY_BEFORE_FOOTER
+                and self.facts.is_furniture(self.pos)
+                and is_under_story(line)
+            ):
+                self._drop(line)  # comments (their prompt, their form) come after the story
+                break
+            if (
                 self.facts.is_furniture(self.pos)
+                # between the headline's lines and the story: a poll, a form, a button
+                or (not body and self.pos < self.story_at and not self._is_paragraph_at(self.pos))
                 # a teaser's age printed inside the story ("VOR 14 STUNDEN"): no text of it
                 or (
                     body
@@ -982,7 +1054,9 @@ class _Reader:
                 self._block_kind(line, body) if len(line) <= MAX_SUBHEADING_CHARS else "paragraph"
             )
             body.append(Block(kind=kind, text=line))
-        body, trailers = close_body(body)  # "./.", "... in Oslo. (Reporting by ...)"
+        # a credit glued to the story's last paragraph is found once the announcement of
+        # what the copy left out under it is gone
+        body, trailers = close_body(self._without_announcement(body))  # "./.", "(dpa)"
         self.dropped.extend(trailers)
         return dateline, self._without_tail(body)
 
@@ -1039,6 +1113,21 @@ class _Reader:
             if run == FOOTER_RUN:
                 return index - FOOTER_RUN + 1
         return end
+
+    def _without_announcement(self, body: list[Block]) -> list[Block]:
+        """The body without a last paragraph that announces what the copy left out ("The
+        video below shows the debate:"), with the short lines under it."""
+        if not self.is_whole_page:
+            return body
+        end = len(body)
+        while end > 0 and is_title_line(body[end - 1].text):
+            end -= 1
+        if end == 0 or not body[end - 1].text.endswith(":"):
+            return body
+        while end > 0 and body[end - 1].text.endswith(":"):
+            end -= 1
+        self.dropped.extend(block.text for block in body[end:])
+        return body[:end]
 
     def _without_tail(self, body: list[Block]) -> list[Block]:
         """The body without the short lines after its last paragraph: a site's name, "Our
