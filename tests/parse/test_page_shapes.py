@@ -1220,3 +1220,106 @@ def test_a_shops_box_of_priced_products_under_the_story_is_no_rail() -> None:
         language="de",
     )
     assert page.rails == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "bylines"),
+    [
+        ("de", "Weitere Themen", ("Von unserer Redaktion", "Von Anna Beispiel")),
+        (
+            "fr",
+            "Articles en relation",
+            ("Par Claire Exemple", "ABO+ Par Jean Dupont, Marie Martin"),
+        ),
+        ("en", "More stories", ("By our staff", "By Jane Doe and John Roe")),
+        ("nl", "Lees ook", ("Door onze redactie", "Door Jan de Vries")),
+    ],
+)
+def test_bylines_under_teasers_are_no_teasers_of_their_own(
+    language: str, title: str, bylines: tuple[str, str]
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    teasers = {
+        "en": (
+            "Mayor defends the cost of the new tram line",
+            "Schools to get more money for repairs",
+            "Police close the old bridge for a week",
+        ),
+        "de": (
+            "Bürgermeister verteidigt die Kosten der Tramlinie",
+            "Schulen bekommen mehr Geld für Reparaturen",
+            "Polizei sperrt die alte Brücke für eine Woche",
+        ),
+        "fr": (
+            "Le maire défend le coût de la nouvelle ligne de tram",
+            "Les écoles recevront plus d'argent pour les réparations",
+            "La police ferme le vieux pont pendant une semaine",
+        ),
+        "nl": (
+            "Burgemeester verdedigt de kosten van de nieuwe tramlijn",
+            "Scholen krijgen meer geld voor reparaties",
+            "Politie sluit de oude brug een week lang af",
+        ),
+    }[language]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\n{title}\n{teasers[0]}\n{bylines[0]}\n{teasers[1]}\n"
+        f"{bylines[1]}\n{teasers[2]}\n",
+        language=language,
+    )
+    assert [brief.title or brief.text for brief in page.rails[0].items] == list(teasers)
+    assert set(bylines) <= set(page.dropped)
+
+
+def test_a_teasers_dated_byline_gives_the_teaser_its_date() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["fr"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nArticles en relation\n"
+        "Le maire défend le coût de la nouvelle ligne de tram\n04.12.2019\n"
+        "Les écoles recevront plus d'argent pour les réparations\n"
+        "ABO+ Par Jean Dupont, Marie Martin  19.11.2019\n"
+        "La police ferme le vieux pont pendant une semaine\n14.11.2019\n",
+        language="fr",
+    )
+    items = page.rails[0].items
+    assert [item.title or item.text for item in items][1] == (
+        "Les écoles recevront plus d'argent pour les réparations"
+    )
+    assert [item.age_text for item in items] == ["04.12.2019", "19.11.2019", "14.11.2019"]
+    assert "ABO+ Par Jean Dupont, Marie Martin" in page.dropped
+
+
+def test_a_headline_that_opens_like_a_byline_stays_a_teaser() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["nl"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nLees ook\nDoor Rusland gesteunde rebellen rukken op in het oosten\n"
+        "Scholen krijgen meer geld voor reparaties\nPolitie sluit de oude brug een week lang af\n",
+        language="nl",
+    )
+    assert [brief.title or brief.text for brief in page.rails[0].items][0] == (
+        "Door Rusland gesteunde rebellen rukken op in het oosten"
+    )
+
+
+def test_a_caption_closed_by_its_credit_and_a_link_is_no_paragraph() -> None:
+    caption = "Rep. Jane Doe, left, talks with Rep. John Roe at the Statehouse, Thursday, April 27, 2023, in Indianapolis. (AP Photo/Jane Roe) more >"
+    page = parse_text(
+        f"Indiana lawmakers pass the state budget\n{caption}\nBy Tom Example - Associated Press - Friday, April 28, 2023\n"
+        "INDIANAPOLIS (AP) — A state budget deal gained the governor's endorsement on Friday soon after it won final approval.\n"
+        "Republican leaders scrambled for much of Thursday to add about $300 million in school funding.\n",
+        language="en",
+    )
+    assert page.article.headline == "Indiana lawmakers pass the state budget"
+    assert page.article.dateline is not None and page.article.dateline.place == "INDIANAPOLIS"
+    assert caption in page.dropped
+
+
+def test_a_credit_glued_to_the_last_paragraph_over_the_pages_date_line_leaves_the_body() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["fr"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last} (ats/nxp)\nCréé: 12.12.2019, 07h36\nArticles en relation\n"
+        "Le maire défend le coût de la nouvelle ligne de tram\n04.12.2019\n"
+        "Les écoles recevront plus d'argent pour les réparations\n28.11.2019\n",
+        language="fr",
+    )
+    assert [block.text for block in page.article.body] == [first, last]
+    assert "(ats/nxp)" in page.dropped

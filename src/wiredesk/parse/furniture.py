@@ -40,6 +40,8 @@ UNDER_STORY_RE = re.compile(
     "|".join(f"(?:{pattern})" for pattern in (*COMMENTS_PROMPT_PATTERNS, FORM_FIELD_PATTERN)),
     re.IGNORECASE,
 )
+# A link closing a caption's line: "more >", "mehr ›".
+LINK_TAIL_RE = re.compile(r"\s+[^\W\d_]{1,10}\s*[>›»]$")
 MAX_READ_MORE_CHARS = 40
 # A caption's closing credit is within this many characters of its end.
 CAPTION_TAIL_CHARS = 100
@@ -69,6 +71,8 @@ def is_caption(line: str) -> bool:
     file-picture prefix that opens it."""
     if len(line) > MAX_FURNITURE_CHARS:
         return False
+    if line.endswith((">", "›", "»")):
+        line = LINK_TAIL_RE.sub("", line)  # "… (AP Photo/Jane Doe) more >": the link is no part
     # Every caption rule ends the line with a credit (a ")", a "/", a "©", "Photo: …"),
     # opens it with "FILE" or has "©" and a slash: most lines are ruled out without a search.
     tail = line[-CAPTION_TAIL_CHARS:]

@@ -352,6 +352,9 @@ BANNER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A subscriber's mark in front of a teaser's or a byline's line: "ABO+", "BZ+", "NZZ+".
+PAYWALL_MARK_RE = re.compile(r"[A-Z]{2,6}\+\s+")
+
 # Wire header and slug lines, as agencies' feeds deliver them.
 WIRE_HEADER_PATTERNS = (
     r"zczc.*",  # teleprinter start-of-message
@@ -386,12 +389,17 @@ WIRE_TRAILER_PATTERNS = (
 # itself ("Von dpa", "par afp"), and the line must not end
 # like a sentence: "By Wednesday, the talks had collapsed." is no byline.
 BYLINE_RE = re.compile(
+    r"(?:"
     r"(?i:door|by|von|par|van onze (?:correspondent|verslaggever|redacteur)|"
     r"de notre (?:correspondant|envoyé spécial)|from our correspondent|our correspondent)"
     r"\s*:?\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ]|(?:"
     + word_tree_regex(AGENCIES)
     + r")(?=\W|$))[\w.'’-]*(?:(?:[ ,]+|\s+[-–]\s+)(?:[^\W\d_][\w.'’-]*|&)){0,7})"
-    r"(?:\s*\([^()]{1,40}\))?(?:\s*[|·]\s*[^.!?]{0,60})?"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*[|·]\s*[^.!?]{0,60})?" + r")"
+    # the newsroom as the byline: "Von unserer Redaktion", "Door onze redactie", "By our staff"
+    r"|(?i:von|door|by|par|de)\s+(?i:unserer|unserem|onze|our|notre)\s+(?i:redaktion|"
+    r"korrespondent(?:en|in)?|redactie|correspondent|verslaggever|staff|reporters?|rédaction)"
+    r"(?:\s+[^\W\d_][\w.'’-]*){0,3}"
 )
 
 # ANP's version marker: "N i e u w bericht, vervangt: <old headline>" opens a

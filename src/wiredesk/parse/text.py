@@ -43,6 +43,7 @@ from wiredesk.parse.rules import (
     BANNER_RE,
     BYLINE_RE,
     HEADLINE_MARKER_RE,
+    PAYWALL_MARK_RE,
     PAYWALL_NOTICE_PATTERNS,
     PHOTO_CREDIT_PATTERN,
     REUTERS_PREFIX_RE,
@@ -77,6 +78,13 @@ OPENING_QUOTES = "\"'«„“‘‹"
 MIN_STANDFIRST_WORDS = 12
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
 BYLINE_OPENINGS = ("door", "by", "von", "par", "van onze", "de notre", "from our", "our")
+# What may stand between the capitalised words of a byline's names, and how a byline
+# naming the newsroom goes on ("Von unserer Redaktion").
+NAME_PARTICLES = frozenset(
+    {"van", "de", "der", "den", "von", "zu", "du", "des", "le", "la", "da", "di", "ten", "ter",
+     "und", "and", "et", "en", "&", "-", "–", "|"}
+)  # fmt: skip
+NEWSROOM_WORDS = frozenset({"unserer", "unserem", "onze", "our", "notre"})
 # Lines looked at between a headline and the dateline under it (bylines, date lines).
 META_LINES = 4
 # A sub-heading inside the story's opening stands under at least this many sentences.
@@ -235,6 +243,16 @@ def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
             if printed is not None:
                 return lead, printed
     return None
+
+
+def _names_people(byline: str) -> bool:
+    """Whether a byline names people or the newsroom, not a headline that opens like one:
+    after its first word, names (capitalised, with their particles) or "unserer
+    Redaktion"."""
+    words = byline.replace(",", " ").split()[1:]
+    if words and words[0].casefold() in NEWSROOM_WORDS:
+        return True
+    return all(word[:1].isupper() or word.casefold() in NAME_PARTICLES for word in words)
 
 
 def _is_label_only(line: str, languages: tuple[str, ...]) -> bool:
@@ -1058,7 +1076,11 @@ class _Reader:
         # what the copy left out under it is gone
         body, trailers = close_body(self._without_announcement(body))  # "./.", "(dpa)"
         self.dropped.extend(trailers)
-        return dateline, self._without_tail(body)
+        story = self._without_tail(body)
+        if len(story) < len(body):  # a date line or a prompt stood under the credit
+            story, trailers = close_body(story)
+            self.dropped.extend(trailers)
+        return dateline, story
 
     def _signs_off_at(self, index: int) -> bool:
         """Whether a copied page's story ends at a line: its closing mark or its desk's
@@ -1171,6 +1193,26 @@ class _Reader:
 
     # -- the rails -------------------------------------------------------------
 
+    def _without_teaser_byline(self, line: str) -> str:
+        """A rail's line without a teaser's byline, which goes to ``dropped``: "Von Knut
+        Krohn" leaves nothing, "ABO+ Par Jeanne Exemple 19.11.2019" its date (the teaser's
+        time). A subscriber's mark before the byline ("ABO+") goes with it."""
+        marked = PAYWALL_MARK_RE.match(line)
+        unmarked = line[marked.end() :] if marked else line
+        if not unmarked[:12].casefold().startswith(BYLINE_OPENINGS):
+            return line  # most lines: no byline opens them
+        if is_byline(unmarked):
+            if not _names_people(unmarked):
+                return line  # "Door Rusland gesteunde rebellen rukken op": a headline
+            self.dropped.append(line)
+            return ""
+        dated = read_dated_byline(unmarked)
+        if dated is None or not _names_people(dated[0]):
+            return line
+        date = unmarked[len(dated[0]) :].lstrip(" ,|·-–")
+        self.dropped.append(line[: len(line) - len(date)].rstrip())
+        return date
+
     def read_rails(self) -> tuple[Rail, ...]:
         rails: list[Rail] = []
         while self.pos < len(self.lines):
@@ -1198,7 +1240,9 @@ class _Reader:
                     teasers.append([])
                 if self.facts.is_furniture(index):
                     self.dropped.append(line)
-                else:
+                    continue
+                line = self._without_teaser_byline(line)
+                if line:
                     kept.append(line)
                     teasers[-1].append(line)
             kept, kickers = without_paired_kickers(kept)
