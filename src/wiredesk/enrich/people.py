@@ -152,7 +152,8 @@ def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str
     starts, ends, texts = every.starts, every.ends, every.texts
     found: list[Spot] = []
     kinds = list(map(_KINDS.__getitem__, every.texts))
-    names, roles = [], []
+    names: list[int] = []
+    roles: list[int] = []
     for index in compress(count(), kinds):  # the few words that are either
         if index not in masked:
             (names if kinds[index] == _NAME else roles).append(index)
