@@ -15,6 +15,7 @@ import ahocorasick
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from wiredesk.enrich import find_all
 from wiredesk.enrich.figures import _NUMBER_RE, _numbers
 from wiredesk.enrich.gazetteer import (
     _NOT_ALNUM,
@@ -232,3 +233,16 @@ name_texts = st.lists(st.sampled_from(NAME_PIECES) | st.sampled_from(MARKS), max
 def test_names_are_what_every_match_on_word_edges_gives(text: str, language: str | None) -> None:
     assert _edged(_lower(text)) == " " + _NOT_ALNUM.sub(" ", _lower(text)) + " "
     assert find_names(text, language) == names_matched_anywhere(text, language)
+
+
+def test_a_name_alone_opening_a_sentence_is_a_person_only_after_a_title() -> None:
+    """The short cut for a sentence's one capitalised word keeps "M. Dupont" (the title
+    before it reads as a sentence's end) and leaves "Dupont" and "Inflation" alone."""
+    with_title = find_all(None, None, ["Le vote a eu lieu. M. Dupont a refusé."], "fr")
+    assert [(entity.id, entity.name) for entity in with_title.entities] == [
+        ("person:dupont", "Dupont")
+    ]
+    without = find_all(
+        None, None, ["Le vote a eu lieu. Dupont a refusé. Inflation a baissé."], "fr"
+    )
+    assert without.entities == ()

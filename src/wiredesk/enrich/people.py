@@ -170,6 +170,11 @@ def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str
             position = run[0]
             is_sentence_start = False
         start = starts[position]
+        if is_sentence_start and len(run) == 1 and text[max(0, start - 3) : start] != "M. ":
+            # A sentence's one capitalised word ("Inflation", "Talks"): a mark parts it from
+            # any word before, so no role, title or verb stands there, and a verb after
+            # it names nobody. Most runs are such, and this is all the checks below say.
+            continue
         role = _role_before(text, every, position)
         before = _adjacent(text, every, position, -1)
         after = _adjacent(text, every, position + len(run) - 1, 1)
