@@ -7,12 +7,30 @@ look-alikes and characters that trip offsets up.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 
+import ahocorasick
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from wiredesk.enrich import find_all
 from wiredesk.enrich.figures import _NUMBER_RE, _numbers
+from wiredesk.enrich.gazetteer import (
+    _NOT_ALNUM,
+    GENITIVE_LANGUAGES,
+    PLACE_RANK,
+    Found,
+    Named,
+    _edged,
+    _is_cased_as,
+    _longest,
+    _lower,
+    _read_organisations,
+    _read_places,
+    find_names,
+)
 from wiredesk.enrich.organisations import FORCES_RE, MINISTRY_RE, _forces, _ministries_of
 from wiredesk.enrich.spots import WORD_RE, Block, Spot, sentences_of, words_between, words_of
 
@@ -133,3 +151,98 @@ def test_armed_forces_are_found_beside_adjectives_as_everywhere(text: str) -> No
     assert [(spot.id, spot.start, spot.end) for spot in _forces(block, places)] == (
         forces_everywhere(block, places)
     )
+
+
+def test_lower_case_and_the_expression_keep_word_edges_over_all_of_unicode() -> None:
+    """What ``_edged`` leans on: a character's lower case is a letter or digit as it is, and
+    ``[\\W_]`` is what ``str.isalnum`` refuses."""
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        lowered = character.lower()
+        is_alnum = character.isalnum()
+        assert (_NOT_ALNUM.match(character) is None) == is_alnum, hex(code)
+        if len(lowered) == 1:
+            assert lowered.isalnum() == is_alnum, hex(code)
+
+
+@functools.cache
+def every_match_automaton() -> ahocorasick.Automaton:
+    """The gazetteer's automaton as it was: every form in lower case, matched anywhere."""
+    forms: dict[str, list[tuple[tuple[int, int], str, Named]]] = {}
+    for named, population, form_list in _read_places():
+        rank = (PLACE_RANK.get(named.kind, 5), -population)
+        for form in form_list:
+            forms.setdefault(_lower(form), []).append((rank, form, named))
+    for named, form_list in _read_organisations():
+        for form in form_list:
+            forms.setdefault(_lower(form), []).append(((-1, 0), form, named))
+    automaton = ahocorasick.Automaton()
+    for key, candidates in forms.items():
+        candidates.sort(key=lambda candidate: candidate[0])
+        automaton.add_word(key, (len(key), tuple(candidates)))
+    automaton.make_automaton()
+    return automaton
+
+
+def names_matched_anywhere(text: str, language: str | None) -> list[Found]:
+    """``find_names`` as it was: every match of every form, then its word edges in Python."""
+    found = []
+    for end, (length, candidates) in every_match_automaton().iter(_lower(text)):
+        start, stop = end + 1 - length, end + 1
+        if start and text[start - 1].isalnum():
+            continue
+        if stop < len(text) and text[stop].isalnum():
+            is_edge = stop + 1 >= len(text) or not text[stop + 1].isalnum()
+            if not (language in GENITIVE_LANGUAGES and text[stop] == "s" and is_edge
+                    and text[start].isupper()):  # fmt: skip
+                continue
+            stop += 1
+        printed = text[start : end + 1]
+        for _, form, named in candidates:
+            if _is_cased_as(printed, form):
+                is_adjective = form[0].islower() or (
+                    named.kind == "country" and form not in named.names.values()
+                )
+                found.append(Found(named=named, start=start, end=stop, is_adjective=is_adjective))
+                break
+    return _longest(found)
+
+
+NAME_PIECES = [
+    "Rusland", "RUSLAND", "rusland", "Russische", "russische", "Russlands", "Österreichs",
+    "Chinas", "Chinass", "Parijs", "Parijss", "Noord-Korea", "Noord Korea", "NOORD-KOREA",
+    "Noord-Koreaanse", "NAVO", "Navo", "navo", "NAVO-bondgenoten", "EU-Kommission", "UN",
+    "un", "US", "U.S.", "U.S", "St. Lucia", "St Lucia", "Saint-Barthélemy", "Kyiv", "Kiev",
+    "Washington", "İstanbul", "Istanbul", "Σ", "ς", "_", "s", "S", "x", "Jordan", "Georgia",
+    "Corée du Nord", "Côte d'Ivoire", "Côte d’Ivoire", "NORD-CORÉEN", "NORD CORÉEN",
+    "nord-coréen", "nord coréen", "Nord-coréen", "Afghans", "Afghan", "Oostenrijks",
+    "Austrians", "Belgisches", "Emirates",
+]  # fmt: skip
+name_texts = st.lists(st.sampled_from(NAME_PIECES) | st.sampled_from(MARKS), max_size=30).map(
+    "".join
+)
+
+
+@settings(max_examples=400, deadline=None)  # the first example builds both automatons
+@given(name_texts | texts, st.sampled_from(["nl", "de", "en", "fr", None]))
+@example(
+    "Russlands Chinass Parijs Österreichs-Noord-Korea (NAVO-bondgenoten), U.S. St. Lucia", "de"
+)
+@example("NOORD KOREA, Noord Korea en İstanbul's ΣΣ; Côte d’Ivoire", "nl")
+@example("NORD CORÉEN, Afghans, Oostenrijks en Emirates", "de")
+def test_names_are_what_every_match_on_word_edges_gives(text: str, language: str | None) -> None:
+    assert _edged(_lower(text)) == " " + _NOT_ALNUM.sub(" ", _lower(text)) + " "
+    assert find_names(text, language) == names_matched_anywhere(text, language)
+
+
+def test_a_name_alone_opening_a_sentence_is_a_person_only_after_a_title() -> None:
+    """The short cut for a sentence's one capitalised word keeps "M. Dupont" (the title
+    before it reads as a sentence's end) and leaves "Dupont" and "Inflation" alone."""
+    with_title = find_all(None, None, ["Le vote a eu lieu. M. Dupont a refusé."], "fr")
+    assert [(entity.id, entity.name) for entity in with_title.entities] == [
+        ("person:dupont", "Dupont")
+    ]
+    without = find_all(
+        None, None, ["Le vote a eu lieu. Dupont a refusé. Inflation a baissé."], "fr"
+    )
+    assert without.entities == ()

@@ -17,7 +17,7 @@ from wiredesk.enrich.gazetteer import find_names
 from wiredesk.enrich.organisations import find_organisations
 from wiredesk.enrich.people import find_people, person_key
 from wiredesk.enrich.spots import Block, Spot
-from wiredesk.model import DATELINE_BLOCK, Entity, Mention
+from wiredesk.model import DATELINE_BLOCK, HEADLINE_BLOCK, Entity, Mention
 
 # A role "of" an organisation: "woordvoerder van het ministerie", "spokesman for the army".
 _ROLE_OF = re.compile(
@@ -69,9 +69,14 @@ def _is_first_name(spot: Spot, text: str) -> bool:
     return len(rest) == 2 and rest[0] == " " and rest[1].isupper()
 
 
+# The headline's and the dateline's places in reading order (a body block's is its index
+# plus two).
+_READING_ORDER = {HEADLINE_BLOCK: 0, DATELINE_BLOCK: 1}
+
+
 def reading_order(block: int) -> int:
     """Where a block comes when the story is read: the headline, the dateline, the body."""
-    return {-1: 0, DATELINE_BLOCK: 1}.get(block, block + 2)
+    return _READING_ORDER.get(block, block + 2)
 
 
 def _key_people(people: list[Spot]) -> None:
@@ -107,8 +112,9 @@ def _link_roles(blocks: list[Block], spots: list[Spot]) -> None:
     texts = {block.index: block.text for block in blocks}
     organisations = [spot for spot in spots if spot.type == "organisation"]
     seen: dict[str, Spot] = {}
-    for spot in sorted(spots, key=lambda spot: (reading_order(spot.block), spot.start)):
-        if spot.type != "role" or spot.role is None:
+    roles = [spot for spot in spots if spot.type == "role"]
+    for spot in sorted(roles, key=lambda spot: (reading_order(spot.block), spot.start)):
+        if spot.role is None:
             continue
         text = texts[spot.block]
         for organisation in organisations:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import ahocorasick
 
@@ -55,24 +56,82 @@ class _Form:
     named: Named
     form: str
     rank: tuple[int, int]
+    is_adjective: bool  # in lower case in the list, or a country's demonym
+
+
+# What is not a letter or digit (``str.isalnum``): a word edge. Lower case keeps every
+# character a letter or digit that was one, and ``\w`` is a letter, a digit or "_" (both
+# checked over all of Unicode in tests/enrich/test_fast_paths.py).
+_NOT_ALNUM = re.compile(r"[\W_]")
+# The same for a text within Latin-1 (most copy: é, ü, «, ß), as a table for
+# ``bytes.translate``, which edges a text twenty times faster than the expression.
+_LATIN_EDGES = bytes(ord(" ") if not chr(code).isalnum() else code for code in range(256))
+
+
+class _Key(NamedTuple):
+    """One way an automaton key may have matched: the form in lower case, whether it is
+    that form with a genitive "s" glued on ("Russlands"), whether the key's match alone
+    says the text is the form (no mark in it that ``_edged`` made a space), and the forms'
+    names, the likeliest first."""
+
+    lowered: str
+    is_genitive: bool
+    is_exact: bool
+    candidates: tuple[_Form, ...]
+
+
+def _edged(lowered: str) -> str:
+    """A text in lower case as the automaton reads it: every mark a space, a space either
+    side."""
+    try:
+        edged = lowered.encode("latin-1").translate(_LATIN_EDGES).decode("latin-1")
+    except UnicodeEncodeError:  # “quotes”, dashes, scripts beyond Latin-1
+        edged = _NOT_ALNUM.sub(" ", lowered)
+    return f" {edged} "
 
 
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
+    """Every form as a key between two spaces, and with a genitive "s" before the second,
+    matched on the text as ``_edged`` gives it: the automaton itself finds only forms that
+    start and end on word edges. (Matched everywhere, six in seven of its matches were
+    inside words, "is" in "this", each a step of Python's: 2026-12-05, bench/entities_bench.py.)"""
     forms: dict[str, list[_Form]] = {}
     for named, population, form_list in _read_places():
         rank = (PLACE_RANK.get(named.kind, 5), -population)
         for form in form_list:
-            forms.setdefault(_lower(form), []).append(_Form(named, form, rank))
+            forms.setdefault(_lower(form), []).append(
+                _Form(named, form, rank, _is_adjective(named, form))
+            )
     for named, form_list in _read_organisations():
         for form in form_list:
-            forms.setdefault(_lower(form), []).append(_Form(named, form, (-1, 0)))
-    automaton = ahocorasick.Automaton()
-    for key, candidates in forms.items():
+            forms.setdefault(_lower(form), []).append(
+                _Form(named, form, (-1, 0), _is_adjective(named, form))
+            )
+    keys: dict[str, list[_Key]] = {}
+    for lowered, candidates in forms.items():
+        if not lowered:  # an empty form names nothing
+            continue
         candidates.sort(key=lambda candidate: candidate.rank)
-        automaton.add_word(key, (len(key), tuple(candidates)))
+        edged = _edged(lowered)
+        is_exact = lowered.isalnum()
+        keys.setdefault(edged, []).append(_Key(lowered, False, is_exact, tuple(candidates)))
+        genitive = edged[:-1] + "s "
+        keys.setdefault(genitive, []).append(_Key(lowered, True, is_exact, tuple(candidates)))
+    automaton = ahocorasick.Automaton()
+    for key, entries in keys.items():
+        # Where a name and another's genitive print alike, the genitive comes first, as it
+        # did when every form was matched alone (it ends a character sooner).
+        entries.sort(key=lambda entry: not entry.is_genitive)
+        automaton.add_word(key, (len(key), tuple(entries)))
     automaton.make_automaton()
     return automaton
+
+
+def _is_adjective(named: Named, form: str) -> bool:
+    """A form in lower case ("russische"), or a form of a country that is not one of its
+    names: an adjective or its people ("Russian")."""
+    return form[:1].islower() or (named.kind == "country" and form not in named.names.values())
 
 
 def _data(name: str) -> list[str]:
@@ -135,46 +194,31 @@ def _is_cased_as(printed: str, form: str) -> bool:
     return form[0].islower() and printed[0].isupper() and printed[1:] == form[1:]
 
 
-def _is_word_edge(text: str, index: int) -> bool:
-    return index < 0 or index >= len(text) or not text[index].isalnum()
-
-
 def find_names(text: str, language: str | None = None) -> list[Found]:
     """The places and organisations ``text`` names, left to right, the longest where two
     overlap."""
     found: list[Found] = []
-    size = len(text)
-    for end, (length, candidates) in _automaton().iter(_lower(text)):
-        start = end + 1 - length
-        # The word edges without a call: two matches in three are inside a word ("is",
-        # "un", "ns"), and few of the others end at one.
-        if start and text[start - 1].isalnum():
-            continue
-        stop = end + 1
-        if stop < size and text[stop].isalnum():
-            is_genitive = (
-                language in GENITIVE_LANGUAGES
-                and text[stop] == "s"
-                and _is_word_edge(text, stop + 1)
-                and text[start].isupper()
-            )
-            if not is_genitive:
-                continue
-            stop += 1  # "Österreichs" is Österreich's mention, all of it
-        printed = text[start : end + 1]
-        for candidate in candidates:
-            if printed == candidate.form or _is_cased_as(printed, candidate.form):
-                is_adjective = candidate.form[0].islower() or _is_demonym(candidate)
-                found.append(Found(named=candidate.named, start=start, end=stop,
-                                   is_adjective=is_adjective))  # fmt: skip
-                break
+    lowered = _lower(text)
+    is_genitive_language = language in GENITIVE_LANGUAGES
+    # ``last`` is where the key's closing space is in the edged text, which has a space
+    # more before the text: ``text[start:end]`` is what the key matched.
+    for last, (length, keys) in _automaton().iter(_edged(lowered)):
+        start, end = last - length + 1, last - 1
+        for form, is_genitive, is_exact, candidates in keys:
+            stop = end - 1 if is_genitive else end  # the name's end, before an "s"
+            if is_genitive and not (
+                is_genitive_language and text[stop] == "s" and text[start].isupper()
+            ):
+                continue  # "Österreichs" is Österreich's mention, all of it
+            if not is_exact and lowered[start:stop] != form:
+                continue  # "Noord Korea" is not "Noord-Korea"
+            printed = text[start:stop]
+            for candidate in candidates:
+                if printed == candidate.form or _is_cased_as(printed, candidate.form):
+                    found.append(Found(named=candidate.named, start=start, end=end,
+                                       is_adjective=candidate.is_adjective))  # fmt: skip
+                    break
     return _longest(found)
-
-
-def _is_demonym(candidate: _Form) -> bool:
-    """A form of a country that is not one of its names: an adjective or its people."""
-    named = candidate.named
-    return named.kind == "country" and candidate.form not in named.names.values()
 
 
 def _longest(found: list[Found]) -> list[Found]:

@@ -15,6 +15,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from itertools import compress, count
 
 from wiredesk.enrich.cues import (
     FIRST_NAMES,
@@ -44,14 +45,34 @@ def is_role(word: str) -> bool:
     return lower in ROLES or (len(lower) > 6 and lower.endswith(ROLE_SUFFIXES))
 
 
-@functools.lru_cache(maxsize=65536)
 def _is_name_word(text: str) -> bool:
     """A word that may be part of a name: capitalised, not a sentence's common opening
-    word, not a role, not an abbreviation (NAVO, ANP). Cached: a story asks for each of
-    its words."""
+    word, not a role, not an abbreviation (NAVO, ANP)."""
     if not text[0].isupper() or text.lower() in NOT_NAMES or is_role(text):
         return False
     return not (len(text) > 1 and text.isupper())
+
+
+# What a word as printed is to the finder: a name word, a role, or neither (0).
+_NAME, _ROLE = 1, 2
+
+
+class _Kinds(dict[str, int]):
+    """Each word's kind by the word, worked out the first time a story prints it.
+
+    A block's kinds are one dict lookup a word (``map(_KINDS.__getitem__, ...)``, all in
+    C): asking ``_is_name_word`` and ``is_role`` of every word, each through a cache, took
+    a tenth of enrichment (2026-12-05, bench/entities_bench.py)."""
+
+    def __missing__(self, word: str) -> int:
+        kind = _NAME if _is_name_word(word) else _ROLE if is_role(word) else 0
+        if len(self) >= 65536:  # news keeps coining words: start again rather than grow
+            self.clear()
+        self[word] = kind
+        return kind
+
+
+_KINDS = _Kinds()
 
 
 def find_people(blocks: list[Block], taken: list[Spot]) -> list[Spot]:
@@ -65,23 +86,24 @@ def find_people(blocks: list[Block], taken: list[Spot]) -> list[Spot]:
     for block in blocks:
         if block.index == -2:  # the dateline's place
             continue
-        masked = _masked(block, taken_in.get(block.index, []))
-        found += _named(block, words_of(block.text), masked, surnames)
+        words = words_of(block.text)
+        masked = _masked(words, taken_in.get(block.index, []))
+        found += _named(block, words, masked, surnames)
     found += _surnames_alone(blocks, taken + found, surnames)
     return found
 
 
-def _masked(block: Block, spots: list[Spot]) -> set[int]:
-    """The indexes of the block's words that the spots already cover, in part or whole."""
-    words = words_of(block.text)
+def _masked(words: Words, spots: list[Spot]) -> set[int]:
+    """The indexes of the words that the spots (of the words' block) cover, in part or
+    whole."""
     masked: set[int] = set()
     for spot in spots:
-        if spot.block != block.index or spot.start >= spot.end:
+        if spot.start >= spot.end:
             continue
-        index = bisect.bisect_right(words.ends, spot.start)  # the first word ending after it
-        while index < len(words) and words.starts[index] < spot.end:
-            masked.add(index)
-            index += 1
+        # from the first word ending after the spot's start to the last starting before
+        # its end
+        first = bisect.bisect_right(words.ends, spot.start)
+        masked.update(range(first, bisect.bisect_left(words.starts, spot.end, first)))
     return masked
 
 
@@ -93,11 +115,10 @@ def _next_kept(index: int, masked: set[int]) -> int:
     return index
 
 
-def _runs(text: str, words: Words, masked: set[int]) -> list[list[int]]:
+def _runs(text: str, words: Words, names: list[int], masked: set[int]) -> list[list[int]]:
     """Runs of name words (indexes into ``words``) outside the masked words, a particle
     allowed inside one, each next word one space after the last. A run opens at a name
-    word, so only those and the words after a run are looked at."""
-    names = [index for index in words.indexes(_is_name_word, lower=False) if index not in masked]
+    word (``names``, in order), so only those and the words after a run are looked at."""
     is_name = set(names)
     runs: list[list[int]] = []
     done = -1  # the last word of the last run
@@ -130,7 +151,13 @@ def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str
     text = block.text
     starts, ends, texts = every.starts, every.ends, every.texts
     found: list[Spot] = []
-    for run in _runs(text, every, masked):
+    kinds = list(map(_KINDS.__getitem__, every.texts))
+    names: list[int] = []
+    roles: list[int] = []
+    for index in compress(count(), kinds):  # the few words that are either
+        if index not in masked:
+            (names if kinds[index] == _NAME else roles).append(index)
+    for run in _runs(text, every, names, masked):
         end = ends[run[-1]]
         while run and every.lowers[run[0]] in NAME_PARTICLES:
             run = run[1:]
@@ -143,6 +170,11 @@ def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str
             position = run[0]
             is_sentence_start = False
         start = starts[position]
+        if is_sentence_start and len(run) == 1 and text[max(0, start - 3) : start] != "M. ":
+            # A sentence's one capitalised word ("Inflation", "Talks"): a mark parts it from
+            # any word before, so no role, title or verb stands there, and a verb after
+            # it names nobody. Most runs are such, and this is all the checks below say.
+            continue
         role = _role_before(text, every, position)
         before = _adjacent(text, every, position, -1)
         after = _adjacent(text, every, position + len(run) - 1, 1)
@@ -161,7 +193,7 @@ def _named(block: Block, every: Words, masked: set[int], surnames: dict[str, str
                 role=role,
             )
         )  # fmt: skip
-    found += _bare_roles(block, every, masked, found)
+    found += _bare_roles(block, every, roles, masked, found)
     return found
 
 
@@ -204,13 +236,14 @@ def _role_before(text: str, words: Words, index: int) -> str | None:
     return None
 
 
-def _bare_roles(block: Block, words: Words, masked: set[int], named: list[Spot]) -> list[Spot]:
-    """Roles no name follows: "de woordvoerder", "the spokesman", "le ministre"."""
+def _bare_roles(
+    block: Block, words: Words, roles: list[int], masked: set[int], named: list[Spot]
+) -> list[Spot]:
+    """Roles (``roles``: the indexes of the unmasked role words) no name follows: "de
+    woordvoerder", "the spokesman", "le ministre"."""
     found = []
     starts = {spot.start for spot in named}
-    for index in words.indexes(is_role, lower=False):
-        if index in masked:
-            continue
+    for index in roles:
         following = index
         for _ in range(5):
             following = _next_kept(following, masked)
@@ -242,7 +275,9 @@ def _surnames_alone(blocks: list[Block], taken: list[Spot], surnames: dict[str, 
             continue
         words = words_of(block.text)
         candidates = words.indexes(full.__contains__, lower=False)
-        masked = _masked(block, taken) if candidates else set()
+        if not candidates:
+            continue
+        masked = _masked(words, [spot for spot in taken if spot.block == block.index])
         for index in candidates:
             if index not in masked:
                 found.append(

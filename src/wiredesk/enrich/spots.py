@@ -189,10 +189,15 @@ def _opens(text: str, index: int) -> bool:
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     """A full stop after an initial or a short abbreviation ("M.", "Dr.", "U.S.") does not
     end a sentence."""
+    if dot - start >= 4 and text[dot - 4 : dot].isalpha():
+        return False  # longer than any abbreviation here (most full stops end a word so)
     word_start = dot
     while word_start > start and text[word_start - 1].isalpha():
         word_start -= 1
         if dot - word_start > 3:
             return False  # longer than any abbreviation here: no need to read it all
     word = text[word_start:dot]
-    return (len(word) == 1 and word.isupper()) or word.lower() in {"dr", "mr", "mrs", "ms", "mme"}
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
+_ABBREVIATIONS = frozenset(["dr", "mr", "mrs", "ms", "mme"])
