@@ -1295,9 +1295,8 @@ def test_a_headline_that_opens_like_a_byline_stays_a_teaser() -> None:
         "Scholen krijgen meer geld voor reparaties\nPolitie sluit de oude brug een week lang af\n",
         language="nl",
     )
-    assert [brief.title or brief.text for brief in page.rails[0].items][0] == (
-        "Door Rusland gesteunde rebellen rukken op in het oosten"
-    )
+    first = page.rails[0].items[0]
+    assert (first.title or first.text) == "Door Rusland gesteunde rebellen rukken op in het oosten"
 
 
 def test_a_caption_closed_by_its_credit_and_a_link_is_no_paragraph() -> None:
