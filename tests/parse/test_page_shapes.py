@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from wiredesk import parse_text
+from wiredesk.parse.rails import split_glued_kicker
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 BODY = "DEN HAAG (ANP) - Het kabinet wil volgend jaar twee miljard euro extra uitgeven aan defensie, meldt de minister vrijdag.\nDe oppositie noemt het plan onvoldoende en wil meer geld voor de politie."
@@ -1322,3 +1323,81 @@ def test_a_credit_glued_to_the_last_paragraph_over_the_pages_date_line_leaves_th
     )
     assert [block.text for block in page.article.body] == [first, last]
     assert "(ats/nxp)" in page.dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "kicker", "rest"),
+    [
+        (
+            "Pesticide L'interdiction du fongicide est demandée par le canton.",
+            "Pesticide",
+            "L'interdiction du fongicide est demandée par le canton.",
+        ),
+        (
+            "Canton de Vaud Les teneurs dépassent les valeurs autorisées.",
+            "Canton de Vaud",
+            "Les teneurs dépassent les valeurs autorisées.",
+        ),
+        (
+            "Fake news L'OMS tente de démentir les rumeurs.",
+            "Fake news",
+            "L'OMS tente de démentir les rumeurs.",
+        ),
+        (
+            "Ukraine-Krieg Der ungehobene Schatz liegt in Belgien.",
+            "Ukraine-Krieg",
+            "Der ungehobene Schatz liegt in Belgien.",
+        ),
+        (
+            "Analysis The president faces a hard choice on tariffs.",
+            "Analysis",
+            "The president faces a hard choice on tariffs.",
+        ),
+        (
+            "Stikstof Het kabinet wil boeren uitkopen.",
+            "Stikstof",
+            "Het kabinet wil boeren uitkopen.",
+        ),
+        (
+            "Lausanne En raison des nouvelles normes, la ville agit.",
+            "Lausanne",
+            "En raison des nouvelles normes, la ville agit.",
+        ),
+    ],
+)
+def test_a_kicker_glued_to_a_teasers_text_with_a_space_is_split_off(
+    text: str, kicker: str, rest: str
+) -> None:
+    assert split_glued_kicker(text) == (kicker, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron a annoncé mardi un plan pour les écoles.",
+        "Selon Le Monde, le ministre va démissionner.",
+        "Die Regierung will mehr Geld für Schulen ausgeben.",
+        "De regering wil meer geld voor scholen.",
+        "Angela Merkel und Emmanuel Macron trafen sich in Berlin.",
+        "The Hague Court will rule on Friday.",
+    ],
+)
+def test_a_teasers_text_without_a_glued_kicker_is_left_whole(text: str) -> None:
+    assert split_glued_kicker(text) == (None, text)
+
+
+def test_teasers_with_their_kickers_glued_to_their_texts_lose_the_kickers_to_dropped() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["fr"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nArticles en relation\n"
+        "Le maire défend le coût de la nouvelle ligne de tram\n"
+        "Transports Le projet coûtera deux fois plus que prévu, selon la Cour des comptes.\n04.12.2019\n"
+        "Les écoles recevront plus d'argent pour les réparations\n"
+        "Canton de Vaud L'État débloque dix millions pour les bâtiments scolaires.\n28.11.2019\n",
+        language="fr",
+    )
+    assert [item.text for item in page.rails[0].items] == [
+        "Le projet coûtera deux fois plus que prévu, selon la Cour des comptes.",
+        "L'État débloque dix millions pour les bâtiments scolaires.",
+    ]
+    assert {"Transports", "Canton de Vaud"} <= set(page.dropped)

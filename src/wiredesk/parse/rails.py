@@ -19,7 +19,7 @@ from functools import lru_cache
 from wiredesk.model import Brief, Rail
 from wiredesk.parse.dateline import read_dateline
 from wiredesk.parse.labels import read_label, split_label
-from wiredesk.parse.rules import RAIL_TITLE_RE
+from wiredesk.parse.rules import RAIL_TITLE_RE, SENTENCE_OPENERS
 
 RANK_RE = re.compile(r"\d{1,2}\.?")
 # A video's length under its teaser: "00:01:52", "1:02:07" (hours, minutes and seconds).
@@ -99,8 +99,36 @@ def read_rail(
     """A rail from the lines under its title, and the labels that belong to no brief."""
     tokens = list(_tokens(lines, languages))
     items, orphans = _group(tokens)
-    briefs = tuple(_brief(item, languages, captured_at, zone) for item in items)
-    return Rail(title=title.title, section=title.section, items=briefs), orphans
+    briefs = []
+    for item in items:
+        brief = _brief(item, languages, captured_at, zone)
+        if brief.title is not None and brief.dateline is None and brief.text is not None:
+            kicker, text = split_glued_kicker(brief.text)
+            if kicker is not None:
+                orphans.append(kicker)
+                brief = dataclasses.replace(brief, text=text)
+        briefs.append(brief)
+    return Rail(title=title.title, section=title.section, items=tuple(briefs)), orphans
+
+
+def split_glued_kicker(text: str) -> tuple[str | None, str]:
+    """A teaser's text without the kicker glued on before it with a space, and that
+    kicker: "Pesticide L'interdiction est demandée" is ("Pesticide", "L'interdiction est
+    demandée"). A kicker is one to three words, the first capitalised and none a word
+    that opens sentences; the text after it opens with a capitalised such word."""
+    words = text.split(" ", MAX_KICKER_WORDS + 1)
+    if len(words) < 2 or not words[0][:1].isupper() or words[0].casefold() in SENTENCE_OPENERS:
+        return None, text
+    for count in range(1, min(MAX_KICKER_WORDS, len(words) - 1) + 1):
+        last = words[count - 1]
+        if last[:1].isupper() and last.casefold() in SENTENCE_OPENERS:
+            break  # "Pendant Les Jeux": a title's capitals, no kicker ("Canton de Soleure" is)
+        following = words[count]
+        opener = following.casefold()
+        elided = opener[:2] in ("l'", "l’", "d'", "d’")
+        if following[:1].isupper() and (opener in SENTENCE_OPENERS or elided):
+            return " ".join(words[:count]), text.split(" ", count)[count]
+    return None, text
 
 
 def _tokens(lines: list[str], languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:

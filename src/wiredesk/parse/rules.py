@@ -352,6 +352,29 @@ BANNER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Words that open a sentence, capitalised, in the four languages: a teaser's text that
+# holds one after a word or three set in capitals opens with its kicker glued on with a
+# space ("Pesticide L'interdiction du fongicide est demandée", "Ukraine-Krieg Der
+# ungehobene Schatz"). Articles, pronouns and prepositions only: no name is one.
+SENTENCE_OPENERS = frozenset(
+    {
+        # French
+        "le", "la", "les", "l'", "l’", "un", "une", "des", "dans", "en", "au", "aux", "à",
+        "après", "avant", "pour", "selon", "depuis", "ce", "cette", "ces", "il", "elle",
+        "ils", "elles", "on", "lors", "malgré", "pendant", "sur", "avec", "entre", "d'", "d’",
+        # German
+        "der", "die", "das", "den", "dem", "ein", "eine", "einen", "im", "in", "am", "an",
+        "auf", "nach", "bei", "mit", "seit", "laut", "vor", "für", "er", "sie", "es",
+        "nachdem", "weil", "zum", "zur", "um", "trotz", "während", "bis",
+        # English
+        "the", "a", "after", "for", "at", "it", "he", "she", "they", "this",
+        "when", "as", "with", "from",
+        # Dutch
+        "de", "het", "een", "op", "na", "volgens", "hij", "zij", "ze", "deze", "voor", "met",
+        "door", "om", "sinds", "tijdens",
+    }
+)  # fmt: skip
+
 # A subscriber's mark in front of a teaser's or a byline's line: "ABO+", "BZ+", "NZZ+".
 PAYWALL_MARK_RE = re.compile(r"[A-Z]{2,6}\+\s+")
 
