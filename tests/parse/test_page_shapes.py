@@ -79,7 +79,12 @@ def test_a_footer_under_the_last_rail_is_dropped_not_taken_for_briefs(sample_tex
     page = parse_text(sample_text + footer, captured_at=CAPTURED_AT)
     assert len(page.rails[0].items) == 7
     assert page.rails[0].items[-1].age_text == "5 uur geleden"
-    assert page.dropped == ("Download de app", "Volg ons op Instagram", "Algemene voorwaarden")
+    # (furniture among a rail's lines is dropped as it is read, the rail's leftovers after)
+    assert sorted(page.dropped) == [
+        "Algemene voorwaarden",
+        "Download de app",
+        "Volg ons op Instagram",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1401,3 +1406,58 @@ def test_teasers_with_their_kickers_glued_to_their_texts_lose_the_kickers_to_dro
         "L'État débloque dix millions pour les bâtiments scolaires.",
     ]
     assert {"Transports", "Canton de Vaud"} <= set(page.dropped)
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Follow Us FacebookTwitterYouTubeLinkedIn",
+        "Folgen Sie uns auf Instagram",
+        "Volg ons op X",
+        "Suivez-nous sur Facebook",
+    ],
+)
+def test_a_follow_us_line_under_a_rail_of_titles_is_no_teaser(follow: str) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nMost Viewed\nMayor defends the cost of the new tram line\n"
+        f"Schools to get more money for repairs\nPolice close the old bridge for a week\n{follow}\n",
+        language="en",
+    )
+    assert len(page.rails[0].items) == 3
+    assert follow in page.dropped
+
+
+def test_in_a_list_of_titles_a_title_closed_by_a_full_stop_is_one_more_title() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    titles = [
+        "Mayor defends the cost of the new tram line",
+        "Schools to get more money for repairs",
+        "Outage timing is unclear. Here's when the counties go dark.",
+        "Police close the old bridge for a week",
+        "Council names a new head of the fire service",
+        "Museum reopens after two years of works",
+    ]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nMost Popular\n"
+        + "\n".join(titles)
+        + "\nJoin the conversation...\n",
+        language="en",
+    )
+    assert [item.title or item.text for item in page.rails[0].items] == titles
+    assert "Join the conversation..." in page.dropped
+
+
+def test_a_title_over_its_summary_in_a_rail_keeps_its_summary() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nMore stories\nMayor defends the cost of the new tram line\n"
+        "The mayor told the council on Monday that the tram line would pay for itself within twenty years of opening.\n"
+        "Schools to get more money for repairs\n"
+        "The education department will spend an extra ten million on repairs to old school buildings this year.\n",
+        language="en",
+    )
+    assert [(item.title, (item.text or "")[:20]) for item in page.rails[0].items] == [
+        ("Mayor defends the cost of the new tram line", "The mayor told the c"),
+        ("Schools to get more money for repairs", "The education depart"),
+    ]

@@ -27,6 +27,9 @@ DURATION_RE = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d")
 # A brief's own title is a short line without a closing full stop.
 MAX_TITLE_WORDS = 18
 MAX_TITLE_CHARS = 160
+# A rail of at least this many lines, this share of them titles, lists titles alone.
+MIN_TITLE_LIST = 5
+TITLE_LIST_SHARE = 0.8
 MAX_RAIL_TITLE_CHARS = 60
 CLOSING_QUOTES = "\"'”’»)」』"
 # What closes a sentence, never a title; "。" and "、" for Chinese and Japanese pages
@@ -211,7 +214,12 @@ def _is_kicker_over(line: str, headline: str) -> bool:
 
 
 def _split_texts(texts: list[str]) -> list[_Item]:
-    """Items from unlabelled lines: one per line, a title line joining the text below it."""
+    """Items from unlabelled lines: one per line, a title line joining the text below it.
+
+    In a list of titles alone, a title closed by a full stop is one more title ("Outage
+    timing unclear. Here's when counties go dark."), not the text of the one above."""
+    titles = sum(map(is_title_line, texts))
+    titles_only = len(texts) >= MIN_TITLE_LIST and titles >= TITLE_LIST_SHARE * len(texts)
     items: list[_Item] = []
     for text in texts:
         previous = items[-1] if items else None
@@ -221,6 +229,7 @@ def _split_texts(texts: list[str]) -> list[_Item]:
             and is_title_line(previous.texts[0])
             and read_dateline(previous.texts[0]) is None
             and (not is_title_line(text) or read_dateline(text) is not None)
+            and not (titles_only and len(text.split()) <= MAX_TITLE_WORDS)
         ):
             previous.texts.append(text)
         else:

@@ -226,7 +226,8 @@ COMMENTS_PROMPT_PATTERNS = (
     r"a subscriber) to (?:post|leave|add|write|join)?\s*(?:a |the )?(?:comments?|conversation|"
     r"discussion).{0,40}",
     r"comments are closed\.?|comments? \(\d+\)|(?:leave|post|add|write) a (?:reply|comment)|"
-    r"join the (?:conversation|discussion)|(?:show|view|read|see|load) (?:all )?(?:\d+ )?"
+    r"join the (?:conversation|discussion)(?:\.\.\.|…|!)?|"
+    r"(?:show|view|read|see|load) (?:all )?(?:\d+ )?"
     r"comments|click to (?:read more and )?view comments|add your comment|"
     r"(?:latest|recent|all|most recent) comments",
     r"(?:jetzt )?kommentar (?:schreiben|verfassen|abgeben)|kommentare (?:anzeigen|lesen|"
@@ -297,6 +298,10 @@ FURNITURE_PATTERNS = (
     r"pinterest|threads|bluesky|e-?mail|mail|sms)",
     r"(?:auf|op|on|sur)\s+(?:facebook|twitter|x|messenger|whatsapp|linkedin|telegram|"
     r"pinterest|e-?mail)\s+(?:teilen|delen|share|partager)",
+    # following the site elsewhere: "Follow Us FacebookTwitterYouTube", "Folgen Sie uns auf
+    # Instagram", "Volg ons op X", "Suivez-nous sur Facebook"
+    r"(?:follow us|folg(?:en sie)? uns|folge uns|volg ons|suivez-nous|retrouvez-nous)"
+    r"(?:\s*(?:on|auf|op|sur)\b)?[^.!?]{0,80}",
     # keeping the story for later: "Ajouter à vos sélections", "Save to reading list"
     r"(?:pour )?ajouter (?:l['’]article )?à vos sélections",
     r"(?:save|add) (?:this )?(?:article |story )?to (?:your )?(?:reading list|saved (?:articles|"
