@@ -35,6 +35,8 @@ POINTER_RE = re.compile(POINTER_PATTERN, re.IGNORECASE)
 COPYRIGHT_LINE_RE = re.compile(COPYRIGHT_LINE_PATTERN, re.IGNORECASE)
 READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.IGNORECASE)
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
+FORM_FIELD_RE = re.compile(FORM_FIELD_PATTERN, re.IGNORECASE)
+MAX_FORM_FIELD_CHARS = 80
 # What comes under a story and never inside it: a comments prompt, a form's field.
 UNDER_STORY_RE = re.compile(
     "|".join(f"(?:{pattern})" for pattern in (*COMMENTS_PROMPT_PATTERNS, FORM_FIELD_PATTERN)),
@@ -80,7 +82,7 @@ def is_caption(line: str) -> bool:
         line.startswith("FILE")
         or "/" in tail
         or "©" in line
-        or ": " in tail[-CAPTION_LABEL_CHARS:]
+        or line.find(": ", len(line) - CAPTION_LABEL_CHARS) >= 0
         # the rest close a parenthesis: most lines hold none
         or (
             ")" in tail
@@ -132,6 +134,12 @@ def is_furniture(line: str) -> bool:
         return (":" in line or "|" in line) and POINTER_RE.fullmatch(line) is not None
     if folded.rstrip(" :") in FURNITURE_LINES or _is_printed_twice(folded):
         return True
+    if (
+        line.endswith(("*", ")"))
+        and len(line) <= MAX_FORM_FIELD_CHARS
+        and FORM_FIELD_RE.fullmatch(line) is not None
+    ):
+        return True  # a form's field: "Votre adresse email*", "Name (required)"
     if CRUMB_HINT_RE.search(line) and CRUMB_RE.fullmatch(line):
         return True
     return FURNITURE.fullmatch(line)

@@ -245,8 +245,8 @@ COMMENTS_PROMPT_PATTERNS = (
     r"j['’]ai lu et j['’]accepte la charte.{0,60}",
 )
 # A form's field marked as required: "Votre adresse email*", "Name (required)",
-# "E-Mail (wird nicht veröffentlicht)(erforderlich)". Furniture; under the story's text it
-# is a comment form's, and the story has ended.
+# "E-Mail (wird nicht veröffentlicht)(erforderlich)". Furniture (asked only of lines that
+# end in "*" or ")"); under the story's text it is a comment form's, and the story has ended.
 FORM_FIELD_PATTERN = (
     r"[^\W\d_][^.!?*]{0,60}(?:\*|\(\s*(?:required|erforderlich|pflichtfeld|obligatoire|"
     r"requis|verplicht|vereist)\s*\))"
@@ -271,7 +271,6 @@ FURNITURE_PATTERNS = (
     *PAYWALL_NOTICE_PATTERNS,
     SOURCE_LINE_PATTERN,
     *COMMENTS_PROMPT_PATTERNS,
-    FORM_FIELD_PATTERN,
     # a link to elsewhere on the site, closed by an arrow set off by a space: "Ontdek je
     # voordeel ›", "Log in »" (not a quotation closed by "»": no "«" before it)
     r"[^\W\d_][^.!?›»→«]{0,40}\s[›»→]",

@@ -84,6 +84,8 @@ NAME_PARTICLES = frozenset(
     {"van", "de", "der", "den", "von", "zu", "du", "des", "le", "la", "da", "di", "ten", "ter",
      "und", "and", "et", "en", "&", "-", "–", "|"}
 )  # fmt: skip
+# A subscriber's mark ("ABO+") stands in a line's first characters.
+MAX_MARK_CHARS = 8
 NEWSROOM_WORDS = frozenset({"unserer", "unserem", "onze", "our", "notre"})
 # Lines looked at between a headline and the dateline under it (bylines, date lines).
 META_LINES = 4
@@ -1034,16 +1036,17 @@ class _Reader:
                 ):
                     self._drop(line)
                     break
+            furniture = self.facts.is_furniture(self.pos)
             if (
-                self.is_whole_page
+                furniture
+                and self.is_whole_page
                 and len(body) >= MIN_BODY_BEFORE_FOOTER
-                and self.facts.is_furniture(self.pos)
                 and is_under_story(line)
             ):
                 self._drop(line)  # comments (their prompt, their form) come after the story
                 break
             if (
-                self.facts.is_furniture(self.pos)
+                furniture
                 # between the headline's lines and the story: a poll, a form, a button
                 or (not body and self.pos < self.story_at and not self._is_paragraph_at(self.pos))
                 # a teaser's age printed inside the story ("VOR 14 STUNDEN"): no text of it
@@ -1197,7 +1200,7 @@ class _Reader:
         """A rail's line without a teaser's byline, which goes to ``dropped``: "Von Knut
         Krohn" leaves nothing, "ABO+ Par Jeanne Exemple 19.11.2019" its date (the teaser's
         time). A subscriber's mark before the byline ("ABO+") goes with it."""
-        marked = PAYWALL_MARK_RE.match(line)
+        marked = PAYWALL_MARK_RE.match(line) if "+" in line[:MAX_MARK_CHARS] else None
         unmarked = line[marked.end() :] if marked else line
         if not unmarked[:12].casefold().startswith(BYLINE_OPENINGS):
             return line  # most lines: no byline opens them
