@@ -290,3 +290,32 @@ def test_a_kicker_the_meta_title_adds_before_the_printed_headline_is_left_out(
     assert parse_html(html).article.headline == "Stadt sperrt Brücke für Lastwagen"
     longer = html.replace(kicker, "Die Stadt meldet heute am Freitag endlich:")
     assert parse_html(longer).article.headline.startswith("Die Stadt meldet")
+
+
+@pytest.mark.parametrize(
+    ("announcement", "credit", "date_line"),
+    [
+        (
+            "Das folgende Video zeigt die Debatte im Stadtrat:",
+            "(dpa)",
+            "Erstellt: 12.03.2026, 10:02 Uhr",
+        ),
+        ("Voici la vidéo du débat :", "(ats/nxp)", "Créé: 12.03.2026, 10h02"),
+        ("Watch the full debate below:", "(Reuters)", "Updated: March 12, 2026 10:02 AM"),
+        ("Bekijk hieronder de video van het debat:", "(ANP)", "Gepubliceerd: 12-03-2026, 10:02"),
+    ],
+)
+def test_an_embeds_announcement_a_glued_credit_and_the_pages_date_line_leave_the_body(
+    announcement: str, credit: str, date_line: str
+) -> None:
+    paragraphs = [
+        "The city council approved four new bus lanes on Tuesday after a debate that lasted most of the evening in the town hall.",
+        "Work on the first lane is to start in May and should take about three months, officials said on Wednesday morning.",
+    ]
+    html = page(
+        f"<p>{paragraphs[0]}</p><p>{paragraphs[1]} {credit}</p><p>{date_line}</p>"
+        f"<p>{announcement}</p>"
+    )
+    result = parse_html(html)
+    assert [block.text for block in result.article.body] == paragraphs
+    assert {announcement, credit, date_line} <= set(result.dropped)

@@ -51,6 +51,7 @@ from wiredesk.parse.rules import (
 )
 from wiredesk.parse.times import (
     DIGIT_RE,
+    MAX_DATE_LINE_CHARS,
     PrintedTime,
     in_utc,
     page_zone,
@@ -1057,6 +1058,14 @@ class _Reader:
                 )
                 # a photo's caption over its credit, between two paragraphs
                 or (body and self._is_caption_at(self.pos))
+                # the page's own date under the story or between its paragraphs: "Créé:
+                # 12.12.2019, 07h36" (a live story's entries open with their times instead)
+                or (
+                    body
+                    and line[:1].isalpha()
+                    and len(line) <= MAX_DATE_LINE_CHARS
+                    and _is_date_line(line)
+                )
             ):
                 self._drop(line)
                 continue
@@ -1142,8 +1151,6 @@ class _Reader:
     def _without_announcement(self, body: list[Block]) -> list[Block]:
         """The body without a last paragraph that announces what the copy left out ("The
         video below shows the debate:"), with the short lines under it."""
-        if not self.is_whole_page:
-            return body
         end = len(body)
         while end > 0 and is_title_line(body[end - 1].text):
             end -= 1

@@ -261,6 +261,7 @@ DATE_LINE_FILLERS = frozenset(
         "published", "updated", "last", "posted", "veröffentlicht", "aktualisiert", "stand",
         "zuletzt", "publié", "publiée", "mis", "jour", "modifié", "and", "en", "und", "et",
         "publiziert", "erschienen", "geändert", "aktualisierung", "gewijzigd", "actualisé",
+        "créé", "créée", "erstellt", "created", "aangemaakt",
         "gmt", "utc", "cet", "cest", "mez", "mesz", "bst", "est", "edt", "pt", "pst",
         "pdt", "pm", "a", "p", "m",
     }
