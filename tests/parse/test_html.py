@@ -319,3 +319,17 @@ def test_an_embeds_announcement_a_glued_credit_and_the_pages_date_line_leave_the
     result = parse_html(html)
     assert [block.text for block in result.article.body] == paragraphs
     assert {announcement, credit, date_line} <= set(result.dropped)
+
+
+def test_a_list_under_the_last_paragraph_that_announces_it_stays_in_the_body() -> None:
+    paragraphs = [
+        "The city council approved four new bus lanes on Tuesday after a debate that lasted most of the evening in the town hall.",
+        "These are the streets that get a lane:",
+    ]
+    html = page(
+        f"<p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>"
+        "<ul><li>Main Street</li><li>Station Road</li><li>Harbour Lane</li></ul>"
+    )
+    texts = [block.text for block in parse_html(html).article.body]
+    assert texts[:2] == paragraphs
+    assert texts[2:] == ["- Main Street", "- Station Road", "- Harbour Lane"]

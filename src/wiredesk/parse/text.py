@@ -1150,9 +1150,10 @@ class _Reader:
 
     def _without_announcement(self, body: list[Block]) -> list[Block]:
         """The body without a last paragraph that announces what the copy left out ("The
-        video below shows the debate:"), with the short lines under it."""
+        video below shows the debate:"), with the short lines a copied page prints under it
+        (in a story given alone, lines under it are what it announces: a list)."""
         end = len(body)
-        while end > 0 and is_title_line(body[end - 1].text):
+        while self.is_whole_page and end > 0 and is_title_line(body[end - 1].text):
             end -= 1
         if end == 0 or not body[end - 1].text.endswith(":"):
             return body
