@@ -292,8 +292,10 @@ def _lines(element: HtmlElement, *, skip: HtmlElement | None) -> list[str]:
             parts.append("\n")
 
     walk(element)
-    pieces = (clean(piece.strip(LINE_SEPARATORS)) for piece in "".join(parts).split("\n"))
-    return [line for line in pieces if line]
+    # Every block opens and closes a line, so most pieces are empty: they are left out
+    # before the clean-up, which would leave nothing of them either.
+    pieces = (piece.strip(LINE_SEPARATORS) for piece in "".join(parts).split("\n"))
+    return [line for piece in pieces if piece and (line := clean(piece))]
 
 
 # A teaser's link is worded like a headline: four words or more (German
