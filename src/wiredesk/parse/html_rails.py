@@ -377,7 +377,10 @@ def take_teaser_lists(tree: HtmlElement) -> list[MarkedRail]:
         for _ in range(MAX_TEASER_DEPTH):
             if node is None or node.tag in ("body", "html"):
                 break
-            holders.setdefault(id(node), (node, set()))[1].add(id(child))
+            entry = holders.get(id(node))
+            if entry is None:  # not setdefault: most nodes are met again, from their links
+                entry = holders[id(node)] = (node, set())
+            entry[1].add(id(child))
             child, node = node, node.getparent()
     root = tree.getroottree().getroot()
     rails: list[MarkedRail] = []
