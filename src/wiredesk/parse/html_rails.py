@@ -275,19 +275,23 @@ def _lines(element: HtmlElement, *, skip: HtmlElement | None) -> list[str]:
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
-        if node is skip or not isinstance(node.tag, str) or node.tag in SKIPPED_TAGS:
+        # Each of tag, text and tail is read once: lxml makes a new string at every read.
+        tag = node.tag
+        if node is skip or not isinstance(tag, str) or tag in SKIPPED_TAGS:
             return
-        breaks = node.tag in LINE_TAGS
+        breaks = tag in LINE_TAGS
         if breaks:
             parts.append("\n")
-        if node.text:
-            parts.append(node.text)
+        text = node.text
+        if text:
+            parts.append(text)
         for index, child in enumerate(node):
             walk(child)
-            if child.tail:
-                if index == 0 and not (node.text or "").strip() and _is_kicker(child):
+            tail = child.tail
+            if tail:
+                if index == 0 and not (text or "").strip() and _is_kicker(child):
                     parts.append("\n")
-                parts.append(child.tail)
+                parts.append(tail)
         if breaks:
             parts.append("\n")
 
