@@ -8,7 +8,8 @@ this before and after the change and compare the two files byte for byte:
     .venv/bin/python bench/parse_outputs.py --pages 500 FILE_OR_FOLDER ... > after.jsonl
     cmp before.jsonl after.jsonl
 
-Each file (folders are searched for ``*.txt`` and ``*.html``) is read the way
+Each file (folders are searched for ``*.txt``, ``*.html`` and ``*.html.gz``, the
+last as the HTML benchmark keeps its pages, unpacked first) is read the way
 ``wiredesk parse`` reads it (``parse_capture``: wire copy, HTML or text, told
 by the bytes); a ``.txt`` file is also given to ``parse_text`` and an
 ``.html`` file to ``parse_html`` directly, and then ``--pages`` pages of
@@ -20,6 +21,7 @@ refuses prints its error in place of the page.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -36,7 +38,7 @@ from wiredesk.model import Capture
 from wiredesk.parse import parse_capture
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
-SUFFIXES = (".txt", ".html")
+SUFFIXES = (".txt", ".html", ".html.gz")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,11 +51,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for path in page_files(args.paths):
         data = path.read_bytes()
+        if path.name.endswith(".html.gz"):
+            data = gzip.decompress(data)
         _print(str(path), "capture", _captured(path, data))
         text = data.decode("utf-8", errors="replace")
         if path.suffix == ".txt":
             _print(str(path), "text", page_to_json(parse_text(text, captured_at=CAPTURED_AT)))
-        elif path.suffix == ".html":
+        elif path.name.endswith((".html", ".html.gz")):
             _print(str(path), "html", page_to_json(parse_html(text, captured_at=CAPTURED_AT)))
     for page in generate_pages(args.pages, seed=args.seed):
         parsed = parse_text(page.text, captured_at=page.captured_at)
@@ -65,7 +69,7 @@ def page_files(paths: Sequence[Path]) -> Iterator[Path]:
     """The .txt and .html files given, and those in the folders given, in order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.name.endswith(SUFFIXES))
         else:
             yield path
 

@@ -36,7 +36,6 @@ TIME_KEYS = (
 # A date without a clock: "2026-03-18".
 DATE_ONLY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_RE = re.compile(r"[a-z]{2,3}")
-SPACES_RE = re.compile(r"\s+")
 # htmldate's quick search (the URL, meta tags, JSON, dated elements and text
 # near them, not the whole text), for the first publication, with its offset
 # when the page gave one.
@@ -79,8 +78,20 @@ def clean(text: str | None) -> str | None:
     """Text with its whitespace collapsed, or None when nothing is left."""
     if text is None:
         return None
-    text = SPACES_RE.sub(" ", text).strip()
-    return text or None
+    # str.split() breaks at the characters the regex \s matches (both ask str.isspace) and
+    # drops them at the ends: the same as re.sub(r"\s+", " ", text).strip(), 4 to 6 times
+    # faster (0.2 against 1 µs a link, 5 against 30 µs a teaser; measured 2026-12-05).
+    return " ".join(text.split()) or None
+
+
+def text_of(element: HtmlElement) -> str:
+    """``element.text_content()``, read without its XPath when the element has no children.
+
+    Asked of every link on a page: an element without children holds its own text alone,
+    and reading that costs a tenth of the XPath (0.15 against 1.4 µs a link on the
+    scrapinghub benchmark pages, measured 2026-12-05).
+    """
+    return element.text_content() if len(element) else element.text or ""
 
 
 def read_meta(tree: HtmlElement, *, url: str | None = None) -> PageMeta:
