@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from wiredesk.model import Dateline
-from wiredesk.parse.dateline import read_dateline, read_place_dateline
+from wiredesk.parse.dateline import (
+    _read_agencies,
+    _read_head,
+    read_dateline,
+    read_place_dateline,
+)
 
 
 @pytest.mark.parametrize(
@@ -120,3 +125,15 @@ def test_a_place_alone_opens_a_first_paragraph(text: str, place: str) -> None:
 )
 def test_a_dash_or_full_stop_after_a_word_is_no_dateline(text: str) -> None:
     assert read_place_dateline(text) is None
+
+
+def test_a_place_and_agencies_read_before_are_not_read_again() -> None:
+    # Briefs in a rail repeat their places and agencies on lines that differ.
+    read_dateline.cache_clear()  # so that the first line is read, not found
+    read_dateline("WASHINGTON (ANP/RTR) - Het Witte Huis zegt dit.")
+    heads, agencies = _read_head.cache_info().hits, _read_agencies.cache_info().hits
+    found = read_dateline("WASHINGTON (ANP/RTR) - Het Congres zegt iets anders.")
+    assert found is not None and found.dateline.place == "WASHINGTON"
+    assert found.dateline.agencies == ("ANP", "RTR")
+    assert _read_head.cache_info().hits == heads + 1
+    assert _read_agencies.cache_info().hits == agencies + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 
@@ -134,3 +135,27 @@ def test_lines_hold_one_plain_space_between_words(text: str) -> None:
     # The parser counts a line's words by its spaces (``LineFacts``).
     for line in split_lines(text):
         assert line.count(" ") + 1 == len(line.split())
+
+
+def test_a_space_that_nfc_turns_into_another_is_cleaned() -> None:
+    # NFC makes "\u2000" a "\u2002": the spaces to clean are found in the composed copy.
+    assert split_lines("Cafe\u0301\u2000en\u00a0terras") == ["Café en terras"]
+
+
+ODD_RUN_RE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000 ]+"
+)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab. \t\u00a0\u2000\u2009\u3000\x0b\x0c\x1c\u200b\u00ad\n\u0301"),
+        max_size=60,
+    )
+)
+def test_odd_spaces_and_invisible_characters_are_cleaned_as_one_regex_would(text: str) -> None:
+    # ``split_lines`` replaces the characters it finds one by one; a run of them, plain
+    # spaces included, is one space all the same.
+    composed = unicodedata.normalize("NFC", re.sub("[\u200b\u00ad]", "", text))
+    expected = [ODD_RUN_RE.sub(" ", line).strip() for line in composed.split("\n")]
+    assert split_lines(text) == [line for line in expected if line]

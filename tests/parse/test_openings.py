@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # type: ignore[import-not-found]
+import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wiredesk.parse.furniture import FURNITURE, is_furniture
 from wiredesk.parse.lines import split_lines
-from wiredesk.parse.openings import Openings
+from wiredesk.parse.openings import Openings, _needs
 from wiredesk.parse.rules import FURNITURE_LINES
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -43,6 +46,15 @@ LINES = [
     "Éditions du soir",
     "\u212a",  # the Kelvin sign, a "K" ignoring case
     "\u017fhare on Facebook",  # the long s, an "s" ignoring case
+    # lines for the alternatives that open with any letter, tried apart
+    "Jane Doe/ANP",
+    "Jane Doe / Reuters / AFP",
+    "Binnenland »",
+    "Meer sport →",
+    "landscape_tablet_and_above",
+    "MIDEAST-CRISIS-OIL/",
+    "jdw/rs/ab",
+    "Jane-Doe - ANP",
 ]
 
 
@@ -94,3 +106,37 @@ def test_only_the_alternatives_that_can_open_a_text_are_tried() -> None:
     picked = openings._pick("lE")
     assert picked is not None and picked.pattern == "(?:lees ook:.*)"
     assert not is_furniture("Oil falls on oversupply fears")
+
+
+def test_alternatives_opening_with_any_letter_are_tried_on_texts_holding_what_they_need() -> None:
+    openings = Openings((r"[a-z]+/[a-z]+", r"[^\W\d_]+\s[»→]", r"lees ook.*", r"\w+"), re.I)
+    # "\w+" needs nothing: it is picked by the opening with the rest
+    assert openings._gated == {0: (frozenset("/"),), 1: (frozenset("»→"),)}
+    picked = openings._pick("ab")
+    assert picked is not None and picked.pattern == "(?:\\w+)"
+    assert openings.fullmatch("abc/DEF") and openings.fullmatch("Meer »")
+    assert not openings.fullmatch("abc/ def") and not openings.fullmatch("abc-def")
+    assert openings.fullmatch("LEES OOK dit")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [(r"[a-z]+(?:[-_][a-z]+){2,}", [frozenset("-_")]),
+     (r"x(?:a/|b:c)y", [frozenset("/:")]),
+     (r"(?i:k)/\s*:", [frozenset("/"), frozenset(":")]),
+     (r"a/?b|c", []), (r"[^/]x", []), (r"(?:a|b/)", []), (r"[a/]", []), (r"(?=/)x", [])],
+)  # fmt: skip
+def test_what_a_pattern_needs_is_read_from_its_characters_without_case(
+    pattern: str, needs: list[frozenset[str]]
+) -> None:
+    assert _needs(sre_parse.parse(pattern, re.I).data) == needs
+
+
+def test_no_character_matches_another_without_case_when_case_is_ignored() -> None:
+    # ``_needs`` reads characters without case: ignoring case, a regex compares a text's
+    # character lowered, and no character lowers to another that has no case.
+    import _sre  # type: ignore[import-not-found]
+
+    for code in range(sys.maxunicode + 1):
+        lowered = _sre.unicode_tolower(code)
+        assert lowered == code or _sre.unicode_iscased(lowered), hex(code)

@@ -14,6 +14,7 @@ from wiredesk.parse.furniture import is_furniture
 from wiredesk.parse.rails import (
     MAX_RAIL_TITLE_CHARS,
     MAX_TITLE_CHARS,
+    MAX_TITLE_WORDS,
     RailTitle,
     is_title_shaped,
     read_rail_title,
@@ -55,8 +56,12 @@ class LineFacts:
         return cls(
             lines=lines,
             words=words,
+            # (the words counted first, as ``is_title_shaped`` does: most paragraphs are
+            # ruled out without calling it)
             is_title=[
-                len(line) <= MAX_TITLE_CHARS and is_title_shaped(line, count)
+                count <= MAX_TITLE_WORDS
+                and len(line) <= MAX_TITLE_CHARS
+                and is_title_shaped(line, count)
                 for line, count in zip(lines, words, strict=True)
             ],
             # (the length asked first: most lines are longer than any rail's title)

@@ -6,10 +6,18 @@ alternatives took 4.3 µs on a line of a generated page (December 2026). Most al
 can open with a few characters only ("lees ook", "©", "(reporting"), so ``Openings``
 sorts them by the ASCII characters each can open with, read from the regex's parsed form,
 and a line's first two characters pick the ones worth trying: 1 µs a line.
+
+A few alternatives can open with any letter (a photo's credit, "Jane Doe/ANP"; a slug,
+"landscape-tablet-and-above"), so a line's opening rules none of them out: they took three
+in four of the 3.6 µs the regex took on a short line of the generated pages (bench/
+generate.py, 2,000 pages). Each of them holds a character no line it matches goes
+without (a "/", a "-", a "»"), and one short line in nine holds any: ``Openings`` tries
+them only on those lines.
 """
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # no stub in typeshed
 import re
 import re._parser as sre_parse  # type: ignore[import-not-found]  # no stub in typeshed
 from collections.abc import Iterable, Sequence
@@ -27,6 +35,7 @@ _CATEGORIES = {
     sre_parse.CATEGORY_NOT_WORD: r"\W",
 }
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT)
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 class Openings:
@@ -36,6 +45,9 @@ class Openings:
     those that can open with the text's first two characters (when both are ASCII), else
     with its first character (when ASCII), else all of them. An alternative left out cannot
     match at the text's start, so the answer is the whole regex's.
+
+    An alternative that can open with any letter is tried apart when it holds characters
+    that no text it matches goes without (``_needs``): only on texts that hold them.
     """
 
     def __init__(self, alternatives: Sequence[str], flags: int) -> None:
@@ -46,28 +58,65 @@ class Openings:
         parsed = [sre_parse.parse(pattern, flags).data for pattern in self.alternatives]
         self._firsts: list[frozenset[str]] = []
         self._pairs: list[frozenset[str] | None] = []  # None: read by the first only
-        for items in parsed:
+        # The alternatives tried apart, with what each needs: one character of each set.
+        self._gated: dict[int, tuple[frozenset[str], ...]] = {}
+        for index, items in enumerate(parsed):
             opens, empty = _openings(items, flags)
             pairs, _singles = _pairs(items, flags)
             self._firsts.append(frozenset(_ASCII) if empty else opens)
             self._pairs.append(None if empty or pairs is None else frozenset(pairs))
-        # Filled as texts come: at most 128 ASCII characters and 128 * 128 pairs of them.
+            needs = tuple(_needs(items))
+            if needs and _LETTERS.issubset(self._firsts[-1]):
+                self._gated[index] = needs
+        # The characters the gated alternatives need, each looked for in a text.
+        self._marks = "".join(
+            sorted({char for needs in self._gated.values() for chars in needs for char in chars})
+        )
+        self._ungated = self._compile(
+            index for index in range(len(self.alternatives)) if index not in self._gated
+        )
+        # Filled as texts come: at most 128 ASCII characters and 128 * 128 pairs of them;
+        # and the sets of marks a text holds.
         self._by_opening: dict[str, re.Pattern[str] | None] = {}
+        self._by_marks: dict[str, re.Pattern[str] | None] = {}
 
     def fullmatch(self, text: str) -> bool:
         try:
             regex = self._by_opening[text[:2]]
         except KeyError:
             regex = self._regex_for(text[:2])
-        return regex is not None and regex.fullmatch(text) is not None
+        if regex is not None and regex.fullmatch(text) is not None:
+            return True
+        marks = ""  # a loop: a third of the time of a regex's ``findall`` on a short line
+        for mark in self._marks:
+            if mark in text:
+                marks += mark
+        if not marks:
+            return False  # no gated alternative can match: most texts end here
+        try:
+            gated = self._by_marks[marks]
+        except KeyError:
+            gated = self._by_marks[marks] = self._gated_for(marks)
+        return gated is not None and gated.fullmatch(text) is not None
+
+    def _gated_for(self, marks: str) -> re.Pattern[str] | None:
+        """The regex of the gated alternatives whose needs a text holding ``marks`` meets."""
+        chosen = tuple(
+            index
+            for index, needs in self._gated.items()
+            if all(not chars.isdisjoint(marks) for chars in needs)
+        )
+        if chosen not in self._compiled:
+            self._compiled[chosen] = self._compile(chosen) if chosen else None
+        return self._compiled[chosen]
 
     def _regex_for(self, opening: str) -> re.Pattern[str] | None:
         """The regex for a text opening with ``opening`` (its first two characters, or
-        fewer), kept when it is picked by ASCII characters."""
+        fewer), kept when it is picked by ASCII characters; the gated alternatives aside."""
         if len(opening) == 2 and not opening.isascii():
             opening = opening[:1]  # by the first character alone
         if not opening or not opening.isascii():
-            return self.whole
+            return self._ungated
         if opening not in self._by_opening:
             self._by_opening[opening] = self._pick(opening)
         return self._by_opening[opening]
@@ -78,7 +127,9 @@ class Openings:
         chosen = tuple(
             index
             for index, (firsts, pairs) in enumerate(zip(self._firsts, self._pairs, strict=True))
-            if opening[0] in firsts and (len(opening) == 1 or pairs is None or opening in pairs)
+            if opening[0] in firsts
+            and (len(opening) == 1 or pairs is None or opening in pairs)
+            and index not in self._gated
         )
         if chosen not in self._compiled:
             self._compiled[chosen] = self._compile(chosen) if chosen else None
@@ -138,6 +189,42 @@ def _item_pairs(op: Any, value: Any, flags: int) -> tuple[set[str] | None, set[s
             item_pairs |= {first + second for first in item_singles for second in firsts}
         return item_pairs, item_singles
     return None, set(_ASCII)
+
+
+def _needs(items: Any) -> list[frozenset[str]]:
+    """Sets of characters a text that a parsed pattern matches holds one of each of. Only
+    characters without case are read (what a regex ignoring case matches of them is the
+    character itself); an item holding others needs nothing here."""
+    needs: list[frozenset[str]] = []
+    for op, value in items:
+        needs.extend(_item_needs(op, value))
+    return needs
+
+
+def _item_needs(op: Any, value: Any) -> list[frozenset[str]]:
+    """``_needs`` of one parsed item."""
+    if op is sre_parse.LITERAL:
+        return [] if _is_cased(value) else [frozenset(chr(value))]
+    if op is sre_parse.IN:
+        if not all(item_op is sre_parse.LITERAL and not _is_cased(item) for item_op, item in value):
+            return []  # a range, a category, a negation or a letter: not read here
+        return [frozenset(chr(item) for _op, item in value)]
+    if op is sre_parse.SUBPATTERN:
+        return _needs(value[3].data)
+    if op is sre_parse.BRANCH:
+        branches = [_needs(branch.data) for branch in value[1]]
+        if not all(branches):
+            return []  # a branch that needs nothing
+        return [frozenset().union(*(min(needs, key=len) for needs in branches))]
+    if op in _REPEATS:
+        low, _high, item = value
+        return _needs(item.data) if low >= 1 else []
+    return []
+
+
+def _is_cased(code: int) -> bool:
+    """Whether a character has case, so that a regex ignoring case matches others for it."""
+    return bool(_sre.unicode_iscased(code))
 
 
 def _item_openings(op: Any, value: Any, flags: int) -> tuple[frozenset[str], bool]:
