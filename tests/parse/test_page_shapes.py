@@ -1461,3 +1461,47 @@ def test_a_title_over_its_summary_in_a_rail_keeps_its_summary() -> None:
         ("Mayor defends the cost of the new tram line", "The mayor told the c"),
         ("Schools to get more money for repairs", "The education depart"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "pitch", "link"),
+    [
+        (
+            "nl",
+            "TIP Als abonnee van de krant krijg je ook gratis onze fiets- en wandelapp cadeau.",
+            "Ontdek je voordeel ›",
+        ),
+        (
+            "en",
+            "Subscribers read every story on the site and get the morning newsletter for free.",
+            "Subscribe now »",
+        ),
+        (
+            "de",
+            "Als Abonnent lesen Sie alle Artikel und erhalten die App für Ihr Telefon kostenlos.",
+            "Jetzt testen ›",
+        ),
+        (
+            "fr",
+            "Abonnez-vous pour lire tous nos articles et recevoir notre lettre du matin gratuitement.",
+            "Je m'abonne →",
+        ),
+    ],
+)
+def test_a_pitch_over_a_link_closed_by_an_arrow_under_the_story_ends_it(
+    language: str, pitch: str, link: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(
+        f"Menu\n{headline}\n{first}\n{last}\n{pitch}\n{link}\nOpzeggen wanneer je wilt\n"
+        f"{pitch}\n{link}\n",
+        language=language,
+    )
+    assert [block.text for block in page.article.body] == [first, last]
+    assert pitch in page.dropped and link in page.dropped
+
+
+def test_the_story_a_paywall_cuts_after_its_first_paragraph_keeps_it() -> None:
+    headline, first, _last = STORIES_UNDER_COMMENTS["nl"]
+    page = parse_text(f"Menu\n{headline}\n{first}\nLees verder ›\n", language="nl")
+    assert [block.text for block in page.article.body] == [first]

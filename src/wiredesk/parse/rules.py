@@ -260,6 +260,11 @@ AGENCY_CREDIT_PATTERN = (
     r"[\w .'-]{1,60}(?:/[\w .'-]{1,40}){0,2}/\s*(?:anp|reuters|afp|ap|epa|dpa|getty images|"
     r"picture alliance)"
 )
+# A link to elsewhere on the site, closed by an arrow set off by a space: "Ontdek je
+# voordeel ›", "Log in »" (not a quotation closed by "»": no "«" before it). Furniture; on a
+# copied page, the paragraph right over one is a promotion's (a subscription, an app), and
+# under the story's text the story has ended.
+ARROW_LINK_PATTERN = r"[^\W\d_][^.!?›»→«]{0,40}\s[›»→]"
 FURNITURE_PATTERNS = (
     *READ_MORE_PATTERNS,
     # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
@@ -271,9 +276,7 @@ FURNITURE_PATTERNS = (
     *PAYWALL_NOTICE_PATTERNS,
     SOURCE_LINE_PATTERN,
     *COMMENTS_PROMPT_PATTERNS,
-    # a link to elsewhere on the site, closed by an arrow set off by a space: "Ontdek je
-    # voordeel ›", "Log in »" (not a quotation closed by "»": no "«" before it)
-    r"[^\W\d_][^.!?›»→«]{0,40}\s[›»→]",
+    ARROW_LINK_PATTERN,
     # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
     r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
     r"infographie)\s*:.{1,150}\)",

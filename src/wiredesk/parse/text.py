@@ -40,6 +40,7 @@ from wiredesk.parse.rules import (
     AGENCY_CREDIT_PATTERN,
     ANP_REPLACES_RE,
     ANP_VERSION_RE,
+    ARROW_LINK_PATTERN,
     BANNER_RE,
     BYLINE_RE,
     HEADLINE_MARKER_RE,
@@ -111,6 +112,8 @@ MAX_UNTITLED_TEASER_WORDS = 18
 MAX_LINES_OVER_UNNAMED_RAIL = 1
 # Short lines in a row, the last of them included, that make a menu.
 MENU_RUN = 3
+ARROW_LINK_RE = re.compile(ARROW_LINK_PATTERN, re.IGNORECASE)
+ARROW_MARKS = ("›", "»", "→")
 # A product's price closing a line: "Schlägertest 2021: 17 Rackets 2,00 €", "£4.99".
 CURRENCY_SIGNS = ("€", "$", "£")
 PRICE_AT_END_RE = re.compile(
@@ -1037,6 +1040,13 @@ class _Reader:
                 ):
                     self._drop(line)
                     break
+            if (
+                self.is_whole_page
+                and len(body) >= MIN_BODY_BEFORE_FOOTER
+                and self._is_promotion_at(self.pos)
+            ):
+                self._drop(line)  # a subscription's or an app's pitch: the story has ended
+                break
             furniture = self.facts.is_furniture(self.pos)
             if (
                 furniture
@@ -1093,6 +1103,17 @@ class _Reader:
             story, trailers = close_body(story)
             self.dropped.extend(trailers)
         return dateline, story
+
+    def _is_promotion_at(self, index: int) -> bool:
+        """Whether a line is a promotion's pitch: a sentence right over a link closed by an
+        arrow ("Als abonnee lees je alle artikels." over "Ontdek je voordeel ›")."""
+        following = index + 1
+        return (
+            following < len(self.lines)
+            and self.lines[following].endswith(ARROW_MARKS)
+            and ARROW_LINK_RE.fullmatch(self.lines[following]) is not None
+            and self.facts.is_sentence(index)
+        )
 
     def _signs_off_at(self, index: int) -> bool:
         """Whether a copied page's story ends at a line: its closing mark or its desk's
