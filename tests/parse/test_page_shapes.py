@@ -1505,3 +1505,67 @@ def test_the_story_a_paywall_cuts_after_its_first_paragraph_keeps_it() -> None:
     headline, first, _last = STORIES_UNDER_COMMENTS["nl"]
     page = parse_text(f"Menu\n{headline}\n{first}\nLees verder ›\n", language="nl")
     assert [block.text for block in page.article.body] == [first]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "names"),
+    [
+        (
+            "fr",
+            "Sur le même sujet",
+            ("Personnalités", "Olivier Véran", "Elon Musk", "Donald Trump"),
+        ),
+        ("de", "Mehr zum Thema", ("Themen", "Olaf Scholz", "Bundestag", "Haushalt")),
+        ("en", "Related stories", ("Topics", "City council", "Public transport", "Budget")),
+        ("nl", "Lees ook", ("Onderwerpen", "Gemeenteraad", "Openbaar vervoer", "Begroting")),
+    ],
+)
+def test_a_list_of_names_or_tags_under_a_rails_teasers_ends_the_rail(
+    language: str, title: str, names: tuple[str, ...]
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    teasers = {
+        "en": (
+            "Mayor defends the cost of the new tram line",
+            "Schools to get more money for repairs",
+            "Police close the old bridge for a week",
+        ),
+        "de": (
+            "Bürgermeister verteidigt die Kosten der Tramlinie",
+            "Schulen bekommen mehr Geld für Reparaturen",
+            "Polizei sperrt die alte Brücke für eine Woche",
+        ),
+        "fr": (
+            "Le maire défend le coût de la nouvelle ligne de tram",
+            "Les écoles recevront plus d'argent pour les réparations",
+            "La police ferme le vieux pont pendant une semaine",
+        ),
+        "nl": (
+            "Burgemeester verdedigt de kosten van de nieuwe tramlijn",
+            "Scholen krijgen meer geld voor reparaties",
+            "Politie sluit de oude brug een week lang af",
+        ),
+    }[language]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\n{title}\n"
+        + "\n".join(teasers)
+        + "\n"
+        + "\n".join(names)
+        + "\n",
+        language=language,
+    )
+    assert [item.title or item.text for item in page.rails[0].items] == list(teasers)
+    assert set(names) <= set(page.dropped)
+
+
+def test_kickers_and_video_lengths_between_a_rails_teasers_do_not_end_it() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["de"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nMeistgelesen\n"
+        "Olympia 2022\nNächstes deutsches Teammitglied positiv auf Corona getestet\nVOR 5 STUNDEN\n"
+        "Olympia - Skispringen\nSchuh-Streit zwischen Polen und Deutschland eskaliert\n00:01:01\n"
+        "Olympia - Biathlon\nDahlmeier-Festspiele in PyeongChang mit vielen Höhepunkten\n00:13:45\n"
+        "Olympia - Ski Alpin\nStar-Coach prophezeit ein Debakel für die Gastgeber\nVOR EINEM TAG\n",
+        language="de",
+    )
+    assert len(page.rails[0].items) == 4

@@ -24,6 +24,7 @@ from wiredesk.parse.language import detect_language
 from wiredesk.parse.line_facts import LineFacts
 from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import (
+    DURATION_RE,
     MAX_RAIL_TITLE_CHARS,
     RANK_RE,
     RailTitle,
@@ -114,6 +115,11 @@ MAX_LINES_OVER_UNNAMED_RAIL = 1
 MENU_RUN = 3
 ARROW_LINK_RE = re.compile(ARROW_LINK_PATTERN, re.IGNORECASE)
 ARROW_MARKS = ("›", "»", "→")
+# Teasers a rail shows before a list of names or tags under them ends it, and the words of
+# such a name ("Olivier Véran", "guerre en Ukraine").
+MIN_TEASERS_OVER_NAMES = 2
+MIN_NAMES = 3
+MAX_NAME_WORDS = 3
 # A product's price closing a line: "Schlägertest 2021: 17 Rackets 2,00 €", "£4.99".
 CURRENCY_SIGNS = ("€", "$", "£")
 PRICE_AT_END_RE = re.compile(
@@ -1245,6 +1251,31 @@ class _Reader:
         self.dropped.append(line[: len(line) - len(date)].rstrip())
         return date
 
+    def _without_name_list(self, kept: list[str]) -> tuple[list[str], list[str]]:
+        """A rail's lines up to a list of names or tags under its teasers ("Personnalités",
+        "Olivier Véran", "Elon Musk"), and that list with what follows it: three short lines
+        in a row (none a time, a video's length or a rank) are no teasers, and no kicker
+        over a headline either."""
+        teasers = 0
+        run = 0  # short lines in a row
+        for index, line in enumerate(kept):
+            words = len(line.split())
+            if (
+                words <= MAX_NAME_WORDS
+                and not RANK_RE.fullmatch(line)
+                and not DURATION_RE.fullmatch(line)
+                and not _is_label_only(line, self.languages)
+            ):
+                run += 1
+                if run == MIN_NAMES and teasers >= MIN_TEASERS_OVER_NAMES:
+                    start = index - MIN_NAMES + 1
+                    return kept[:start], kept[start:]
+                continue
+            run = 0
+            if words >= MIN_FULL_HEADLINE_WORDS:
+                teasers += 1
+        return kept, []
+
     def read_rails(self) -> tuple[Rail, ...]:
         rails: list[Rail] = []
         while self.pos < len(self.lines):
@@ -1279,6 +1310,8 @@ class _Reader:
                     teasers[-1].append(line)
             kept, kickers = without_paired_kickers(kept)
             self.dropped.extend(kickers)
+            kept, listed = self._without_name_list(kept)
+            self.dropped.extend(listed)
             if len(teasers) > MIN_TEASER_TITLES and all(teasers[:-1]):
                 rails.append(
                     read_marked_rail(
