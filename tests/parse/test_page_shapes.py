@@ -1569,3 +1569,27 @@ def test_kickers_and_video_lengths_between_a_rails_teasers_do_not_end_it() -> No
         language="de",
     )
     assert len(page.rails[0].items) == 4
+
+
+def test_a_teaser_cut_short_under_its_title_keeps_its_words_as_text() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["nl"]
+    page = parse_text(
+        f"{headline}\n{first}\n{last}\nMeer nieuws\n"
+        "Burgemeester verdedigt de kosten van de nieuwe tramlijn\n"
+        "De burgemeester zei maandag in de gemeenteraad dat de tramlijn zichzelf terugverdient.\n"
+        "Lees meer »\n"
+        "Politie sluit de oude brug een week lang af\n"
+        "De brug over het kanaal gaat maandag dicht voor herstelwerk aan de pijlers en het dek.\n"
+        "Lees meer »\n"
+        "Gemeente opent een nieuw zwembad in het westen van de stad\n"
+        "Het zwembad heeft een wedstrijdbad en een apart bad voor kinderen en ouderen.\n"
+        "Lees meer »\n"
+        "Scholen krijgen meer geld voor reparaties\n"
+        "Wie in Bilzen denkt om nog\n",
+        language="nl",
+    )
+    last_item = page.rails[0].items[-1]
+    assert (last_item.title, last_item.text) == (
+        "Scholen krijgen meer geld voor reparaties",
+        "Wie in Bilzen denkt om nog",
+    )

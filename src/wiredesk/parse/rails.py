@@ -297,7 +297,10 @@ def read_marked_rail(
             label, lines = split.lead, lines[:-1]
         brief = _brief(_Item(texts=lines[1:] or lines, label=label), languages, captured_at, zone)
         if len(lines) > 1:
-            brief = dataclasses.replace(brief, title=lines[0])
+            # the lines under the title are its text, even one shaped like a title (a
+            # teaser cut short: "Wie in Bilzen denkt om nog")
+            rest = " ".join(part for part in (brief.title, brief.text) if part) or None
+            brief = dataclasses.replace(brief, title=lines[0], text=rest)
         briefs.append(brief)
     return Rail(title=title.title, section=title.section, items=tuple(briefs))
 
