@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from wiredesk.parse.ages import read_age
-from wiredesk.parse.labels import read_label, split_label
+from wiredesk.parse.labels import _may_end_with_label, read_label, split_label
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -65,6 +65,14 @@ def test_age_glued_to_end_of_brief_is_split_off() -> None:
         "De Shahed wordt veel gebruikt.",
         "2 hours ago",
     )
+
+
+def test_a_label_after_an_apostrophe_is_looked_for_by_the_word_after_it() -> None:
+    # "d'hier": the last word is read after its apostrophe; "2 jours" without one.
+    assert _may_end_with_label("Le président a parlé. d'hier", ("fr",))
+    assert _may_end_with_label("Le président a parlé, il y a 2 jours", ("fr",))
+    assert not _may_end_with_label("Le président a parlé d'abord", ("fr",))
+    assert split_label("Le président a parlé. d'hier", ("fr",)).trail == "hier"
 
 
 def test_sentence_starting_with_an_age_word_is_not_split() -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wiredesk.model import Dateline
 from wiredesk.parse.dateline import (
     _read_agencies,
     _read_head,
+    may_open_dateline,
     read_dateline,
     read_place_dateline,
 )
@@ -137,3 +142,55 @@ def test_a_place_and_agencies_read_before_are_not_read_again() -> None:
     assert found.dateline.agencies == ("ANP", "RTR")
     assert _read_head.cache_info().hits == heads + 1
     assert _read_agencies.cache_info().hits == agencies + 1
+
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+# Datelines of each form ``read_dateline`` reads (the separators, slashes, a bare agency).
+DATELINES = [
+    "LONDON, Nov 8 (Reuters) - Oil",
+    "BOSTON (AP) _ The city",
+    "Lima, 3 mar (EFE).- El Gobierno",
+    "VOLGOGRAD, March 3. /TASS/. Officials",
+    "Odense /ritzau/: En mand",
+    "OSAKA, Japan, March 3 Kyodo - Police",
+    "OSAKA, March 3 Kyodo _ Police",
+    "Chur GR (sda) Der Kanton",
+    "London (CNN) It",
+    "BEIJING (ANP/AFP)",
+]
+
+
+def _check_may_open(text: str) -> None:
+    assert read_dateline(text) is None or may_open_dateline(text), text
+
+
+def test_every_dateline_holds_what_may_open_dateline_looks_for() -> None:
+    for text in DATELINES:
+        assert read_dateline(text) is not None, text
+        _check_may_open(text)
+    lines = [
+        line for path in sorted(CORPUS.rglob("*.txt")) for line in path.read_text().split("\n")
+    ]
+    assert sum(read_dateline(line) is not None for line in lines) > 20
+    for line in lines:
+        _check_may_open(line)
+
+
+def test_a_line_without_those_marks_may_not_open_a_dateline() -> None:
+    assert not may_open_dateline("demand in China outweighed supply cuts by big producers, with")
+    assert may_open_dateline("LONDON (Reuters) - Oil")
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(DATELINES),
+    st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=4),
+    st.text(alphabet="ab1 .,-–—_=:/()", max_size=12),
+)
+def test_any_dateline_holds_what_may_open_dateline_looks_for(
+    dateline: str, opening: str, changed: str
+) -> None:
+    _check_may_open(opening + dateline)
+    # its marks changed or dropped: what is left must still pass whenever it reads
+    for mark in "()/-_–—":
+        _check_may_open(dateline.replace(mark, changed))

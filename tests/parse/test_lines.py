@@ -159,3 +159,22 @@ def test_odd_spaces_and_invisible_characters_are_cleaned_as_one_regex_would(text
     composed = unicodedata.normalize("NFC", re.sub("[\u200b\u00ad]", "", text))
     expected = [ODD_RUN_RE.sub(" ", line).strip() for line in composed.split("\n")]
     assert split_lines(text) == [line for line in expected if line]
+
+
+def test_a_dateline_after_a_wrapped_line_opens_its_own_paragraph() -> None:
+    # The wrapper broke before "(Reuters)" would have fitted, and before "(a rise" too:
+    # the dateline opens a story, the parenthesis goes on the sentence.
+    text = (
+        "Oil prices fell on Friday as worries about demand in China weighed on\n"
+        "(a rise of 2%) markets in Asia, and both benchmarks headed for a loss as\n"
+        "LONDON, Nov 8 (Reuters) - Brent crude futures fell 62 cents, or 0.8%,\n"
+        "to $73.01 a barrel by 0938 GMT, while U.S. West Texas Intermediate lost\n"
+        "58 cents in the morning's trade in London.\n"
+    )
+    assert split_lines(text) == [
+        "Oil prices fell on Friday as worries about demand in China weighed on"
+        " (a rise of 2%) markets in Asia, and both benchmarks headed for a loss as",
+        "LONDON, Nov 8 (Reuters) - Brent crude futures fell 62 cents, or 0.8%,"
+        " to $73.01 a barrel by 0938 GMT, while U.S. West Texas Intermediate lost"
+        " 58 cents in the morning's trade in London.",
+    ]

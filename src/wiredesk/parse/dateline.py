@@ -106,6 +106,25 @@ def head_regex() -> re.Pattern[str]:
     )
 
 
+def may_open_dateline(text: str) -> bool:
+    """Whether ``text`` holds what every dateline ``read_dateline`` reads holds: the
+    parenthesis or slash before its agencies, or the dash between spaces after an agency
+    printed bare. False means ``read_dateline`` finds none (a test keeps this true).
+
+    Wrapped copy asks it of every line it continues (four in five of such a page's lines,
+    none of which reads ``read_dateline``'s cache before): six ``in`` tests take a sixth of
+    that call's time, and rule out most lines.
+    """
+    return (
+        "(" in text
+        or "/" in text
+        or " - " in text
+        or " – " in text
+        or " — " in text
+        or " _ " in text
+    )
+
+
 @lru_cache(maxsize=4096)
 def read_dateline(text: str) -> DatelineMatch | None:
     """The dateline that opens ``text``, or None when it does not open with one.

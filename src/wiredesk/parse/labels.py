@@ -92,9 +92,10 @@ def _may_end_with_label(text: str, languages: tuple[str, ...]) -> bool:
     if text[-1].isdigit():
         return True
     tail = text[-24:].rstrip(". ")
-    space = tail.rfind(" ")
-    last = tail[space + 1 :].casefold()
-    return last in _end_words(languages) or last.rsplit("'", 1)[-1] in _end_words(languages)
+    last = tail[tail.rfind(" ") + 1 :].casefold()
+    end_words = _end_words(languages)
+    # the word after an apostrophe ("l'heure") is asked only of words holding one
+    return last in end_words or ("'" in last and last.rsplit("'", 1)[-1] in end_words)
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from itertools import pairwise
 
-from wiredesk.parse.dateline import read_dateline
+from wiredesk.parse.dateline import may_open_dateline, read_dateline
 from wiredesk.parse.furniture import is_furniture
 
 # Characters that carry nothing a reader sees: zero-width spaces and joiners,
@@ -84,20 +84,28 @@ def split_lines(text: str) -> list[str]:
     width = _wrap_width(raw)
     if width is None:
         return [line for line in cleaned if line]
-    lines: list[str] = []
-    for index, line in enumerate(cleaned):
-        if not line:
-            continue
-        if (
-            index
-            and raw[index - 1]
-            and _was_wrapped(raw[index - 1], raw[index], width)
-            and read_dateline(line) is None  # a dateline opens a paragraph, never goes on one
-        ):
-            lines[-1] = f"{lines[-1]} {line}"
-        else:
-            lines.append(line)
-    return lines
+    # A line was wrapped when the next line's first word would not have fitted on it (as
+    # wrappers break: within ``WRAP_SLACK`` characters of the width). The test is written
+    # out in the loop, over every line of wrapped copy, and a paragraph's lines are joined
+    # once, at its end.
+    limit = width - WRAP_SLACK
+    paragraphs: list[list[str]] = []
+    previous = ""  # the line before, as wrapped
+    for line, wrapped in zip(cleaned, raw, strict=True):
+        if line:
+            space = wrapped.find(" ")
+            first_word = space if space >= 0 else len(wrapped)
+            if (
+                previous
+                and len(previous) + 1 + first_word > limit
+                # a dateline opens a paragraph, never goes on one
+                and (not may_open_dateline(line) or read_dateline(line) is None)
+            ):
+                paragraphs[-1].append(line)
+            else:
+                paragraphs.append([line])
+        previous = wrapped
+    return [" ".join(paragraph) for paragraph in paragraphs]
 
 
 def _prints(text: str, latin1: bytes | None) -> bool:
@@ -127,12 +135,6 @@ def _clean_spaces(text: str) -> str:
     return DOUBLE_SPACES_RE.sub(" ", ODD_SPACE_RE.sub(" ", text))
 
 
-def _was_wrapped(line: str, following: str, width: int) -> bool:
-    """A line was wrapped when the next line's first word would not have fitted on it."""
-    first_word = following.split(" ", 1)[0]
-    return len(line) + 1 + len(first_word) > width - WRAP_SLACK
-
-
 def _wrap_width(lines: list[str]) -> int | None:
     """The width the copy was wrapped at, or None when it is not hard-wrapped.
 
@@ -150,22 +152,27 @@ def _wrap_width(lines: list[str]) -> int | None:
     if width > MAX_WRAP_WIDTH or width < MIN_WRAP_WIDTH:
         return None  # site copy leaves here, before the closer look below
     # Wire headers and trailers ("ZCZC", "mpf/sba") are short by nature: they say
-    # nothing about the width, and would outweigh the text of a short item.
-    continued = [
-        (line, following)
-        for line, following in pairwise(lines)
-        if line and following and (len(line) > MAX_FURNITURE_WIDTH or not is_furniture(line))
-    ]
-    if len(continued) < MIN_WRAPPED_LINES:
+    # nothing about the width, and would outweigh the text of a short item. The lines
+    # left are counted in one loop (a plain loop: summing generators took twice as long).
+    continued = near = open_ended = lowercase = 0
+    near_width = width * 0.8
+    for line, following in pairwise(lines):
+        if not line or not following:
+            continue
+        if len(line) <= MAX_FURNITURE_WIDTH and is_furniture(line):
+            continue
+        continued += 1
+        if len(line) >= near_width:
+            near += 1
+            open_ended += not line.endswith(SENTENCE_END)
+            lowercase += following[:1].islower()
+    if continued < MIN_WRAPPED_LINES:
         return None
-    near = [(line, following) for line, following in continued if len(line) >= width * 0.8]
-    open_ended = sum(not line.endswith(SENTENCE_END) for line, _ in near)
-    lowercase = sum(following[:1].islower() for _, following in near)
     if (
-        len(near) < MIN_WRAPPED_LINES
-        or len(near) < len(continued) * MIN_NEAR_SHARE
-        or open_ended * 2 < len(near)
-        or lowercase * 4 < len(near)
+        near < MIN_WRAPPED_LINES
+        or near < continued * MIN_NEAR_SHARE
+        or open_ended * 2 < near
+        or lowercase * 4 < near
     ):
         return None
     return width
