@@ -64,30 +64,3 @@ def test_history_lists_versions_by_their_own_count(tmp_path: Path) -> None:
     assert [v["headline"] for v in versions] == [items.ANP_V1_HEADLINE, items.ANP_V2_HEADLINE]
     found = json_lines(wiredesk("search", "gezamenlijke inkoop", "--db", db, "--format", "json"))
     assert [hit["headline"] for hit in found] == [items.ANP_V2_HEADLINE]
-
-
-def test_a_folder_gives_its_wire_items_with_its_pages_and_names_what_it_cannot_read(
-    tmp_path: Path,
-) -> None:
-    folder = tmp_path / "delivery"
-    (folder / "sub").mkdir(parents=True)
-    (folder / "dpa.xml").write_bytes(items.DPA_USABLE)
-    (folder / "sub" / "belga-1.json").write_bytes(items.BELGA_V1)
-    (folder / "page.txt").write_text(
-        "Gemeenteraad stemt in met nieuwe busbanen\n"
-        "UTRECHT (ANP) - De gemeenteraad heeft dinsdag na een lang debat ingestemd met vier "
-        "nieuwe busbanen in het centrum van de stad.\n",
-        encoding="utf-8",
-    )
-    (folder / "sitemap.xml").write_text(
-        '<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>',
-        encoding="utf-8",
-    )
-    db = str(tmp_path / "wire.db")
-    result = wiredesk("ingest", str(folder), "--db", db, "--captured-at", "2026-03-18T13:00Z")
-    assert result.returncode == 1
-    assert "sitemap.xml" in result.stderr and "Traceback" not in result.stderr
-    headlines = {record["headline"] for record in json_lines(wiredesk("export", "--db", db))}
-    assert "Bundestag beschließt Haushalt für 2027" in headlines
-    assert "Gemeenteraad stemt in met nieuwe busbanen" in headlines
-    assert len(headlines) == 3

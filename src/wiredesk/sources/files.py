@@ -93,9 +93,8 @@ def _file_time(modified: float, captured_at: datetime | None) -> tuple[datetime,
     return datetime.fromtimestamp(modified, UTC), "file modification time"
 
 
-# File names taken from a folder: text and HTML pages, JSON Lines of captures, and wire
-# items as agencies deliver them (NewsML, NITF and agency JSON; read by their bytes).
-FOLDER_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", ".xml", ".json")
+# File names taken from a folder: text and HTML pages, and JSON Lines of captures.
+FOLDER_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 
 
 def iter_captures(
