@@ -48,6 +48,21 @@ PIECES = [
     "FEYENOORD (Ned) - Celtic (Sco) 2-1",
     "Koersk",
     "Berlin (dpa/lnw) =",
+    # teasers closed by a link, bylines and kickers in rails, prompts and polls around a story
+    "Lees meer »",
+    "Ontdek je voordeel ›",
+    "Articles en relation",
+    "Von unserer Redaktion",
+    "ABO+ Par Jean Dupont, Marie Martin 19.11.2019",
+    "Pesticide L'interdiction du fongicide est demandée.",
+    "Wie in Bilzen denkt om nog",
+    "Name (erforderlich)",
+    "Please read our comment policy before commenting.",
+    "Do you expect the vote to pass?",
+    "Yes, within a year",
+    "Das folgende Video zeigt die Debatte:",
+    "Créé: 12.12.2019, 07h36",
+    "Olivier Véran",
 ]
 
 
