@@ -23,21 +23,18 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from entities_bench import LANGUAGES, read_set
 from generate import generate_pages
-from parse_outputs import page_files
+from parse_outputs import CAPTURED_AT, page_files, read_page
 
 from wiredesk.enrich import Findings, enrich_page, find_all
 from wiredesk.errors import WiredeskError
 from wiredesk.json_records import entity_to_json, figure_to_json, quote_to_json
 from wiredesk.model import Article, Brief, Capture, Page
 from wiredesk.parse import parse_capture
-
-CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print(f"labelled {story.id}", _findings(found))
     for path in page_files(args.paths):
         capture = Capture(
-            data=path.read_bytes(), source=str(path), captured_at=CAPTURED_AT,
+            data=read_page(path), source=str(path), captured_at=CAPTURED_AT,
             captured_at_from="given",
         )  # fmt: skip
         try:

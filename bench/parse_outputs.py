@@ -50,9 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     args = parser.parse_args(argv)
     for path in page_files(args.paths):
-        data = path.read_bytes()
-        if path.name.endswith(".html.gz"):
-            data = gzip.decompress(data)
+        data = read_page(path)
         _print(str(path), "capture", _captured(path, data))
         text = data.decode("utf-8", errors="replace")
         if path.suffix == ".txt":
@@ -63,6 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed = parse_text(page.text, captured_at=page.captured_at)
         _print(f"generated {page.index}", "text", page_to_json(parsed))
     return 0
+
+
+def read_page(path: Path) -> bytes:
+    """A page file's bytes, a gzipped one (``.html.gz``) unpacked."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.name.endswith(".html.gz") else data
 
 
 def page_files(paths: Sequence[Path]) -> Iterator[Path]:

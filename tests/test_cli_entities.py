@@ -53,6 +53,7 @@ def test_quotes_by_a_speaker_with_the_story_they_are_in(sample_db: str) -> None:
     assert wiredesk("quotes", "--by", "nobody", "--db", sample_db).stdout.strip() == "no quotes"
     since = wiredesk("quotes", "--since", "2026-03-18T12:30:00Z", "--db", sample_db,
                      "--format", "json")  # fmt: skip
+    assert json_lines(since)
     assert {quote["dated_at"][:13] for quote in json_lines(since)} <= {
         "2026-03-18T13", "2026-03-18T14",
     }  # fmt: skip
@@ -62,6 +63,11 @@ def test_export_and_search_take_an_entity(sample_db: str) -> None:
     exported = json_lines(wiredesk("export", "--entity", "geonames:2017370", "--db", sample_db))
     assert ARTICLE in {story(record) for record in exported}
     assert len(exported) == 2
+    search = ["search", "Koersk", "--db", sample_db, "--format", "json"]
+    assert [
+        story(hit) for hit in json_lines(wiredesk(*search, "--entity", "geonames:2017370"))
+    ] == [ARTICLE]
+    assert json_lines(wiredesk(*search, "--entity", "person:starmer")) == []
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "language": page.language,
         "url": page.url,
         "site_name": page.site_name,
-        "article": {**_article(page.article), **_findings(page.article)},
+        "article": {**_article(page.article), **findings_to_json(page.article)},
         "rails": [_rail(rail) for rail in page.rails],
         "dropped": list(page.dropped),
         "wire": wire_to_json(page.wire),
@@ -151,11 +151,11 @@ def _rail(rail: Rail) -> dict[str, Any]:
     return {
         "title": rail.title,
         "section": rail.section,
-        "items": [{**_brief(brief), **_findings(brief)} for brief in rail.items],
+        "items": [{**_brief(brief), **findings_to_json(brief)} for brief in rail.items],
     }
 
 
-def _findings(story: Article | Brief) -> dict[str, Any]:
+def findings_to_json(story: Article | Brief) -> dict[str, Any]:
     """What enrichment found in an article or a brief: ``entities``, ``quotes``, ``figures``."""
     return {
         "entities": [entity_to_json(entity) for entity in story.entities],

@@ -156,8 +156,8 @@ def read_filters(
         place=read_text(place, name="place"),
         language=read_text(language, name="language"),
         kind=kind,
-        since=_read_moment(since, name="since"),
-        until=_read_moment(until, name="until"),
+        since=read_moment(since, name="since"),
+        until=read_moment(until, name="until"),
         entity=read_text(entity, name="entity"),
     )
 
@@ -172,7 +172,9 @@ def read_text(value: str | None, *, name: str) -> str | None:
     return value.strip()
 
 
-def _read_moment(value: str | None, *, name: str) -> datetime | None:
+def read_moment(value: str | None, *, name: str) -> datetime | None:
+    """A time a user gives (``--since``, ``?since=``), UTC when it names no offset; None
+    when none is given."""
     text = read_text(value, name=name)
     return None if text is None else read_time(text, name=name)
 

@@ -1036,6 +1036,31 @@ STORIES_UNDER_COMMENTS = {
 }
 
 
+# Three teasers' titles per language, for the rails the tests build.
+TEASERS = {
+    "en": (
+        "Mayor defends the cost of the new tram line",
+        "Schools to get more money for repairs",
+        "Police close the old bridge for a week",
+    ),
+    "de": (
+        "Bürgermeister verteidigt die Kosten der Tramlinie",
+        "Schulen bekommen mehr Geld für Reparaturen",
+        "Polizei sperrt die alte Brücke für eine Woche",
+    ),
+    "fr": (
+        "Le maire défend le coût de la nouvelle ligne de tram",
+        "Les écoles recevront plus d'argent pour les réparations",
+        "La police ferme le vieux pont pendant une semaine",
+    ),
+    "nl": (
+        "Burgemeester verdedigt de kosten van de nieuwe tramlijn",
+        "Scholen krijgen meer geld voor reparaties",
+        "Politie sluit de oude brug een week lang af",
+    ),
+}
+
+
 @pytest.mark.parametrize(
     ("language", "under"),
     [
@@ -1189,24 +1214,7 @@ def test_rails_of_related_or_newest_stories_in_four_languages(
     language: str, title: str, section: str | None
 ) -> None:
     headline, first, last = STORIES_UNDER_COMMENTS[language]
-    teasers = {
-        "en": (
-            "Mayor defends the cost of the new tram line",
-            "Schools to get more money for repairs",
-        ),
-        "de": (
-            "Bürgermeister verteidigt die Kosten der Tramlinie",
-            "Schulen bekommen mehr Geld für Reparaturen",
-        ),
-        "fr": (
-            "Le maire défend le coût de la nouvelle ligne de tram",
-            "Les écoles recevront plus d'argent pour les réparations",
-        ),
-        "nl": (
-            "Burgemeester verdedigt de kosten van de nieuwe tramlijn",
-            "Scholen krijgen meer geld voor reparaties",
-        ),
-    }[language]
+    teasers = TEASERS[language][:2]
     page = parse_text(
         f"{headline}\n{first}\n{last}\n{title}\n{teasers[0]}\n04.12.2019\n{teasers[1]}\n28.11.2019\n",
         language=language,
@@ -1245,28 +1253,7 @@ def test_bylines_under_teasers_are_no_teasers_of_their_own(
     language: str, title: str, bylines: tuple[str, str]
 ) -> None:
     headline, first, last = STORIES_UNDER_COMMENTS[language]
-    teasers = {
-        "en": (
-            "Mayor defends the cost of the new tram line",
-            "Schools to get more money for repairs",
-            "Police close the old bridge for a week",
-        ),
-        "de": (
-            "Bürgermeister verteidigt die Kosten der Tramlinie",
-            "Schulen bekommen mehr Geld für Reparaturen",
-            "Polizei sperrt die alte Brücke für eine Woche",
-        ),
-        "fr": (
-            "Le maire défend le coût de la nouvelle ligne de tram",
-            "Les écoles recevront plus d'argent pour les réparations",
-            "La police ferme le vieux pont pendant une semaine",
-        ),
-        "nl": (
-            "Burgemeester verdedigt de kosten van de nieuwe tramlijn",
-            "Scholen krijgen meer geld voor reparaties",
-            "Politie sluit de oude brug een week lang af",
-        ),
-    }[language]
+    teasers = TEASERS[language]
     page = parse_text(
         f"{headline}\n{first}\n{last}\n{title}\n{teasers[0]}\n{bylines[0]}\n{teasers[1]}\n"
         f"{bylines[1]}\n{teasers[2]}\n",
@@ -1524,28 +1511,7 @@ def test_a_list_of_names_or_tags_under_a_rails_teasers_ends_the_rail(
     language: str, title: str, names: tuple[str, ...]
 ) -> None:
     headline, first, last = STORIES_UNDER_COMMENTS[language]
-    teasers = {
-        "en": (
-            "Mayor defends the cost of the new tram line",
-            "Schools to get more money for repairs",
-            "Police close the old bridge for a week",
-        ),
-        "de": (
-            "Bürgermeister verteidigt die Kosten der Tramlinie",
-            "Schulen bekommen mehr Geld für Reparaturen",
-            "Polizei sperrt die alte Brücke für eine Woche",
-        ),
-        "fr": (
-            "Le maire défend le coût de la nouvelle ligne de tram",
-            "Les écoles recevront plus d'argent pour les réparations",
-            "La police ferme le vieux pont pendant une semaine",
-        ),
-        "nl": (
-            "Burgemeester verdedigt de kosten van de nieuwe tramlijn",
-            "Scholen krijgen meer geld voor reparaties",
-            "Politie sluit de oude brug een week lang af",
-        ),
-    }[language]
+    teasers = TEASERS[language]
     page = parse_text(
         f"{headline}\n{first}\n{last}\n{title}\n"
         + "\n".join(teasers)

@@ -14,7 +14,7 @@ from wiredesk.cli.store_commands import open_store
 from wiredesk.errors import ParameterError
 from wiredesk.json_records import entity_count_to_json, quote_seen_to_json
 from wiredesk.model import EntityType
-from wiredesk.query import read_text, read_time
+from wiredesk.query import read_moment, read_text
 
 ENTITY_TYPES = ("place", "person", "organisation")
 
@@ -22,8 +22,7 @@ ENTITY_TYPES = ("place", "person", "organisation")
 def _since(value: str | None) -> datetime | None:
     """``--since`` read as every face reads a time (UTC when it gives no offset)."""
     try:
-        text = read_text(value, name="since")
-        return None if text is None else read_time(text, name="since")
+        return read_moment(value, name="since")
     except ParameterError as error:
         raise click.BadParameter(str(error), param_hint="'--since'") from None
 

@@ -414,6 +414,8 @@ WIRE_TRAILER_PATTERNS = (
     r"-\s*(?:end|eind|ende|fin)\s*-",
 )
 
+# The word before the newsroom in a byline that names it: "Von unserer Redaktion".
+NEWSROOM_WORDS = ("unserer", "unserem", "onze", "our", "notre")
 # Bylines: "Door ANP", "By Jane Doe", "Von Anna Schmidt", "Par Jean Dupont".
 # The name after the prefix must start with a capital, or be an agency as it writes
 # itself ("Von dpa", "par afp"), and the line must not end
@@ -427,7 +429,7 @@ BYLINE_RE = re.compile(
     + r")(?=\W|$))[\w.'’-]*(?:(?:[ ,]+|\s+[-–]\s+)(?:[^\W\d_][\w.'’-]*|&)){0,7})"
     r"(?:\s*\([^()]{1,40}\))?(?:\s*[|·]\s*[^.!?]{0,60})?" + r")"
     # the newsroom as the byline: "Von unserer Redaktion", "Door onze redactie", "By our staff"
-    r"|(?i:von|door|by|par|de)\s+(?i:unserer|unserem|onze|our|notre)\s+(?i:redaktion|"
+    r"|(?i:von|door|by|par|de)\s+(?i:" + "|".join(NEWSROOM_WORDS) + r")\s+(?i:redaktion|"
     r"korrespondent(?:en|in)?|redactie|correspondent|verslaggever|staff|reporters?|rédaction)"
     r"(?:\s+[^\W\d_][\w.'’-]*){0,3}"
 )

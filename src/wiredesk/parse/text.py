@@ -45,6 +45,7 @@ from wiredesk.parse.rules import (
     BANNER_RE,
     BYLINE_RE,
     HEADLINE_MARKER_RE,
+    NEWSROOM_WORDS,
     PAYWALL_MARK_RE,
     PAYWALL_NOTICE_PATTERNS,
     PHOTO_CREDIT_PATTERN,
@@ -81,15 +82,13 @@ OPENING_QUOTES = "\"'«„“‘‹"
 MIN_STANDFIRST_WORDS = 12
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
 BYLINE_OPENINGS = ("door", "by", "von", "par", "van onze", "de notre", "from our", "our")
-# What may stand between the capitalised words of a byline's names, and how a byline
-# naming the newsroom goes on ("Von unserer Redaktion").
+# What may stand between the capitalised words of a byline's names.
 NAME_PARTICLES = frozenset(
     {"van", "de", "der", "den", "von", "zu", "du", "des", "le", "la", "da", "di", "ten", "ter",
      "und", "and", "et", "en", "&", "-", "–", "|"}
 )  # fmt: skip
 # A subscriber's mark ("ABO+") stands in a line's first characters.
 MAX_MARK_CHARS = 8
-NEWSROOM_WORDS = frozenset({"unserer", "unserem", "onze", "our", "notre"})
 # Lines looked at between a headline and the dateline under it (bylines, date lines).
 META_LINES = 4
 # A sub-heading inside the story's opening stands under at least this many sentences.

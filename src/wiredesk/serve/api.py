@@ -20,15 +20,12 @@ from wiredesk import desk
 from wiredesk.desk import keep_capture
 from wiredesk.errors import ParameterError, QueryError
 from wiredesk.json_records import (
-    entity_to_json,
-    figure_to_json,
+    findings_to_json,
     hit_to_json,
-    quote_seen_to_json,
-    quote_to_json,
     stored_article_to_json,
     version_to_json,
 )
-from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters, read_text, read_time
+from wiredesk.query import KINDS, MAX_TEXT, Filters, read_filters, read_moment, read_text
 from wiredesk.serve import entity_views
 from wiredesk.serve.params import MAX_ID
 from wiredesk.serve.problems import Problem, error_body
@@ -149,9 +146,7 @@ def get_article(
         {
             "article": {
                 **_article(found.article),
-                "entities": [entity_to_json(entity) for entity in story.entities],
-                "quotes": [quote_to_json(quote) for quote in story.quotes],
-                "figures": [figure_to_json(figure) for figure in story.figures],
+                **findings_to_json(story),
             },
             "versions": [version_to_json(version) for version in found.versions],
         }
@@ -173,8 +168,7 @@ Since = Annotated[
 
 def _since(since: str | None) -> Any:
     try:
-        text = read_text(since, name="since")
-        return None if text is None else read_time(text, name="since")
+        return read_moment(since, name="since")
     except ParameterError as error:
         raise Problem(400, str(error)) from None
 
@@ -234,13 +228,7 @@ def list_quotes(
     except ParameterError as error:
         raise Problem(400, str(error)) from None
     found = site.store.quotes(by=wanted, since=_since(since), limit=limit, now=site.now())
-    return JSONResponse(
-        {
-            "quotes": [
-                {**quote_seen_to_json(seen), "url": f"/article/{seen.article_id}"} for seen in found
-            ]
-        }
-    )
+    return JSONResponse({"quotes": [entity_views.quote_json(seen) for seen in found]})
 
 
 @router.get("/sections", summary="Every section, the most recently active first")

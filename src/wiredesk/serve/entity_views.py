@@ -12,7 +12,7 @@ from urllib.parse import quote as quote_url
 from wiredesk import desk
 from wiredesk.desk import EntityPage
 from wiredesk.json_records import entity_count_to_json, quote_seen_to_json, quote_to_json
-from wiredesk.model import Entity, EntityCount, Quote, StoredArticle
+from wiredesk.model import Entity, EntityCount, Quote, QuoteSeen, StoredArticle
 from wiredesk.serve.i18n import Reader
 from wiredesk.serve.params import PAGE_SIZE
 from wiredesk.serve.problems import N_, Problem
@@ -43,6 +43,11 @@ def shown_name(entity: EntityCount | Entity, reader: Reader | None) -> str:
     return desk.entity_names(entity).get(reader.language, entity.name)
 
 
+def quote_json(seen: QuoteSeen) -> dict[str, Any]:
+    """A quote as the site and the API give it: with the address of its story's page."""
+    return {**quote_seen_to_json(seen), "url": f"/article/{seen.article_id}"}
+
+
 def entity_json(entity: EntityCount, reader: Reader | None = None) -> dict[str, Any]:
     """An entity in a list: its counts, its page, and its name for the reader."""
     return {
@@ -61,10 +66,7 @@ def page_json(found: EntityPage, reader: Reader | None = None) -> dict[str, Any]
         "entity": {**entity_json(profile.entity, reader), "names": found.names},
         "days": [{"day": day, "stories": count} for day, count in profile.days],
         "related": [entity_json(entity, reader) for entity in profile.related],
-        "quotes": [
-            {**quote_seen_to_json(seen), "url": f"/article/{seen.article_id}"}
-            for seen in profile.quotes
-        ],
+        "quotes": [quote_json(seen) for seen in profile.quotes],
         "has_more": found.stories.has_more,
     }
 

@@ -352,16 +352,15 @@ class Store:
         self,
         *,
         by: str | None = None,
-        entity: str | None = None,
         since: datetime | None = None,
         limit: int = 20,
         now: datetime | None = None,
     ) -> list[QuoteSeen]:
         """Quotes in the stories shown, newest first: by a speaker whose name holds ``by``
-        (any case) or whose id it is, by the ``entity``, dated ``since`` on."""
+        (any case) or whose id it is, dated ``since`` on."""
         with self.engine.connect() as connection:
             return quotes_said(
-                connection, by=by, entity=entity, since=since, limit=limit, now=_now(now)
+                connection, by=by, entity=None, since=since, limit=limit, now=_now(now)
             )
 
     def entity_profile(

@@ -261,5 +261,5 @@ def _first_seen(mentions: tuple[Mention, ...]) -> tuple[int, int]:
     """Where a story first names an entity, in reading order: dateline, headline, body."""
     if not mentions:
         return (1 << 30, 0)
-    return min((mention.block if mention.block >= 0 else mention.block - 10, mention.start)
-               for mention in mentions)  # fmt: skip
+    # the dateline's block is -2, the headline's -1: before the body's as they are
+    return min((mention.block, mention.start) for mention in mentions)

@@ -336,7 +336,7 @@ def get_article_with_rail(
     article = get_article(connection, article_id, now)
     section = article.article.section
     rail = []
-    if section:
+    if section and rail_items:
         rail = list_articles(
             connection, Filters(section=section), now=now, limit=rail_items, leave_out=article.id
         )
