@@ -36,10 +36,11 @@ from wiredesk.stories.versions import MATCHING
 if TYPE_CHECKING:
     # Only named here: every function is handed an open store. ``wiredesk parse``, which
     # has none, so never loads SQLAlchemy and Alembic (tests/test_cli_commands.py).
+    from wiredesk.enrich import Finder
     from wiredesk.store import Store
 
 
-def page_of(capture: Capture, *, enriched: bool = False) -> Page:
+def page_of(capture: Capture, *, enriched: bool = False, remembered: bool = False) -> Page:
     """The page a capture holds: the one way from a capture to a page, which ``wiredesk
     parse``, ingest, uploads, the feed poller and ``reparse`` all take, so that whatever
     a page gains on the way in, every route gives. ``InputError`` or ``ParseError`` for
@@ -47,7 +48,10 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
 
     ``enriched`` adds the places, people, organisations, quotes and figures: ``wiredesk
     parse`` asks for them, and so does every route into the store (``prepare``), which
-    keeps them. A caller that only wants a page's structure skips their cost."""
+    keeps them. A caller that only wants a page's structure skips their cost.
+    ``remembered`` takes the findings of a story enriched lately from memory (the same
+    findings: see ``enrich.remembering``): the routes into the store meet the same
+    briefs on page after page."""
     # Imported here, as enrichment below: the commands that only read the store (search,
     # stats, export) then never load the parser (tests/test_cli_commands.py).
     from wiredesk.parse import parse_capture
@@ -56,9 +60,23 @@ def page_of(capture: Capture, *, enriched: bool = False) -> Page:
     if not enriched:
         return page
     # Imported here: its lists are read when it loads, a cost no other route need pay.
-    from wiredesk.enrich import enrich_page
+    from wiredesk.enrich import enrich_page, find_all
 
-    return enrich_page(page)
+    return enrich_page(page, _remembering() if remembered else find_all)
+
+
+# Stories whose findings the routes into the store remember: a few thousand, about as
+# many as the briefs of a stream's rails between two appearances of one brief.
+STORIES_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=1)
+def _remembering() -> Finder:
+    """The one remembering finder of this process: ingest, uploads, the poller, ``watch``
+    and ``reparse`` share what they found."""
+    from wiredesk.enrich import remembering
+
+    return remembering(STORIES_REMEMBERED)
 
 
 def prepare(capture: Capture) -> Keep:
@@ -68,7 +86,7 @@ def prepare(capture: Capture) -> Keep:
 
     capture = replace(capture, content_type=content_type_of(capture))
     try:
-        page = page_of(capture, enriched=True)
+        page = page_of(capture, enriched=True, remembered=True)
     except (InputError, ParseError) as failure:  # the one broad catch: bad copy is normal
         return Keep(capture=capture, page=None, error=str(failure))
     return Keep(capture=capture, page=page, error=None)

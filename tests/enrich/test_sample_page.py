@@ -10,7 +10,8 @@ import jsonschema
 
 from tests.conftest import SAMPLES
 from tests.test_cli import SCHEMA, wiredesk
-from wiredesk.desk import page_of
+from wiredesk.desk import page_of, prepare
+from wiredesk.enrich import enrich_page, remembering
 from wiredesk.model import Brief, Capture, Page
 
 SAMPLE = SAMPLES / "anp-buitenland.txt"
@@ -22,6 +23,10 @@ def sample() -> Page:
         Capture(data=SAMPLE.read_bytes(), source="anp", captured_at=NOW, captured_at_from="given"),
         enriched=True,
     )
+
+
+def capture_of(text: str) -> Capture:
+    return Capture(data=text.encode(), source="anp", captured_at=NOW, captured_at_from="given")
 
 
 def names_of(story: object, kind: str) -> set[str]:
@@ -144,3 +149,33 @@ def test_wiredesk_parse_prints_entities_quotes_and_figures_for_article_and_brief
     for rail in page["rails"]:
         for brief in rail["items"]:
             assert brief["entities"], brief["text"][:40]
+
+
+def test_a_rail_met_again_on_another_page_is_enriched_once_with_the_same_findings() -> None:
+    """The routes into the store remember what they found: the sample's rail on a second
+    page of its section (another article over it) costs no second enrichment, and gives
+    what enriching it afresh gives."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    first = page_of(capture_of(text))
+    headline = first.article.headline or ""
+    second = page_of(capture_of(text.replace(headline, "Een ander verhaal over de oorlog", 1)))
+    assert second.article.headline != headline
+    remembered = remembering(100)
+    enrich_page(first, remembered)
+    briefs = sum(len(rail.items) for rail in first.rails)
+    assert briefs == 7
+    assert remembered.cache_info().misses == briefs + 1  # type: ignore[attr-defined]
+    again = enrich_page(second, remembered)
+    assert remembered.cache_info().hits == briefs  # type: ignore[attr-defined]
+    assert again == enrich_page(second)
+    assert [brief.entities for rail in again.rails for brief in rail.items] == [
+        brief.entities for rail in sample().rails for brief in rail.items
+    ]
+
+
+def test_a_capture_on_its_way_into_the_store_has_the_page_wiredesk_parse_gives() -> None:
+    capture = capture_of(SAMPLE.read_text(encoding="utf-8"))
+    for _ in range(2):  # the second time from what the first remembered
+        keep = prepare(capture)
+        assert keep.error is None
+        assert keep.page == page_of(capture, enriched=True)

@@ -8,7 +8,9 @@ ingest, uploads, the poller and ``reparse`` all give the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from wiredesk.enrich.entities import entities_of, find_spots
 from wiredesk.enrich.figures import find_figures
@@ -26,7 +28,15 @@ from wiredesk.model import (
     Quote,
 )
 
-__all__ = ["Findings", "enrich_article", "enrich_brief", "enrich_page", "find_all"]
+__all__ = [
+    "Finder",
+    "Findings",
+    "enrich_article",
+    "enrich_brief",
+    "enrich_page",
+    "find_all",
+    "remembering",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,7 +51,7 @@ class Findings:
 def find_all(
     headline: str | None,
     dateline: Dateline | None,
-    body: list[str],
+    body: Sequence[str],
     language: str | None,
 ) -> Findings:
     """The findings of one story: its headline (block -1), its dateline's place (block -2)
@@ -59,22 +69,36 @@ def find_all(
     )
 
 
-def enrich_article(article: Article, language: str | None) -> Article:
-    found = find_all(
-        article.headline, article.dateline, [block.text for block in article.body], language
+# What finds a story's findings from its headline, dateline, body and language: ``find_all``
+# or a finder that remembers its answers (``remembering``).
+Finder = Callable[[str | None, Dateline | None, tuple[str, ...], str | None], Findings]
+
+
+def remembering(stories: int) -> Finder:
+    """``find_all`` remembering its last ``stories`` answers. A stream repeats the briefs of
+    a section's rail on page after page, and a page captured again repeats its article:
+    each such story is enriched once. ``find_all`` reads nothing but its arguments, so a
+    remembered answer is the answer."""
+    return lru_cache(maxsize=stories)(find_all)
+
+
+def enrich_article(article: Article, language: str | None, find: Finder = find_all) -> Article:
+    found = find(
+        article.headline, article.dateline, tuple(block.text for block in article.body), language
     )
     return replace(article, entities=found.entities, quotes=found.quotes, figures=found.figures)
 
 
-def enrich_brief(brief: Brief, language: str | None) -> Brief:
-    found = find_all(brief.title, brief.dateline, [brief.text] if brief.text else [], language)
+def enrich_brief(brief: Brief, language: str | None, find: Finder = find_all) -> Brief:
+    found = find(brief.title, brief.dateline, (brief.text,) if brief.text else (), language)
     return replace(brief, entities=found.entities, quotes=found.quotes, figures=found.figures)
 
 
-def enrich_page(page: Page) -> Page:
-    """The page with its article and every brief enriched."""
+def enrich_page(page: Page, find: Finder = find_all) -> Page:
+    """The page with its article and every brief enriched, each story's findings found by
+    ``find``."""
     rails = tuple(
-        replace(rail, items=tuple(enrich_brief(brief, page.language) for brief in rail.items))
+        replace(rail, items=tuple(enrich_brief(brief, page.language, find) for brief in rail.items))
         for rail in page.rails
     )
-    return replace(page, article=enrich_article(page.article, page.language), rails=rails)
+    return replace(page, article=enrich_article(page.article, page.language, find), rails=rails)
