@@ -50,6 +50,30 @@ def test_rail_items_take_their_time_from_the_markup_over_the_printed_age() -> No
     assert printed.published_at == datetime(2026, 3, 18, 11, 0, tzinfo=UTC)
 
 
+@pytest.mark.parametrize(
+    "hiding",
+    ['style="visibility: hidden"', 'style="color:grey;display:none"', "hidden", "aria-hidden"],
+)
+def test_a_time_the_page_hides_from_its_readers_prints_no_age(hiding: str) -> None:
+    """A teaser's ``<time>`` kept in the markup for scripts but not shown: no printed age
+    (its machine time, when it has one, still dates the brief)."""
+    shown = "" if hiding == "aria-hidden" else hiding  # read aloud or not, it is seen
+    aside = (
+        "<aside><h2>Lees meer</h2><ul>"
+        f'<li><a href="/a">Treinstoring rond Utrecht voorbij</a><time {hiding}>18/03/2026</time></li>'
+        f'<li><a href="/b">Provincies krijgen meer tijd</a><span {hiding}><time '
+        'datetime="2026-03-18T12:00:00Z">13:00</time></span></li>'
+        '<li><a href="/c">Gemeenten willen eigen verhuurregels</a><time>11:45</time></li>'
+        "</ul></aside>"
+    )
+    (rail,) = parse_html(page(STORY, aside), captured_at=CAPTURED_AT).rails
+    undated, timed, printed = rail.items
+    assert undated.age_text == (None if shown else "18/03/2026")
+    assert timed.age_text == (None if shown else "13:00")
+    assert timed.published_at == datetime(2026, 3, 18, 12, 0, tzinfo=UTC)
+    assert printed.age_text == "11:45"
+
+
 def test_the_first_rail_naming_a_section_files_the_article_else_the_given_section() -> None:
     aside = (
         '<aside><h2>Lees ook</h2><ul><li><a href="/x">Gemeenten willen eigen verhuurregels</a>'

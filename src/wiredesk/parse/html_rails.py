@@ -57,6 +57,8 @@ LINE_SEPARATORS = " |·•"
 MAX_KICKER_CHARS = 40
 MAX_KICKER_WORDS = 3
 KICKER_TAGS = frozenset({"span", "strong", "b", "em", "i", "mark"})
+# Inline styles that keep an element from being seen.
+HIDDEN_STYLE_RE = re.compile(r"(?:visibility\s*:\s*hidden|display\s*:\s*none)", re.IGNORECASE)
 # What separates a teaser's time from a second one (an update) printed with it.
 TIME_SEPARATOR_RE = re.compile(r"\s[·|•]\s")
 # Levels of lists and wrappers looked into for teasers.
@@ -230,7 +232,8 @@ def _item(element: HtmlElement) -> MarkedItem:
     printed: str | None = None
     machine: MachineTime | None = None
     if time is not None:
-        printed = _first_printed(text_of(time))
+        if not _is_hidden(time, within=element):
+            printed = _first_printed(text_of(time))
         machine = read_time(time.get("datetime"))
     lines = [
         line
@@ -242,6 +245,18 @@ def _item(element: HtmlElement) -> MarkedItem:
     if lines and parent is not None and parent.tag == "ol":
         lines[0] = RANK_PREFIX_RE.sub("", lines[0])  # "1 Rail strike called off": a rank
     return MarkedItem(lines=tuple(lines), printed_time=printed, machine_time=machine)
+
+
+def _is_hidden(element: HtmlElement, *, within: HtmlElement) -> bool:
+    """Whether the page hides ``element`` (or what holds it, up to ``within``) from its
+    readers: a time kept in the markup for scripts prints no age."""
+    while element is not None:
+        if element.get("hidden") is not None or HIDDEN_STYLE_RE.search(element.get("style", "")):
+            return True
+        if element is within:
+            return False
+        element = element.getparent()
+    return False
 
 
 def _first_printed(text: str) -> str | None:
