@@ -1559,3 +1559,56 @@ def test_a_teaser_cut_short_under_its_title_keeps_its_words_as_text() -> None:
         "Scholen krijgen meer geld voor reparaties",
         "Wie in Bilzen denkt om nog",
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "under"),
+    [
+        ("nl", "Meest gelezen", ["1 uur geleden", "2 uur geleden", "3 uur geleden"]),
+        ("en", "Most read", ["Politics", "Education", "Crime"]),  # each under its kicker
+        ("de", "Meistgelesen", ["vor 1 Stunde", "vor 2 Stunden", "vor 3 Stunden"]),
+        ("fr", "Les plus lus", [None, None, None]),
+    ],
+)
+def test_a_rail_printed_above_the_story_is_a_rail(
+    language: str, title: str, under: list[str | None]
+) -> None:
+    """A whole-page copy that prints its sidebar before the story: the rail's title over its
+    headlines (with their kickers or ages) is a rail, not lines dropped with the menu."""
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    teasers = TEASERS[language]
+    if language == "en":  # kickers over their headlines
+        rail = [
+            line for kicker, teaser in zip(under, teasers, strict=True) for line in (kicker, teaser)
+        ]
+    else:
+        rail = [
+            line
+            for teaser, age in zip(teasers, under, strict=True)
+            for line in (teaser, age)
+            if line
+        ]
+    page = parse_text(
+        "\n".join(["Home", "News", "Sport", title, *rail, headline, "18.03.2026", first, last]),
+        language=language,
+        captured_at=CAPTURED_AT,
+    )
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    (read,) = page.rails
+    assert read.title == title
+    assert [brief.title or brief.text for brief in read.items] == list(teasers)
+    if language in ("nl", "de"):
+        assert [brief.age_seconds for brief in read.items] == [3600, 7200, 10800]
+    assert {"Home", "News", "Sport"} <= set(page.dropped)
+
+
+def test_a_menu_under_a_rail_title_above_the_story_is_no_rail() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    page = parse_text(
+        "\n".join(["Top stories", "World", "Business", "Sport", "Weather", headline, first, last]),
+        language="en",
+    )
+    assert page.article.headline == headline
+    assert page.rails == ()
+    assert {"Top stories", "World", "Business", "Sport", "Weather"} <= set(page.dropped)

@@ -338,6 +338,7 @@ class _Reader:
     unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
     untitled_rails: set[int] = field(default_factory=set)  # rails starting with a teaser
     story_at: int = 0  # where a copied page's story begins (``_skip_to_story``)
+    rails_above: list[Rail] = field(default_factory=list)  # ``_read_rail_above``
     facts: LineFacts = field(init=False)  # what is asked of each line, by its index
 
     def __post_init__(self) -> None:
@@ -423,9 +424,45 @@ class _Reader:
         self.story_at = body
         start = self._headline_above(body)
         while self.pos < start:
+            if self.facts.rail_title[self.pos] is not None and self._read_rail_above(start):
+                continue
             # A date line just over the headline dates the story ("March 18, 2026 11:42 AM").
             if self.pos < start - DATE_LINE_REACH or not self._take_date_line(self.lines[self.pos]):
                 self._drop(self.lines[self.pos])
+
+    def _read_rail_above(self, limit: int) -> bool:
+        """Read the rail whose title stands at ``self.pos``, above the story's headline at
+        ``limit`` ("Most read" over headlines: a sidebar printed before the story), and
+        whether there was one. Its teasers are headlines, each perhaps under its kicker or
+        author and over its age; the first other line ends it."""
+        facts = self.facts
+        end = self.pos + 1
+        headlines = 0
+        while end < limit and facts.rail_title[end] is None:
+            if not (facts.is_furniture(end) or _is_label_only(self.lines[end], self.languages)):
+                if facts.is_title[end] and facts.words[end] >= MIN_FULL_HEADLINE_WORDS:
+                    headlines += 1
+                elif not self._is_kicker_at(end):
+                    break
+            end += 1
+        if headlines < MIN_TEASER_TITLES:
+            return False
+        kept: list[str] = []
+        dropped: list[str] = []
+        for index in range(self.pos + 1, end):
+            (dropped if facts.is_furniture(index) else kept).append(self.lines[index])
+        kept, kickers = without_paired_kickers(kept)
+        title = facts.rail_title[self.pos]
+        assert title is not None  # asked by the caller
+        rail, orphans = read_rail(
+            title, kept, languages=self.languages, captured_at=self.captured_at, zone=self.zone
+        )
+        if len(rail.items) < MIN_TEASER_TITLES or _is_menu(rail):
+            return False
+        self.rails_above.append(rail)
+        self.dropped.extend(dropped + kickers + orphans)
+        self.pos = end
+        return True
 
     def _opens_with_its_story(self) -> bool:
         """Whether the copy opens with a headline over its dateline (bylines, date lines
@@ -1276,7 +1313,7 @@ class _Reader:
         return kept, []
 
     def read_rails(self) -> tuple[Rail, ...]:
-        rails: list[Rail] = []
+        rails = list(self.rails_above)
         while self.pos < len(self.lines):
             title = self.facts.rail_title[self.pos] or self._unnamed_rail_at(self.pos)
             if title is None:  # only when the article ended without a body
