@@ -1612,3 +1612,102 @@ def test_a_menu_under_a_rail_title_above_the_story_is_no_rail() -> None:
     assert page.article.headline == headline
     assert page.rails == ()
     assert {"Top stories", "World", "Business", "Sport", "Weather"} <= set(page.dropped)
+
+
+# Two more paragraphs of each story, for boxes that stand between its paragraphs.
+MORE_PARAGRAPHS = {
+    "en": (
+        "Shop owners on the main street fear that the lanes will keep customers away during the months of works.",
+        "The council said it would review the traffic on the new lanes after a year and publish the figures.",
+    ),
+    "de": (
+        "Geschäftsleute in der Hauptstraße fürchten, dass die Bauarbeiten über Monate Kundschaft fernhalten werden.",
+        "Die Stadt will den Verkehr auf den neuen Spuren nach einem Jahr prüfen und die Zahlen veröffentlichen.",
+    ),
+    "fr": (
+        "Les commerçants de la grande rue craignent que les travaux éloignent leurs clients pendant plusieurs mois.",
+        "La ville promet d'étudier la circulation sur les nouvelles voies au bout d'un an et de publier les chiffres.",
+    ),
+    "nl": (
+        "Winkeliers in de hoofdstraat vrezen dat de werkzaamheden maandenlang klanten zullen wegjagen uit het centrum.",
+        "De gemeente wil het verkeer op de nieuwe busbanen na een jaar onderzoeken en de cijfers openbaar maken.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "teasers"),
+    [
+        ("nl", "Lees ook", 1),
+        ("en", "Related stories", 2),
+        ("de", "Mehr zum Thema", 3),
+        ("fr", "À lire aussi", 2),
+    ],
+)
+def test_a_box_of_links_between_the_storys_paragraphs_is_a_rail_and_the_story_goes_on(
+    language: str, title: str, teasers: int
+) -> None:
+    headline, first, second = STORIES_UNDER_COMMENTS[language]
+    third, fourth = MORE_PARAGRAPHS[language]
+    box = [title, *TEASERS[language][:teasers]]
+    page = parse_text("\n".join([headline, first, second, *box, third, fourth]), language=language)
+    assert [block.text for block in page.article.body] == [first, second, third, fourth]
+    (rail,) = page.rails
+    assert rail.title == title
+    assert [brief.title for brief in rail.items] == list(TEASERS[language][:teasers])
+
+
+def test_a_rail_of_briefs_under_the_story_stays_where_it_ends() -> None:
+    """Under a rail's title, briefs opening with their datelines are no more of the story,
+    nor are headlines followed by one short paragraph."""
+    headline, first, second = STORIES_UNDER_COMMENTS["nl"]
+    briefs = (
+        "UTRECHT (ANP) - De provincie wil de komende vijf jaar veertig kilometer nieuwe fietspaden aanleggen langs de drukste routes.",
+        "ARNHEM (ANP) - Het waterschap versterkt dit voorjaar drie kilometer dijk langs de Rijn bij Arnhem en Westervoort.",
+    )
+    page = parse_text("\n".join([headline, first, second, "Meer uit Binnenland", *briefs]))
+    assert [block.text for block in page.article.body] == [first, second]
+    assert [brief.dateline.place for brief in page.rails[0].items if brief.dateline] == [
+        "UTRECHT",
+        "ARNHEM",
+    ]
+    teasers = TEASERS["nl"]
+    page = parse_text(
+        "\n".join([headline, first, second, "Lees ook", teasers[0], teasers[1], "Bekijk alles"])
+    )
+    assert [block.text for block in page.article.body] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("language", "pointer"),
+    [
+        ("nl", "Lees ook Burgemeester verdedigt de kosten van de nieuwe tramlijn"),
+        ("de", "Lesen Sie auch Schulen bekommen mehr Geld für Reparaturen"),
+        ("fr", "À lire aussi La police ferme le vieux pont pendant une semaine"),
+        ("en", "See also Mayor defends the cost of the new tram line"),
+    ],
+)
+def test_a_pointer_to_another_story_glued_to_its_title_by_a_space_leaves_the_body(
+    language: str, pointer: str
+) -> None:
+    headline, first, second = STORIES_UNDER_COMMENTS[language]
+    third, fourth = MORE_PARAGRAPHS[language]
+    page = parse_text(
+        "\n".join([headline, first, second, pointer, third, "Skip Ad", fourth]), language=language
+    )
+    assert [block.text for block in page.article.body] == [first, second, third, fourth]
+    assert {pointer, "Skip Ad"} <= set(page.dropped)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lees ook de andere artikelen over dit onderwerp",  # a sentence, not a title
+        "See also Figure 3.",
+        "Lire aussi le rapport complet de la Cour des comptes",
+    ],
+)
+def test_a_paragraph_that_opens_like_a_pointer_stays(line: str) -> None:
+    headline, first, second = STORIES_UNDER_COMMENTS["en"]
+    page = parse_text("\n".join([headline, first, line, second]), language="en")
+    assert line in [block.text for block in page.article.body]

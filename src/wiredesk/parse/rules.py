@@ -111,6 +111,10 @@ FURNITURE_LINES = frozenset(
         "kopieer link", "copy link", "link kopieren", "copier le lien", "print", "afdrukken",
         "drucken", "imprimer", "advertentie", "advertisement", "advertising", "ad", "anzeige",
         "werbung", "publicité", "publicite", "sponsored", "gesponsord", "reclame",
+        # a video player's button to pass its advertisement
+        "skip ad", "skip ads", "skip advertisement", "advertentie overslaan", "reclame overslaan",
+        "werbung überspringen", "anzeige überspringen", "passer la publicité",
+        "passer la publicite", "ignorer la publicité",
         "privacy", "cookies", "contact", "colofon", "impressum", "datenschutz", "about us",
         "over ons", "terms of use", "mentions légales", "toon meer", "bekijk meer",
         "bekijk alles", "meer laden", "show more", "load more", "see more", "view all",
@@ -215,6 +219,13 @@ POINTER_PATTERN = (
     r"thema|siehe auch|auch interessant|(?:das )?könnte (?:sie|dich) auch interessieren|"
     r"lire aussi|à lire aussi|lisez aussi|voir aussi|à voir aussi|lire également|"
     r"à lire également)\s*[:|].+"
+    # the same with only a space before the title (the label was a box of its own, and
+    # copying glued the two): "À lire aussi La natalité menacée", for the labels that only
+    # ever point; the title opens with a capital, holds three words or more, and is not a
+    # sentence
+    r"|(?:lees ook|zie ook|bekijk ook|read also|also read|see also|lesen sie auch|siehe "
+    r"auch|lire aussi|à lire aussi|lisez aussi|voir aussi|à voir aussi|lire également|"
+    r"à lire également)\s+(?-i:[A-ZÀ-ÖØ-Þ«\"“„‘'])\S*(?:\s+\S+){2,}(?<!\.)"
 )
 # Asking readers to comment, or the comment list's heading: "Please read our comment policy
 # before commenting.", "Je moet ingelogd zijn om te reageren", "Aktuelle Kommentare",

@@ -159,6 +159,9 @@ FOOTER_RUN = 5
 MIN_BODY_BEFORE_FOOTER = 2
 FOOTER_LOOKAHEAD = 20
 MIN_STORY_WORDS = 15
+# The story's paragraphs in a row under a box of links that stands inside it ("Lees ook").
+MIN_PARAGRAPHS_UNDER_BOX = 2
+MIN_WORDS_UNDER_BOX = 10  # each
 MIN_STORY_AFTER = 2
 # Desk initials signing off a story on a line of their own: "StZ", "NZZ", "AFP" (two
 # capitals at least, so that no short word is taken for them).
@@ -338,7 +341,7 @@ class _Reader:
     unnamed_rail_ends: dict[int, int] = field(default_factory=dict)  # ``_unnamed_rail_at``
     untitled_rails: set[int] = field(default_factory=set)  # rails starting with a teaser
     story_at: int = 0  # where a copied page's story begins (``_skip_to_story``)
-    rails_above: list[Rail] = field(default_factory=list)  # ``_read_rail_above``
+    early_rails: list[Rail] = field(default_factory=list)  # above the story, inside it
     facts: LineFacts = field(init=False)  # what is asked of each line, by its index
 
     def __post_init__(self) -> None:
@@ -433,10 +436,41 @@ class _Reader:
     def _read_rail_above(self, limit: int) -> bool:
         """Read the rail whose title stands at ``self.pos``, above the story's headline at
         ``limit`` ("Most read" over headlines: a sidebar printed before the story), and
-        whether there was one. Its teasers are headlines, each perhaps under its kicker or
-        author and over its age; the first other line ends it."""
+        whether there was one."""
+        end = self._teasers_end(self.pos + 1, limit)
+        return end is not None and self._read_box(end)
+
+    def _box_in_story_ends(self, index: int) -> int | None:
+        """Where a box of links to other stories inside the story ends ("Lees ook" over a
+        headline or a few, between two of its paragraphs), or None: the box's title over
+        headlines alone, and the story's paragraphs (not briefs opening with their
+        datelines) under them, two in a row."""
+        end = self._teasers_end(index + 1, len(self.lines), least=1)
+        if end is None:
+            return None
         facts = self.facts
-        end = self.pos + 1
+        paragraphs = 0
+        for after in range(end, len(self.lines)):
+            if facts.is_furniture(after):
+                continue
+            if (
+                not facts.is_sentence(after)
+                or facts.words[after] < MIN_WORDS_UNDER_BOX
+                or (paragraphs == 0 and read_dateline(self.lines[after]) is not None)
+            ):
+                return None
+            paragraphs += 1
+            if paragraphs == MIN_PARAGRAPHS_UNDER_BOX:
+                return end
+        return None
+
+    def _teasers_end(self, start: int, limit: int, least: int = MIN_TEASER_TITLES) -> int | None:
+        """Where a run of teasers' headlines from ``start`` ends (each perhaps under its
+        kicker or author and over its age: the first other line, a rail's title or ``limit``
+        ends it), or None when it holds fewer than ``least`` headlines or more than a box
+        holds."""
+        facts = self.facts
+        end = start
         headlines = 0
         while end < limit and facts.rail_title[end] is None:
             if not (facts.is_furniture(end) or _is_label_only(self.lines[end], self.languages)):
@@ -445,21 +479,26 @@ class _Reader:
                 elif not self._is_kicker_at(end):
                     break
             end += 1
-        if headlines < MIN_TEASER_TITLES:
-            return False
+        return end if least <= headlines <= MAX_UNNAMED_RAIL_TEASERS else None
+
+    def _read_box(self, end: int) -> bool:
+        """Read the lines from the rail title at ``self.pos`` to ``end`` as a rail outside
+        the run of rails under the story (above it, inside it), and whether they made one:
+        a menu under a rail's title is none."""
+        facts = self.facts
         kept: list[str] = []
         dropped: list[str] = []
         for index in range(self.pos + 1, end):
             (dropped if facts.is_furniture(index) else kept).append(self.lines[index])
         kept, kickers = without_paired_kickers(kept)
         title = facts.rail_title[self.pos]
-        assert title is not None  # asked by the caller
+        assert title is not None  # asked by the callers
         rail, orphans = read_rail(
             title, kept, languages=self.languages, captured_at=self.captured_at, zone=self.zone
         )
-        if len(rail.items) < MIN_TEASER_TITLES or _is_menu(rail):
+        if not rail.items or _is_menu(rail):
             return False
-        self.rails_above.append(rail)
+        self.early_rails.append(rail)
         self.dropped.extend(dropped + kickers + orphans)
         self.pos = end
         return True
@@ -1066,6 +1105,14 @@ class _Reader:
             # shorter still); closed like a sentence, it starts no footer either: most lines
             # of a body are ruled out here, before the four questions are asked.
             is_long = len(line) > MAX_RAIL_TITLE_CHARS
+            if (
+                body
+                and not is_long
+                and self.facts.rail_title[self.pos] is not None
+                and (box := self._box_in_story_ends(self.pos)) is not None
+                and self._read_box(box)
+            ):
+                continue  # the story goes on under a box of links to other stories
             if not (is_long and line.endswith((".", "!", "?"))):
                 if not is_long and (
                     self._rail_starts_at(self.pos)
@@ -1313,7 +1360,7 @@ class _Reader:
         return kept, []
 
     def read_rails(self) -> tuple[Rail, ...]:
-        rails = list(self.rails_above)
+        rails = list(self.early_rails)
         while self.pos < len(self.lines):
             title = self.facts.rail_title[self.pos] or self._unnamed_rail_at(self.pos)
             if title is None:  # only when the article ended without a body
