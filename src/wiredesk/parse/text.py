@@ -1258,7 +1258,9 @@ class _Reader:
         teasers = 0
         run = 0  # short lines in a row
         for index, line in enumerate(kept):
-            words = len(line.split())
+            # the lines are ``split_lines``'s, or the end of one: one plain space between
+            # words (see ``LineFacts.of``), so counting the spaces counts the words
+            words = line.count(" ") + 1
             if (
                 words <= MAX_NAME_WORDS
                 and not RANK_RE.fullmatch(line)
