@@ -511,7 +511,7 @@ class _Reader:
             return False
         for index in range(first + 1, min(len(self.lines), first + 1 + META_LINES)):
             line = self.lines[index]
-            if self.facts.is_furniture(index) or is_byline(line) or _is_date_line(line):
+            if self.facts.furniture[index] or is_byline(line) or _is_date_line(line):
                 continue
             found = read_dateline(line)
             return found is not None and _has_words(found.rest, MIN_DATELINE_TEXT_WORDS)
@@ -520,7 +520,7 @@ class _Reader:
     def _next_significant_at(self, start: int) -> int | None:
         """Where the next line from ``start`` that is not furniture stands."""
         for index in range(start, len(self.lines)):
-            if not self.facts.is_furniture(index):
+            if not self.facts.furniture[index]:
                 return index
         return None
 
@@ -529,7 +529,7 @@ class _Reader:
         headline (furniture aside), else None."""
         first: int | None = None
         for index in range(self.pos, chosen):
-            if self.facts.is_furniture(index):
+            if self.facts.furniture[index]:
                 continue
             if not self._is_full_headline(index):
                 return None
@@ -580,7 +580,7 @@ class _Reader:
         start = index
         facts = self.facts
         for before in range(index - 1, self.pos - 1, -1):
-            if facts.is_furniture(before):
+            if facts.furniture[before]:
                 continue
             if facts.is_sentence(before):
                 start = before
@@ -596,7 +596,7 @@ class _Reader:
             return False
         sentences = 0
         for before in range(index - 1, self.pos - 1, -1):
-            if facts.is_furniture(before):
+            if facts.furniture[before]:
                 continue
             if not facts.is_sentence(before):
                 break
@@ -622,7 +622,7 @@ class _Reader:
             or facts.words[index] >= MIN_FULL_HEADLINE_WORDS
             or index <= self._last_text_at()
             or not facts.is_title[index]
-            or facts.is_furniture(index)
+            or facts.furniture[index]
             or _is_label_only(line, self.languages)
             or self._follows_a_headline(index)
             or not self._is_just_under_the_text(index)
@@ -635,7 +635,7 @@ class _Reader:
         end = index if untitled else index + 1
         while end < len(self.lines):
             following = self.lines[end]
-            if not (facts.is_furniture(end) or _is_label_only(following, self.languages)):
+            if not (facts.furniture[end] or _is_label_only(following, self.languages)):
                 over_headline = untitled and self._is_kicker_at(end)
                 if not over_headline and (
                     facts.rail_title[end] is not None
@@ -681,7 +681,7 @@ class _Reader:
         for before in range(index - 1, -1, -1):
             if facts.is_paragraph(before):
                 return True
-            if not facts.is_furniture(before):
+            if not facts.furniture[before]:
                 between += 1
                 if between > MAX_LINES_OVER_UNNAMED_RAIL:
                     return False
@@ -692,7 +692,7 @@ class _Reader:
         headlines is one more of them, not a rail's title."""
         facts = self.facts
         for before in range(index - 1, max(-1, index - RAIL_LOOKAHEAD), -1):
-            if facts.is_furniture(before) or _is_label_only(self.lines[before], self.languages):
+            if facts.furniture[before] or _is_label_only(self.lines[before], self.languages):
                 continue
             return facts.is_title[before] and facts.words[before] >= MIN_FULL_HEADLINE_WORDS
         return False
@@ -740,7 +740,7 @@ class _Reader:
         reach = HEADLINE_REACH  # lines of text looked at: furniture is passed over
         facts = self.facts
         for index in range(body - 1, self.pos - 1, -1):
-            if facts.is_furniture(index):
+            if facts.furniture[index]:
                 continue
             reach -= 1
             if reach < 0:
@@ -818,7 +818,7 @@ class _Reader:
         answers = 0
         facts = self.facts
         for after in range(index + 1, len(self.lines)):
-            if facts.is_furniture(after):
+            if facts.furniture[after]:
                 continue
             line = self.lines[after]
             if (
@@ -837,7 +837,7 @@ class _Reader:
         """Whether a short line is one of the answers under a poll's question."""
         facts = self.facts
         for before in range(index - 1, max(self.pos, index - MAX_POLL_ANSWERS) - 1, -1):
-            if facts.is_furniture(before):
+            if facts.furniture[before]:
                 continue
             if self.lines[before].endswith("?"):
                 return self._is_poll_question(before)
@@ -869,7 +869,7 @@ class _Reader:
                 self.dropped.append(banner["banner"])
                 self.pos += 1
                 return banner["rest"]
-            if self.facts.is_furniture(self.pos) or self.facts.rail_title[self.pos]:
+            if self.facts.furniture[self.pos] or self.facts.rail_title[self.pos]:
                 self._drop(line)
                 continue
             if self._take_date_line(line):
@@ -957,7 +957,7 @@ class _Reader:
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             replaced = ANP_REPLACES_RE.fullmatch(line)
-            if self.facts.is_furniture(self.pos) or (
+            if self.facts.furniture[self.pos] or (
                 # a copy of the headline, unless it is all the story there is (an alert)
                 line.casefold() in copies and self._next_significant(self.pos + 1) is not None
             ):
@@ -1023,7 +1023,7 @@ class _Reader:
             line = self.lines[index]
             if is_read_more(line):
                 read_more += 1  # "Lees meer »" closes a teaser; no story prints it
-            elif not facts.is_furniture(index):
+            elif not facts.furniture[index]:
                 lines.append(line)
                 indexes.append(index)
         if not lines:
@@ -1080,7 +1080,7 @@ class _Reader:
         for index in range(start, len(self.lines)):
             if SOURCE_LINE_RE.fullmatch(self.lines[index]):
                 return True  # the source credited: "Bron: BELGA"
-            if self.facts.is_furniture(index) or self._is_caption_at(index):
+            if self.facts.furniture[index] or self._is_caption_at(index):
                 continue
             line = self.lines[index]
             return (
@@ -1136,7 +1136,7 @@ class _Reader:
             ):
                 self._drop(line)  # a subscription's or an app's pitch: the story has ended
                 break
-            furniture = self.facts.is_furniture(self.pos)
+            furniture = self.facts.furniture[self.pos]
             if (
                 furniture
                 and self.is_whole_page
@@ -1217,7 +1217,7 @@ class _Reader:
         looked_at = 0  # lines after it, furniture aside
         facts = self.facts
         for after in range(index + 1, len(self.lines)):
-            if facts.is_furniture(after):
+            if facts.furniture[after]:
                 continue
             if facts.is_sentence(after):
                 return False
@@ -1342,7 +1342,9 @@ class _Reader:
         teasers = 0
         run = 0  # short lines in a row
         for index, line in enumerate(kept):
-            words = len(line.split())
+            # the lines are ``split_lines``'s, or the end of one: one plain space between
+            # words (see ``LineFacts.of``), so counting the spaces counts the words
+            words = line.count(" ") + 1
             if (
                 words <= MAX_NAME_WORDS
                 and not RANK_RE.fullmatch(line)
@@ -1384,7 +1386,7 @@ class _Reader:
                 line = self.lines[index]
                 if is_read_more(line):
                     teasers.append([])
-                if self.facts.is_furniture(index):
+                if self.facts.furniture[index]:
                     self.dropped.append(line)
                     continue
                 line = self._without_teaser_byline(line)
