@@ -451,7 +451,7 @@ class _Reader:
         facts = self.facts
         paragraphs = 0
         for after in range(end, len(self.lines)):
-            if facts.is_furniture(after):
+            if facts.furniture[after]:
                 continue
             if (
                 not facts.is_sentence(after)
@@ -473,7 +473,7 @@ class _Reader:
         end = start
         headlines = 0
         while end < limit and facts.rail_title[end] is None:
-            if not (facts.is_furniture(end) or _is_label_only(self.lines[end], self.languages)):
+            if not (facts.furniture[end] or _is_label_only(self.lines[end], self.languages)):
                 if facts.is_title[end] and facts.words[end] >= MIN_FULL_HEADLINE_WORDS:
                     headlines += 1
                 elif not self._is_kicker_at(end):
@@ -489,7 +489,7 @@ class _Reader:
         kept: list[str] = []
         dropped: list[str] = []
         for index in range(self.pos + 1, end):
-            (dropped if facts.is_furniture(index) else kept).append(self.lines[index])
+            (dropped if facts.furniture[index] else kept).append(self.lines[index])
         kept, kickers = without_paired_kickers(kept)
         title = facts.rail_title[self.pos]
         assert title is not None  # asked by the callers
