@@ -1711,3 +1711,33 @@ def test_a_paragraph_that_opens_like_a_pointer_stays(line: str) -> None:
     headline, first, second = STORIES_UNDER_COMMENTS["en"]
     page = parse_text("\n".join([headline, first, line, second]), language="en")
     assert line in [block.text for block in page.article.body]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "shape"),
+    [
+        ("en", "Related stories", "bullet over link"),
+        ("de", "Mehr zum Thema", "link over bullet"),
+        ("fr", "À lire aussi", "bullet alone"),
+        ("nl", "Lees ook", "bullet before title"),
+    ],
+)
+def test_a_bulleted_rail_gives_each_teaser_once_without_its_bullet(
+    language: str, title: str, shape: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    teasers = TEASERS[language]
+    printed = {
+        "bullet over link": lambda teaser: [f"• {teaser}", teaser],
+        "link over bullet": lambda teaser: [teaser, f"• {teaser}"],
+        "bullet alone": lambda teaser: ["•", teaser],
+        "bullet before title": lambda teaser: [f"• {teaser}"],
+    }[shape]
+    rail = [line for teaser in teasers for line in printed(teaser)]
+    page = parse_text("\n".join([headline, first, last, title, *rail]), language=language)
+    assert [block.text for block in page.article.body] == [first, last]
+    (read,) = page.rails
+    assert [brief.title for brief in read.items] == list(teasers)
+    # the lines that were only a bullet are dropped; a bullet before a lone title is not a line
+    copies = [] if shape == "bullet before title" else [line for line in rail if line[0] == "•"]
+    assert [line for line in page.dropped if line.startswith("•")] == copies

@@ -40,6 +40,8 @@ MAX_KICKER_CHARS = 30
 MAX_KICKER_WORDS = 3
 # Teasers each under its kicker, at the fewest, for their kickers to be told from titles.
 MIN_KICKER_PAIRS = 3
+# What a bulleted list prints before each item when copied as text.
+BULLETS = frozenset("•·▪◦‣∙")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -318,6 +320,27 @@ def without_kickers(lines: list[str]) -> list[str]:
                 continue
         kept.append(line)
     return kept
+
+
+def without_bullets(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A rail's lines without the bullets of a bulleted list, and the lines that were only
+    a bullet: a list that prints each teaser twice ("• Schools get more money" beside
+    "Schools get more money", the bullet's line and the link's) gives each once, and a
+    bullet before a title is no part of it."""
+    kept: list[str] = []
+    bullets: list[str] = []
+    for index, line in enumerate(lines):
+        if line[:1] not in BULLETS:
+            kept.append(line)
+            continue
+        title = line[1:].strip()
+        before = lines[index - 1] if index else None
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if not title or title in (before, after):
+            bullets.append(line)  # a bullet alone, or its line beside the link's
+        else:
+            kept.append(title)
+    return kept, bullets
 
 
 def without_paired_kickers(lines: list[str]) -> tuple[list[str], list[str]]:

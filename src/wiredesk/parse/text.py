@@ -34,6 +34,7 @@ from wiredesk.parse.rails import (
     read_rail,
     read_rail_title,
     section_of,
+    without_bullets,
     without_paired_kickers,
 )
 from wiredesk.parse.rules import (
@@ -490,6 +491,7 @@ class _Reader:
         dropped: list[str] = []
         for index in range(self.pos + 1, end):
             (dropped if facts.furniture[index] else kept).append(self.lines[index])
+        kept, bullets = without_bullets(kept)
         kept, kickers = without_paired_kickers(kept)
         title = facts.rail_title[self.pos]
         assert title is not None  # asked by the callers
@@ -499,7 +501,7 @@ class _Reader:
         if not rail.items or _is_menu(rail):
             return False
         self.early_rails.append(rail)
-        self.dropped.extend(dropped + kickers + orphans)
+        self.dropped.extend(dropped + bullets + kickers + orphans)
         self.pos = end
         return True
 
@@ -1393,6 +1395,8 @@ class _Reader:
                 if line:
                     kept.append(line)
                     teasers[-1].append(line)
+            kept, bullets = without_bullets(kept)
+            self.dropped.extend(bullets)
             kept, kickers = without_paired_kickers(kept)
             self.dropped.extend(kickers)
             kept, listed = self._without_name_list(kept)
