@@ -63,6 +63,16 @@ PIECES = [
     "Das folgende Video zeigt die Debatte:",
     "Créé: 12.12.2019, 07h36",
     "Olivier Véran",
+    # rails above the story and boxes inside it, bulleted teasers, pointers glued to titles
+    "Most read",
+    "Lees ook",
+    "Mehr zum Thema",
+    "Rail strike called off after late-night talks",
+    "• Rail strike called off after late-night talks",
+    "•",
+    "À lire aussi La police ferme le vieux pont",
+    "Het werk aan de eerste busbaan begint in mei en duurt ongeveer drie maanden, aldus de gemeente.",
+    "Skip Ad",
 ]
 
 
@@ -85,7 +95,7 @@ def output_strings(page: Page) -> Iterator[str]:
     yield from dateline_strings(article.dateline)
     yield from (block.text for block in article.body)
     for rail in page.rails:
-        yield rail.title
+        yield rail.title or ""
         for brief in rail.items:
             yield from (brief.title or "", brief.text or "", brief.age_text or "")
             yield from dateline_strings(brief.dateline)
