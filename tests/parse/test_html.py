@@ -357,3 +357,33 @@ def test_a_list_under_the_last_paragraph_that_announces_it_stays_in_the_body() -
     texts = [block.text for block in parse_html(html).article.body]
     assert texts[:2] == paragraphs
     assert texts[2:] == ["- Main Street", "- Station Road", "- Harbour Lane"]
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "is_intro"),
+    [
+        ('<div class="article-intro"><div class="rich-text">', True),
+        ('<div class="c-chapo"><div class="wrap">', True),
+        ('<div class="leading-7 text-lg"><div class="wrap">', False),  # no name of an intro
+    ],
+)
+def test_the_headline_again_under_its_kicker_and_an_intro_marked_two_levels_up(
+    wrapper: str, is_intro: bool
+) -> None:
+    """A heading printing "kicker: headline" over the story is the headline's copy, not its
+    first paragraph; the intro's mark may sit on a box around the box of its paragraph."""
+    intro = "Lastwagen dürfen die marode Brücke am Hafen nicht mehr befahren, hat die Stadt entschieden."
+    html = (
+        '<html lang="de"><head><meta property="og:title" content="Stadt sperrt Brücke für '
+        'Lastwagen"></head><body><article><h2>Nach Gutachten: Stadt sperrt Brücke für Lastwagen'
+        f"</h2>{wrapper}<p>{intro}</p></div></div><p>Ein Gutachten hatte schwere Schäden an den "
+        "Trägern der Brücke gefunden, wie die Stadt am Freitag mitteilte. Die Sperrung gilt von "
+        "Montag an.</p><p>Die Sperrung soll mindestens zwei Jahre dauern, bis ein Neubau fertig "
+        "ist. Die Umleitung führt über die Nordbrücke.</p></article></body></html>"
+    )
+    parsed = parse_html(html)
+    assert parsed.article.headline == "Stadt sperrt Brücke für Lastwagen"
+    assert "Nach Gutachten: Stadt sperrt Brücke für Lastwagen" in parsed.dropped
+    assert parsed.article.standfirst == (intro if is_intro else None)
+    first = parsed.article.body[0].text
+    assert first.startswith("Ein Gutachten") if is_intro else first == intro

@@ -344,6 +344,9 @@ def read_printed_byline(tree: HtmlElement) -> str | None:
 STANDFIRST_CLASSES = ("intro", "standfirst", "chapo", "chapeau", "lead", "teaser", "summary")
 # The attributes where a page names its intro paragraph.
 INTRO_ATTRIBUTES = ("class", "id", "data-testid", "itemprop")
+# How many elements above an intro's paragraph may carry the mark that names it.
+INTRO_MARK_LEVELS = 2
+INTRO_WORD_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(STANDFIRST_CLASSES)})(?![a-z])")
 # How many elements after the headline are looked at for the intro.
 STANDFIRST_REACH = 4
 
@@ -351,13 +354,20 @@ STANDFIRST_REACH = 4
 def is_marked_intro(tree: HtmlElement, text: str) -> bool:
     """Whether the page prints ``text`` as a paragraph its markup names the intro (a class,
     id, ``data-testid`` or ``itemprop`` holding "intro", "standfirst", "chapo", …, on the
-    ``<p>`` or the element holding it), wherever it stands (not only beside the ``<h1>``)."""
+    ``<p>`` or an element up to ``INTRO_MARK_LEVELS`` above it: ``<div class="article-intro">
+    <div class="rich-text"><p>``), wherever it stands (not only beside the ``<h1>``)."""
     for element in tree.xpath("//p[normalize-space()=$text]", text=text):
-        parent = element.getparent()
-        for node in (element, parent) if parent is not None else (element,):
+        node = element
+        for level in range(INTRO_MARK_LEVELS + 1):
+            if node is None:
+                break
             marks = " ".join(node.get(name) or "" for name in INTRO_ATTRIBUTES).casefold()
-            if any(mark in marks for mark in STANDFIRST_CLASSES):
-                return True
+            if level < INTRO_MARK_LEVELS:
+                if any(mark in marks for mark in STANDFIRST_CLASSES):
+                    return True
+            elif INTRO_WORD_RE.search(marks):  # further up, only a whole word of a name:
+                return True  # "article-intro", not "leading-7"
+            node = node.getparent()
     return False
 
 

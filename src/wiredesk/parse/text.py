@@ -960,8 +960,13 @@ class _Reader:
             line = self.lines[self.pos]
             replaced = ANP_REPLACES_RE.fullmatch(line)
             if self.facts.furniture[self.pos] or (
-                # a copy of the headline, unless it is all the story there is (an alert)
-                line.casefold() in copies and self._next_significant(self.pos + 1) is not None
+                # a copy of the headline (with its kicker glued before it: "Tag der
+                # Abstimmung: Niederlage für Johnson"), unless it is all the story there is
+                (
+                    line.casefold() in copies
+                    or any(_is_glued_under_kicker(line.casefold(), copy) for copy in copies)
+                )
+                and self._next_significant(self.pos + 1) is not None
             ):
                 self._drop(line)
             elif replaced is not None and replaces is None:
