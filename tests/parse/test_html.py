@@ -387,3 +387,42 @@ def test_the_headline_again_under_its_kicker_and_an_intro_marked_two_levels_up(
     assert parsed.article.standfirst == (intro if is_intro else None)
     first = parsed.article.body[0].text
     assert first.startswith("Ein Gutachten") if is_intro else first == intro
+
+
+@pytest.mark.parametrize(
+    ("deck", "standfirst", "kicker"),
+    [
+        (
+            "<h3><span class='keyword'>Agriculture</span>L'Office fédéral retire avec effet "
+            "immédiat l'autorisation des produits contenant ce fongicide.</h3>",
+            "L'Office fédéral retire avec effet immédiat l'autorisation des produits contenant "
+            "ce fongicide.",
+            "Agriculture",
+        ),
+        (
+            "<h2>Le fongicide est jugé dangereux pour les eaux souterraines depuis des années.</h2>",
+            "Le fongicide est jugé dangereux pour les eaux souterraines depuis des années.",
+            None,
+        ),
+        ("<h2>Une décision attendue</h2>", None, None),  # a heading of a few words
+    ],
+)
+def test_a_sentence_set_as_a_heading_under_the_headline_is_the_standfirst(
+    deck: str, standfirst: str | None, kicker: str | None
+) -> None:
+    first = (
+        "Le chlorothalonil sera interdit dès 2020 en Suisse, a annoncé jeudi l'office "
+        "fédéral à Berne."
+    )
+    html = (
+        '<html lang="fr"><body><div id="article"><h1>Berne interdit le chlorothalonil</h1>'
+        f"{deck}<p>{first}</p><p>Une centaine de produits sont concernés par ce retrait, qui "
+        "fait suite au réexamen des anciens produits phytosanitaires.</p><p>Les agriculteurs "
+        "devront écouler leurs stocks avant la fin de l'année prochaine.</p></div></body></html>"
+    )
+    parsed = parse_html(html)
+    assert parsed.article.standfirst == standfirst
+    if standfirst is not None:
+        assert parsed.article.body[0].text == first
+    if kicker is not None:
+        assert kicker in parsed.dropped

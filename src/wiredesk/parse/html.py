@@ -62,6 +62,8 @@ SNIFF_CHARS = 4096
 # Larger pages are refused: trafilatura's own limit (MAX_FILE_SIZE in its
 # settings); a 7 MB page already takes about 5 seconds.
 MAX_HTML_CHARS = MAX_CAPTURE_BYTES  # a page given as text to parse_html
+# A kicker's element glued to the intro's text when the markup is read: a word or three.
+MAX_GLUED_KICKER_WORDS = 3
 
 
 def looks_like_html(text: str) -> bool:
@@ -121,11 +123,14 @@ def parse_html(
     article = _with_markup(
         page.article, tree=tree, meta=meta, document=document, zone=zone, captured_at=captured_at
     )
+    kicker = None
+    if article.standfirst is not None and page.article.standfirst is None and page.article.body:
+        kicker = _glued_kicker(page.article.body[0].text, article.standfirst)
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
     all_rails = (*[rail for rail in briefs if rail.items], *page.rails)
     return dataclasses.replace(
         page,
-        dropped=(*printed_headings, *page.dropped),
+        dropped=(*printed_headings, *([kicker] if kicker else []), *page.dropped),
         article=dataclasses.replace(article, section=section_of(all_rails, section)),
         rails=all_rails,
         url=meta.url,
@@ -289,7 +294,10 @@ def _with_marked_standfirst(article: Article, tree: HtmlElement) -> Article:
     pages whose byline is only in their metadata still mark the intro up.
     """
     marked = article.body[0].text
-    if marked != read_marked_standfirst(tree) and not is_marked_intro(tree, marked):
+    read = read_marked_standfirst(tree)
+    if read is not None and _glued_kicker(marked, read) is not None:
+        marked = read  # "AgricultureL'Office fédéral…": the kicker's element glued on
+    elif marked != read and not is_marked_intro(tree, marked):
         return article
     body = list(article.body[1:])
     dateline = article.dateline
@@ -298,6 +306,15 @@ def _with_marked_standfirst(article: Article, tree: HtmlElement) -> Article:
         if found is not None and found.rest:
             dateline, body[0] = found.dateline, Block(kind="paragraph", text=found.rest)
     return dataclasses.replace(article, standfirst=marked, body=tuple(body), dateline=dateline)
+
+
+def _glued_kicker(glued: str, text: str) -> str | None:
+    """The kicker of a few words glued before ``text`` in ``glued`` (their elements joined
+    without a space: "AgricultureL'Office fédéral…"), or None."""
+    if len(glued) <= len(text) or not glued.endswith(text):
+        return None
+    kicker = glued[: -len(text)].strip()
+    return kicker if 0 < len(kicker.split()) <= MAX_GLUED_KICKER_WORDS else None
 
 
 def _marked_subheadings(body: tuple[Block, ...], document: Document | None) -> tuple[Block, ...]:

@@ -347,6 +347,12 @@ INTRO_ATTRIBUTES = ("class", "id", "data-testid", "itemprop")
 # How many elements above an intro's paragraph may carry the mark that names it.
 INTRO_MARK_LEVELS = 2
 INTRO_WORD_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(STANDFIRST_CLASSES)})(?![a-z])")
+# A standfirst set as a heading under the headline (``_deck``): a sentence of at least so
+# many words, perhaps under a kicker marked up as an inline element of a few words.
+DECK_TAGS = frozenset({"h2", "h3", "h4"})
+INLINE_TAGS = frozenset({"span", "strong", "b", "em", "a"})
+MIN_DECK_WORDS = 8
+MAX_DECK_KICKER_WORDS = 3
 # How many elements after the headline are looked at for the intro.
 STANDFIRST_REACH = 4
 
@@ -385,4 +391,22 @@ def read_marked_standfirst(tree: HtmlElement) -> str | None:
             marks = (sibling.get("class") or "").casefold()
             if any(mark in marks for mark in STANDFIRST_CLASSES):
                 return clean(sibling.text_content())
+            deck = _deck(sibling) if sibling.tag in DECK_TAGS else None
+            if deck is not None:
+                return deck
     return None
+
+
+def _deck(heading: HtmlElement) -> str | None:
+    """A heading under the ``<h1>`` that prints a sentence is the standfirst (older sites
+    set it as an ``<h2>`` or ``<h3>``), without a kicker marked up before it: ``<h3><span>
+    Agriculture</span>L'Office fédéral a décidé…</h3>``. None for a heading of a few words."""
+    text = clean(heading.text_content()) or ""
+    first = heading[0] if len(heading) else None
+    if first is not None and not (heading.text or "").strip() and first.tag in INLINE_TAGS:
+        kicker = clean(first.text_content())
+        if len(kicker.split()) <= MAX_DECK_KICKER_WORDS:
+            text = clean(text.removeprefix(kicker)) or ""
+    if len(text.split()) < MIN_DECK_WORDS or not text.endswith((".", "!", "?", "…")):
+        return None
+    return text
