@@ -405,7 +405,7 @@ def _deck(heading: HtmlElement) -> str | None:
     first = heading[0] if len(heading) else None
     if first is not None and not (heading.text or "").strip() and first.tag in INLINE_TAGS:
         kicker = clean(first.text_content())
-        if len(kicker.split()) <= MAX_DECK_KICKER_WORDS:
+        if kicker and len(kicker.split()) <= MAX_DECK_KICKER_WORDS:
             text = clean(text.removeprefix(kicker)) or ""
     if len(text.split()) < MIN_DECK_WORDS or not text.endswith((".", "!", "?", "…")):
         return None
