@@ -1741,3 +1741,51 @@ def test_a_bulleted_rail_gives_each_teaser_once_without_its_bullet(
     # the lines that were only a bullet are dropped; a bullet before a lone title is not a line
     copies = [] if shape == "bullet before title" else [line for line in rail if line[0] == "•"]
     assert [line for line in page.dropped if line.startswith("•")] == copies
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "subheading"),
+    [
+        ("nl", "Bekijk ook", "Onderzoek naar oorzaak"),  # too short for a teaser
+        ("de", "Mehr zum Thema", "Kritik der Verbände"),
+        ("en", "Related stories", "What happens next"),
+        ("fr", "À lire aussi", "Les commerçants inquiets"),
+    ],
+)
+def test_the_storys_sub_heading_under_a_box_of_links_stays_in_the_story(
+    language: str, title: str, subheading: str
+) -> None:
+    headline, first, second = STORIES_UNDER_COMMENTS[language]
+    third, fourth = MORE_PARAGRAPHS[language]
+    teasers = TEASERS[language][:2]
+    page = parse_text(
+        "\n".join([headline, first, second, title, *teasers, subheading, third, fourth]),
+        language=language,
+    )
+    assert [(block.kind, block.text) for block in page.article.body] == [
+        ("paragraph", first),
+        ("paragraph", second),
+        ("subheading", subheading),
+        ("paragraph", third),
+        ("paragraph", fourth),
+    ]
+    assert [brief.title for brief in page.rails[0].items] == list(teasers)
+
+
+def test_a_title_of_half_the_words_of_the_boxs_teasers_over_the_story_is_its_sub_heading() -> None:
+    headline, first, second = STORIES_UNDER_COMMENTS["en"]
+    third, fourth = MORE_PARAGRAPHS["en"]
+    teasers = [
+        "Mayor defends the cost of the new tram line to the harbour",
+        "Schools in the north to get more money for roof repairs",
+    ]
+    page = parse_text(
+        "\n".join(
+            [headline, first, second, "Related", *teasers, "Shops fear the works", third, fourth]
+        ),
+        language="en",
+    )
+    assert ("subheading", "Shops fear the works") in [
+        (block.kind, block.text) for block in page.article.body
+    ]
+    assert [brief.title for brief in page.rails[0].items] == teasers

@@ -450,10 +450,26 @@ class _Reader:
         if end is None:
             return None
         facts = self.facts
+        # The last title over the story's paragraphs is its sub-heading, not a teaser, when
+        # it has half the words of the box's other titles or fewer ("Opposition zeigt sich
+        # offen" under two teasers of eight words and more).
+        titles = [
+            at
+            for at in range(index + 1, end)
+            if facts.is_title[at] and facts.words[at] >= MIN_FULL_HEADLINE_WORDS
+        ]
+        if (
+            len(titles) > MIN_TEASER_TITLES
+            and titles[-1] == end - 1
+            and facts.words[titles[-1]] * 2 <= min(facts.words[at] for at in titles[:-1])
+        ):
+            end = titles[-1]
         paragraphs = 0
         for after in range(end, len(self.lines)):
             if facts.furniture[after]:
                 continue
+            if after == end and paragraphs == 0 and facts.is_title[after]:
+                continue  # the story's sub-heading under the box ("Onderzoek naar oorzaak")
             if (
                 not facts.is_sentence(after)
                 or facts.words[after] < MIN_WORDS_UNDER_BOX
@@ -477,8 +493,8 @@ class _Reader:
             if not (facts.furniture[end] or _is_label_only(self.lines[end], self.languages)):
                 if facts.is_title[end] and facts.words[end] >= MIN_FULL_HEADLINE_WORDS:
                     headlines += 1
-                elif not self._is_kicker_at(end):
-                    break
+                elif not (self._is_kicker_at(end) and facts.is_title[end + 1]):
+                    break  # a kicker stands over a headline, not over a paragraph
             end += 1
         return end if least <= headlines <= MAX_UNNAMED_RAIL_TEASERS else None
 
