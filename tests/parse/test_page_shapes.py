@@ -1789,3 +1789,94 @@ def test_a_title_of_half_the_words_of_the_boxs_teasers_over_the_story_is_its_sub
         (block.kind, block.text) for block in page.article.body
     ]
     assert [brief.title for brief in page.rails[0].items] == teasers
+
+
+@pytest.mark.parametrize(
+    ("language", "tools"),
+    [
+        ("fr", ["Lire plus tard", "Offrir l’article", "Écouter cet article", "Abonnés"]),
+        (
+            "en",
+            ["Click to share on X (Opens in new window)", "Save for later", "Show key events only"],
+        ),
+        ("de", ["· Lesedauer: 3 Minuten", "Später lesen", "Artikel verschenken"]),
+        ("nl", ["Later lezen", "Luister naar dit artikel", "Artikel cadeau geven"]),
+    ],
+)
+def test_an_articles_tool_buttons_between_headline_and_story_are_furniture(
+    language: str, tools: list[str]
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(
+        "\n".join(["Home", "News", headline, "18.03.2026", *tools, first, last]),
+        language=language,
+    )
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert set(tools) <= set(page.dropped)
+
+
+@pytest.mark.parametrize(
+    ("language", "byline_lines", "byline"),
+    [
+        ("en", ["Peter Walker Deputy political editor"], "Peter Walker Deputy political editor"),
+        ("en", ["Helen Marsh", "Transport correspondent"], "Helen Marsh, Transport correspondent"),
+        (
+            "nl",
+            ["Marieke Jansen", "verslaggever Oost-Nederland"],
+            "Marieke Jansen, verslaggever Oost-Nederland",
+        ),
+        (
+            "fr",
+            ["Article rédigé par franceinfo avec AFP", "France Télévisions"],
+            "Article rédigé par franceinfo avec AFP",
+        ),
+        (
+            "de",
+            ["Anna Schmidt, Korrespondentin in Brüssel"],
+            "Anna Schmidt, Korrespondentin in Brüssel",
+        ),
+    ],
+)
+def test_a_byline_without_by_under_the_standfirst_is_no_headline(
+    language: str, byline_lines: list[str], byline: str
+) -> None:
+    """A byline that names the writer and the role (or says "written by" in full), with the
+    newsroom's name under it: the headline stands over the standfirst, not under it."""
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    standfirst = MORE_PARAGRAPHS[language][0]
+    page = parse_text(
+        "\n".join(["Home", "News", headline, standfirst, *byline_lines, "18.03.2026", first, last]),
+        language=language,
+    )
+    assert page.article.headline == headline
+    assert page.article.standfirst == standfirst
+    assert page.article.byline == byline
+    assert [block.text for block in page.article.body] == [first, last]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trump Slams Reporter Over Question",  # a title-case headline names no role
+        "Jane Doe named political editor",
+        "Council approves new bus lanes for the city centre",
+    ],
+)
+def test_a_headline_about_a_writer_is_no_byline(line: str) -> None:
+    _, first, last = STORIES_UNDER_COMMENTS["en"]
+    page = parse_text("\n".join([line, "18.03.2026", first, last]), language="en")
+    assert page.article.headline == line
+    assert page.article.byline is None
+
+
+def test_a_caption_closed_by_the_photographer_and_agencies_in_brackets_is_no_paragraph() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["fr"]
+    caption = "Un bus à Nantes, le 12 janvier 2026. (ESTELLE DURAND / HANS LUCAS / AFP)"
+    credited = "Le conseil a voté mardi soir, après un long débat. (ANP/AFP)"  # a story's credit
+    page = parse_text("\n".join([headline, first, caption, last, credited]), language="fr")
+    assert caption in page.dropped
+    assert [block.text for block in page.article.body][:2] == [first, last]
+    assert "Le conseil a voté mardi soir, après un long débat." in [
+        block.text for block in page.article.body
+    ]

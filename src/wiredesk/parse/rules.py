@@ -137,7 +137,21 @@ FURNITURE_LINES = frozenset(
         # paywall labels over a subscriber's article
         "article réservé aux abonnés", "réservé aux abonnés", "alleen voor abonnees",
         "nur für abonnenten", "exklusiv für abonnenten", "subscribers only", "subscriber only",
-        "for subscribers", "premium", "plus", "abonnenten", "abo",
+        "for subscribers", "premium", "plus", "abonnenten", "abo", "abonnés", "abonnees",
+        "subscribers",
+        # an article's tools: keep it for later, give it, hear it read, jump in a live page
+        "later lezen", "bewaar", "bewaren", "opslaan", "artikel opslaan", "bewaar artikel",
+        "luister naar dit artikel", "beluister dit artikel", "voorlezen",
+        "artikel cadeau geven", "cadeau geven", "geef dit artikel cadeau",
+        "save", "saved", "save for later", "save article", "save this article", "bookmark",
+        "listen to this article", "listen to article", "gift this article", "gift article",
+        "share this story", "show key events only", "key events",
+        "please turn on javascript to use this feature",
+        "später lesen", "merken", "artikel merken", "gemerkt", "artikel anhören",
+        "artikel vorlesen lassen", "artikel verschenken", "verschenken",
+        "lire plus tard", "sauvegarder", "enregistrer", "offrir l'article",
+        "offrir l’article", "offrir cet article", "écouter cet article", "écouter l'article",
+        "écouter l’article", "article abonné",
     }
 )  # fmt: skip
 
@@ -150,6 +164,11 @@ CAPTION_PATTERNS = (
     r"[^()]{0,80}[/:][^()]{1,80}\)\s*$",
     # an agency's credit in capitals closing it: "REUTERS/Brendan McDermid", "EPA/JOHN DOE"
     r"(?-i:\b[A-Z]{2,}(?: [A-Z]{2,})?\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})\s*$",
+    # the photographer and the agencies in capitals between brackets closing a sentence
+    # about the picture: "… le 12 janvier 2026. (JEANNE DUPONT / HANS LUCAS / AFP)"
+    # (the photographer's name first, in two words at least: "(ANP/AFP)" credits a story)
+    r"[.!?]\s+\((?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+ [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{0,40}"
+    r"(?:\s?/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{1,40}){1,3})\)\s*$",
     # the file-picture prefix of agency captions: "FILE PHOTO: ...", "FILE - A man ..."
     r"^(?-i:FILE(?: PHOTO)?\s*[:–—-])\s",
     # a photographer's credit with the agency after a slash closing a sentence about the
@@ -336,7 +355,12 @@ FURNITURE_PATTERNS = (
     r"(?:bereits|schon) (?:abonnent|registriert|kunde)\s*\??.{0,40}",
     # share counters and reading times: "3 reacties", "Leestijd 2 minuten", "4 min read"
     r"\d+\s+(?:reacties|comments|kommentare|commentaires)",
-    r"(?:leestijd|lesezeit|temps de lecture|reading time)\s*:?\s*\d+\s*\w*\.?",
+    r"(?:[·•|]\s*)?(?:leestijd|lesezeit|lesedauer|temps de lecture|reading time)\s*:?\s*\d+"
+    r"\s*\w*\.?",
+    # a button's link text for screen readers: "Click to share on X (Opens in new window)"
+    r".{1,60}\((?:opens in (?:a )?new (?:window|tab)|opent in (?:een )?nieuw (?:venster|"
+    r"tabblad)|öffnet in (?:einem )?neuen (?:fenster|tab)|s['’]ouvre dans (?:une )?nouvelle "
+    r"(?:fenêtre|fenetre|page|onglet))\)",
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
     POINTER_PATTERN,
     # a story's tags: "Filed Under: EEE, health, Michigan", "Themen: Iran, Proteste, Justiz"
@@ -425,6 +449,33 @@ WIRE_TRAILER_PATTERNS = (
     r"-\s*(?:end|eind|ende|fin)\s*-",
 )
 
+# What a writer is, printed after the name in a byline without "by": "Peter Walker Deputy
+# political editor", "Helen Marsh" over "Transport correspondent".
+# In lower case but for German's nouns: a title-case headline ("Trump Slams Reporter")
+# names no role.
+WRITER_ROLES = (
+    r"editor", r"correspondent", r"reporter", r"writer", r"columnist", r"journalist",
+    r"verslaggever", r"verslaggeefster", r"redacteur", r"correspondente?",
+    r"Korrespondent(?:in)?", r"Redakteur(?:in)?", r"Reporterin", r"journaliste",
+    r"correspondante?", r"rédact(?:eur|rice)", r"envoyée? spéciale?", r"chroniqueur",
+    r"chroniqueuse",
+)  # fmt: skip
+# Words of a headline about a writer ("Jane Doe named political editor"): no byline.
+HEADLINE_VERBS = (
+    r"named\b", r"appointed\b", r"becomes\b", r"joins\b", r"quits\b", r"leaves\b",
+    r"new\b", r"former\b", r"ex-", r"wordt\b", r"nieuwe\b", r"wird\b", r"neue[rn]?\b",
+    r"devient\b", r"nouvel(?:le)?\b", r"ancien(?:ne)?\b",
+)  # fmt: skip
+# Lower-case words inside a name: "Anne de Vries", "Ursula von der Leyen".
+NAME_PARTICLES_RE = (r"de", r"van", r"der", r"den", r"von", r"du", r"la", r"le", r"ten", r"ter")
+# A writer's name: two to four words, capitalised but for its particles.
+_NAME = rf"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]+|{'|'.join(NAME_PARTICLES_RE)})){{1,3}}"
+# A writer's role: a word or two before it ("Deputy political editor"), none a headline's
+# verb, and the place after it ("Korrespondentin in Brüssel", "envoyée spéciale à Kiev").
+_ROLE = (
+    rf"(?:(?!{'|'.join(HEADLINE_VERBS)})[^\W\d_][\w-]*\s+){{0,2}}(?:{'|'.join(WRITER_ROLES)})"
+    r"(?:,?\s+(?:(?i:in|at|for|te|aus|für|à|en)\s+)?[^\W\d_][\w'’-]*){0,2}"
+)
 # The word before the newsroom in a byline that names it: "Von unserer Redaktion".
 NEWSROOM_WORDS = ("unserer", "unserem", "onze", "our", "notre")
 # Bylines: "Door ANP", "By Jane Doe", "Von Anna Schmidt", "Par Jean Dupont".
@@ -443,7 +494,19 @@ BYLINE_RE = re.compile(
     r"|(?i:von|door|by|par|de)\s+(?i:" + "|".join(NEWSROOM_WORDS) + r")\s+(?i:redaktion|"
     r"korrespondent(?:en|in)?|redactie|correspondent|verslaggever|staff|reporters?|rédaction)"
     r"(?:\s+[^\W\d_][\w.'’-]*){0,3}"
+    # "written by" in full, naming a person or a newsroom however it writes itself:
+    # "Article rédigé par franceinfo avec AFP", "Geschreven door Anna de Vries"
+    r"|(?i:(?:article |artikel |een artikel |ein artikel )?(?:rédigé|écrit|geschreven|"
+    r"geschrieben|verfasst|written)\s+(?:par|door|von|by))\s+[^\W\d_][\w.'’-]*"
+    r"(?:\s+[^\W\d_&][\w.'’-]*|\s+&){0,6}"
+    # a name and the writer's role, without "by": "Peter Walker Deputy political editor"
+    rf"|{_NAME},?\s+{_ROLE}"
 )
+
+# A byline printed as a name over the writer's role: "Helen Marsh" over "Transport
+# correspondent", "Marieke Jansen" over "verslaggever Oost-Nederland".
+NAME_LINE_RE = re.compile(_NAME)
+ROLE_LINE_RE = re.compile(_ROLE)
 
 # ANP's version marker: "N i e u w bericht, vervangt: <old headline>" opens a
 # new version whose headline ends in "(2)"; "G e c o r r i g e e r d" marks a correction.

@@ -46,11 +46,13 @@ from wiredesk.parse.rules import (
     BANNER_RE,
     BYLINE_RE,
     HEADLINE_MARKER_RE,
+    NAME_LINE_RE,
     NEWSROOM_WORDS,
     PAYWALL_MARK_RE,
     PAYWALL_NOTICE_PATTERNS,
     PHOTO_CREDIT_PATTERN,
     REUTERS_PREFIX_RE,
+    ROLE_LINE_RE,
     SOURCE_LINE_PATTERN,
 )
 from wiredesk.parse.times import (
@@ -82,6 +84,7 @@ OPENING_QUOTES = "\"'«„“‘‹"
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
+MAX_NAME_LINE_CHARS = 50  # a writer's name, or role, alone on its line
 BYLINE_OPENINGS = ("door", "by", "von", "par", "van onze", "de notre", "from our", "our")
 # What may stand between the capitalised words of a byline's names.
 NAME_PARTICLES = frozenset(
@@ -803,8 +806,18 @@ class _Reader:
                 continue
             if not facts.is_title[index]:
                 paragraphs += 1
-                if paragraphs > 1 or candidates:
+                if paragraphs > 1:
                     break
+                if candidates and not (
+                    # a standfirst over its byline: the short lines under it were the
+                    # byline's ("France Télévisions"), and the headline stands over it
+                    deck is None
+                    and all(facts.words[i] < MIN_FULL_HEADLINE_WORDS for i in candidates)
+                    and facts.words[index] >= MIN_STANDFIRST_WORDS
+                    and self._standfirst_follows(index + 1)
+                ):
+                    break
+                deck = index if candidates else deck
         if not candidates:
             return (
                 deck if deck is not None and self._is_headline_candidate(self.lines[deck]) else body
@@ -1075,12 +1088,24 @@ class _Reader:
         return following is not None and read_dateline(following) is not None
 
     def _split_byline(self, index: int) -> str | None:
-        """A byline printed on two lines, its opening word alone on the first, or None."""
+        """A byline printed on two lines, or None: its opening word alone on the first
+        ("Von" over "Eurosport"), or the writer's name over the writer's role ("Helen
+        Marsh" over "Transport correspondent")."""
         line = self.lines[index]
-        if line.casefold() not in BYLINE_OPENINGS or index + 1 >= len(self.lines):
+        if index + 1 >= len(self.lines):
             return None
-        joined = f"{line} {self.lines[index + 1]}"
-        return joined if is_byline(joined) else None
+        under = self.lines[index + 1]
+        if line.casefold() in BYLINE_OPENINGS:
+            joined = f"{line} {under}"
+            return joined if is_byline(joined) else None
+        if (
+            len(line) <= MAX_NAME_LINE_CHARS
+            and len(under) <= MAX_NAME_LINE_CHARS
+            and NAME_LINE_RE.fullmatch(line) is not None
+            and ROLE_LINE_RE.fullmatch(under) is not None
+        ):
+            return f"{line}, {under}"
+        return None
 
     def _is_caption_at(self, index: int) -> bool:
         """Whether the line at ``index`` is a photo's caption: its credit stands under it."""
