@@ -1880,3 +1880,50 @@ def test_a_caption_closed_by_the_photographer_and_agencies_in_brackets_is_no_par
     assert "Le conseil a voté mardi soir, après un long débat." in [
         block.text for block in page.article.body
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "ages", "footer"),
+    [
+        (
+            "nl",
+            "Meer nieuws",
+            ["11:58", "10:14", "gisteren"],
+            ["Nieuws", "Sport", "Contact", "Privacy", "Cookies"],
+        ),
+        (
+            "de",
+            "Weitere Artikel",
+            ["vor 5 Stunden", "vor 7 Stunden", "17.03.2026"],
+            ["Impressum", "Datenschutz", "Kontakt", "Jobs", "Abo"],
+        ),
+        (
+            "fr",
+            "Sur le même thème",
+            ["il y a 2 heures", "il y a 5 heures", "hier"],
+            ["Contact", "Mentions légales", "Cookies", "Abonnement", "Aide"],
+        ),
+        (
+            "en",
+            "More stories",
+            ["2 hours ago", "5 hours ago", "Yesterday"],
+            ["Contact us", "Terms of use", "Privacy", "Careers", "Help"],
+        ),
+    ],
+)
+def test_a_rails_last_teaser_keeps_its_age_over_the_sites_footer(
+    language: str, title: str, ages: list[str], footer: list[str]
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    teasers = TEASERS[language]
+    rail = [line for teaser, age in zip(teasers, ages, strict=True) for line in (teaser, age)]
+    page = parse_text(
+        "\n".join([headline, first, last, title, *rail, *footer]),
+        language=language,
+        captured_at=CAPTURED_AT,
+    )
+    (read,) = page.rails
+    assert [(brief.title, brief.age_text) for brief in read.items] == list(
+        zip(teasers, ages, strict=True)
+    )
+    assert set(footer) <= set(page.dropped)

@@ -1297,8 +1297,13 @@ class _Reader:
             return end
         run = 0
         for index in range(start, end):
-            # most lines are ruled out by the first question
-            if not self.facts.is_footer(index) or RANK_RE.fullmatch(self.lines[index]):
+            # most lines are ruled out by the first question; a teaser's age ("10:14",
+            # "gisteren") or rank is short too, and belongs to the rail
+            if (
+                not self.facts.is_footer(index)
+                or RANK_RE.fullmatch(self.lines[index])
+                or _is_label_only(self.lines[index], self.languages)
+            ):
                 run = 0
                 continue
             run += 1
