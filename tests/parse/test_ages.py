@@ -129,3 +129,25 @@ def test_an_age_past_the_first_year_has_no_time() -> None:
         1, 1, 1, 1, tzinfo=UTC
     )
     assert read_label("gisteren 18:30", ("nl",), early, AMSTERDAM).published_at is None
+
+
+@pytest.mark.parametrize(
+    ("label", "languages", "published_at"),
+    [
+        # the clock beside a date, never read in the date itself ("18.03" is no 18:03)
+        ("18.03.2026, 13:14 Uhr", ("de",), datetime(2026, 3, 18, 12, 14, tzinfo=UTC)),
+        ("04.12.2025", ("de",), datetime(2025, 12, 3, 23, 0, tzinfo=UTC)),
+        # American pages print the month first where the day cannot be
+        ("11/20/2025 01:14 PM", ("en",), datetime(2025, 11, 20, 12, 14, tzinfo=UTC)),
+        ("3/17/26 9:00AM", ("en",), datetime(2026, 3, 17, 8, 0, tzinfo=UTC)),
+        # a date that cannot be read gives no time, not the clock on the capture's day
+        ("31/02/2026 10:00", ("en",), None),
+        ("9:12 AM", ("en",), datetime(2026, 3, 18, 8, 12, tzinfo=UTC)),
+    ],
+)
+def test_a_label_with_a_date_and_a_clock_is_read_whole(
+    label: str, languages: tuple[str, ...], published_at: datetime | None
+) -> None:
+    assert split_label(label, languages).lead == label
+    found = read_label(label, languages, CAPTURED_AT, AMSTERDAM)
+    assert found.published_at == published_at

@@ -1927,3 +1927,33 @@ def test_a_rails_last_teaser_keeps_its_age_over_the_sites_footer(
         zip(teasers, ages, strict=True)
     )
     assert set(footer) <= set(page.dropped)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "ages", "hours_ago"),
+    [
+        ("de", "Newsticker", ["vor 12 Minuten", "vor 40 Minuten", "vor 2 Stunden"], None),
+        ("fr", "Le fil info", ["14:52", "14:31", "13:05"], None),
+        ("en", "Latest News", ["1:12 PM", "12:41 PM", "9:05 AM"], [0.8, 1.3, 4.9]),
+        ("nl", "In het kort", ["12 min geleden", "40 min geleden", "2 uur geleden"], [0.2, 0.7, 2]),
+    ],
+)
+@pytest.mark.parametrize("where", ["above", "under"])
+def test_a_running_list_of_the_newest_stories_with_their_times_before_them(
+    language: str, title: str, ages: list[str], hours_ago: list[float] | None, where: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    teasers = TEASERS[language]
+    rail = [line for age, teaser in zip(ages, teasers, strict=True) for line in (age, teaser)]
+    story = [headline, "18.03.2026", first, last]
+    lines = ["Home", title, *rail, *story] if where == "above" else [*story, title, *rail]
+    page = parse_text("\n".join(lines), language=language, captured_at=CAPTURED_AT)
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    (read,) = page.rails
+    assert read.title == title
+    assert [(brief.title, brief.age_text) for brief in read.items] == list(
+        zip(teasers, ages, strict=True)
+    )
+    if hours_ago is not None:
+        assert [round(brief.age_seconds / 3600, 1) for brief in read.items] == hours_ago

@@ -25,7 +25,8 @@ from wiredesk.parse.times import (
     resolve,
 )
 
-CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:uur|uhr))?"
+# "14:02", "14.02 uur", "9:12 AM", "9:12 a.m." (not "14:30 am Freitag": German's "am")
+CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:uur|uhr|(?-i:[AP]M\b)|[ap]\.m\.))?"
 SEPARATORS = "|·•"
 # What may directly follow a label glued to the next brief: a capital, a quote, a parenthesis.
 GLUE_OPENERS = tuple("'’\"“„«(")
@@ -217,17 +218,27 @@ def read_label(
 def _read_printed(
     label: str, languages: tuple[str, ...], captured_at: datetime, zone: tzinfo
 ) -> datetime | None:
+    date_found = find_date(label)
+    if date_found is not None:
+        # the clock is looked for beside the date, never in it: "18.03.2026 13:14" is at
+        # 13:14, not at "18.03"
+        found, day, has_year = date_found
+        beside = find_clock(label[found.end() :]) or find_clock(label[: found.start()])
+        printed = PrintedTime(
+            day=day,
+            has_year=has_year,
+            clock=beside[1] if beside else None,
+            zone=beside[2] if beside else None,
+        )
+        return resolve(printed, captured_at, zone)
     clock_found = find_clock(label)
     clock = clock_found[1] if clock_found else None
     clock_zone = clock_found[2] if clock_found else None
-    date_found = find_date(label)
-    if date_found is not None:
-        _, day, has_year = date_found
-        printed = PrintedTime(day=day, has_year=has_year, clock=clock, zone=clock_zone)
-        return resolve(printed, captured_at, zone)
     if clock is None:
         return None
     head = label[: clock_found[0].start()].strip(" ,").casefold() if clock_found else ""
+    if any(char.isdecimal() for char in head):
+        return None  # a date before the clock that could not be read ("11/20/2019"): no day
     for word, days_back in day_words(languages).items():
         if head.startswith(word):
             named = local_day(captured_at, clock_zone or zone, days_back)

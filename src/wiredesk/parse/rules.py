@@ -73,6 +73,13 @@ RAIL_TITLES = (
     r"verwandte themen", r"zum thema", r"das könnte sie auch interessieren",
     r"gerelateerd nieuws", r"meer over dit onderwerp", r"meer over dit onderwerp",
     r"ook in het nieuws",
+    # a running list of the newest stories: "Newsticker", "Le fil info", "In het kort"
+    r"newsticker", r"news-ticker", r"liveticker", r"ticker", r"kurz gemeldet",
+    r"meldungen im überblick", r"nachrichten im überblick", r"le fil info", r"fil info",
+    r"le fil d['’]actu", r"le fil d['’]actualités?", r"en continu", r"en bref",
+    r"les dernières actualités", r"les dernières infos", r"les dernières nouvelles",
+    r"just in", r"news in brief", r"in brief", r"in het kort", r"kort nieuws",
+    r"nieuws in het kort", r"het laatste nieuws in het kort",
     # pointers to one more story, also printed before a single teaser ("Lees ook: …")
     r"zie ook", r"bekijk ook", r"see also", r"also read", r"you might also like",
     r"you may also be interested in", r"(?:das )?könnte (?:sie|dich) auch interessieren",

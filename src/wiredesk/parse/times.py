@@ -132,7 +132,12 @@ def find_date(text: str) -> tuple[re.Match[str], date, bool] | None:
         try:
             day = date(year, month or 0, int(groups["day"]))
         except ValueError:
-            continue
+            if groups.get("month") or int(groups["mnum"]) <= 12:
+                continue
+            try:  # no month 20: month first, as American pages print it ("11/20/2019")
+                day = date(year, int(groups["day"]), int(groups["mnum"]))
+            except ValueError:
+                continue
         return match, day, year_text is not None
     return None
 
