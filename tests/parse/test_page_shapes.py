@@ -1957,3 +1957,37 @@ def test_a_running_list_of_the_newest_stories_with_their_times_before_them(
     )
     if hours_ago is not None:
         assert [round(brief.age_seconds / 3600, 1) for brief in read.items] == hours_ago
+
+
+@pytest.mark.parametrize(
+    ("language", "under"),
+    [
+        (
+            "nl",
+            ["Over de auteur", "Anna de Vries schrijft over de haven en de economie van de stad."],
+        ),
+        (
+            "de",
+            [
+                "Dieses Thema im Programm:",
+                "Über dieses Thema berichtete der Hörfunk am 18. März 2026 um 12:00 Uhr.",
+            ],
+        ),
+        ("en", ["___", "Associated Press writer Jane Roe contributed from Cheyenne, Wyoming."]),
+        (
+            "fr",
+            [
+                "À propos de l’auteur",
+                "Jean Dupont couvre les transports pour la rédaction depuis 2015.",
+            ],
+        ),
+    ],
+)
+def test_the_writers_biography_a_broadcast_note_or_aps_closing_line_end_the_story(
+    language: str, under: list[str]
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    third = MORE_PARAGRAPHS[language][0]
+    page = parse_text("\n".join([headline, first, third, last, *under]), language=language)
+    assert [block.text for block in page.article.body] == [first, third, last]
+    assert set(under) <= set(page.dropped)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from wiredesk.parse.openings import Openings
 from wiredesk.parse.rules import (
     CAPTION_PATTERNS,
+    CLOSING_BOX_PATTERNS,
     COMMENTS_PROMPT_PATTERNS,
     COOKIE_RE,
     COPYRIGHT_LINE_PATTERN,
@@ -37,9 +38,13 @@ READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.I
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
 FORM_FIELD_RE = re.compile(FORM_FIELD_PATTERN, re.IGNORECASE)
 MAX_FORM_FIELD_CHARS = 80
-# What comes under a story and never inside it: a comments prompt, a form's field.
+# What comes under a story and never inside it: a comments prompt, a form's field, the
+# writer's biography.
 UNDER_STORY_RE = re.compile(
-    "|".join(f"(?:{pattern})" for pattern in (*COMMENTS_PROMPT_PATTERNS, FORM_FIELD_PATTERN)),
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (*COMMENTS_PROMPT_PATTERNS, *CLOSING_BOX_PATTERNS, FORM_FIELD_PATTERN)
+    ),
     re.IGNORECASE,
 )
 # A link closing a caption's line: "more >", "mehr ›".

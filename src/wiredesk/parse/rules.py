@@ -281,6 +281,13 @@ COMMENTS_PROMPT_PATTERNS = (
     r"commentaires? \(\d+\)|donnez votre avis|(?:les )?derniers commentaires|"
     r"j['’]ai lu et j['’]accepte la charte.{0,60}",
 )
+# Boxes a site prints under the story and never inside it: the writer's biography, a
+# broadcaster's note of when it aired the subject. Furniture, and the end of the story.
+CLOSING_BOX_PATTERNS = (
+    r"over de (?:auteur|schrijver)|about the (?:author|writer)|über (?:den autor|die autorin)|"
+    r"à propos de l['’]auteure?|(?:l['’]auteur|l['’]autrice|de auteur|der autor|die autorin)",
+    r"dieses thema im programm:?|über dieses thema (?:berichtete|berichten|informierte).{1,160}",
+)
 # A form's field marked as required: "Votre adresse email*", "Name (required)",
 # "E-Mail (wird nicht veröffentlicht)(erforderlich)". Furniture (asked only of lines that
 # end in "*" or ")"); under the story's text it is a comment form's, and the story has ended.
@@ -313,6 +320,7 @@ FURNITURE_PATTERNS = (
     *PAYWALL_NOTICE_PATTERNS,
     SOURCE_LINE_PATTERN,
     *COMMENTS_PROMPT_PATTERNS,
+    *CLOSING_BOX_PATTERNS,
     ARROW_LINK_PATTERN,
     # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
     r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
@@ -561,8 +569,12 @@ CLOSING_MARK_PATTERNS = (
     r"/\s*(?:{agency})\s*/\.?",
     r"\(?(?:{agency})\)?\.?",
     r"\(?(?:{agency})\)?\s*[A-Za-z]{2,4}(?:\s*/\s*[A-Za-z]{2,4}){0,3}",
-    # AP's closing line: "Associated Press writer Jane Doe contributed to this report."
+    # AP's closing line: "Associated Press writer Jane Doe contributed to this report.",
+    # "… contributed from Cheyenne, Wyoming."
     r".{0,300}\bcontributed (?:to )?(?:this|the) (?:report|story)\b.{0,80}",
+    r"(?:the )?associated press (?:writers?|reporters?|correspondents?|researchers?|"
+    r"photographers?)\b.{0,200}\bcontributed\b.{0,120}",
+    r"_{3,}",  # the rule AP sets between a story and its closing line
     # credits on a line of their own: "Reporting by Jane Doe in Beirut; Editing by John Roe"
     r"(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\s+[^;]{2,200}"
     r"(?:;\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|graphics|fact-checking)"
