@@ -1991,3 +1991,66 @@ def test_the_writers_biography_a_broadcast_note_or_aps_closing_line_end_the_stor
     page = parse_text("\n".join([headline, first, third, last, *under]), language=language)
     assert [block.text for block in page.article.body] == [first, third, last]
     assert set(under) <= set(page.dropped)
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("en", "Summary"),
+        ("de", "Das Wichtigste in Kürze"),
+        ("fr", "L’essentiel"),
+        ("nl", "Samenvatting"),
+    ],
+)
+def test_a_box_of_key_points_between_headline_and_story_gives_no_headline(
+    language: str, label: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    points = [teaser[:40].rsplit(" ", 1)[0] for teaser in TEASERS[language]]
+    page = parse_text(
+        "\n".join(["Home", "News", headline, "18.03.2026", label, *points, first, last]),
+        language=language,
+    )
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert {label, *points} <= set(page.dropped)
+
+
+@pytest.mark.parametrize(
+    ("language", "photo"),
+    [
+        ("en", ["Getty Images", "Drivers at the depot voted by large majorities for the walkout"]),
+        (
+            "nl",
+            ["Medewerkers leggen zandzakken bij de verzakte dijk in de polder", "Hollandse Hoogte"],
+        ),
+        (
+            "de",
+            ["Die Brücke über den Hafenkanal am Montagmorgen in der Dämmerung", "picture alliance"],
+        ),
+        ("fr", ["Shutterstock", "Un bus de la nouvelle ligne traverse le centre-ville de Nantes"]),
+    ],
+)
+def test_a_caption_with_a_picture_agency_alone_over_or_under_it_is_no_headline(
+    language: str, photo: list[str]
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(
+        "\n".join(["Home", "News", headline, "18.03.2026", *photo, first, last]),
+        language=language,
+    )
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert set(photo) <= set(page.dropped)
+
+
+def test_a_headline_over_its_agencys_name_alone_is_still_the_headline() -> None:
+    """A title line over "ANP" alone is a caption only when another headline stands above;
+    a standfirst without its full stop over "dpa" stays the standfirst."""
+    headline, first, last = STORIES_UNDER_COMMENTS["nl"]
+    caption = "Medewerkers leggen zandzakken bij de verzakte dijk in de polder"
+    page = parse_text("\n".join(["Home", headline, "18.03.2026", caption, "ANP", first, last]))
+    assert page.article.headline == headline
+    alone = parse_text("\n".join([headline, "ANP", first, last]))
+    assert alone.article.headline == headline
+    assert [block.text for block in alone.article.body] == [first, last]

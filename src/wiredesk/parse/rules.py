@@ -27,6 +27,28 @@ AGENCIES = frozenset(
     }
 )  # fmt: skip
 
+# Picture agencies, credited alone on the line over or under a photo's caption ("Getty
+# Images" over "Drivers voted for industrial action"). Not the news agencies: "dpa" alone
+# under a standfirst credits the story.
+PHOTO_AGENCIES = frozenset(
+    {
+        "getty images", "getty", "afp via getty images", "shutterstock", "alamy", "epa",
+        "epa-efe", "pa media", "pa wire", "imago", "imago images", "picture alliance",
+        "picture-alliance", "hollandse hoogte", "anp foto", "belga image", "ap photo", "sipa",
+        "maxppp", "abaca", "istock",
+    }
+)  # fmt: skip
+# A box of the story's key points between its headline and its text: its label.
+SUMMARY_LABELS = frozenset(
+    {
+        "summary", "key points", "highlights", "in short", "at a glance", "the key facts",
+        "samenvatting", "in het kort", "kort samengevat", "de belangrijkste punten",
+        "das wichtigste in kürze", "das wichtigste", "auf einen blick", "in kürze",
+        "kurz zusammengefasst", "l'essentiel", "l’essentiel", "ce qu'il faut retenir",
+        "ce qu’il faut retenir", "en bref", "les points clés", "résumé",
+    }
+)  # fmt: skip
+
 # dpa marks its regional desks after a slash: "(dpa/lnw)" is dpa's
 # North Rhine-Westphalia desk, "(dpa/lby)" Bavaria's.
 DESK_AGENCIES = frozenset({"dpa", "epd", "kna"})

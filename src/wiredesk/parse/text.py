@@ -21,7 +21,7 @@ from wiredesk.parse.dateline import read_dateline, read_place_dateline
 from wiredesk.parse.furniture import is_furniture, is_read_more, is_under_story
 from wiredesk.parse.labels import languages_for, read_label, split_label
 from wiredesk.parse.language import detect_language
-from wiredesk.parse.line_facts import LineFacts
+from wiredesk.parse.line_facts import MIN_SENTENCE_WORDS, LineFacts
 from wiredesk.parse.lines import split_lines
 from wiredesk.parse.rails import (
     DURATION_RE,
@@ -50,10 +50,12 @@ from wiredesk.parse.rules import (
     NEWSROOM_WORDS,
     PAYWALL_MARK_RE,
     PAYWALL_NOTICE_PATTERNS,
+    PHOTO_AGENCIES,
     PHOTO_CREDIT_PATTERN,
     REUTERS_PREFIX_RE,
     ROLE_LINE_RE,
     SOURCE_LINE_PATTERN,
+    SUMMARY_LABELS,
 )
 from wiredesk.parse.times import (
     DIGIT_RE,
@@ -84,6 +86,7 @@ OPENING_QUOTES = "\"'«„“‘‹"
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
+MAX_KEY_POINTS = 6  # the short lines of a box of key points under its label
 MAX_NAME_LINE_CHARS = 50  # a writer's name, or role, alone on its line
 BYLINE_OPENINGS = ("door", "by", "von", "par", "van onze", "de notre", "from our", "our")
 # What may stand between the capitalised words of a byline's names.
@@ -313,6 +316,12 @@ def _is_glued_under_kicker(glued: str, headline: str) -> bool:
         and glued[-len(headline) - 1] == " "
         and len(glued[: -len(headline)].split()) <= MAX_KICKER_WORDS
     )
+
+
+def _is_bare_credit(line: str) -> bool:
+    """An agency's or a picture agency's name alone on its line: "ANP", "Getty Images"."""
+    folded = line.casefold()
+    return folded in AGENCIES or folded in PHOTO_AGENCIES
 
 
 def _is_agency_credit(line: str) -> bool:
@@ -755,12 +764,13 @@ class _Reader:
         several copies of it, the first.
         """
         candidates: list[int] = []
+        captions: list[int] = []  # title lines over a credit alone ("ANP", "Getty Images")
         paragraphs = 0
         deck: int | None = None  # a standfirst without its full stop, over a byline
         poll_at: int | None = None  # a poll's question passed over
         reach = HEADLINE_REACH  # lines of text looked at: furniture is passed over
         facts = self.facts
-        for index in range(body - 1, self.pos - 1, -1):
+        for index in range(self._over_key_points(body) - 1, self.pos - 1, -1):
             if facts.furniture[index]:
                 continue
             reach -= 1
@@ -774,10 +784,18 @@ class _Reader:
                 or _is_date_line(line)
                 or _is_agency_credit(line)
                 or PHOTO_LABEL_RE.match(line)  # "Photo: Jane Doe Archives The photo shows…"
+                # a byline on two lines: "Helen Marsh" over "Transport correspondent"
+                or self._split_byline(index) is not None
+                or (index > self.pos and self._split_byline(index - 1) is not None)
             ):
                 continue
             if index + 1 < body and PHOTO_CREDIT_RE.fullmatch(self.lines[index + 1]):
                 continue  # a caption over its photo's credit
+            if index > self.pos and self.lines[index - 1].casefold() in PHOTO_AGENCIES:
+                continue  # a caption under its photo's credit: "Getty Images"
+            if index + 1 < body and _is_bare_credit(self.lines[index + 1]):
+                captions.append(index)  # a caption over its credit, or a headline over
+                continue  # its agency's name: which one, the lines above tell
             if line.endswith("?") and self._is_poll_question(index):
                 candidates.clear()  # its answers, short lines under it, are no headline
                 poll_at = index
@@ -819,6 +837,8 @@ class _Reader:
                     break
                 deck = index if candidates else deck
         if not candidates:
+            candidates = captions  # no other title line: the headline stood over a credit
+        if not candidates:
             return (
                 deck if deck is not None and self._is_headline_candidate(self.lines[deck]) else body
             )
@@ -842,6 +862,18 @@ class _Reader:
             elif not is_furniture(line):
                 break
         return chosen
+
+    def _over_key_points(self, body: int) -> int:
+        """Where a box of the story's key points stands over its body at ``body`` (its
+        label, "Summary" or "Das Wichtigste in Kürze", over a few short lines), else
+        ``body``: the headline stands over the box, none of its points is one."""
+        facts = self.facts
+        for index in range(body - 1, max(self.pos, body - MAX_KEY_POINTS - 1) - 1, -1):
+            if self.lines[index].casefold().rstrip(" :") in SUMMARY_LABELS:
+                return index
+            if not (facts.furniture[index] or facts.is_title[index]):
+                break
+        return body
 
     def _is_poll_question(self, index: int) -> bool:
         """Whether a question is a poll's or a form's, not a headline: over a list of
@@ -1108,10 +1140,12 @@ class _Reader:
         return None
 
     def _is_caption_at(self, index: int) -> bool:
-        """Whether the line at ``index`` is a photo's caption: its credit stands under it."""
+        """Whether the line at ``index`` is a photo's caption: its credit stands under it
+        ("Foto: ANP / Remko de Waal"), or, for a line not closed like a sentence, a picture
+        agency's name alone under it or over it ("Getty Images")."""
         line = self.lines[index]
         credit = self.lines[index + 1] if index + 1 < len(self.lines) else ""
-        return (
+        if (
             # every credit holds a slash, a colon or a copyright sign: most lines end here
             ("/" in credit or ":" in credit or "©" in credit)
             and len(line) <= MAX_CAPTION_CHARS
@@ -1120,6 +1154,17 @@ class _Reader:
                 or AGENCY_CREDIT_RE.fullmatch(credit) is not None
             )
             and not _is_date_line(line)
+            and not is_byline(line)
+        ):
+            return True
+        return (
+            len(line) <= MAX_CAPTION_CHARS
+            and self.facts.words[index] >= MIN_SENTENCE_WORDS
+            and not line.endswith((".", "!", "?", ":"))
+            and (
+                credit.casefold() in PHOTO_AGENCIES
+                or (index > 0 and self.lines[index - 1].casefold() in PHOTO_AGENCIES)
+            )
             and not is_byline(line)
         )
 
