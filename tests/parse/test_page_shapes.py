@@ -2054,3 +2054,24 @@ def test_a_headline_over_its_agencys_name_alone_is_still_the_headline() -> None:
     alone = parse_text("\n".join([headline, "ANP", first, last]))
     assert alone.article.headline == headline
     assert [block.text for block in alone.article.body] == [first, last]
+
+
+def test_a_writers_name_with_the_date_after_it_is_a_dated_byline_not_the_headline() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["nl"]
+    standfirst = MORE_PARAGRAPHS["nl"][0]
+    dated = "Sander de Wit 18-03-26, 09:41 Laatste update: 11:02"
+    lines = ["Home", "Rotterdam", headline, "Premium", standfirst, dated, "Leestijd 3 minuten"]
+    page = parse_text("\n".join([*lines, first, last]), language="nl")
+    assert page.article.headline == headline
+    assert page.article.byline == "Sander de Wit"
+    assert page.article.standfirst == standfirst
+    assert page.article.published_at == datetime(2026, 3, 18, 8, 41, tzinfo=UTC)
+
+
+def test_an_american_zone_after_the_clock_places_the_time() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    page = parse_text(
+        "\n".join([headline, "Published: March 18, 2026 at 7:55 AM MDT", first, last]),
+        language="en",
+    )
+    assert page.article.published_at == datetime(2026, 3, 18, 13, 55, tzinfo=UTC)

@@ -505,8 +505,12 @@ HEADLINE_VERBS = (
 )  # fmt: skip
 # Lower-case words inside a name: "Anne de Vries", "Ursula von der Leyen".
 NAME_PARTICLES_RE = (r"de", r"van", r"der", r"den", r"von", r"du", r"la", r"le", r"ten", r"ter")
-# A writer's name: two to four words, capitalised but for its particles.
-_NAME = rf"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]+|{'|'.join(NAME_PARTICLES_RE)})){{1,3}}"
+# A writer's name: two to four capitalised words, particles between them ("Anne de Vries",
+# not "Publié le").
+_NAME = (
+    rf"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:(?:{'|'.join(NAME_PARTICLES_RE)})\s+)*"
+    rf"[A-ZÀ-ÖØ-Þ][\w.'’-]+){{1,3}}"
+)
 # A writer's role: a word or two before it ("Deputy political editor"), none a headline's
 # verb, and the place after it ("Korrespondentin in Brüssel", "envoyée spéciale à Kiev").
 _ROLE = (

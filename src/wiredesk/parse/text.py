@@ -250,11 +250,16 @@ def _is_date_line(line: str) -> bool:
 
 def read_dated_byline(line: str) -> tuple[str, PrintedTime] | None:
     """A byline with its date after it on one line: ("Von dpa", the time of
-    "30.04.2024, 18:58"), or None."""
-    if not line[:1].isalpha() or not line[:12].casefold().startswith(BYLINE_OPENINGS):
-        return None  # a byline opens with one of its words
-    if DIGIT_RE.search(line) is None:
-        return None  # a date has figures
+    "30.04.2024, 18:58"), or None. Without an opening word, the writer's name alone
+    before a date that starts with its figures: "Sander de Wit 18-03-26, 09:41"."""
+    if not line[:1].isalpha() or DIGIT_RE.search(line) is None:
+        return None  # a byline opens with a word, and a date has figures
+    if not line[:12].casefold().startswith(BYLINE_OPENINGS):
+        named = NAME_LINE_RE.match(line)
+        if named is None or not line[named.end() :].lstrip(" ,|·-–")[:1].isdecimal():
+            return None
+        printed = read_date_line(line[named.end() :].lstrip(" ,|·-–"))
+        return (named[0], printed) if printed is not None else None
     for space in range(line.find(" "), min(len(line), MAX_BYLINE_CHARS)):
         if line[space] != " ":
             continue

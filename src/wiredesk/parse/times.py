@@ -42,6 +42,19 @@ ZONE_NAMES: dict[str, tzinfo] = {
     "pt": ZoneInfo("America/Los_Angeles"),
     "pst": ZoneInfo("America/Los_Angeles"),
     "pdt": ZoneInfo("America/Los_Angeles"),
+    "ct": ZoneInfo("America/Chicago"),
+    "cst": ZoneInfo("America/Chicago"),
+    "cdt": ZoneInfo("America/Chicago"),
+    "mt": ZoneInfo("America/Denver"),
+    "mst": ZoneInfo("America/Denver"),
+    "mdt": ZoneInfo("America/Denver"),
+    "akst": ZoneInfo("America/Anchorage"),
+    "akdt": ZoneInfo("America/Anchorage"),
+    "hst": ZoneInfo("Pacific/Honolulu"),
+    "wet": ZoneInfo("Europe/Lisbon"),
+    "west": ZoneInfo("Europe/Lisbon"),
+    "eet": ZoneInfo("Europe/Helsinki"),
+    "eest": ZoneInfo("Europe/Helsinki"),
 }
 
 EXTRA_MONTHS = {
