@@ -17,7 +17,7 @@ import bisect
 import re
 
 from wiredesk.enrich.cues import ACCORDING_TO, PRONOUNS, SPEECH_WORDS, THAT
-from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_between, words_of
+from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_of
 from wiredesk.model import Quote, Speaker
 
 QUOTATION_RE = re.compile(r'“([^”“]+)”|„([^“”„]+)[“”]|«\s?([^»]+?)\s?»|(?<![\w])"([^"]+)"')
@@ -139,6 +139,7 @@ def _direct(
     previous_block: int | None,
 ) -> list[Quote]:
     text = block.text
+    every = words_of(text)
     quotations = [
         match
         for match in QUOTATION_RE.finditer(text, start, end)
@@ -149,12 +150,12 @@ def _direct(
     for position, match in enumerate(quotations):
         said = next(group for group in match.groups() if group).strip()
         limit = quotations[position + 1].start() if position + 1 < len(quotations) else end
-        after = words_between(text, match.end(), limit)
-        speaker = _after(after[:14], spots, last_person)
+        low, high = every.bounds(match.end(), limit)  # the first 14 words after it
+        speaker = _after(every.run(low, min(low + 14, high)), spots, last_person)
         if speaker is None:
             head_start = quotations[position - 1].end() if position else start
             speaker = _before(
-                words_of_span(text, head_start, match.start()),
+                every.between(head_start, match.start()),
                 spots,
                 last_person,
                 is_introduced=text[head_start : match.start()].rstrip().endswith(":"),
@@ -180,10 +181,6 @@ def _direct(
             position + 1 < len(quotations) and gap.endswith(",") and speaker is not None
         )
     return quotes
-
-
-def words_of_span(text: str, start: int, end: int) -> list[Word]:
-    return words_between(text, start, end)
 
 
 def _stands_alone(text: str, start: int, end: int, match: re.Match[str]) -> bool:
@@ -237,16 +234,20 @@ def _indirect(
 ) -> list[Quote]:
     text = block.text
     sentence = text[start:end]
-    words = words_of_span(text, start, end)
-    if QUOTATION_RE.search(sentence) and not _has_that(words):
+    # The sentence's words are read by index, in lower case; a ``Word`` is made only for
+    # the few that ``_who`` reads (making one for each word of every sentence with a
+    # speech verb took half of this function's time, 2026-12-06, bench/entities_bench.py).
+    every = words_of(text)
+    low, high = every.bounds(start, end)
+    lowered = every.lowers[low:high]
+    if QUOTATION_RE.search(sentence) and not _has_that(lowered):
         return []
-    if not words:
+    if not lowered:
         return []
-    lowered = [word.lower for word in words]
     # "Dat zei de Oekraïense president Zelensky."
-    if _THAT_SAID.match(sentence) and len(words) > 1 and lowered[1] in SPEECH_WORDS:
+    if _THAT_SAID.match(sentence) and len(lowered) > 1 and lowered[1] in SPEECH_WORDS:
         said = previous_sentence.strip()
-        who = _who(words[2:], spots, last_person)
+        who = _who(every.run(low + 2, high), spots, last_person)
         if said and who is not None:
             return [_quote(said, who, block)]
         return []
@@ -255,7 +256,8 @@ def _indirect(
     for opening in ACCORDING_TO:
         if opening == "aldus" or not lowered_sentence.startswith(opening + " "):
             continue
-        window = words[len(opening.split()) :][:6]
+        first = low + len(opening.split())
+        window = every.run(first, min(first + 6, high))
         who = _who(window, spots, last_person)
         if who is None or not window:
             return []
@@ -267,14 +269,15 @@ def _indirect(
         if word not in SPEECH_WORDS:
             continue
         that = next(
-            (i for i in range(index + 1, min(index + 5, len(words))) if lowered[i] in THAT), None
+            (i for i in range(index + 1, min(index + 5, len(lowered))) if lowered[i] in THAT),
+            None,
         )
         if that is None:
             continue
-        who = _who(words[:index], spots, last_person)
+        who = _who(every.run(low, low + index), spots, last_person)
         if who is None:
             return []
-        said = text[words[that].end : end].strip().lstrip(",").strip()
+        said = text[every.ends[low + that] : end].strip().lstrip(",").strip()
         if QUOTATION_RE.fullmatch(said.rstrip(".")):  # only a quotation: a direct quote
             return []
         return [_quote(said, who, block)] if said else []
@@ -282,17 +285,19 @@ def _indirect(
     for index, word in enumerate(lowered[:-2]):
         if word not in SPEECH_WORDS or not (language == "en" or lowered[index + 1] == "avoir"):
             continue
-        who = _who(words[:index], spots, last_person)
+        who = _who(every.run(low, low + index), spots, last_person)
         if who is None or _is_time_word(lowered[index + 1]):
             break
-        said = text[words[index + 1].start : end].strip()
+        said = text[every.starts[low + index + 1] : end].strip()
         return [_quote(said, who, block)]
     # "…, heeft een Chinese woordvoerder vrijdag gezegd." / "…, said Blinken."
     comma = sentence.rfind(", ")
     if comma > 0:
-        tail = [word for word in words if word.start > start + comma]
-        if any(word.lower in SPEECH_WORDS for word in tail[:14]):
-            who = _who(tail[:14], spots, last_person)
+        # the words that start after the comma, the first fourteen of them
+        first = bisect.bisect_right(every.starts, start + comma, low, high)
+        tail = min(first + 14, high)
+        if any(word in SPEECH_WORDS for word in every.lowers[first:tail]):
+            who = _who(every.run(first, tail), spots, last_person)
             if who is not None:
                 return [_quote(sentence[:comma].strip(), who, block)]
     return []
@@ -302,8 +307,8 @@ def _is_time_word(word: str) -> bool:
     return word in {"on", "in", "at", "last", "this", "during", "after", "before"}
 
 
-def _has_that(words: list[Word]) -> bool:
-    lowered = [word.lower for word in words]
+def _has_that(lowered: list[str]) -> bool:
+    """A speech verb with "that" ("dat", "dass", "que") within four words after it."""
     return any(
         word in SPEECH_WORDS and any(later in THAT for later in lowered[index + 1 : index + 5])
         for index, word in enumerate(lowered)
