@@ -77,7 +77,7 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
                 if may_report:
                     found += _indirect(
                         language, block, start, end, sentence_spots, last_person,
-                        previous_sentence,
+                        previous_sentence, is_quoted=is_quoted,
                     )  # fmt: skip
                 quotes += found
                 if found and found[-1].speaker is not None:
@@ -231,7 +231,11 @@ def _indirect(
     spots: list[Spot],
     last_person: list[Spot],
     previous_sentence: str,
+    *,
+    is_quoted: bool,
 ) -> list[Quote]:
+    """The statement the sentence text[start:end] reports, if any; ``is_quoted``: whether
+    a quotation mark is in it (else no quotation is)."""
     text = block.text
     sentence = text[start:end]
     # The sentence's words are read by index, in lower case; a ``Word`` is made only for
@@ -240,7 +244,7 @@ def _indirect(
     every = words_of(text)
     low, high = every.bounds(start, end)
     lowered = every.lowers[low:high]
-    if QUOTATION_RE.search(sentence) and not _has_that(lowered):
+    if is_quoted and QUOTATION_RE.search(sentence) and not _has_that(lowered):
         return []
     if not lowered:
         return []
