@@ -121,13 +121,18 @@ def find_figures(
     return tuple(figures)
 
 
+# Thousands apart by full stops ("10.000", "1.250,5"), by commas ("10,000").
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _value(digits: str, language: str | None) -> float | None:
     if language == "en":
         return float(digits.replace(",", ""))
     plain = digits.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", plain):
+    if _DOT_THOUSANDS.fullmatch(plain):
         plain = plain.replace(".", "")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", plain) and language is None:
+    elif _COMMA_THOUSANDS.fullmatch(plain) and language is None:
         plain = plain.replace(",", "")
     try:
         return float(plain.replace(",", "."))
