@@ -16,7 +16,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wiredesk.enrich import find_all
-from wiredesk.enrich.figures import _NUMBER_RE, _numbers
+from wiredesk.enrich.figures import (
+    _NUMBER_RE,
+    QUALIFIER_WORDS,
+    QUALIFIERS,
+    _numbers,
+    _qualifier_start,
+)
 from wiredesk.enrich.gazetteer import (
     _NOT_ALNUM,
     GENITIVE_LANGUAGES,
@@ -154,6 +160,22 @@ def test_quotations_are_what_the_expression_tried_everywhere_finds(
         now = getattr(QUOTATION_RE, method)(text)
         was = getattr(QUOTATION_TRIED_EVERYWHERE, method)(text)
         assert (now and (now.span(), now.groups())) == (was and (was.span(), was.groups()))
+
+
+qualifier_texts = st.lists(
+    st.sampled_from([*QUALIFIER_WORDS, "MEER DAN", "Zo'N", "cover", "ſome", "İ", "8000", "x"])
+    | st.sampled_from([" ", "  ", "\n", " \n", "\n "]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(qualifier_texts | texts)
+@example("zo'n 8000, meer dan\n157, cover 3 en at least 4")
+def test_qualifiers_read_backwards_are_what_the_expression_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        found = QUALIFIERS.search(text, max(0, start - 14), start)
+        assert _qualifier_start(text, start) == (found.start() if found else start), start
 
 
 def forces_everywhere(block: Block, places: list[Spot]) -> list[tuple[str, int, int]]:
