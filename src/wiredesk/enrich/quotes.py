@@ -14,6 +14,7 @@ Indirect: "X zei dat …" / "X said that …" / "X sagte, dass …" / "X a dit q
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from wiredesk.enrich.cues import ACCORDING_TO, PRONOUNS, SPEECH_WORDS, THAT
@@ -34,10 +35,12 @@ _THAT_SAID = re.compile(
 _SPEAKING = ("person", "role", "organisation")
 # The marks QUOTATION_RE opens a quotation with.
 _QUOTATION_MARKS = ("“", "„", "«", '"')
+_QUOTATION_MARKS = ("“", "„", "«", '"')
 _QUOTATION_MARK = re.compile('[“„«"]')
 # The openings ``_indirect`` reads as "according to X" ("aldus" names its speaker after a
 # statement instead).
 _OPENINGS = tuple(opening + " " for opening in ACCORDING_TO if opening != "aldus")
+_START = operator.attrgetter("start")
 
 
 def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) -> tuple[Quote, ...]:
@@ -45,7 +48,7 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
     (as ``find_spots`` gives them)."""
     quotes: list[Quote] = []
     last_person: list[Spot] = []  # the person named last, for pronouns
-    previous_sentence = ""
+    previous_sentence = ""  # the sentence before the one read (made when ``_indirect`` reads it)
     previous_speaker: Speaker | None = None
     previous_block: int | None = None
     spots_in: dict[int, list[Spot]] = {}
@@ -55,19 +58,24 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
         if block.index < 0:
             continue
         text = block.text
-        here = sorted(spots_in.get(block.index, []), key=lambda spot: spot.start)
+        here = sorted(spots_in.get(block.index, ()), key=_START)
         here_starts = [spot.start for spot in here]
         people = [spot for spot in here if spot.type == "person"]
         people_starts = [spot.start for spot in people]
         # Most sentences quote nobody: the finders run where a quotation mark, a speech
         # verb or an opening "Volgens", "According to" is (the same quotes, found sooner).
+        # What the block has none of, its sentences are not asked about.
         words = words_of(text)
+        # (four substring searches in C: an expression's search of a block takes longer)
         has_quotation = any(mark in text for mark in _QUOTATION_MARKS)
         speech = [words.starts[index] for index in words.indexes(SPEECH_WORDS.__contains__)]
-        sentences = sentences_of(text)
-        for start, end in sentences:
+        before: tuple[int, int] | None = None  # the sentence before, in this block
+        for sentence in sentences_of(text):
+            start, end = sentence
             is_quoted = has_quotation and _QUOTATION_MARK.search(text, start, end) is not None
-            may_report = _may_report(text, start, end, speech)
+            may_report = (bool(speech) and _has_speech(speech, start, end)) or text[
+                start : min(end, start + 20)
+            ].lower().startswith(_OPENINGS)
             if is_quoted or may_report:
                 sentence_spots = here[
                     bisect.bisect_left(here_starts, start) : bisect.bisect_left(here_starts, end)
@@ -79,6 +87,8 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
                         previous_block,
                     )  # fmt: skip
                 if may_report:
+                    if before is not None:
+                        previous_sentence = text[before[0] : before[1]]
                     found += _indirect(
                         language, block, start, end, sentence_spots, last_person,
                         previous_sentence, is_quoted=is_quoted,
@@ -86,21 +96,20 @@ def find_quotes(blocks: list[Block], spots: list[Spot], language: str | None) ->
                 quotes += found
                 if found and found[-1].speaker is not None:
                     previous_speaker, previous_block = found[-1].speaker, block.index
-            # a pronoun is most often the subject: the sentence's first person
-            first = bisect.bisect_left(people_starts, start)
-            if first < len(people) and people_starts[first] < end:
-                last_person[:] = [people[first]]
-            previous_sentence = text[start:end]
+            if people:  # a pronoun is most often the subject: the sentence's first person
+                first = bisect.bisect_left(people_starts, start)
+                if first < len(people) and people_starts[first] < end:
+                    last_person[:] = [people[first]]
+            before = sentence
+        if before is not None:  # the sentence before the next block's first
+            previous_sentence = text[before[0] : before[1]]
     return tuple(quotes)
 
 
-def _may_report(text: str, start: int, end: int, speech: list[int]) -> bool:
-    """Whether ``_indirect`` may find a statement in the sentence: a speech verb starts in
-    it, or it opens with "Volgens", "According to", "Laut", "Selon"."""
+def _has_speech(speech: list[int], start: int, end: int) -> bool:
+    """Whether a speech verb (``speech``: where each starts) starts in text[start:end]."""
     at = bisect.bisect_left(speech, start)
-    if at < len(speech) and speech[at] < end:
-        return True
-    return text[start : min(end, start + 20)].lower().startswith(_OPENINGS)
+    return at < len(speech) and speech[at] < end
 
 
 def _speaker(spot: Spot | None) -> Speaker | None:
