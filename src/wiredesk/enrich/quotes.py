@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from itertools import compress, count
 
 from wiredesk.enrich.cues import ACCORDING_TO, PRONOUNS, SPEECH_WORDS, THAT
 from wiredesk.enrich.spots import Block, Spot, Word, sentences_of, words_of
@@ -269,9 +270,9 @@ def _indirect(
             return [_quote(said, who, block)]
         return []
     # "Volgens hem …", "According to Blinken, …"
-    lowered_sentence = sentence.lower()
+    head = sentence[:20].lower()  # (longer than any opening)
     for opening in ACCORDING_TO:
-        if opening == "aldus" or not lowered_sentence.startswith(opening + " "):
+        if opening == "aldus" or not head.startswith(opening + " "):
             continue
         first = low + len(opening.split())
         window = every.run(first, min(first + 6, high))
@@ -282,9 +283,9 @@ def _indirect(
         said = text[who.end if is_here else window[0].end : end].strip(" ,")
         return [_quote(said, who, block)] if said else []
     # "X zei (…) dat …"
-    for index, word in enumerate(lowered):
-        if word not in SPEECH_WORDS:
-            continue
+    # the speech verbs' places in the sentence, picked in C: the loops below read only them
+    verbs = list(compress(count(), map(SPEECH_WORDS.__contains__, lowered)))
+    for index in verbs:
         that = next(
             (i for i in range(index + 1, min(index + 5, len(lowered))) if lowered[i] in THAT),
             None,
@@ -299,8 +300,10 @@ def _indirect(
             return []
         return [_quote(said, who, block)] if said else []
     # "The military said it had struck …", "a annoncé avoir frappé …"
-    for index, word in enumerate(lowered[:-2]):
-        if word not in SPEECH_WORDS or not (language == "en" or lowered[index + 1] == "avoir"):
+    for index in verbs:
+        if index >= len(lowered) - 2:
+            break
+        if not (language == "en" or lowered[index + 1] == "avoir"):
             continue
         who = _who(every.run(low, low + index), spots, last_person)
         if who is None or _is_time_word(lowered[index + 1]):
