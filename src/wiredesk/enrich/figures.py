@@ -59,7 +59,7 @@ QUALIFIER_WORDS = (
 QUALIFIERS = re.compile("(?:" + "|".join(QUALIFIER_WORDS) + ") $", re.IGNORECASE)
 # The same read backwards from the number, the longest first: a match starts at the
 # number, where searching forwards tried every one of the 14 characters before it (a
-# seventh of the figures' time, 2026-12-06, bench/entities_bench.py).
+# seventh of the figures' time, 2026-12-05, bench/entities_bench.py).
 _QUALIFIERS_BACKWARDS = re.compile(
     " (?:" + "|".join(word[::-1] for word in sorted(QUALIFIER_WORDS, key=len, reverse=True)) + ")",
     re.IGNORECASE,
