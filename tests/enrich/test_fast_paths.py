@@ -16,7 +16,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wiredesk.enrich import find_all
-from wiredesk.enrich.figures import _NUMBER_RE, _numbers
+from wiredesk.enrich.figures import (
+    _NUMBER_RE,
+    QUALIFIER_WORDS,
+    QUALIFIERS,
+    _numbers,
+    _qualifier_start,
+)
 from wiredesk.enrich.gazetteer import (
     _NOT_ALNUM,
     GENITIVE_LANGUAGES,
@@ -32,6 +38,7 @@ from wiredesk.enrich.gazetteer import (
     find_names,
 )
 from wiredesk.enrich.organisations import FORCES_RE, MINISTRY_RE, _forces, _ministries_of
+from wiredesk.enrich.quotes import QUOTATION_RE
 from wiredesk.enrich.spots import WORD_RE, Block, Spot, sentences_of, words_between, words_of
 
 # Words the finders look for, words like them, and marks and characters that move offsets
@@ -122,6 +129,53 @@ def test_numbers_are_what_the_expression_finds(text: str) -> None:
     assert [match.span() for match in _numbers(text)] == [
         match.span() for match in _NUMBER_RE.finditer(text)
     ]
+
+
+# The quotation expression as it was: the straight mark's test before it, so that the
+# expression was tried at every character.
+QUOTATION_TRIED_EVERYWHERE = re.compile(
+    r'“([^”“]+)”|„([^“”„]+)[“”]|«\s?([^»]+?)\s?»|(?<![\w])"([^"]+)"'
+)
+quotation_texts = st.lists(
+    st.sampled_from(["zei", "hij", "x", "_", "1", "é", "Dat is", " ", ": ", "(", "\n"])
+    | st.sampled_from(['"', "“", "”", "„", "«", "»", "« ", " »"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(quotation_texts | texts, st.integers(0, 8), st.integers(0, 8))
+@example('x"Dit niet" maar "dit wel", zei hij. "Ja"', 0, 0)
+@example('"Ja" en « oui » en „ja“', 1, 0)
+def test_quotations_are_what_the_expression_tried_everywhere_finds(
+    text: str, cut_start: int, cut_end: int
+) -> None:
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+
+    def found(expression: re.Pattern[str]) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+        return [(match.span(), match.groups()) for match in expression.finditer(text, start, end)]
+
+    assert found(QUOTATION_RE) == found(QUOTATION_TRIED_EVERYWHERE)
+    for method in ("search", "fullmatch"):
+        now = getattr(QUOTATION_RE, method)(text)
+        was = getattr(QUOTATION_TRIED_EVERYWHERE, method)(text)
+        assert (now and (now.span(), now.groups())) == (was and (was.span(), was.groups()))
+
+
+qualifier_texts = st.lists(
+    st.sampled_from([*QUALIFIER_WORDS, "MEER DAN", "Zo'N", "cover", "ſome", "İ", "8000", "x"])
+    | st.sampled_from([" ", "  ", "\n", " \n", "\n "]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(qualifier_texts | texts)
+@example("zo'n 8000, meer dan\n157, cover 3 en at least 4")
+def test_qualifiers_read_backwards_are_what_the_expression_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        found = QUALIFIERS.search(text, max(0, start - 14), start)
+        assert _qualifier_start(text, start) == (found.start() if found else start), start
 
 
 def forces_everywhere(block: Block, places: list[Spot]) -> list[tuple[str, int, int]]:

@@ -48,10 +48,20 @@ PERCENT_WORDS = words_of_list(
     """
 )
 # Words before a number that belong to the figure: "zo'n 8000", "more than 157".
-QUALIFIERS = re.compile(
-    r"(?:zo'n|zo’n|ruim|bijna|ongeveer|circa|zeker|minstens|meer dan|minder dan|about|around|"
-    r"nearly|almost|at least|more than|over|some|up to|rund|etwa|fast|mehr als|mindestens|"
-    r"knapp|über|environ|près de|plus de|au moins|quelque) $",
+QUALIFIER_WORDS = (
+    "zo'n", "zo’n", "ruim", "bijna", "ongeveer", "circa", "zeker", "minstens", "meer dan",
+    "minder dan", "about", "around", "nearly", "almost", "at least", "more than", "over",
+    "some", "up to", "rund", "etwa", "fast", "mehr als", "mindestens", "knapp", "über",
+    "environ", "près de", "plus de", "au moins", "quelque",
+)  # fmt: skip
+# A qualifier ending one space before a number (14 characters back at most, see
+# ``_qualifier_start``); "$" also matches before a line end that ends the text searched.
+QUALIFIERS = re.compile("(?:" + "|".join(QUALIFIER_WORDS) + ") $", re.IGNORECASE)
+# The same read backwards from the number, the longest first: a match starts at the
+# number, where searching forwards tried every one of the 14 characters before it (a
+# seventh of the figures' time, 2026-12-05, bench/entities_bench.py).
+_QUALIFIERS_BACKWARDS = re.compile(
+    " (?:" + "|".join(word[::-1] for word in sorted(QUALIFIER_WORDS, key=len, reverse=True)) + ")",
     re.IGNORECASE,
 )
 # Adjectives and words that stand between a number and what it counts.
@@ -121,13 +131,18 @@ def find_figures(
     return tuple(figures)
 
 
+# Thousands apart by full stops ("10.000", "1.250,5"), by commas ("10,000").
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _value(digits: str, language: str | None) -> float | None:
     if language == "en":
         return float(digits.replace(",", ""))
     plain = digits.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", plain):
+    if _DOT_THOUSANDS.fullmatch(plain):
         plain = plain.replace(".", "")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", plain) and language is None:
+    elif _COMMA_THOUSANDS.fullmatch(plain) and language is None:
         plain = plain.replace(",", "")
     try:
         return float(plain.replace(",", "."))
@@ -173,11 +188,18 @@ def _figures(block: Block, adjectives: list[tuple[int, int]], language: str | No
             if counted is None:
                 continue
             counts, end = counted.text, counted.end
-        qualifier = QUALIFIERS.search(text, max(0, start - 14), start)
-        if qualifier is not None:
-            start = qualifier.start()
+        start = _qualifier_start(text, start)
         found.append(Figure(text=text[start:end], value=value, counts=counts, block=block.index))
     return found
+
+
+def _qualifier_start(text: str, start: int) -> int:
+    """Where the figure of the number at ``start`` starts: at a qualifier before it, else at
+    the number (what ``QUALIFIERS.search(text, max(0, start - 14), start)`` finds)."""
+    backwards = text[max(0, start - 14) : start][::-1]
+    # "$" matches before a line end that ends the window: the space comes before it
+    found = _QUALIFIERS_BACKWARDS.match(backwards, 1 if backwards[:1] == "\n" else 0)
+    return start - found.end() if found is not None else start
 
 
 def _is_date_or_year(

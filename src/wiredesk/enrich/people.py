@@ -122,12 +122,13 @@ def _runs(text: str, words: Words, names: list[int], masked: set[int]) -> list[l
     is_name = set(names)
     runs: list[list[int]] = []
     done = -1  # the last word of the last run
+    size = len(words.texts)
     for first in names:
         if first <= done:
             continue
         current = [first]
         index = _next_kept(first, masked)
-        while index < len(words):
+        while index < size:
             is_next = text[words.ends[current[-1]] : words.starts[index]] == " "
             if not is_next:
                 break
@@ -243,25 +244,32 @@ def _bare_roles(
     woordvoerder", "the spokesman", "le ministre"."""
     found = []
     starts = {spot.start for spot in named}
+    last = max(starts, default=-1)
     for index in roles:
+        if words.starts[index] >= last:  # no name after it in the block: none under it
+            found.append(_role(block, words, index))
+            continue
         following = index
         for _ in range(5):
             following = _next_kept(following, masked)
             if following < len(words) and words.starts[following] in starts:
                 break  # a name comes under it
         else:
-            found.append(
-                Spot(
-                    type="role",
-                    id=None,
-                    name=words.texts[index],
-                    block=block.index,
-                    start=words.starts[index],
-                    end=words.ends[index],
-                    role=words.lowers[index],
-                )
-            )
+            found.append(_role(block, words, index))
     return found
+
+
+def _role(block: Block, words: Words, index: int) -> Spot:
+    """The spot of a role without a name: words[index] of the block."""
+    return Spot(
+        type="role",
+        id=None,
+        name=words.texts[index],
+        block=block.index,
+        start=words.starts[index],
+        end=words.ends[index],
+        role=words.lowers[index],
+    )
 
 
 def _surnames_alone(blocks: list[Block], taken: list[Spot], surnames: dict[str, str]) -> list[Spot]:

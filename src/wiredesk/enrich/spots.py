@@ -117,11 +117,16 @@ class Words:
             )
         )
 
-    def between(self, start: int, end: int) -> list[Word]:
-        """The words that lie within ``start`` and ``end``."""
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The indexes ``low`` and ``high`` of the words that lie within ``start`` and
+        ``end``: words[low:high]."""
         low = bisect.bisect_left(self.starts, start)
         high = min(bisect.bisect_left(self.starts, end), bisect.bisect_right(self.ends, end))
-        return self.run(low, high)
+        return low, max(low, high)
+
+    def between(self, start: int, end: int) -> list[Word]:
+        """The words that lie within ``start`` and ``end``."""
+        return self.run(*self.bounds(start, end))
 
 
 @functools.lru_cache(maxsize=4096)
