@@ -21,6 +21,7 @@ from wiredesk.parse.rules import (
     FORM_FIELD_PATTERN,
     FURNITURE_LINES,
     FURNITURE_PATTERNS,
+    NEW_WINDOW_PATTERN,
     POINTER_PATTERN,
     READ_MORE_PATTERNS,
     WIRE_HEADER_PATTERNS,
@@ -38,6 +39,8 @@ READ_MORE_RE = re.compile("|".join(f"(?:{p})" for p in READ_MORE_PATTERNS), re.I
 CAPTION_RE = re.compile("|".join(f"(?:{pattern})" for pattern in CAPTION_PATTERNS), re.IGNORECASE)
 FORM_FIELD_RE = re.compile(FORM_FIELD_PATTERN, re.IGNORECASE)
 MAX_FORM_FIELD_CHARS = 80
+NEW_WINDOW_RE = re.compile(NEW_WINDOW_PATTERN, re.IGNORECASE)
+MAX_BUTTON_CHARS = 100
 # What comes under a story and never inside it: a comments prompt, a form's field, the
 # writer's biography.
 UNDER_STORY_RE = re.compile(
@@ -187,12 +190,11 @@ def is_furniture(line: str) -> bool:
         return True
     if folded.rstrip(" :") in FURNITURE_LINES or _is_printed_twice(folded):
         return True
-    if (
-        line.endswith(("*", ")"))
-        and len(line) <= MAX_FORM_FIELD_CHARS
-        and FORM_FIELD_RE.fullmatch(line) is not None
-    ):
-        return True  # a form's field: "Votre adresse email*", "Name (required)"
+    if line.endswith(("*", ")")):
+        if len(line) <= MAX_FORM_FIELD_CHARS and FORM_FIELD_RE.fullmatch(line) is not None:
+            return True  # a form's field: "Votre adresse email*", "Name (required)"
+        if len(line) <= MAX_BUTTON_CHARS and NEW_WINDOW_RE.search(line) is not None:
+            return True  # a button's text: "Click to share on X (Opens in new window)"
     if _holds_crumb_mark(line) and CRUMB_RE.fullmatch(line):
         return True
     return FURNITURE.fullmatch(line)

@@ -394,10 +394,6 @@ FURNITURE_PATTERNS = (
     r"\d+\s+(?:reacties|comments|kommentare|commentaires)",
     r"(?:[·•|]\s*)?(?:leestijd|lesezeit|lesedauer|temps de lecture|reading time)\s*:?\s*\d+"
     r"\s*\w*\.?",
-    # a button's link text for screen readers: "Click to share on X (Opens in new window)"
-    r".{1,60}\((?:opens in (?:a )?new (?:window|tab)|opent in (?:een )?nieuw (?:venster|"
-    r"tabblad)|öffnet in (?:einem )?neuen (?:fenster|tab)|s['’]ouvre dans (?:une )?nouvelle "
-    r"(?:fenêtre|fenetre|page|onglet))\)",
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutes)\s+(?:read|leestijd|lesezeit|de lecture)",
     POINTER_PATTERN,
     # a story's tags: "Filed Under: EEE, health, Michigan", "Themen: Iran, Proteste, Justiz"
@@ -407,6 +403,13 @@ FURNITURE_PATTERNS = (
     r"(?:the\s+)?(?:associated press|press association|agence france-presse|reuters)",
 )
 
+# A button's link text for screen readers, closing a short line: "Click to share on X
+# (Opens in new window)". Looked for only in lines closed by ")".
+NEW_WINDOW_PATTERN = (
+    r"\((?:opens in (?:a )?new (?:window|tab)|opent in (?:een )?nieuw (?:venster|tabblad)|"
+    r"öffnet in (?:einem )?neuen (?:fenster|tab)|s['’]ouvre dans (?:une )?nouvelle "
+    r"(?:fenêtre|fenetre|page|onglet))\)$"
+)
 # Breadcrumbs: "Nieuws > Buitenland", "Home › News › World". Only tried on
 # lines holding one of their separators (``CRUMB_HINT_RE``).
 CRUMB_HINT_RE = re.compile(r"[>›»|/]")

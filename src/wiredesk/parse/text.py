@@ -1163,9 +1163,10 @@ class _Reader:
         ):
             return True
         return (
-            len(line) <= MAX_CAPTION_CHARS
+            # most lines of a body are closed like sentences: ruled out first
+            not line.endswith((".", "!", "?", ":"))
+            and len(line) <= MAX_CAPTION_CHARS
             and self.facts.words[index] >= MIN_SENTENCE_WORDS
-            and not line.endswith((".", "!", "?", ":"))
             and (
                 credit.casefold() in PHOTO_AGENCIES
                 or (index > 0 and self.lines[index - 1].casefold() in PHOTO_AGENCIES)
