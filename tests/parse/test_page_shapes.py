@@ -2075,3 +2075,31 @@ def test_an_american_zone_after_the_clock_places_the_time() -> None:
         language="en",
     )
     assert page.article.published_at == datetime(2026, 3, 18, 13, 55, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "subheadings"),
+    [
+        ("fr", "Sommaire", ["Les commerçants inquiets", "Un bilan dans un an"]),
+        ("en", "Contents", ["Shops fear the works", "A review in a year"]),
+        ("de", "Inhalt", ["Händler sind besorgt", "Bilanz nach einem Jahr"]),
+        ("nl", "Inhoudsopgave", ["Winkeliers bezorgd", "Evaluatie na een jaar"]),
+    ],
+)
+def test_a_table_of_contents_in_the_story_is_dropped_and_its_sub_headings_stay(
+    language: str, label: str, subheadings: list[str]
+) -> None:
+    headline, first, second = STORIES_UNDER_COMMENTS[language]
+    third, fourth = MORE_PARAGRAPHS[language]
+    contents = [label, *subheadings]
+    story = [second, subheadings[0], third, subheadings[1], fourth]
+    page = parse_text("\n".join([headline, first, *contents, *story]), language=language)
+    assert [(block.kind, block.text) for block in page.article.body] == [
+        ("paragraph", first),
+        ("paragraph", second),
+        ("subheading", subheadings[0]),
+        ("paragraph", third),
+        ("subheading", subheadings[1]),
+        ("paragraph", fourth),
+    ]
+    assert [label, *subheadings] == [line for line in page.dropped if line in (label, *subheadings)]

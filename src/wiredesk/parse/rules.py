@@ -38,14 +38,19 @@ PHOTO_AGENCIES = frozenset(
         "maxppp", "abaca", "istock",
     }
 )  # fmt: skip
-# A box of the story's key points between its headline and its text: its label.
+# A box of the story's key points, or its table of contents, between its headline and its
+# text: its label ("In het kort" and "En bref" title running lists of stories: rails).
 SUMMARY_LABELS = frozenset(
     {
         "summary", "key points", "highlights", "in short", "at a glance", "the key facts",
-        "samenvatting", "in het kort", "kort samengevat", "de belangrijkste punten",
+        "samenvatting", "kort samengevat", "de belangrijkste punten",
         "das wichtigste in kürze", "das wichtigste", "auf einen blick", "in kürze",
         "kurz zusammengefasst", "l'essentiel", "l’essentiel", "ce qu'il faut retenir",
-        "ce qu’il faut retenir", "en bref", "les points clés", "résumé",
+        "ce qu’il faut retenir", "les points clés", "résumé",
+        # a long story's table of contents, its sub-headings listed over it
+        "contents", "table of contents", "in this article", "jump to", "inhoud",
+        "inhoudsopgave", "in dit artikel", "inhalt", "inhaltsverzeichnis",
+        "in diesem artikel", "sommaire", "dans cet article", "au sommaire",
     }
 )  # fmt: skip
 

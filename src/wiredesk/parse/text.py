@@ -86,7 +86,9 @@ OPENING_QUOTES = "\"'«„“‘‹"
 # A standfirst that does not end in a full stop (British sites) is still longer than this.
 MIN_STANDFIRST_WORDS = 12
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
-MAX_KEY_POINTS = 6  # the short lines of a box of key points under its label
+MIN_KEY_POINTS = 2
+MAX_SUMMARY_LABEL_CHARS = 30
+MAX_KEY_POINTS = 12  # the short lines of a box of key points (or contents) under its label
 MAX_NAME_LINE_CHARS = 50  # a writer's name, or role, alone on its line
 BYLINE_OPENINGS = ("door", "by", "von", "par", "van onze", "de notre", "from our", "our")
 # What may stand between the capitalised words of a byline's names.
@@ -868,6 +870,24 @@ class _Reader:
                 break
         return chosen
 
+    def _drop_key_points(self) -> bool:
+        """Drop a box of key points or contents at ``self.pos`` (its label over title lines,
+        two at least), and whether there was one."""
+        facts = self.facts
+        end = self.pos + 1
+        titles = 0
+        while end < len(self.lines) and end - self.pos <= MAX_KEY_POINTS:
+            if not facts.furniture[end]:
+                if not facts.is_title[end] or facts.rail_title[end] is not None:
+                    break
+                titles += 1
+            end += 1
+        if titles < MIN_KEY_POINTS:
+            return False
+        while self.pos < end:
+            self._drop(self.lines[self.pos])
+        return True
+
     def _over_key_points(self, body: int) -> int:
         """Where a box of the story's key points stands over its body at ``body`` (its
         label, "Summary" or "Das Wichtigste in Kürze", over a few short lines), else
@@ -1235,6 +1255,12 @@ class _Reader:
             ):
                 self._drop(line)  # a subscription's or an app's pitch: the story has ended
                 break
+            if (
+                len(line) <= MAX_SUMMARY_LABEL_CHARS
+                and line.casefold().rstrip(" :") in SUMMARY_LABELS
+                and self._drop_key_points()
+            ):
+                continue  # the story's key points or contents, printed again in its text
             furniture = self.facts.furniture[self.pos]
             if (
                 furniture
