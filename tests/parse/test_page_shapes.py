@@ -2103,3 +2103,42 @@ def test_a_table_of_contents_in_the_story_is_dropped_and_its_sub_headings_stay(
         ("paragraph", fourth),
     ]
     assert [label, *subheadings] == [line for line in page.dropped if line in (label, *subheadings)]
+
+
+@pytest.mark.parametrize(
+    ("language", "marker", "times"),
+    [
+        ("fr", "EN DIRECT", ["15h42", "14h10"]),
+        ("nl", "Volg dit liveblog", ["Vandaag, 14:51", "Vandaag, 13:20"]),
+        ("en", "Live", ["1h ago", "3h ago"]),
+        ("de", "Liveticker", ["14:26", "13:41"]),
+    ],
+)
+def test_a_live_pages_headline_stands_over_its_entries_not_the_first_entrys_title(
+    language: str, marker: str, times: list[str]
+) -> None:
+    headline, first, second = STORIES_UNDER_COMMENTS[language]
+    third, fourth = MORE_PARAGRAPHS[language]
+    titles = TEASERS[language][:2]
+    entries = [times[0], titles[0], first, second, times[1], titles[1], third, fourth]
+    page = parse_text(
+        "\n".join(["Home", "News", marker, headline, "18.03.2026", *entries]),
+        language=language,
+        captured_at=CAPTURED_AT,
+    )
+    assert page.article.headline == headline
+    paragraphs = [first, second, third, fourth]
+    texts = [block.text for block in page.article.body]
+    assert [text for text in texts if text in paragraphs] == paragraphs
+
+
+def test_a_newsrooms_name_with_its_agency_is_a_byline() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["fr"]
+    standfirst = MORE_PARAGRAPHS["fr"][0]
+    page = parse_text(
+        "\n".join(["Accueil", headline, standfirst, "Le Journal du Soir avec AFP", first, last]),
+        language="fr",
+    )
+    assert page.article.headline == headline
+    assert page.article.byline == "Le Journal du Soir avec AFP"
+    assert page.article.standfirst == standfirst

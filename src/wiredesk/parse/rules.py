@@ -54,6 +54,17 @@ SUMMARY_LABELS = frozenset(
     }
 )  # fmt: skip
 
+# Marks of a live page, printed between its headline and its entries: each entry is then a
+# time over a title over its text, and the first entry's title is no headline.
+LIVE_MARKERS = frozenset(
+    {
+        "live", "liveblog", "live blog", "live updates", "live coverage", "key events",
+        "volg dit liveblog", "volg het liveblog", "volg het nieuws live", "live-ticker",
+        "liveticker", "live-blog", "newsblog", "en direct", "direct", "suivez le direct",
+        "les temps forts", "live :", "live:",
+    }
+)  # fmt: skip
+
 # dpa marks its regional desks after a slash: "(dpa/lnw)" is dpa's
 # North Rhine-Westphalia desk, "(dpa/lby)" Bavaria's.
 DESK_AGENCIES = frozenset({"dpa", "epd", "kna"})
@@ -550,6 +561,12 @@ BYLINE_RE = re.compile(
     r"(?:\s+[^\W\d_&][\w.'’-]*|\s+&){0,6}"
     # a name and the writer's role, without "by": "Peter Walker Deputy political editor"
     rf"|{_NAME},?\s+{_ROLE}"
+    # the newsroom with an agency: "Le Quotidien de Paris avec AFP", "Redaktion mit dpa"
+    r"|(?:[^\W\d_][\w.'’-]*\s+){1,5}(?i:avec|with|mit|met|und|and|et|en)\s+(?i:"
+    + word_tree_regex(AGENCIES)
+    + r")(?:\s*(?:,|/|(?i:et|and|und|en))\s*(?i:"
+    + word_tree_regex(AGENCIES)
+    + r"))*"
 )
 
 # A byline printed as a name over the writer's role: "Helen Marsh" over "Transport

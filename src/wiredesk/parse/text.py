@@ -46,6 +46,7 @@ from wiredesk.parse.rules import (
     BANNER_RE,
     BYLINE_RE,
     HEADLINE_MARKER_RE,
+    LIVE_MARKERS,
     NAME_LINE_RE,
     NEWSROOM_WORDS,
     PAYWALL_MARK_RE,
@@ -87,6 +88,8 @@ OPENING_QUOTES = "\"'«„“‘‹"
 MIN_STANDFIRST_WORDS = 12
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
 MIN_KEY_POINTS = 2
+MAX_KEY_POINT_WORDS = 20
+LIVE_MARK_REACH = 30  # lines over a live page's first entry where its mark is looked for
 MAX_SUMMARY_LABEL_CHARS = 30
 MAX_KEY_POINTS = 12  # the short lines of a box of key points (or contents) under its label
 MAX_NAME_LINE_CHARS = 50  # a writer's name, or role, alone on its line
@@ -762,6 +765,16 @@ class _Reader:
         return self.facts.is_paragraph(index)
 
     def _headline_above(self, body: int) -> int:
+        """The line the story's headline stands on, above its body at ``body`` (see
+        ``_nearest_headline``); on a live page, above its entries: an entry's title under
+        its time is none."""
+        chosen = self._nearest_headline(body)
+        while chosen < body and self._is_live_entry(chosen):
+            body = self._next_significant_above(chosen)  # the entry's time
+            chosen = self._nearest_headline(body)
+        return chosen
+
+    def _nearest_headline(self, body: int) -> int:
         """The line the story's headline stands on, above its body at ``body``; ``body``
         itself when none does (a copy without a headline gets none).
 
@@ -870,6 +883,26 @@ class _Reader:
                 break
         return chosen
 
+    def _next_significant_above(self, index: int) -> int:
+        """Where the nearest line over ``index`` that is not furniture stands (``self.pos``
+        when none does)."""
+        for before in range(index - 1, self.pos - 1, -1):
+            if not self.facts.furniture[before]:
+                return before
+        return self.pos
+
+    def _is_live_entry(self, index: int) -> bool:
+        """Whether a title line is a live page's first entry: right under a time alone
+        ("15h42", "Vandaag, 14:51", "1h ago"), with a live page's mark above it ("EN
+        DIRECT", "Liveblog", "Key events")."""
+        time_at = self._next_significant_above(index)
+        if time_at >= index or not _is_label_only(self.lines[time_at], self.languages):
+            return False
+        return any(
+            self.lines[before].casefold().strip() in LIVE_MARKERS
+            for before in range(max(self.pos, time_at - LIVE_MARK_REACH), time_at)
+        )
+
     def _drop_key_points(self) -> bool:
         """Drop a box of key points or contents at ``self.pos`` (its label over title lines,
         two at least), and whether there was one."""
@@ -896,7 +929,11 @@ class _Reader:
         for index in range(body - 1, max(self.pos, body - MAX_KEY_POINTS - 1) - 1, -1):
             if self.lines[index].casefold().rstrip(" :") in SUMMARY_LABELS:
                 return index
-            if not (facts.furniture[index] or facts.is_title[index]):
+            if not (
+                facts.furniture[index]
+                or facts.is_title[index]
+                or facts.words[index] <= MAX_KEY_POINT_WORDS  # a point may be a sentence
+            ):
                 break
         return body
 
