@@ -954,7 +954,9 @@ def test_teasers_right_under_the_story_with_no_title_are_an_untitled_rail(
         assert kicker in page.dropped
 
 
-@pytest.mark.parametrize("source", ["Bron: BELGA", "Source: AFP", "Quelle: dpa, Reuters"])
+@pytest.mark.parametrize(
+    "source", ["Bron: BELGA", "Source: AFP", "Quelle: dpa, Reuters", "Quelle: ntv.de, mau/dpa/rts"]
+)
 def test_a_standfirst_over_the_source_credited_on_its_own_line(source: str) -> None:
     standfirst = (
         "De federale regering krijgt een nieuwe minister van Justitie, die eerder al "

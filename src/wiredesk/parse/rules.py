@@ -335,7 +335,10 @@ FORM_FIELD_PATTERN = (
 )
 # The source a story credits on a line of its own: "Bron: BELGA", "Source: AFP", "Quelle:
 # dpa, Reuters". Furniture, and a credit a standfirst stands over.
-SOURCE_LINE_PATTERN = r"(?:bron|bronnen|source|sources|quelle|quellen)\s*:\s*[^.!?:]{1,60}"
+# (a dot inside a word is a site's address: "Quelle: ntv.de, mau/dpa/AFP/rts")
+SOURCE_LINE_PATTERN = (
+    r"(?:bron|bronnen|source|sources|quelle|quellen)\s*:\s*(?:[^.!?:]|\.(?=\w)){1,60}"
+)
 # A photographer's credit with the agency after one or more slashes, on its own line:
 # "Jane Doe/ANP", "Nathan Exemple / Photothèque / AFP".
 AGENCY_CREDIT_PATTERN = (
