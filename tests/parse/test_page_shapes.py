@@ -2144,3 +2144,37 @@ def test_a_newsrooms_name_with_its_agency_is_a_byline() -> None:
     assert page.article.headline == headline
     assert page.article.byline == "Le Journal du Soir avec AFP"
     assert page.article.standfirst == standfirst
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "date"),
+    [
+        ("nl", "Martijn de Graaf", "18 maart 2026, 09:12"),
+        ("de", "Jens Hartmann", "18.03.2026, 09:12 Uhr"),
+        ("en", "Dana Whitfield", "March 18, 2026 9:12 AM"),
+        ("fr", "Anne-Sophie Rochat", "18 mars 2026 à 09h12"),
+    ],
+)
+def test_the_writers_name_alone_under_the_standfirst_and_over_the_date_is_the_byline(
+    language: str, name: str, date: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    standfirst = MORE_PARAGRAPHS[language][0]
+    page = parse_text(
+        "\n".join(["Home", "News", headline, standfirst, name, date, first, last]),
+        language=language,
+    )
+    assert (page.article.headline, page.article.standfirst, page.article.byline) == (
+        headline,
+        standfirst,
+        name,
+    )
+    assert [block.text for block in page.article.body] == [first, last]
+
+
+def test_a_place_alone_under_the_standfirst_is_still_the_dateline() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    standfirst = MORE_PARAGRAPHS["en"][0]
+    page = parse_text("\n".join([headline, standfirst, "New York", first, last]), language="en")
+    assert page.article.byline is None
+    assert page.article.dateline is not None and page.article.dateline.place == "New York"

@@ -328,6 +328,12 @@ def _is_glued_under_kicker(glued: str, headline: str) -> bool:
     )
 
 
+def _is_bare_name(line: str) -> bool:
+    """A person's name alone on its line ("Martijn de Graaf"), as a byline under a
+    standfirst prints it."""
+    return len(line) <= MAX_NAME_LINE_CHARS and NAME_LINE_RE.fullmatch(line) is not None
+
+
 def _is_bare_credit(line: str) -> bool:
     """An agency's or a picture agency's name alone on its line: "ANP", "Getty Images"."""
     folded = line.casefold()
@@ -1102,6 +1108,14 @@ class _Reader:
             elif byline is None and (split := self._split_byline(self.pos)) is not None:
                 byline = split  # "Von" over "Eurosport": one byline on two lines
                 self.pos += 2
+            elif (
+                byline is None
+                and standfirst is not None
+                and _is_bare_name(line)
+                and self._is_date_at(self.pos + 1)
+            ):
+                byline = line  # the writer's name alone under the standfirst, over the date
+                self.pos += 1
             elif byline is None and (dated := read_dated_byline(line)) is not None:
                 byline = dated[0]  # "Von dpa 30.04.2024, 18:58": the byline, then its date
                 self._date(dated[1])
@@ -1231,6 +1245,11 @@ class _Reader:
             and not is_byline(line)
         )
 
+    def _is_date_at(self, index: int) -> bool:
+        """Whether the next line from ``index`` that is not furniture is a date line."""
+        at = self._next_significant_at(index)
+        return at is not None and _is_date_line(self.lines[at])
+
     def _standfirst_follows(self, start: int) -> bool:
         """Whether a byline, date line or dateline follows, so the paragraph before is an intro."""
         for index in range(start, len(self.lines)):
@@ -1242,6 +1261,9 @@ class _Reader:
             return (
                 self._split_byline(index) is not None
                 or is_byline(line)
+                # the writer's name alone over the date: "Martijn de Graaf" (not a place
+                # over the story's text: "New York")
+                or (_is_bare_name(line) and self._is_date_at(index + 1))
                 or _is_agency_credit(line)
                 or _is_date_line(line)
                 or read_dateline(line) is not None
