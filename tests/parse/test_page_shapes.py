@@ -2178,3 +2178,56 @@ def test_a_place_alone_under_the_standfirst_is_still_the_dateline() -> None:
     page = parse_text("\n".join([headline, standfirst, "New York", first, last]), language="en")
     assert page.article.byline is None
     assert page.article.dateline is not None and page.article.dateline.place == "New York"
+
+
+@pytest.mark.parametrize(
+    ("language", "credit"),
+    [
+        ("nl", "© Hollandse Hoogte / Frank Jansen"),
+        ("fr", "© BELGA PHOTO NICOLAS MAETERLINCK"),
+        ("de", "© picture alliance / Jan Beispiel"),
+        ("en", "© Jane Roe"),
+    ],
+)
+def test_a_caption_over_its_credit_after_the_copyright_sign_is_no_paragraph(
+    language: str, credit: str
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    caption = MORE_PARAGRAPHS[language][1]  # a sentence, closed by its full stop
+    page = parse_text(
+        "\n".join([headline, "18.03.2026", caption, credit, first, last]), language=language
+    )
+    assert [block.text for block in page.article.body] == [first, last]
+    assert {caption, credit} <= set(page.dropped)
+    # the site's copyright line under the story's last paragraph is no photo's credit
+    closed = parse_text("\n".join([headline, first, last, "© 2026 De Krant"]), language=language)
+    assert [block.text for block in closed.article.body] == [first, last]
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        ("en", ["Share Article via Email", "Share Article via LinkedIn", "Link copied"]),
+        (
+            "fr",
+            [
+                "Vous acceptez l'utilisation de cookies et d'autres traceurs pour mesurer l'audience. Paramétrer",
+                "Partager sur Facebook",
+                "Ecouter cet article",
+            ],
+        ),
+        ("nl", ["Deel op WhatsApp", "Link gekopieerd", "Play video"]),
+        ("de", ["Artikel teilen auf Facebook", "Link kopiert", "Video abspielen"]),
+    ],
+)
+def test_share_buttons_and_consent_prompts_over_the_headline_are_furniture(
+    language: str, lines: list[str]
+) -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS[language]
+    page = parse_text(
+        "\n".join(["Home", lines[0], "Politiek", headline, *lines[1:], "Belga", first, last]),
+        language=language,
+    )
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert set(lines) <= set(page.dropped)

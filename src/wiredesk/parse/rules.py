@@ -196,7 +196,11 @@ FURNITURE_LINES = frozenset(
         "artikel vorlesen lassen", "artikel verschenken", "verschenken",
         "lire plus tard", "sauvegarder", "enregistrer", "offrir l'article",
         "offrir l’article", "offrir cet article", "écouter cet article", "écouter l'article",
-        "écouter l’article", "article abonné",
+        "écouter l’article", "article abonné", "ecouter cet article", "ecouter l'article",
+        "share article", "share article via email", "share via email", "share on facebook",
+        "share on x", "link copied", "link gekopieerd", "link kopiert", "lien copié",
+        "play video", "video loading", "play now", "watch video", "bekijk video",
+        "video abspielen", "lire la vidéo", "voir la vidéo", "politique de cookies",
     }
 )  # fmt: skip
 
@@ -350,6 +354,11 @@ AGENCY_CREDIT_PATTERN = (
 # copied page, the paragraph right over one is a promotion's (a subscription, an app), and
 # under the story's text the story has ended.
 ARROW_LINK_PATTERN = r"[^\W\d_][^.!?›»→«]{0,40}\s[›»→]"
+# Share buttons naming where they share: "Share Article via LinkedIn", "Partager sur X".
+SHARE_BUTTON_PATTERN = (
+    r"(?:share(?: this)?(?: article| story)?|deel(?: dit)?(?: artikel)?|teilen|artikel teilen|"
+    r"partager(?: cet article)?)\s+(?:via|on|op|auf|sur|per)\s+[^\W\d_][\w .+-]{0,30}"
+)
 FURNITURE_PATTERNS = (
     *READ_MORE_PATTERNS,
     # photo credits: "Foto: ANP / Remko de Waal", "Photo: Reuters/Jane Doe", "Bild: dpa"
@@ -362,6 +371,7 @@ FURNITURE_PATTERNS = (
     SOURCE_LINE_PATTERN,
     *COMMENTS_PROMPT_PATTERNS,
     *CLOSING_BOX_PATTERNS,
+    SHARE_BUTTON_PATTERN,
     ARROW_LINK_PATTERN,
     # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
     r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
@@ -440,7 +450,9 @@ CRUMB_RE = re.compile(
 COOKIE_RE = re.compile(
     r".{0,80}\b(?:wij gebruiken|we gebruiken|we use|wir verwenden|wir nutzen|nous utilisons|"
     r"(?:deze|onze) (?:site|website) gebruikt|this (?:site|website) uses|"
-    r"diese (?:seite|website) (?:verwendet|nutzt)|ce site utilise)\b.{0,60}\bcookies\b.{0,240}"
+    r"diese (?:seite|website) (?:verwendet|nutzt)|ce site utilise|vous acceptez l['’]utilisation"
+    r"|you (?:accept|agree to) the use|u (?:accepteert|gaat akkoord met) het gebruik|sie "
+    r"(?:akzeptieren|stimmen) (?:der|die) (?:verwendung|nutzung))\b.{0,60}\bcookies\b.{0,240}"
     r"|.{0,40}\b(?:cookie-?instellingen|cookiebeleid|cookie settings|cookie policy|"
     r"cookie-einstellungen|paramètres des cookies|gestion des cookies)\b.{0,80}",
     re.IGNORECASE,

@@ -88,6 +88,7 @@ OPENING_QUOTES = "\"'«„“‘‹"
 MIN_STANDFIRST_WORDS = 12
 # How a byline opens (``BYLINE_RE``): a line that opens otherwise is none.
 MIN_KEY_POINTS = 2
+MAX_PHOTO_CREDIT_CHARS = 80  # "© BELGA PHOTO NICOLAS MAETERLINCK"
 MAX_KEY_POINT_WORDS = 20
 LIVE_MARK_REACH = 30  # lines over a live page's first entry where its mark is looked for
 MAX_SUMMARY_LABEL_CHARS = 30
@@ -862,8 +863,8 @@ class _Reader:
                 ):
                     break
                 deck = index if candidates else deck
-        if not candidates:
-            candidates = captions  # no other title line: the headline stood over a credit
+        if captions and all(facts.words[i] < MIN_FULL_HEADLINE_WORDS for i in candidates):
+            candidates = captions  # no other headline: it stood over its agency's name
         if not candidates:
             return (
                 deck if deck is not None and self._is_headline_candidate(self.lines[deck]) else body
@@ -1233,6 +1234,16 @@ class _Reader:
             and not is_byline(line)
         ):
             return True
+        if (
+            credit[:1] in ("©", "(")
+            and credit.startswith(("©", "(c)", "(C)"))
+            and len(credit) <= MAX_PHOTO_CREDIT_CHARS
+            and not any(char.isdecimal() for char in credit)  # "© 2026 …" is the site's
+            and len(line) <= MAX_CAPTION_CHARS
+            and self.facts.is_sentence(index + 2)  # the story goes on under the photo
+            and not is_byline(line)
+        ):
+            return True  # over its credit after the sign: "© Hollandse Hoogte / Frank Jansen"
         return (
             # most lines of a body are closed like sentences: ruled out first
             not line.endswith((".", "!", "?", ":"))
