@@ -1210,6 +1210,12 @@ def test_a_headline_asking_a_question_over_its_byline_and_date_is_kept() -> None
         ("en", "Related coverage", None),
         ("en", "Latest in Politics", "Politics"),
         ("nl", "Gerelateerd nieuws", None),
+        ("nl", "Meer columns", None),
+        ("nl", "Laatste nieuws uit de regio", None),
+        ("fr", "Nos derniers articles", None),
+        ("fr", "Le direct", None),
+        ("en", "More coverage", None),
+        ("de", "Weitere Meldungen", None),
     ],
 )
 def test_rails_of_related_or_newest_stories_in_four_languages(

@@ -118,6 +118,12 @@ RAIL_TITLES = (
     r"les dernières actualités", r"les dernières infos", r"les dernières nouvelles",
     r"just in", r"news in brief", r"in brief", r"in het kort", r"kort nieuws",
     r"nieuws in het kort", r"het laatste nieuws in het kort",
+    # more of a kind, in Dutch with the kind in lower case ("Meer voetbal", "Meer columns"),
+    # the newest of a region or a site
+    r"meer [a-zà-ÿ][a-zà-ÿ-]+", r"(?:het )?laatste nieuws uit (?:de |het )?[\w -]{1,30}",
+    r"more (?:coverage|videos|headlines|top stories|from us|in this series)",
+    r"(?:nos |les )?derniers (?:articles|contenus)", r"le direct", r"à la une",
+    r"unsere neuesten artikel", r"neueste meldungen", r"weitere meldungen",
     # pointers to one more story, also printed before a single teaser ("Lees ook: …")
     r"zie ook", r"bekijk ook", r"see also", r"also read", r"you might also like",
     r"you may also be interested in", r"(?:das )?könnte (?:sie|dich) auch interessieren",
