@@ -2237,3 +2237,49 @@ def test_share_buttons_and_consent_prompts_over_the_headline_are_furniture(
     assert page.article.headline == headline
     assert [block.text for block in page.article.body] == [first, last]
     assert set(lines) <= set(page.dropped)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "subheading"),
+    [
+        ("nl", "Lees ook", "Winkeliers bezorgd"),
+        ("de", "Lesen Sie auch", "Händler sind besorgt"),
+        ("fr", "À lire aussi", "Les commerçants inquiets"),
+        ("en", "Related", "Shops fear the works"),
+    ],
+)
+def test_the_story_goes_on_under_a_box_over_one_paragraph_and_a_sub_heading(
+    language: str, title: str, subheading: str
+) -> None:
+    """Under the box: a paragraph, then a sub-heading over two more. Teasers with a title
+    over a text alternate, one text each; a story has paragraphs in a row."""
+    headline, first, second = STORIES_UNDER_COMMENTS[language]
+    third, fourth = MORE_PARAGRAPHS[language]
+    teasers = TEASERS[language][:2]
+    page = parse_text(
+        "\n".join([headline, first, title, *teasers, second, subheading, third, fourth]),
+        language=language,
+    )
+    assert [(block.kind, block.text) for block in page.article.body] == [
+        ("paragraph", first),
+        ("paragraph", second),
+        ("subheading", subheading),
+        ("paragraph", third),
+        ("paragraph", fourth),
+    ]
+    assert [brief.title for brief in page.rails[0].items] == list(teasers)
+
+
+def test_teasers_closed_by_read_more_under_a_rail_title_stay_a_rail() -> None:
+    """Titles over texts closed by "Lees meer »", a teaser's text on two lines: no story
+    going on under a box."""
+    headline, first, _ = STORIES_UNDER_COMMENTS["nl"]
+    third, fourth = MORE_PARAGRAPHS["nl"]
+    teasers = TEASERS["nl"][:2]
+    more = "Het bericht verscheen eerder op de website van de gemeente zelf."
+    rail = [teasers[0], third, "Lees meer »", teasers[1], fourth, more, "Lees meer »"]
+    page = parse_text(
+        "\n".join([headline, first, "Meer krantenkoppen in België", *rail]), language="nl"
+    )
+    assert [block.text for block in page.article.body] == [first]
+    assert [brief.title for brief in page.rails[0].items] == list(teasers)

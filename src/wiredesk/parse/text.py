@@ -175,6 +175,7 @@ MIN_STORY_WORDS = 15
 # The story's paragraphs in a row under a box of links that stands inside it ("Lees ook").
 MIN_PARAGRAPHS_UNDER_BOX = 2
 MIN_WORDS_UNDER_BOX = 10  # each
+BOX_LOOKAHEAD = 8  # lines under a box where the story's paragraphs are looked for
 MIN_STORY_AFTER = 2
 # Desk initials signing off a story on a line of their own: "StZ", "NZZ", "AFP" (two
 # capitals at least, so that no short word is taken for them).
@@ -493,20 +494,27 @@ class _Reader:
             and facts.words[titles[-1]] * 2 <= min(facts.words[at] for at in titles[:-1])
         ):
             end = titles[-1]
-        paragraphs = 0
-        for after in range(end, len(self.lines)):
+        # The story goes on under the box when two of its paragraphs stand in a row within
+        # a few lines, a sub-heading alone between its paragraphs; teasers with a title over
+        # a text alternate, one text each, and briefs open with their datelines.
+        in_a_row = 0
+        after_title = False
+        for after in range(end, min(len(self.lines), end + BOX_LOOKAHEAD)):
+            if is_read_more(self.lines[after]):
+                return None  # "Lees meer »" closes a teaser: these are more of them
             if facts.furniture[after]:
                 continue
-            if after == end and paragraphs == 0 and facts.is_title[after]:
-                continue  # the story's sub-heading under the box ("Onderzoek naar oorzaak")
+            if facts.is_title[after] and not after_title:
+                in_a_row, after_title = 0, True
+                continue  # the story's sub-heading ("Onderzoek naar oorzaak")
             if (
                 not facts.is_sentence(after)
                 or facts.words[after] < MIN_WORDS_UNDER_BOX
-                or (paragraphs == 0 and read_dateline(self.lines[after]) is not None)
+                or (after == end and read_dateline(self.lines[after]) is not None)
             ):
                 return None
-            paragraphs += 1
-            if paragraphs == MIN_PARAGRAPHS_UNDER_BOX:
+            in_a_row, after_title = in_a_row + 1, False
+            if in_a_row == MIN_PARAGRAPHS_UNDER_BOX:
                 return end
         return None
 
