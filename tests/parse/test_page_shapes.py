@@ -2283,3 +2283,17 @@ def test_teasers_closed_by_read_more_under_a_rail_title_stay_a_rail() -> None:
     )
     assert [block.text for block in page.article.body] == [first]
     assert [brief.title for brief in page.rails[0].items] == list(teasers)
+
+
+def test_a_caption_with_its_credit_glued_in_brackets_and_a_players_length_are_no_headline() -> None:
+    headline, first, last = STORIES_UNDER_COMMENTS["en"]
+    caption = (
+        "Water is already lapping at shopfronts in the town centre.(ABC North Coast: Jane Roe)"
+    )
+    player = ["Play Video. Duration: 1 minute 32 seconds", "1 m 32 s"]
+    page = parse_text(
+        "\n".join(["Home", headline, "18.03.2026", *player, caption, first, last]), language="en"
+    )
+    assert page.article.headline == headline
+    assert [block.text for block in page.article.body] == [first, last]
+    assert {caption, *player} <= set(page.dropped)

@@ -224,6 +224,9 @@ CAPTION_PATTERNS = (
     # (the photographer's name first, in two words at least: "(ANP/AFP)" credits a story)
     r"[.!?]\s+\((?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+ [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{0,40}"
     r"(?:\s?/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{1,40}){1,3})\)\s*$",
+    # a credit in brackets glued to the caption's last stop, its source before a colon:
+    # "… in Lismore's CBD.(ABC North Coast: Jane Roe)", "….(AAP: Jason Doe)"
+    r"[.!?]\((?:[^():]{2,40}):\s*[^():]{2,40}\)\s*$",
     # the file-picture prefix of agency captions: "FILE PHOTO: ...", "FILE - A man ..."
     r"^(?-i:FILE(?: PHOTO)?\s*[:–—-])\s",
     # a photographer's credit with the agency after a slash closing a sentence about the
@@ -378,6 +381,10 @@ FURNITURE_PATTERNS = (
     *COMMENTS_PROMPT_PATTERNS,
     *CLOSING_BOX_PATTERNS,
     SHARE_BUTTON_PATTERN,
+    # a video player's length: "Play Video. Duration: 1 minute 32 seconds", "1 m 32 s"
+    r"(?:play video\.?\s*)?(?:duration|duur|dauer|durée)\s*:?\s*\d+\s*(?:minutes?|minuten|"
+    r"min|seconds?|seconden|sekunden|secondes|sec|s)\b.{0,30}",
+    r"\d{1,2}\s*m(?:in)?\s*\d{1,2}\s*s(?:ec)?",
     ARROW_LINK_PATTERN,
     # a pointer to a graphic or a video on a line of its own: "(Graphic: Oil prices - here)"
     r"\((?:graphic|graphics|interactive|chart|video|factbox|grafik|grafiek|graphique|"
