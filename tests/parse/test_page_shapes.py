@@ -7,10 +7,21 @@ from datetime import UTC, datetime
 import pytest
 
 from wiredesk import parse_text
+from wiredesk.model import Page
 from wiredesk.parse.rails import split_glued_kicker
 
 CAPTURED_AT = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 BODY = "DEN HAAG (ANP) - Het kabinet wil volgend jaar twee miljard euro extra uitgeven aan defensie, meldt de minister vrijdag.\nDe oppositie noemt het plan onvoldoende en wil meer geld voor de politie."
+
+
+def body_texts(page: Page) -> list[str]:
+    """The texts of a page's body blocks, in order."""
+    return [block.text for block in page.article.body]
+
+
+def body_blocks(page: Page) -> list[tuple[str, str]]:
+    """The kinds and texts of a page's body blocks, in order."""
+    return [(block.kind, block.text) for block in page.article.body]
 
 
 @pytest.mark.parametrize(
@@ -349,7 +360,7 @@ def test_a_copied_pages_footer_ends_the_story_even_with_a_sentence_under_it() ->
         language="de",
     )
 
-    assert [block.text for block in page.article.body] == [
+    assert body_texts(page) == [
         "Die Bundesregierung will den Ausbau der Stromnetze beschleunigen.",
         "Der Bundestag soll noch vor der Sommerpause über den Entwurf beraten.",
     ]
@@ -1094,14 +1105,14 @@ def test_a_comments_prompt_or_a_comment_form_under_the_story_ends_it(
     headline, first, last = STORIES_UNDER_COMMENTS[language]
     page = parse_text(f"Menu\nNews\n{headline}\n{first}\n{last}\n{under}\n", language=language)
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert under.splitlines()[0] in page.dropped
 
 
 def test_a_comments_prompt_over_the_story_does_not_end_it() -> None:
     headline, first, last = STORIES_UNDER_COMMENTS["en"]
     page = parse_text(f"{headline}\nLeave a comment\n{first}\n{last}\n", language="en")
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert "Leave a comment" in page.dropped
 
 
@@ -1132,7 +1143,7 @@ def test_a_caption_with_a_credit_over_the_story_is_no_paragraph(
     headline, first, last = STORIES_UNDER_COMMENTS[language]
     page = parse_text(f"Menu\nNews\n{headline}\n{caption}\n{first}\n{last}\n", language=language)
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert caption in page.dropped
 
 
@@ -1153,7 +1164,7 @@ def test_a_last_paragraph_announcing_what_was_not_copied_leaves_and_the_credit_a
         f"{headline}\n{first}\n{last} {credit}\n{announcement}\nFacebook\nTwitter\n",
         language=language,
     )
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert announcement in page.dropped and credit in page.dropped
 
 
@@ -1184,7 +1195,7 @@ def test_a_poll_or_a_form_between_headline_and_story_is_neither(language: str, p
         f"Home\nNews\nCity\n{headline}\n18.03.2026\n{poll}\n{first}\n{last}\n", language=language
     )
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert all(line in page.dropped for line in poll.splitlines())
 
 
@@ -1227,7 +1238,7 @@ def test_rails_of_related_or_newest_stories_in_four_languages(
         f"{headline}\n{first}\n{last}\n{title}\n{teasers[0]}\n04.12.2019\n{teasers[1]}\n28.11.2019\n",
         language=language,
     )
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert [(rail.title, rail.section) for rail in page.rails] == [(title, section)]
     assert [brief.title or brief.text for brief in page.rails[0].items] == list(teasers)
 
@@ -1321,7 +1332,7 @@ def test_a_credit_glued_to_the_last_paragraph_over_the_pages_date_line_leaves_th
         "Les écoles recevront plus d'argent pour les réparations\n28.11.2019\n",
         language="fr",
     )
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert "(ats/nxp)" in page.dropped
 
 
@@ -1492,14 +1503,14 @@ def test_a_pitch_over_a_link_closed_by_an_arrow_under_the_story_ends_it(
         f"{pitch}\n{link}\n",
         language=language,
     )
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert pitch in page.dropped and link in page.dropped
 
 
 def test_the_story_a_paywall_cuts_after_its_first_paragraph_keeps_it() -> None:
     headline, first, _last = STORIES_UNDER_COMMENTS["nl"]
     page = parse_text(f"Menu\n{headline}\n{first}\nLees verder ›\n", language="nl")
-    assert [block.text for block in page.article.body] == [first]
+    assert body_texts(page) == [first]
 
 
 @pytest.mark.parametrize(
@@ -1602,7 +1613,7 @@ def test_a_rail_printed_above_the_story_is_a_rail(
         captured_at=CAPTURED_AT,
     )
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     (read,) = page.rails
     assert read.title == title
     assert [brief.title or brief.text for brief in read.items] == list(teasers)
@@ -1659,7 +1670,7 @@ def test_a_box_of_links_between_the_storys_paragraphs_is_a_rail_and_the_story_go
     third, fourth = MORE_PARAGRAPHS[language]
     box = [title, *TEASERS[language][:teasers]]
     page = parse_text("\n".join([headline, first, second, *box, third, fourth]), language=language)
-    assert [block.text for block in page.article.body] == [first, second, third, fourth]
+    assert body_texts(page) == [first, second, third, fourth]
     (rail,) = page.rails
     assert rail.title == title
     assert [brief.title for brief in rail.items] == list(TEASERS[language][:teasers])
@@ -1674,7 +1685,7 @@ def test_a_rail_of_briefs_under_the_story_stays_where_it_ends() -> None:
         "ARNHEM (ANP) - Het waterschap versterkt dit voorjaar drie kilometer dijk langs de Rijn bij Arnhem en Westervoort.",
     )
     page = parse_text("\n".join([headline, first, second, "Meer uit Binnenland", *briefs]))
-    assert [block.text for block in page.article.body] == [first, second]
+    assert body_texts(page) == [first, second]
     assert [brief.dateline.place for brief in page.rails[0].items if brief.dateline] == [
         "UTRECHT",
         "ARNHEM",
@@ -1683,7 +1694,7 @@ def test_a_rail_of_briefs_under_the_story_stays_where_it_ends() -> None:
     page = parse_text(
         "\n".join([headline, first, second, "Lees ook", teasers[0], teasers[1], "Bekijk alles"])
     )
-    assert [block.text for block in page.article.body] == [first, second]
+    assert body_texts(page) == [first, second]
 
 
 @pytest.mark.parametrize(
@@ -1703,7 +1714,7 @@ def test_a_pointer_to_another_story_glued_to_its_title_by_a_space_leaves_the_bod
     page = parse_text(
         "\n".join([headline, first, second, pointer, third, "Skip Ad", fourth]), language=language
     )
-    assert [block.text for block in page.article.body] == [first, second, third, fourth]
+    assert body_texts(page) == [first, second, third, fourth]
     assert {pointer, "Skip Ad"} <= set(page.dropped)
 
 
@@ -1718,7 +1729,7 @@ def test_a_pointer_to_another_story_glued_to_its_title_by_a_space_leaves_the_bod
 def test_a_paragraph_that_opens_like_a_pointer_stays(line: str) -> None:
     headline, first, second = STORIES_UNDER_COMMENTS["en"]
     page = parse_text("\n".join([headline, first, line, second]), language="en")
-    assert line in [block.text for block in page.article.body]
+    assert line in body_texts(page)
 
 
 @pytest.mark.parametrize(
@@ -1743,7 +1754,7 @@ def test_a_bulleted_rail_gives_each_teaser_once_without_its_bullet(
     }[shape]
     rail = [line for teaser in teasers for line in printed(teaser)]
     page = parse_text("\n".join([headline, first, last, title, *rail]), language=language)
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     (read,) = page.rails
     assert [brief.title for brief in read.items] == list(teasers)
     # the lines that were only a bullet are dropped; a bullet before a lone title is not a line
@@ -1770,7 +1781,7 @@ def test_the_storys_sub_heading_under_a_box_of_links_stays_in_the_story(
         "\n".join([headline, first, second, title, *teasers, subheading, third, fourth]),
         language=language,
     )
-    assert [(block.kind, block.text) for block in page.article.body] == [
+    assert body_blocks(page) == [
         ("paragraph", first),
         ("paragraph", second),
         ("subheading", subheading),
@@ -1820,7 +1831,7 @@ def test_an_articles_tool_buttons_between_headline_and_story_are_furniture(
         language=language,
     )
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert set(tools) <= set(page.dropped)
 
 
@@ -1860,7 +1871,7 @@ def test_a_byline_without_by_under_the_standfirst_is_no_headline(
     assert page.article.headline == headline
     assert page.article.standfirst == standfirst
     assert page.article.byline == byline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
 
 
 @pytest.mark.parametrize(
@@ -1884,7 +1895,7 @@ def test_a_caption_closed_by_the_photographer_and_agencies_in_brackets_is_no_par
     credited = "Le conseil a voté mardi soir, après un long débat. (ANP/AFP)"  # a story's credit
     page = parse_text("\n".join([headline, first, caption, last, credited]), language="fr")
     assert caption in page.dropped
-    assert [block.text for block in page.article.body][:2] == [first, last]
+    assert body_texts(page)[:2] == [first, last]
     assert "Le conseil a voté mardi soir, après un long débat." in [
         block.text for block in page.article.body
     ]
@@ -1957,7 +1968,7 @@ def test_a_running_list_of_the_newest_stories_with_their_times_before_them(
     lines = ["Home", title, *rail, *story] if where == "above" else [*story, title, *rail]
     page = parse_text("\n".join(lines), language=language, captured_at=CAPTURED_AT)
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     (read,) = page.rails
     assert read.title == title
     assert [(brief.title, brief.age_text) for brief in read.items] == list(
@@ -1997,7 +2008,7 @@ def test_the_writers_biography_a_broadcast_note_or_aps_closing_line_end_the_stor
     headline, first, last = STORIES_UNDER_COMMENTS[language]
     third = MORE_PARAGRAPHS[language][0]
     page = parse_text("\n".join([headline, first, third, last, *under]), language=language)
-    assert [block.text for block in page.article.body] == [first, third, last]
+    assert body_texts(page) == [first, third, last]
     assert set(under) <= set(page.dropped)
 
 
@@ -2020,7 +2031,7 @@ def test_a_box_of_key_points_between_headline_and_story_gives_no_headline(
         language=language,
     )
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert {label, *points} <= set(page.dropped)
 
 
@@ -2048,7 +2059,7 @@ def test_a_caption_with_a_picture_agency_alone_over_or_under_it_is_no_headline(
         language=language,
     )
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert set(photo) <= set(page.dropped)
 
 
@@ -2061,7 +2072,7 @@ def test_a_headline_over_its_agencys_name_alone_is_still_the_headline() -> None:
     assert page.article.headline == headline
     alone = parse_text("\n".join([headline, "ANP", first, last]))
     assert alone.article.headline == headline
-    assert [block.text for block in alone.article.body] == [first, last]
+    assert body_texts(alone) == [first, last]
 
 
 def test_a_writers_name_with_the_date_after_it_is_a_dated_byline_not_the_headline() -> None:
@@ -2102,7 +2113,7 @@ def test_a_table_of_contents_in_the_story_is_dropped_and_its_sub_headings_stay(
     contents = [label, *subheadings]
     story = [second, subheadings[0], third, subheadings[1], fourth]
     page = parse_text("\n".join([headline, first, *contents, *story]), language=language)
-    assert [(block.kind, block.text) for block in page.article.body] == [
+    assert body_blocks(page) == [
         ("paragraph", first),
         ("paragraph", second),
         ("subheading", subheadings[0]),
@@ -2136,7 +2147,7 @@ def test_a_live_pages_headline_stands_over_its_entries_not_the_first_entrys_titl
     )
     assert page.article.headline == headline
     paragraphs = [first, second, third, fourth]
-    texts = [block.text for block in page.article.body]
+    texts = body_texts(page)
     assert [text for text in texts if text in paragraphs] == paragraphs
 
 
@@ -2175,7 +2186,7 @@ def test_the_writers_name_alone_under_the_standfirst_and_over_the_date_is_the_by
         standfirst,
         name,
     )
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
 
 
 def test_a_place_alone_under_the_standfirst_is_still_the_dateline() -> None:
@@ -2203,11 +2214,11 @@ def test_a_caption_over_its_credit_after_the_copyright_sign_is_no_paragraph(
     page = parse_text(
         "\n".join([headline, "18.03.2026", caption, credit, first, last]), language=language
     )
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert {caption, credit} <= set(page.dropped)
     # the site's copyright line under the story's last paragraph is no photo's credit
     closed = parse_text("\n".join([headline, first, last, "© 2026 De Krant"]), language=language)
-    assert [block.text for block in closed.article.body] == [first, last]
+    assert body_texts(closed) == [first, last]
 
 
 @pytest.mark.parametrize(
@@ -2235,7 +2246,7 @@ def test_share_buttons_and_consent_prompts_over_the_headline_are_furniture(
         language=language,
     )
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert set(lines) <= set(page.dropped)
 
 
@@ -2260,7 +2271,7 @@ def test_the_story_goes_on_under_a_box_over_one_paragraph_and_a_sub_heading(
         "\n".join([headline, first, title, *teasers, second, subheading, third, fourth]),
         language=language,
     )
-    assert [(block.kind, block.text) for block in page.article.body] == [
+    assert body_blocks(page) == [
         ("paragraph", first),
         ("paragraph", second),
         ("subheading", subheading),
@@ -2281,7 +2292,7 @@ def test_teasers_closed_by_read_more_under_a_rail_title_stay_a_rail() -> None:
     page = parse_text(
         "\n".join([headline, first, "Meer krantenkoppen in België", *rail]), language="nl"
     )
-    assert [block.text for block in page.article.body] == [first]
+    assert body_texts(page) == [first]
     assert [brief.title for brief in page.rails[0].items] == list(teasers)
 
 
@@ -2295,5 +2306,5 @@ def test_a_caption_with_its_credit_glued_in_brackets_and_a_players_length_are_no
         "\n".join(["Home", headline, "18.03.2026", *player, caption, first, last]), language="en"
     )
     assert page.article.headline == headline
-    assert [block.text for block in page.article.body] == [first, last]
+    assert body_texts(page) == [first, last]
     assert {caption, *player} <= set(page.dropped)

@@ -27,7 +27,7 @@ from wiredesk.enrich.cues import (
     SURNAMES_FIRST,
     TITLES,
 )
-from wiredesk.enrich.spots import Block, Spot, Words, words_of
+from wiredesk.enrich.spots import Block, Spot, SpotType, Words, words_of
 
 # Words that may stand between a role and the name under it: "minister van Buitenlandse
 # Zaken Antony Blinken", "Secretary of State Marco Rubio", "ministre des Affaires étrangères".
@@ -261,14 +261,21 @@ def _bare_roles(
 
 def _role(block: Block, words: Words, index: int) -> Spot:
     """The spot of a role without a name: words[index] of the block."""
+    return _word_spot("role", block, words, index, role=words.lowers[index])
+
+
+def _word_spot(
+    type_: SpotType, block: Block, words: Words, index: int, role: str | None = None
+) -> Spot:
+    """The spot of words[index] of the block, as a ``type_``."""
     return Spot(
-        type="role",
+        type=type_,
         id=None,
         name=words.texts[index],
         block=block.index,
         start=words.starts[index],
         end=words.ends[index],
-        role=words.lowers[index],
+        role=role,
     )
 
 
@@ -288,16 +295,7 @@ def _surnames_alone(blocks: list[Block], taken: list[Spot], surnames: dict[str, 
         masked = _masked(words, [spot for spot in taken if spot.block == block.index])
         for index in candidates:
             if index not in masked:
-                found.append(
-                    Spot(
-                        type="person",
-                        id=None,
-                        name=words.texts[index],
-                        block=block.index,
-                        start=words.starts[index],
-                        end=words.ends[index],
-                    )
-                )
+                found.append(_word_spot("person", block, words, index))
     return found
 
 

@@ -120,17 +120,14 @@ def parse_html(
         headline=meta.title if text else None,
     )
     zone = page_zone(page.language, timezone)
-    article = _with_markup(
+    article, markup_dropped = _with_markup(
         page.article, tree=tree, meta=meta, document=document, zone=zone, captured_at=captured_at
     )
-    kicker = None
-    if article.standfirst is not None and page.article.standfirst is None and page.article.body:
-        kicker = _glued_kicker(page.article.body[0].text, article.standfirst)
     briefs = [_rail(rail, languages_for(page.language), captured_at, zone) for rail in rails]
     all_rails = (*[rail for rail in briefs if rail.items], *page.rails)
     return dataclasses.replace(
         page,
-        dropped=(*printed_headings, *([kicker] if kicker else []), *page.dropped),
+        dropped=(*printed_headings, *markup_dropped, *page.dropped),
         article=dataclasses.replace(article, section=section_of(all_rails, section)),
         rails=all_rails,
         url=meta.url,
@@ -260,8 +257,9 @@ def _with_markup(
     document: Document | None,
     zone: tzinfo,
     captured_at: datetime | None,
-) -> Article:
-    """The text parser's article, with what the markup says better or the text left out.
+) -> tuple[Article, tuple[str, ...]]:
+    """The text parser's article, with what the markup says better or the text left out,
+    and what of its text the markup tells to drop (a kicker glued to the intro).
 
     A machine-readable time wins over a printed date line unless it lacks the
     clock; the byline falls back on the metadata's author, then on the byline
@@ -278,34 +276,40 @@ def _with_markup(
         body=_marked_subheadings(article.body, document),
         published_at=published,
     )
+    dropped: tuple[str, ...] = ()
     if article.standfirst is None and len(article.body) >= 2:
-        article = _with_marked_standfirst(article, tree)
+        article, dropped = _with_marked_standfirst(article, tree)
     if article.published_at is None:
         guessed = guess_date(tree, captured_at, meta.url)
         if guessed is not None:
             article = dataclasses.replace(article, published_at=in_utc(guessed.moment, zone))
-    return article
+    return article, dropped
 
 
-def _with_marked_standfirst(article: Article, tree: HtmlElement) -> Article:
-    """The first paragraph is the standfirst when the markup says it is the intro.
+def _with_marked_standfirst(article: Article, tree: HtmlElement) -> tuple[Article, tuple[str, ...]]:
+    """The first paragraph is the standfirst when the markup says it is the intro, and the
+    kicker glued before it, if any, to drop.
 
     The text parser tells a standfirst by the byline or dateline under it;
     pages whose byline is only in their metadata still mark the intro up.
     """
     marked = article.body[0].text
     read = read_marked_standfirst(tree)
-    if read is not None and _glued_kicker(marked, read) is not None:
+    kicker = _glued_kicker(marked, read) if read is not None else None
+    if read is not None and kicker is not None:
         marked = read  # "AgricultureL'Office fédéral…": the kicker's element glued on
     elif marked != read and not is_marked_intro(tree, marked):
-        return article
+        return article, ()
     body = list(article.body[1:])
     dateline = article.dateline
     if dateline is None:
         found = read_dateline(body[0].text)
         if found is not None and found.rest:
             dateline, body[0] = found.dateline, Block(kind="paragraph", text=found.rest)
-    return dataclasses.replace(article, standfirst=marked, body=tuple(body), dateline=dateline)
+    marked_article = dataclasses.replace(
+        article, standfirst=marked, body=tuple(body), dateline=dateline
+    )
+    return marked_article, (kicker,) if kicker is not None else ()
 
 
 def _glued_kicker(glued: str, text: str) -> str | None:

@@ -538,8 +538,8 @@ WIRE_TRAILER_PATTERNS = (
 # In lower case but for German's nouns: a title-case headline ("Trump Slams Reporter")
 # names no role.
 WRITER_ROLES = (
-    r"editor", r"correspondent", r"reporter", r"writer", r"columnist", r"journalist",
-    r"verslaggever", r"verslaggeefster", r"redacteur", r"correspondente?",
+    r"editor", r"reporter", r"writer", r"columnist", r"journalist", r"verslaggever",
+    r"verslaggeefster", r"redacteur", r"correspondente?",
     r"Korrespondent(?:in)?", r"Redakteur(?:in)?", r"Reporterin", r"journaliste",
     r"correspondante?", r"rédact(?:eur|rice)", r"envoyée? spéciale?", r"chroniqueur",
     r"chroniqueuse",

@@ -338,8 +338,7 @@ def _is_bare_name(line: str) -> bool:
 
 def _is_bare_credit(line: str) -> bool:
     """An agency's or a picture agency's name alone on its line: "ANP", "Getty Images"."""
-    folded = line.casefold()
-    return folded in AGENCIES or folded in PHOTO_AGENCIES
+    return _is_agency_credit(line) or line.casefold() in PHOTO_AGENCIES
 
 
 def _is_agency_credit(line: str) -> bool:
@@ -1243,8 +1242,7 @@ class _Reader:
         ):
             return True
         if (
-            credit[:1] in ("©", "(")
-            and credit.startswith(("©", "(c)", "(C)"))
+            credit.startswith(("©", "(c)", "(C)"))
             and len(credit) <= MAX_PHOTO_CREDIT_CHARS
             and not any(char.isdecimal() for char in credit)  # "© 2026 …" is the site's
             and len(line) <= MAX_CAPTION_CHARS
